@@ -1,0 +1,56 @@
+/**
+ * Scores quotedesk against gold sets:
+ *   npm run eval -- --quotes GOLD.jsonl --claims GOLD.jsonl --names GOLD.jsonl [--json]
+ *   npm run eval -- … --ratchet eval/ratchet.json [--update]
+ * With --ratchet, fails (exit 1) when any recorded figure drops by more than 0.005;
+ * with --update, records the figures that went up.
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { EvalReport } from './eval/report.ts';
+
+const TOLERANCE = 0.005;
+
+const evaluators: Record<string, () => Promise<(gold: string) => Promise<EvalReport>>> = {
+  quotes: async () => (await import('./eval/quotes.ts')).evaluate,
+  claims: async () => (await import('./eval/claims.ts')).evaluate,
+  names: async () => (await import('./eval/names.ts')).evaluate,
+};
+
+const { values } = parseArgs({
+  options: {
+    quotes: { type: 'string' },
+    claims: { type: 'string' },
+    names: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    ratchet: { type: 'string' },
+    update: { type: 'boolean', default: false },
+  },
+});
+
+const figures: Record<string, number> = {};
+for (const [name, load] of Object.entries(evaluators)) {
+  const gold = values[name as keyof typeof values];
+  if (typeof gold !== 'string') continue;
+  const report = await (await load())(gold);
+  for (const [metric, value] of Object.entries(report.metrics)) figures[`${name}.${metric}`] = value;
+  if (!values.json) console.log(`\n## ${name} (${gold})\n${report.table}`);
+}
+if (!Object.keys(figures).length) {
+  console.error('usage: npm run eval -- --quotes GOLD.jsonl | --claims GOLD.jsonl | --names GOLD.jsonl [--json] [--ratchet FILE [--update]]');
+  process.exit(2);
+}
+if (values.json) console.log(JSON.stringify(figures, null, 2));
+
+if (values.ratchet) {
+  const recorded: Record<string, number> = existsSync(values.ratchet) ? JSON.parse(readFileSync(values.ratchet, 'utf8')) : {};
+  const drops = Object.entries(figures).filter(([k, v]) => k in recorded && v < recorded[k] - TOLERANCE);
+  for (const [k, v] of drops) console.error(`ratchet: ${k} fell from ${recorded[k].toFixed(4)} to ${v.toFixed(4)}`);
+  if (values.update) {
+    const next = { ...recorded };
+    for (const [k, v] of Object.entries(figures)) if (!(k in next) || v > next[k]) next[k] = Number(v.toFixed(4));
+    writeFileSync(values.ratchet, `${JSON.stringify(next, null, 2)}\n`);
+  }
+  if (drops.length) process.exit(1);
+  console.log(`ratchet: ${Object.keys(figures).length} figures held against ${values.ratchet}`);
+}
