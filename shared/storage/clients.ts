@@ -1,0 +1,50 @@
+/**
+ * SDK clients, created once per module and configured only by the standard environment
+ * (AWS_REGION, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_DYNAMODB), so AWS and local run the same code.
+ */
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+let s3: S3Client | undefined;
+let dynamo: DynamoDBClient | undefined;
+let documentClient: DynamoDBDocumentClient | undefined;
+
+export function s3Client(): S3Client {
+  // s3rver and other local servers only understand path-style addressing.
+  s3 ??= new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 || process.env.AWS_ENDPOINT_URL) });
+  return s3;
+}
+
+export function dynamoClient(): DynamoDBClient {
+  dynamo ??= new DynamoDBClient({});
+  return dynamo;
+}
+
+export function docClient(): DynamoDBDocumentClient {
+  documentClient ??= DynamoDBDocumentClient.from(dynamoClient(), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
+  });
+  return documentClient;
+}
+
+/** Forget the clients (tests that restart the local servers on new ports call this). */
+export function resetClients(): void {
+  s3?.destroy();
+  dynamo?.destroy();
+  s3 = undefined;
+  dynamo = undefined;
+  documentClient = undefined;
+}
+
+export function bucketName(): string {
+  const name = process.env.QUOTEDESK_BUCKET;
+  if (!name) throw new Error('QUOTEDESK_BUCKET is not set');
+  return name;
+}
+
+export function tableName(): string {
+  const name = process.env.QUOTEDESK_TABLE;
+  if (!name) throw new Error('QUOTEDESK_TABLE is not set');
+  return name;
+}

@@ -1,0 +1,207 @@
+/**
+ * The storage ports the domain and the handlers use. The adapters on the AWS SDK live beside
+ * them (`s3-documents.ts`, `dynamo-index.ts`); nothing outside `shared/storage/` imports the SDK.
+ */
+import type { Claim, NameEvidence, QuoteKind } from '../schema.ts';
+
+/** Every list takes a page request and returns a page with an opaque cursor (see `cursor.ts`). */
+export interface PageRequest {
+  limit?: number;
+  cursor?: string | null;
+}
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+export type DocumentStatus = 'queued' | 'processing' | 'done' | 'failed';
+
+/** What the uploader says about a document; stored as S3 object metadata and copied into the index. */
+export interface DocumentMetadata {
+  title?: string;
+  url?: string;
+  source?: string;
+  /** ISO 8601 date or date-time of publication. */
+  publishedAt?: string;
+  contentType?: string;
+  filename?: string;
+  uploader?: string;
+  /** The caller's own id (e.g. the `id` of a JSONL line). */
+  externalId?: string;
+}
+
+export interface DocumentCounts {
+  speakers: number;
+  quotes: number;
+  claims: number;
+  flags: number;
+}
+
+export interface DocumentRecord extends DocumentMetadata {
+  id: string;
+  status: DocumentStatus;
+  /** Why processing failed, in words a user can act on. */
+  reason?: string;
+  counts?: DocumentCounts;
+  contentHash?: string;
+  /** S3 keys of the raw object(s) with this content. */
+  rawKeys: string[];
+  resultKey?: string;
+  bytes?: number;
+  format?: string;
+  /** Sort date: publishedAt when known, else when received. */
+  sortDate: string;
+  receivedAt: string;
+  updatedAt: string;
+  extractorVersion?: string;
+}
+
+export interface QuoteRecord {
+  id: string;
+  documentId: string;
+  start: number;
+  end: number;
+  text: string;
+  kind: QuoteKind;
+  confidence: number;
+  cue: string | null;
+  /** Global speaker id (identity across documents), or null when unattributed. */
+  speakerId: string | null;
+  /** Canonical name of the speaker. */
+  speaker: string | null;
+  /** The spelling used at this quote's attribution in this document, when it differs. */
+  spelling?: string;
+  sortDate: string;
+  publishedAt?: string;
+  source?: string;
+  documentTitle?: string;
+}
+
+export interface ClaimRecord extends Omit<Claim, 'speakerId'> {
+  documentId: string;
+  speakerId: string | null;
+}
+
+export interface SpeakerRecord {
+  id: string;
+  canonical: string;
+  kind: string;
+  title?: string;
+  role?: string;
+  organization?: string;
+  /** Every spelling seen for this speaker, canonical included. */
+  variants: string[];
+  quoteCount: number;
+  documentCount?: number;
+}
+
+export type FlagStatus = 'open' | 'confirmed' | 'rejected';
+
+export interface FlagRecord {
+  /** Opaque flag id: `<documentId>~<speakerId>`. */
+  id: string;
+  documentId: string;
+  speakerId: string;
+  canonical: string;
+  variants: Array<{ name: string; mentions: Array<{ start: number; end: number; text: string }> }>;
+  evidence: NameEvidence[];
+  confidence: number;
+  status: FlagStatus;
+  sortDate: string;
+  decidedAt?: string;
+}
+
+export interface QuoteQuery extends PageRequest {
+  /** A speaker id or any spelling of a name (aliases and flagged variants resolve to one speaker). */
+  speaker?: string;
+  /** Words that must all appear in the quote (case-insensitive, whole words). */
+  q?: string;
+  /** Inclusive publication-date bounds, ISO dates. */
+  from?: string;
+  to?: string;
+  source?: string;
+  kind?: QuoteKind;
+}
+
+/** Raw documents and extraction results in S3. */
+export interface DocumentStore {
+  putRaw(key: string, body: Uint8Array, metadata: DocumentMetadata): Promise<void>;
+  getRaw(key: string, maxBytes?: number): Promise<{ body: Uint8Array; metadata: DocumentMetadata; size: number }>;
+  headRaw(key: string): Promise<{ size: number; metadata: DocumentMetadata } | null>;
+  putResult(key: string, result: unknown): Promise<void>;
+  getResult(key: string): Promise<unknown | null>;
+  /** Keys under a prefix (used by the bench and status checks). */
+  listKeys(prefix: string): AsyncIterable<{ key: string; size: number }>;
+}
+
+/** Everything `indexDocument` writes for one document, already mapped to records. */
+export interface DocumentIndexEntry {
+  document: DocumentRecord;
+  quotes: QuoteRecord[];
+  claims: ClaimRecord[];
+  speakers: Array<SpeakerRecord & { mentions: number }>;
+  flags: FlagRecord[];
+}
+
+export interface IndexWriteStats {
+  itemsWritten: number;
+  itemsDeleted: number;
+  /** Write capacity units as DynamoDB bills them (table + each GSI the item is projected into). */
+  writeUnits: number;
+  /** Items in the document partition after the write (table items only). */
+  itemCount: number;
+}
+
+/** The DynamoDB index. */
+export interface IndexStore {
+  // documents and status
+  getDocument(id: string): Promise<DocumentRecord | null>;
+  /** Create the record as `queued` unless it exists; returns the existing record if it does. */
+  registerDocument(doc: DocumentRecord): Promise<{ created: boolean; document: DocumentRecord }>;
+  setStatus(id: string, status: DocumentStatus, extra?: Partial<DocumentRecord>): Promise<void>;
+  listDocuments(page: PageRequest & { status?: DocumentStatus }): Promise<Page<DocumentRecord>>;
+  countByStatus(): Promise<Record<DocumentStatus, number>>;
+  /** Content hash → document id, for dedupe of uploads of the same bytes. */
+  findByContentHash(hash: string): Promise<string | null>;
+  claimContentHash(hash: string, documentId: string): Promise<string>;
+
+  // the derived items of one document: replaced as a whole, stale ones deleted
+  indexDocument(entry: DocumentIndexEntry): Promise<IndexWriteStats>;
+  /** Remove every derived item of a document (keeps its META record). */
+  clearDocument(id: string): Promise<number>;
+
+  quotesOfDocument(id: string, page: PageRequest): Promise<Page<QuoteRecord>>;
+  claimsOfDocument(id: string, page: PageRequest): Promise<Page<ClaimRecord>>;
+  flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>>;
+
+  // cross-document patterns
+  /** Speaker ids a name (any spelling, full or surname) or id refers to. */
+  resolveSpeaker(nameOrId: string): Promise<string[]>;
+  listQuotes(query: QuoteQuery): Promise<Page<QuoteRecord>>;
+  speakersByPrefix(prefix: string, page: PageRequest): Promise<Page<SpeakerRecord>>;
+  getSpeaker(id: string): Promise<SpeakerRecord | null>;
+  listFlags(page: PageRequest & { status?: FlagStatus }): Promise<Page<FlagRecord>>;
+  getFlag(id: string): Promise<FlagRecord | null>;
+  /**
+   * confirm: the variants are one person (the flag is closed, the decision kept across reprocessing).
+   * reject: they are different people; the pairs are remembered (`keepApartPairs`) and the caller
+   * reprocesses the document so the split reaches every item.
+   */
+  decideFlag(id: string, decision: 'confirm' | 'reject'): Promise<FlagRecord>;
+  keepApartPairs(): Promise<Array<[string, string]>>;
+}
+
+/** Typed error for an invalid or tampered cursor: the API maps it to 400. */
+export class InvalidCursorError extends Error {
+  constructor(message = 'invalid or tampered pagination cursor') {
+    super(message);
+    this.name = 'InvalidCursorError';
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}

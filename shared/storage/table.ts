@@ -1,0 +1,68 @@
+/**
+ * The single DynamoDB table as plain data. The local stack creates it from this and the CDK stack
+ * declares it from this, so the two cannot drift. All attributes are strings.
+ *
+ * Key design (one partition per document, GSIs for the cross-document patterns):
+ *   pk=DOC#<docId>  sk=META                 the document: status, reason, counts, metadata  gsi1: DOCS#<yyyy-mm> / <date>#<docId>
+ *   pk=DOC#<docId>  sk=Q#<quoteId>          a quote       gsi1: SPK#<speakerId> / <date>#<docId>#<quoteId>
+ *                                                          gsi2: QDATE#<yyyy-mm> / <date>#<docId>#<quoteId>
+ *   pk=DOC#<docId>  sk=W#<word>#<quoteId>   word posting  gsi2: WORD#<word> / <date>#<docId>#<quoteId>
+ *   pk=DOC#<docId>  sk=C#<claimId>          a claim
+ *   pk=DOC#<docId>  sk=S#<speakerId>        a speaker as seen in this document (name, variants, title…)
+ *   pk=DOC#<docId>  sk=A#<name>#<speakerId> an alias      gsi1: ALIAS#<name> / <speakerId>#<docId>
+ *                                                          gsi2: NAME#<first letter> / <name>#<speakerId>#<docId>
+ *   pk=DOC#<docId>  sk=F#<speakerId>        a name flag   gsi1: FLAGS#<status> / <date>#<docId>#<speakerId>
+ *   pk=SPEAKER#<speakerId> sk=META           global speaker profile (canonical, title, role, organisation, variants)
+ *   pk=HASH#<sha256>       sk=META           content hash → docId (dedupe of uploads)
+ *   pk=SHARDS              sk=DOCS|QDATE     the set of month shards in use (walked newest first)
+ *   pk=KEEPAPART           sk=<a>|<b>        spellings confirmed to be different people
+ *   pk=DECISION            sk=<speakerId>|<name> a confirmed flag, so reprocessing keeps the decision
+ *   pk=idempotency#…       sk=<key>          Powertools idempotency records
+ */
+export const TABLE_KEYS = { partition: 'pk', sort: 'sk' } as const;
+
+export interface IndexDefinition {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+export const GSI: { bySpeaker: IndexDefinition; byWord: IndexDefinition } = {
+  /** Speaker quotes, aliases, flags by status, documents by month: all "newest first" lists. */
+  bySpeaker: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /** Word postings, quotes by publication month, names by first letter. */
+  byWord: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+};
+
+export const TABLE_DEFINITION = {
+  partitionKey: TABLE_KEYS.partition,
+  sortKey: TABLE_KEYS.sort,
+  globalSecondaryIndexes: [GSI.bySpeaker, GSI.byWord],
+  /** GSIs project all attributes: every list is served by one query, no follow-up reads. */
+  projection: 'ALL' as const,
+  billingMode: 'PAY_PER_REQUEST' as const,
+  /** Expiry attribute of the Powertools idempotency records (a TTL in AWS; dynalite ignores it). */
+  ttlAttribute: 'expiration',
+};
+
+/** The CreateTable input shared by the local stack and the tests. */
+export function createTableInput(tableName: string) {
+  const attributes = [TABLE_KEYS.partition, TABLE_KEYS.sort, ...TABLE_DEFINITION.globalSecondaryIndexes.flatMap((g) => [g.partitionKey, g.sortKey])];
+  return {
+    TableName: tableName,
+    BillingMode: TABLE_DEFINITION.billingMode,
+    AttributeDefinitions: attributes.map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
+    KeySchema: [
+      { AttributeName: TABLE_KEYS.partition, KeyType: 'HASH' as const },
+      { AttributeName: TABLE_KEYS.sort, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: TABLE_DEFINITION.globalSecondaryIndexes.map((g) => ({
+      IndexName: g.name,
+      KeySchema: [
+        { AttributeName: g.partitionKey, KeyType: 'HASH' as const },
+        { AttributeName: g.sortKey, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: TABLE_DEFINITION.projection },
+    })),
+  };
+}

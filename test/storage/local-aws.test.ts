@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
+import { dynamoClient, s3Client } from '../../shared/storage/clients.ts';
+
+describe('local AWS emulators', () => {
+  let aws: LocalAws;
+  beforeAll(async () => {
+    aws = await startLocalAws();
+  });
+  afterAll(async () => aws?.stop());
+
+  it('creates the table with both GSIs and stores objects byte for byte (no chunk framing)', async () => {
+    const table = await dynamoClient().send(new DescribeTableCommand({ TableName: aws.table }));
+    expect(table.Table?.TableStatus).toBe('ACTIVE');
+    expect(table.Table?.GlobalSecondaryIndexes?.map((g) => g.IndexName).sort()).toEqual(['gsi1', 'gsi2']);
+
+    const body = Buffer.from('Zoë said “hello”.\n', 'utf8');
+    await s3Client().send(new PutObjectCommand({ Bucket: aws.bucket, Key: 'raw/a b.txt', Body: body }));
+    const got = await s3Client().send(new GetObjectCommand({ Bucket: aws.bucket, Key: 'raw/a b.txt' }));
+    expect(Buffer.from(await got.Body!.transformToByteArray())).toEqual(body);
+  });
+});
