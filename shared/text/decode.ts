@@ -1,0 +1,222 @@
+/**
+ * Bytes → string with the character encoding detected rather than assumed.
+ * Order of evidence (as browsers and XML parsers do): byte order mark, then the HTTP charset,
+ * then the document's own declaration (HTML <meta charset>, XML encoding="…"), then sniffing
+ * (UTF-16/32 without BOM from the NUL pattern, strict UTF-8, then chardet for legacy encodings).
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+export class DecodeError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'DecodeError';
+  }
+}
+
+export interface DecodeHints {
+  /** HTTP Content-Type header (or a bare MIME type); its charset parameter is used. */
+  contentType?: string;
+  /** Which in-document declaration to look for. */
+  markup?: 'html' | 'xml' | 'none';
+  /**
+   * Feeds are often mislabelled: when set, a declared encoding that does not decode cleanly falls back
+   * to sniffing instead of failing. Documents keep the strict default (invalid UTF-8 is an error).
+   */
+  lenient?: boolean;
+}
+
+export interface Decoded {
+  text: string;
+  /** Canonical lower-case encoding name actually used. */
+  encoding: string;
+  /** Where the encoding came from. */
+  source: 'bom' | 'http' | 'declaration' | 'sniffed' | 'ascii';
+  /** Set when the declared encoding was wrong and sniffing was used instead (lenient mode). */
+  warning?: string;
+}
+
+const BOMS: Array<{ bytes: number[]; encoding: string }> = [
+  { bytes: [0x00, 0x00, 0xfe, 0xff], encoding: 'utf-32be' },
+  { bytes: [0xff, 0xfe, 0x00, 0x00], encoding: 'utf-32le' },
+  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+  { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
+];
+
+export function detectBom(bytes: Uint8Array): { encoding: string; length: number } | undefined {
+  for (const bom of BOMS) {
+    if (bom.bytes.every((b, i) => bytes[i] === b)) return { encoding: bom.encoding, length: bom.bytes.length };
+  }
+  return undefined;
+}
+
+/** charset parameter of a Content-Type value, if any. */
+export function charsetFromContentType(contentType: string | undefined): string | undefined {
+  const match = contentType?.match(/;\s*charset\s*=\s*"?([^";\s]+)"?/i);
+  return match ? match[1] : undefined;
+}
+
+/** Declared encoding in the first bytes: XML declaration or HTML meta (read as Latin-1 so any byte survives). */
+export function declaredCharset(bytes: Uint8Array, markup: 'html' | 'xml' | 'none'): string | undefined {
+  if (markup === 'none') return undefined;
+  const head = latin1(bytes.subarray(0, 4096));
+  const xml = head.match(/^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']+)["']/i);
+  if (xml) return xml[1];
+  if (markup !== 'html') return undefined;
+  const meta = head.match(/<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)/i);
+  return meta ? meta[1] : undefined;
+}
+
+/** UTF-16/32 without a BOM, recognised from where the NUL bytes fall around ASCII text. */
+function sniffWideEncoding(bytes: Uint8Array): string | undefined {
+  const n = Math.min(bytes.length, 512) & ~3;
+  if (n < 4) return undefined;
+  const [a, b, c, d] = bytes;
+  if (a === 0 && b === 0 && c === 0 && d !== 0) return 'utf-32be';
+  if (a !== 0 && b === 0 && c === 0 && d === 0) return 'utf-32le';
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? evenNul++ : oddNul++);
+  const half = n / 2;
+  if (oddNul > half * 0.6 && evenNul < half * 0.1) return 'utf-16le';
+  if (evenNul > half * 0.6 && oddNul < half * 0.1) return 'utf-16be';
+  return undefined;
+}
+
+/** Normalised name iconv-lite understands, or undefined for an unknown label. */
+export function normaliseEncoding(label: string): string | undefined {
+  const name = label.trim().toLowerCase().replace(/^x-/, '');
+  const aliases: Record<string, string> = {
+    'utf8': 'utf-8', 'unicode-1-1-utf-8': 'utf-8', 'us-ascii': 'windows-1252', ascii: 'windows-1252',
+    // WHATWG: these Latin-1 labels mean windows-1252 on the web.
+    'iso-8859-1': 'windows-1252', 'latin1': 'windows-1252', 'iso8859-1': 'windows-1252', 'l1': 'windows-1252',
+    'utf-16': 'utf-16le', 'utf16': 'utf-16le', 'utf-32': 'utf-32le', 'ucs-2': 'utf-16le',
+    'sjis': 'shift_jis', 'mac-roman': 'macintosh',
+  };
+  const resolved = aliases[name] ?? name;
+  return iconv.encodingExists(resolved) ? resolved : undefined;
+}
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
+  return true;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function tryUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8 (structural check), for a useful error message. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) { i++; continue; }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return i;
+}
+
+/** Whether the bytes contain at least one well-formed multi-byte UTF-8 sequence. */
+function hasUtf8Sequences(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length - 1; i++) {
+    const b = bytes[i];
+    if (b >= 0xc2 && b <= 0xdf && (bytes[i + 1] & 0xc0) === 0x80) return true;
+    if (b >= 0xe0 && b <= 0xef && i + 2 < bytes.length && (bytes[i + 1] & 0xc0) === 0x80 && (bytes[i + 2] & 0xc0) === 0x80) return true;
+  }
+  return false;
+}
+
+function decodeWith(bytes: Uint8Array, encoding: string): string {
+  if (encoding === 'utf-8') {
+    const text = tryUtf8(bytes);
+    if (text === undefined) throw new DecodeError(`invalid UTF-8 (first bad byte near offset ${firstInvalidUtf8(bytes)})`);
+    return text;
+  }
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
+  // Multi-byte legacy decoders substitute U+FFFD for bad sequences; many of them means the label is wrong.
+  const bad = countReplacement(text);
+  if (bad > 8 && bad > text.length / 100) throw new DecodeError(`bytes are not valid ${encoding} (${bad} undecodable sequences)`);
+  return text;
+}
+
+function countReplacement(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+/** Guess for bytes with no trustworthy declaration. */
+function sniff(bytes: Uint8Array): Decoded {
+  const wide = sniffWideEncoding(bytes);
+  if (wide) return { text: decodeWith(bytes, wide), encoding: wide, source: 'sniffed' };
+  if (isAscii(bytes)) return { text: latin1(bytes), encoding: 'utf-8', source: 'ascii' };
+  const utf8 = tryUtf8(bytes);
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', source: 'sniffed' };
+  // Real UTF-8 sequences next to broken ones: corrupt UTF-8, not a legacy encoding; guessing would garble it.
+  if (hasUtf8Sequences(bytes)) throw new DecodeError(`invalid UTF-8 (first bad byte near offset ${firstInvalidUtf8(bytes)})`);
+  const guess = chardet.analyse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  for (const candidate of guess) {
+    const encoding = normaliseEncoding(candidate.name);
+    if (!encoding || encoding === 'utf-8' || candidate.confidence < 10) continue;
+    try {
+      return { text: decodeWith(bytes, encoding), encoding, source: 'sniffed' };
+    } catch {
+      // try the next candidate
+    }
+  }
+  throw new DecodeError('could not determine the character encoding');
+}
+
+/**
+ * Decodes bytes to text. Throws DecodeError with a user-facing reason when the declared encoding is
+ * unknown or does not fit the bytes (strict mode), or no encoding fits.
+ * The returned text has no BOM.
+ */
+export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Decoded {
+  const bom = detectBom(bytes);
+  if (bom) return { text: decodeWith(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding, source: 'bom' };
+
+  const declared: Array<{ label: string; source: 'http' | 'declaration' }> = [];
+  const http = charsetFromContentType(hints.contentType);
+  if (http) declared.push({ label: http, source: 'http' });
+  const inDoc = declaredCharset(bytes, hints.markup ?? 'none');
+  if (inDoc) declared.push({ label: inDoc, source: 'declaration' });
+
+  for (const { label, source } of declared) {
+    let encoding = normaliseEncoding(label);
+    if (!encoding) {
+      if (hints.lenient) continue;
+      throw new DecodeError(`unknown character encoding "${label}"`);
+    }
+    // A document that declares UTF-16/32 in ASCII bytes is lying about itself (HTML spec: treat as UTF-8).
+    if (/^utf-(16|32)/.test(encoding) && source === 'declaration' && !sniffWideEncoding(bytes)) encoding = 'utf-8';
+    // windows-1252 is a superset of ASCII and Latin-1 labels: if the bytes are valid UTF-8 with multi-byte
+    // sequences, the label is stale (a very common mislabel); prefer UTF-8.
+    if (encoding === 'windows-1252' && hasUtf8Sequences(bytes) && tryUtf8(bytes) !== undefined) {
+      return { text: tryUtf8(bytes)!, encoding: 'utf-8', source: 'sniffed', warning: `declared ${label} but the bytes are UTF-8` };
+    }
+    try {
+      return { text: decodeWith(bytes, encoding), encoding, source };
+    } catch (error) {
+      if (!hints.lenient) throw error;
+      const fallback = sniff(bytes);
+      return { ...fallback, warning: `declared ${label} does not fit the bytes; ${fallback.encoding} used` };
+    }
+  }
+  return sniff(bytes);
+}

@@ -1,0 +1,125 @@
+/**
+ * HTML page → article text and metadata with Mozilla Readability on linkedom (a server-side DOM).
+ * Readability's own textContent glues paragraphs together ("end.Next"), which breaks sentence
+ * splitting, so the article HTML is turned into text here with paragraph breaks kept.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { DocumentText } from './formats.ts';
+
+export class NoArticleError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'NoArticleError';
+  }
+}
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul',
+]);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'head']);
+const CELL = new Set(['td', 'th']);
+
+interface Node {
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string | null;
+  childNodes: ArrayLike<Node>;
+}
+
+/** Visible text of an HTML node tree with blocks as paragraphs and <br> as line breaks. */
+export function htmlNodeToText(root: Node): string {
+  const out: string[] = [];
+  const walk = (node: Node, inPre: boolean): void => {
+    if (node.nodeType === 3) {
+      const value = node.nodeValue ?? '';
+      out.push(inPre ? value : value.replace(/[ \t\n\r\f]+/g, ' '));
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const name = node.nodeName.toLowerCase();
+    if (SKIP.has(name)) return;
+    if (name === 'br') {
+      out.push('\n');
+      return;
+    }
+    const block = BLOCK.has(name);
+    if (block) out.push('\n\n');
+    if (CELL.has(name)) out.push(' ');
+    const pre = inPre || name === 'pre';
+    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i], pre);
+    if (block) out.push('\n\n');
+  };
+  walk(root, false);
+  return tidyText(out.join(''));
+}
+
+/** Trims each line, collapses runs of spaces and blank lines, normalises to NFC. */
+export function tidyText(text: string): string {
+  return text
+    .replace(/\u00a0/g, ' ')
+    .split('\n')
+    .map((line) => line.replace(/ {2,}/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+    .normalize('NFC');
+}
+
+/** Article text of an HTML fragment (e.g. a feed item's content:encoded) without Readability. */
+export function htmlFragmentToText(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return htmlNodeToText(document.body as unknown as Node);
+}
+
+function resolveUrl(href: string | null | undefined, base: string | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    const url = new URL(href.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Minimum article size: below this, the page has no article worth extracting (navigation, a login wall …). */
+const MIN_ARTICLE_LETTERS = 20;
+
+/**
+ * Readability's article: text with paragraph breaks, title, byline, published time and canonical URL.
+ * Throws NoArticleError when the page has no article text.
+ */
+export function htmlToArticle(html: string, url?: string): DocumentText {
+  const { document } = parseHTML(html);
+  // Read before Readability, which mutates the document.
+  const canonicalHref =
+    document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ??
+    document.querySelector('meta[property="og:url" i]')?.getAttribute('content');
+  const canonicalUrl = resolveUrl(canonicalHref, url) ?? (url ? resolveUrl(url, undefined) : undefined);
+
+  const article = new Readability(document as unknown as Document, { keepClasses: false }).parse();
+  if (!article?.content) throw new NoArticleError('HTML page has no article text');
+  const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+  const text = htmlNodeToText(content.body as unknown as Node);
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < MIN_ARTICLE_LETTERS) throw new NoArticleError(`HTML page has no article text (only ${letters} letters found)`);
+
+  const result: DocumentText = { text, format: 'html' };
+  const title = article.title?.trim();
+  if (title) result.title = title;
+  const byline = article.byline?.trim();
+  if (byline) result.byline = byline;
+  const published = normaliseDate(article.publishedTime);
+  if (published) result.publishedAt = published;
+  if (canonicalUrl) result.canonicalUrl = canonicalUrl;
+  return result;
+}
+
+/** ISO 8601 when the value parses as a date, else undefined. */
+export function normaliseDate(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const time = Date.parse(value.trim());
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
