@@ -1,0 +1,219 @@
+/**
+ * Interpretable sentence features for check-worthiness: numeric patterns, comparison and superlative
+ * lexicons, change and event verbs, and the markers of what is NOT a factual claim (opinions, intentions,
+ * obligations, questions, hedges, greetings, page boilerplate). Regex and word-set lookups only, so every
+ * sentence of a long document can be scored for a fraction of the cost of one NLP parse.
+ *
+ * The kinds vocabulary (what made a sentence check-worthy), reported on every claim:
+ *   number      a figure written in digits or words ("600", "three million", "a dozen")
+ *   percentage  "12%", "40 percent"
+ *   money       "$1.2 billion", "20 dollars", "€5"
+ *   date        a year, month, weekday or dated period ("in 1968", "last year", "on Monday")
+ *   quantity    an amount of something or a duration ("60 clinics", "a year and a half", "over 500 days")
+ *   comparison  "more than", "-er than", "twice as", "over 500", "at least 10"
+ *   superlative "the largest …", "the worst …", "most"
+ *   ranking     "ranked third", "No. 1", "top ten", "second-largest"
+ *   record      "record", "ever", "in history", "for the first time"
+ *   trend       a change in a quantity ("rose", "doubled", "cut", "has gone down")
+ *   prediction  a forecast or expected outcome ("will cost", "expect to spend", "is projected to")
+ *   statistic   statistical and economic measures ("average", "rate", "unemployment", "deficit")
+ *   causal      a stated cause or effect ("because of", "led to", "as a result")
+ *   event       a reported action or record of someone ("voted for", "signed", "was killed")
+ * A sentence that scores as a claim without any of these gets the kind "factual".
+ */
+
+export const CLAIM_KINDS = [
+  'number', 'percentage', 'money', 'date', 'quantity', 'comparison', 'superlative', 'ranking', 'record', 'trend',
+  'prediction', 'statistic', 'causal', 'event', 'factual',
+] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+const words = (list: string) => new Set(list.trim().split(/\s+/));
+
+const NUMBER_WORDS = words(`
+  two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
+  twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions
+  trillion trillions dozen dozens half twice double triple quarter`);
+const SCALE_WORDS = words('hundred hundreds thousand thousands million millions billion billions trillion trillions');
+const MONEY_WORDS = words('dollar dollars cents euro euros pounds sterling yen yuan rupees');
+const MONTHS = words('january february march april june july august september october november december');
+const WEEKDAYS = words('monday tuesday wednesday thursday friday saturday sunday');
+const SUPERLATIVES = words(`
+  largest biggest highest lowest greatest smallest fastest slowest longest shortest oldest youngest richest poorest deadliest
+  strongest weakest worst best most least heaviest wealthiest cheapest costliest hottest coldest warmest earliest busiest
+  safest poorest tallest widest`);
+const TREND_WORDS = words(`
+  increase increased increases increasing decrease decreased decreases decreasing rose risen rising fell fallen falling grew
+  grown growing doubled tripled quadrupled halved cut cuts raised lowered reduced reduces dropped declined declining jumped
+  soared plunged surged climbed shrank shrunk expanded tripling doubling slashed`);
+const STAT_WORDS = words(`
+  average averages rate rates median percent percentage ratio majority statistics data survey poll polls census study
+  unemployment unemployed inflation deficit deficits debt gdp population income incomes wages wage tax taxes budget
+  spending revenue revenues cost costs price prices economy jobs growth exports imports trade salary per capita`);
+const EVENT_WORDS = words(`
+  voted vote votes passed signed vetoed appointed elected created lost killed died spent built closed opened won announced
+  reported launched approved rejected sold bought hired fired invaded attacked arrested charged convicted banned sent
+  sponsored proposed opposed supported cost paid raised borrowed collapsed destroyed injured founded established acquired
+  confirmed recorded enacted ratified invested funded filed sued ruled`);
+const OPINION_WORDS = words(`
+  good bad great wrong right important terrible wonderful fair unfair shame disgrace tremendous horrible fantastic disaster
+  ridiculous outrageous amazing beautiful awful nice stupid silly foolish proud sad happy excited glad sorry agree disagree
+  believe think feel hope wish guess`);
+const HEDGE_WORDS = words('maybe perhaps might could possibly probably seems seem apparently somewhat may');
+const OBLIGATION = /\b(?:should|must|ought|need to|needs to|have to|has to|got to|gotta)\b/;
+const FIRST_PERSON_OPINION =
+  /\b(?:i|we)(?: really| do| don['’]t| strongly)? (?:think|believe|feel|hope|want|wish|guess|suppose|agree|disagree|know|say)\b|\bin my (?:view|opinion|judgment)\b|\bi['’]m (?:sure|confident|convinced|not sure|proud|glad|happy|excited)\b/;
+const FIRST_PERSON_INTENT =
+  /\b(?:i|we)(?:['’]ll| will| shall|['’]m going to| am going to|['’]re going to| are going to| want to| intend to| plan to| would like)\b|\blet(?:['’]s| us| me)\b/;
+const PHATIC =
+  /\b(?:thank you|thanks|good (?:evening|morning|night)|ladies and gentlemen|congratulations|welcome|leave a (?:comment|reply)|comments?|subscribe|sign up|log in|click|e-?mail address|cookies?|share this|follow us|all rights reserved|copyright|advertisement|read more|newsletter|required fields|bloggers like this|related articles?)\b/;
+const COMPARATIVE_THAN =
+  /\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|faster|slower|cheaper|older|younger|longer|shorter|\w{3,}er)\b[^.;:!?]{0,40}?\bthan\b/;
+const MULTIPLE = /\b(?:twice|three times|four times|\w+ times) (?:as|more|less|the)\b|\bas (?:much|many|high|low|large) as\b/;
+const APPROXIMATOR =
+  /\b(?:over|under|nearly|almost|about|approximately|roughly|around|at least|at most|up to|more than|less than|fewer than|some|only|just)\s+(?:\$|€|£)?(?:\d|(?:a |one )?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|a year|a month|a week|a decade))/;
+const COMPARISON_HEAD = /\b(?:over|under|nearly|almost|at least|at most|up to|more than|less than|fewer than)\s/;
+const RANKING =
+  /\b(?:rank(?:ed|s|ing)?|No\. ?\d+|number (?:one|two|three|1|2|3)|top (?:\d+|ten|five|three|twenty)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|highest|lowest|most|least|best|worst|place|time|in))\b/i;
+const RECORD = /\b(?:record|all-time|in (?:our )?history|ever|never before|for the first time|unprecedented)\b/;
+const PREDICTION_VERB =
+  /\b(?:expects?|expected|expecting|projects?|projected|forecasts?|forecasted|predicts?|predicted|estimates?|estimated|anticipates?|anticipated|on track to|is set to|are set to|likely to)\b/;
+const THIRD_PERSON_FUTURE = /\b(?:it|this|that|they|he|she|which|\w+s)(?: will| would|['’]ll| is going to| are going to)\b/;
+const WILL_COST = /\bwill (?:cost|save|add|reduce|increase|create|raise|lose|take|be \$?\d)/;
+const CAUSAL = /\b(?:because of|caused|causes|due to|led to|leads to|lead to|resulted in|results in|as a result|thanks to|responsible for)\b/;
+const YEAR = /\b(?:1[6-9]\d\d|20\d\d)s?\b/;
+const YEARS = new RegExp(YEAR.source, 'g');
+const RELATIVE_DATE = /\b(?:last|next|this|past|previous) (?:year|month|week|decade|century|quarter|summer|winter|spring|fall)\b|\b(?:years|months|weeks|days|decades) ago\b|\bsince \d/;
+const DURATION =
+  /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d[\d,.]*)(?: and a half)? (?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\b|\b(?:a|one) (?:year|month|week|day|decade) and a half\b/;
+const DIGIT_QUANTITY = /(?:^|[^\w.,$€£])\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|hundred))?\s+(?:[a-z]+[ -]){0,2}?[a-z]{3,}/;
+const PERCENT = /%|\bper ?cent\b|\bpercentage points?\b/;
+const MONEY_SYMBOL = /[$€£¥]\s?\d/;
+const PAST_TENSE_AUX = /\b(?:was|were|has been|have been|had been|did|has|had)\b/;
+const QUOTE_MARK = /["“”]/;
+
+export const FEATURE_NAMES = [
+  'digits', 'numberWords', 'scaleWords', 'percent', 'money', 'year', 'dateWords', 'duration', 'digitQuantity',
+  'comparativeThan', 'multiple', 'approximator', 'superlative', 'ranking', 'record', 'trend', 'predictionVerb',
+  'thirdPersonFuture', 'willCost', 'statWords', 'eventWords', 'causal', 'pastTense', 'pastAux', 'properNouns',
+  'length', 'short', 'question', 'firstPersonOpinion', 'firstPersonIntent', 'firstPersonCount', 'secondPerson',
+  'obligation', 'hedge', 'opinionWords', 'phatic', 'conditional', 'quoteMark',
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+export interface SentenceFeatures {
+  /** One value per FEATURE_NAMES entry, each in [0, 1]. */
+  values: number[];
+  /** The check-worthy kinds the sentence shows (before scoring). */
+  kinds: ClaimKind[];
+}
+
+const cap = (n: number, max: number) => Math.min(n, max) / max;
+
+function countIn(tokens: string[], set: Set<string>): number {
+  let n = 0;
+  for (const t of tokens) if (set.has(t)) n++;
+  return n;
+}
+
+/** Capitalised words that are not the first word, "I" or a sentence-internal opener after a quote. */
+function countProperNouns(sentence: string): number {
+  let n = 0;
+  const re = /(?<=[\s(“"‘'-])\p{Lu}[\p{L}'’.-]*/gu;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    if (!/^I(?:['’].*)?$/.test(m[0])) n++;
+  }
+  return n;
+}
+
+export function sentenceFeatures(sentence: string): SentenceFeatures {
+  const lower = sentence.toLowerCase().replace(/[’]/g, "'");
+  const tokens = lower.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
+  const hasDigit = /\d/.test(sentence);
+  const year = YEAR.test(sentence);
+  const numberWords = countIn(tokens, NUMBER_WORDS);
+  const scale = countIn(tokens, SCALE_WORDS);
+  const percent = PERCENT.test(lower);
+  const money = MONEY_SYMBOL.test(sentence) || countIn(tokens, MONEY_WORDS) > 0;
+  const dateWords = countIn(tokens, MONTHS) + countIn(tokens, WEEKDAYS) > 0 || RELATIVE_DATE.test(lower);
+  const duration = DURATION.test(lower);
+  const digitQuantity = DIGIT_QUANTITY.test(lower) && !percent;
+  const comparativeThan = COMPARATIVE_THAN.test(lower);
+  const multiple = MULTIPLE.test(lower);
+  const approximator = APPROXIMATOR.test(lower);
+  const superlative = countIn(tokens, SUPERLATIVES) > 0;
+  const ranking = RANKING.test(sentence);
+  const record = RECORD.test(lower);
+  const trend = countIn(tokens, TREND_WORDS) > 0 || /\b(?:gone|went|going) (?:up|down)\b/.test(lower);
+  const predictionVerb = PREDICTION_VERB.test(lower);
+  const thirdPersonFuture = THIRD_PERSON_FUTURE.test(lower);
+  const willCost = WILL_COST.test(lower);
+  const statWords = countIn(tokens, STAT_WORDS);
+  const eventWords = countIn(tokens, EVENT_WORDS);
+  const causal = CAUSAL.test(lower);
+  const pastTense = tokens.filter((t) => t.length > 4 && t.endsWith('ed') && !t.endsWith('eed')).length;
+  const pastAux = PAST_TENSE_AUX.test(lower);
+  const properNouns = countProperNouns(sentence);
+  const firstPerson = tokens.filter((t) => t === 'i' || t === 'me' || t === 'my' || t.startsWith("i'")).length;
+  const secondPerson = tokens.filter((t) => t === 'you' || t === 'your' || t.startsWith("you'")).length;
+  const opinionWords = countIn(tokens, OPINION_WORDS);
+  const question = /\?["”’')\]]*\s*$/.test(sentence.trim());
+
+  const values = [
+    hasDigit && /\d/.test(year ? sentence.replace(YEARS, '') : sentence) ? 1 : 0,
+    cap(numberWords, 2),
+    cap(scale, 1),
+    percent ? 1 : 0,
+    money ? 1 : 0,
+    year ? 1 : 0,
+    dateWords ? 1 : 0,
+    duration ? 1 : 0,
+    digitQuantity ? 1 : 0,
+    comparativeThan ? 1 : 0,
+    multiple ? 1 : 0,
+    approximator ? 1 : 0,
+    superlative ? 1 : 0,
+    ranking ? 1 : 0,
+    record ? 1 : 0,
+    trend ? 1 : 0,
+    predictionVerb ? 1 : 0,
+    thirdPersonFuture ? 1 : 0,
+    willCost ? 1 : 0,
+    cap(statWords, 3),
+    cap(eventWords, 2),
+    causal ? 1 : 0,
+    cap(pastTense, 3),
+    pastAux ? 1 : 0,
+    cap(properNouns, 4),
+    cap(tokens.length, 40),
+    tokens.length < 7 ? 1 : 0,
+    question ? 1 : 0,
+    FIRST_PERSON_OPINION.test(lower) ? 1 : 0,
+    FIRST_PERSON_INTENT.test(lower) ? 1 : 0,
+    cap(firstPerson, 3),
+    cap(secondPerson, 3),
+    OBLIGATION.test(lower) ? 1 : 0,
+    countIn(tokens, HEDGE_WORDS) > 0 ? 1 : 0,
+    cap(opinionWords, 2),
+    PHATIC.test(lower) ? 1 : 0,
+    /^\s*["“‘']?(?:if|unless)\b/.test(lower) ? 1 : 0,
+    QUOTE_MARK.test(sentence) ? 1 : 0,
+  ];
+
+  const kinds: ClaimKind[] = [];
+  if (hasDigit || numberWords) kinds.push('number');
+  if (percent) kinds.push('percentage');
+  if (money) kinds.push('money');
+  if (year || dateWords) kinds.push('date');
+  if (duration || digitQuantity || (scale && !money)) kinds.push('quantity');
+  if (comparativeThan || multiple || (approximator && COMPARISON_HEAD.test(lower))) kinds.push('comparison');
+  if (superlative) kinds.push('superlative');
+  if (ranking) kinds.push('ranking');
+  if (record) kinds.push('record');
+  if (trend) kinds.push('trend');
+  if (predictionVerb || willCost) kinds.push('prediction');
+  if (statWords) kinds.push('statistic');
+  if (causal) kinds.push('causal');
+  if (eventWords) kinds.push('event');
+  return { values, kinds };
+}

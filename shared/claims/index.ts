@@ -1,0 +1,74 @@
+/**
+ * Check-worthy claims: every sentence is scored from interpretable features (features.ts) with weights
+ * fitted offline (scripts/fit-claims.ts → weights.ts); sentences at or above CLAIM_THRESHOLD are claims.
+ */
+import type { Claim } from '../schema.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { sentenceFeatures, type ClaimKind } from './features.ts';
+import { logisticScore } from './logistic.ts';
+import { CLAIM_MODEL } from './weights.ts';
+
+export { CLAIM_KINDS, type ClaimKind } from './features.ts';
+
+export interface ClaimScore {
+  /** Probability-like check-worthiness in [0, 1]. */
+  score: number;
+  /** What makes the sentence check-worthy (see CLAIM_KINDS); empty for a sentence that is not a claim. */
+  kinds: string[];
+}
+
+/** A sentence is a claim when its score is at least this. */
+export const CLAIM_THRESHOLD: number = CLAIM_MODEL.threshold;
+
+/** Longer than any real sentence: a run-on block (a table, a list without stops) is not scored as one claim. */
+const MAX_SENTENCE_CHARS = 2000;
+
+export function scoreClaim(sentence: string): ClaimScore {
+  if (!/[\p{L}\p{N}]/u.test(sentence)) return { score: 0, kinds: [] };
+  const { values, kinds } = sentenceFeatures(sentence);
+  const score = Number(logisticScore(CLAIM_MODEL, values).toFixed(4));
+  const claimKinds: ClaimKind[] = score >= CLAIM_THRESHOLD ? (kinds.length ? kinds : ['factual']) : [];
+  return { score, kinds: claimKinds };
+}
+
+export interface AttributedSpan {
+  start: number;
+  end: number;
+  speakerId: string | null;
+}
+
+/** The attributed span (quote or statement) holding the sentence: one containing it, or covering most of it. */
+function speakerOf(start: number, end: number, attributed: AttributedSpan[]): string | null {
+  let best: AttributedSpan | null = null;
+  let bestOverlap = 0;
+  for (const span of attributed) {
+    const overlap = Math.min(end, span.end) - Math.max(start, span.start);
+    if (overlap > bestOverlap) {
+      best = span;
+      bestOverlap = overlap;
+    }
+  }
+  if (!best) return null;
+  const contained = best.start <= start && best.end >= end;
+  return contained || bestOverlap * 2 >= end - start ? best.speakerId : null;
+}
+
+export function findClaims(text: string, attributed: AttributedSpan[]): Claim[] {
+  const claims: Claim[] = [];
+  for (const { start, end } of splitSentences(text)) {
+    if (end - start > MAX_SENTENCE_CHARS) continue;
+    const sentence = text.slice(start, end);
+    const { score, kinds } = scoreClaim(sentence);
+    if (score < CLAIM_THRESHOLD) continue;
+    claims.push({
+      id: `c${claims.length + 1}`,
+      start,
+      end,
+      text: sentence,
+      kinds,
+      score,
+      speakerId: speakerOf(start, end, attributed),
+    });
+  }
+  return claims;
+}
