@@ -1,0 +1,184 @@
+/**
+ * Finds the speaker phrase next to a reporting verb by walking tokens: the noun phrase ending just before
+ * the cue ("a spokesman for the campaign said"), after an inverted cue ("…, said Sen. Jane Smith"),
+ * through appositives ("Hugh Hill, a doctor at X, said") and party tags ("Paul Ryan (R-Wis.) said").
+ */
+import { SOURCE_NOUNS, SPEAKER_PRONOUNS, lookupCueVerb } from '../cues.ts';
+import type { Token } from './tokens.ts';
+
+export interface SpeakerPhrase {
+  /** Token indexes, inclusive. */
+  first: number;
+  last: number;
+  type: 'pronoun' | 'name' | 'noun';
+  /** Head word looks like a source ("officials", "spokesman", a name, a pronoun). */
+  plausible: boolean;
+}
+
+/** Auxiliaries and adverbs that may sit between a speaker and the cue: "Smith has also repeatedly said". */
+const BETWEEN = new Set([
+  'also', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'did', 'does', 'do',
+  'not', 'never', 'later', 'earlier', 'then', 'now', 'still', 'already', 'once', 'again', 'previously', 'recently',
+  'repeatedly', 'often', 'frequently', 'publicly', 'privately', 'reportedly', 'long', 'even', 'further', 'first', 'last',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'on', 'ever',
+  'always', 'consistently', 'clearly', 'openly', 'widely', 'separately', 'initially', 'subsequently', 'reportedly',
+  'is', 'are', 'was', 'were', 'been', 'being', "n't", 'had', 'just', 'simply', 'quickly', 'immediately', 'flatly',
+]);
+
+/** Words that end a backward walk over a noun phrase (clause boundaries, verbs, prepositions outside NPs). */
+const STOP = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'but', 'or', 'nor', 'because', 'while', 'when', 'whenever', 'as', 'if',
+  'although', 'though', 'since', 'after', 'before', 'so', 'than', 'then', 'is', 'are', 'was', 'were', 'be', 'been',
+  'has', 'have', 'had', 'not', 'to', 'by', 'with', 'on', 'about', 'into', 'until', 'where', 'why', 'how', 'what',
+  'also', 'and', 'yet', 'once', 'even', 'only', 'there', 'here', 'it', 'this', 'these', 'those', 'will', 'would',
+  'could', 'should', 'can', 'may', 'might', 'must', 'do', 'does', 'did', 'said', 'says', 'say', 'told',
+]);
+
+/** Determiners and possessives that open a noun phrase: included, then the walk stops. */
+const DETERMINERS = new Set([
+  'a', 'an', 'the', 'another', 'some', 'many', 'several', 'most', 'few', 'both', 'all', 'his', 'her', 'their', 'its',
+  'our', 'my', 'your', 'two', 'three', 'four', 'five', 'other', 'one', 'no', 'any', 'each', 'every', 'senior', 'top',
+]);
+
+/** Words allowed inside a name or role phrase: "Secretary of State", "spokesman for the campaign", "Ludwig van Beethoven". */
+const CONNECTORS = new Set(['of', 'for', 'at', 'in', 'from', 'de', 'del', 'van', 'von', 'der', 'la', 'le', 'di', 'da', 'al', 'bin', '&']);
+
+const AGENT_SUFFIX = /(?:er|ers|or|ors|ist|ists|ian|ians|ant|ants|ent|ents|ee|ees|man|men|woman|women|person|people|ats|ans)$/;
+
+function plausibleHead(t: Token): boolean {
+  return t.cap || SOURCE_NOUNS.has(t.lower) || SPEAKER_PRONOUNS.has(t.lower) || AGENT_SUFFIX.test(t.lower);
+}
+
+/** Index of the token before `index` after skipping auxiliaries/adverbs ("has also said"). */
+export function skipBetween(tokens: Token[], index: number, floor: number): number {
+  let j = index;
+  while (j >= floor) {
+    const t = tokens[j];
+    if (t.word && (BETWEEN.has(t.lower) || (/ly$/.test(t.lower) && !t.cap && t.lower.length > 4))) j--;
+    else break;
+  }
+  return j;
+}
+
+/** The noun phrase that ends at token `j` (walking backwards, not past `floor`), or null. */
+export function phraseEndingAt(tokens: Token[], j: number, floor: number): SpeakerPhrase | null {
+  if (j < floor) return null;
+  let last = j;
+  // A party/state tag or short aside between the name and the verb: "Paul Ryan (R-Wis.) said".
+  if (tokens[j].text === ')') {
+    let k = j - 1;
+    while (k >= floor && tokens[k].text !== '(' && j - k < 8) k--;
+    if (k < floor || tokens[k].text !== '(') return null;
+    j = k - 1;
+    if (j < floor) return null;
+  }
+  const head = tokens[j];
+  if (!head.word) return null;
+  if (SPEAKER_PRONOUNS.has(head.lower)) {
+    if (head.lower === 'who' || head.lower === 'which') return relativeAntecedent(tokens, j, floor, last);
+    return { first: j, last, type: 'pronoun', plausible: head.lower !== 'it' && head.lower !== 'you' };
+  }
+  if (STOP.has(head.lower) || DETERMINERS.has(head.lower) || CONNECTORS.has(head.lower)) return null;
+  if (lookupCueVerb(head.lower) && !head.cap && !SOURCE_NOUNS.has(head.lower)) return null;
+  let first = j;
+  const capitalRun = head.cap;
+  for (let k = j - 1; k >= floor && j - k < 9; k--) {
+    const t = tokens[k];
+    if (!t.word) {
+      // Possessive and initials stay inside: "the Clinton campaign's spokesman", "Paul D. Ryan".
+      if (t.text === '.' && k > floor && tokens[k - 1].word && tokens[k - 1].cap && tokens[k - 1].text.length <= 3) continue;
+      break;
+    }
+    if (DETERMINERS.has(t.lower)) {
+      first = k;
+      // "a spokesman for the campaign": a determiner after a connector is inside the phrase.
+      if (k - 1 > floor && CONNECTORS.has(tokens[k - 1].lower) && tokens[k - 2].word && !STOP.has(tokens[k - 2].lower)) continue;
+      break;
+    }
+    if (STOP.has(t.lower) && !(t.lower === 'and' && t.cap === false && capitalRun && tokens[k - 1]?.cap)) break;
+    if (CONNECTORS.has(t.lower)) {
+      // A connector is kept only when a real word precedes it.
+      if (k > floor && tokens[k - 1].word && !STOP.has(tokens[k - 1].lower)) continue;
+      break;
+    }
+    if (capitalRun && !t.cap && !ROLE_WORDS.has(t.lower)) break;
+    if (lookupCueVerb(t.lower) && !t.cap) break;
+    first = k;
+  }
+  // Trim connectors left dangling at the front.
+  while (first < j && CONNECTORS.has(tokens[first].lower)) first++;
+  const type = head.cap ? 'name' : 'noun';
+  return { first, last, type, plausible: plausibleHead(head) };
+}
+
+/** "Smith, who has argued that …": the speaker is the phrase before the comma. */
+function relativeAntecedent(tokens: Token[], who: number, floor: number, last: number): SpeakerPhrase | null {
+  if (who - 1 < floor || tokens[who - 1].text !== ',') return { first: who, last, type: 'pronoun', plausible: false };
+  const phrase = phraseEndingAt(tokens, who - 2, floor);
+  return phrase ? { ...phrase, last: phrase.last } : null;
+}
+
+/** Lower-case role words that may precede a name inside one phrase: "campaign spokesman Jason Miller". */
+export const ROLE_WORDS = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'director', 'secretary', 'chairman', 'chairwoman', 'chair', 'president',
+  'senator', 'candidate', 'nominee', 'adviser', 'advisor', 'official', 'aide', 'leader', 'manager', 'chief', 'attorney',
+  'lawyer', 'professor', 'analyst', 'economist', 'strategist', 'pollster', 'governor', 'mayor', 'minister', 'ambassador',
+  'representative', 'rep', 'sen', 'gov', 'general', 'commissioner', 'founder', 'executive', 'ceo', 'chairman', 'member',
+  'campaign', 'press', 'deputy', 'vice', 'former', 'house', 'senate', 'state', 'federal', 'frontrunner', 'front-runner',
+  'hopeful', 'mogul', 'billionaire', 'businessman', 'businesswoman', 'activist', 'author', 'host', 'anchor', 'judge',
+  'justice', 'republican', 'democratic', 'presidential', 'white', 'coach', 'doctor', 'pediatrician', 'physician', 'nurse',
+]);
+
+/**
+ * The speaker of a cue at `cue`: the phrase before it (after auxiliaries), or through an appositive
+ * ("Hill, a doctor at X, said" gives "Hill, a doctor at X").
+ */
+export function speakerBefore(tokens: Token[], cue: number, floor: number): SpeakerPhrase | null {
+  const j = skipBetween(tokens, cue - 1, floor);
+  if (j < floor) return null;
+  if (tokens[j].text === ',') {
+    // Appositive: NAME , DESCRIPTION , cue
+    for (let k = j - 1; k > floor && j - k <= 16; k--) {
+      const t = tokens[k];
+      if (t.text === ',') {
+        const name = phraseEndingAt(tokens, k - 1, floor);
+        if (!name || name.type !== 'name') return null;
+        return { first: name.first, last: j - 1, type: 'name', plausible: true };
+      }
+      if (!t.word && t.text !== '.' && t.text !== '(' && t.text !== ')') return null;
+      if (lookupCueVerb(t.lower) && !t.cap && !SOURCE_NOUNS.has(t.lower)) return null;
+    }
+    return null;
+  }
+  return phraseEndingAt(tokens, j, floor);
+}
+
+/** The speaker written after an inverted cue ("…, said Sen. Jane Smith, a Democrat."), up to a comma or the end. */
+export function speakerAfter(tokens: Token[], cue: number, limit: number): SpeakerPhrase | null {
+  let k = cue + 1;
+  if (k >= limit || !tokens[k].word) return null;
+  const first = k;
+  let last = k;
+  while (k < limit && k - first < 10) {
+    const t = tokens[k];
+    if (!t.word) {
+      if (t.text === '.' && tokens[k - 1]?.cap && tokens[k - 1].text.length <= 3 && k + 1 < limit) {
+        k++;
+        continue;
+      }
+      if (t.text === '(') {
+        while (k < limit && tokens[k].text !== ')') k++;
+        last = Math.min(k, limit - 1);
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (STOP.has(t.lower) && !DETERMINERS.has(t.lower)) break;
+    last = k;
+    k++;
+  }
+  const head = tokens[last];
+  const type = SPEAKER_PRONOUNS.has(tokens[first].lower) ? 'pronoun' : head.cap ? 'name' : 'noun';
+  return { first, last, type, plausible: plausibleHead(head) || plausibleHead(tokens[first]) };
+}

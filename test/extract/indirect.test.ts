@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { findIndirectAttributions, type AttributionCandidate } from '../../shared/extract/indirect.ts';
+import { lookupCueVerb } from '../../shared/extract/cues.ts';
+
+const content = (text: string, c: AttributionCandidate) => text.slice(c.start, c.end);
+const speaker = (text: string, c: AttributionCandidate) => text.slice(c.speakerStart, c.speakerEnd);
+const only = (text: string, direct: Array<{ start: number; end: number }> = []) => {
+  const found = findIndirectAttributions(text, direct);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+
+describe('findIndirectAttributions', () => {
+  it('finds "X said that …" with the clause as content', () => {
+    const text = 'The mayor of Lakeside said that the new bridge would open in the spring.';
+    const c = only(text);
+    expect(content(text, c)).toBe('that the new bridge would open in the spring');
+    expect(speaker(text, c)).toBe('The mayor of Lakeside');
+    expect(c.cue).toBe('said');
+    expect(text.slice(c.cueStart, c.cueEnd)).toBe('said');
+    expect(c.kind).toBe('indirect');
+  });
+
+  it('skips the hearer of "told": "told reporters (that) …"', () => {
+    const text = 'Governor Amelia Ruiz told reporters on Monday that the budget gap had narrowed.';
+    const c = only(text);
+    expect(content(text, c)).toBe('that the budget gap had narrowed');
+    expect(speaker(text, c)).toBe('Governor Amelia Ruiz');
+    expect(c.cue).toBe('told');
+  });
+
+  it('finds "according to X, …" with the source before the content', () => {
+    const text = 'According to the county health department, flu cases doubled over the past month.';
+    const c = only(text);
+    expect(content(text, c)).toBe('flu cases doubled over the past month');
+    expect(speaker(text, c)).toBe('the county health department');
+    expect(c.cue).toBe('According to');
+  });
+
+  it('finds "…, according to X." with the source after the content', () => {
+    const text = 'The factory will cut 300 jobs by March, according to two people familiar with the plan.';
+    const c = only(text);
+    expect(content(text, c)).toBe('The factory will cut 300 jobs by March');
+    expect(speaker(text, c)).toBe('two people familiar with the plan');
+  });
+
+  it('ignores "according to plan"', () => {
+    expect(findIndirectAttributions('Everything at the harbour went according to plan, and the ferries left on time.', [])).toEqual([]);
+  });
+
+  it('finds inverted "…, said X."', () => {
+    const text = 'The council would vote again next week on the zoning change, said Councilwoman Dana Whitfield.';
+    const c = only(text);
+    expect(content(text, c)).toBe('The council would vote again next week on the zoning change');
+    expect(speaker(text, c)).toBe('Councilwoman Dana Whitfield');
+  });
+
+  it('finds "…, officials said." with an unnamed source', () => {
+    const text = 'Two suspects were detained near the border early Sunday, officials said.';
+    const c = only(text);
+    expect(content(text, c)).toBe('Two suspects were detained near the border early Sunday');
+    expect(speaker(text, c)).toBe('officials');
+  });
+
+  it('finds a speaker through an appositive', () => {
+    const text = 'Hugh Hill, a nurse at Riverside Clinic, said staffing levels had fallen for three years.';
+    const c = only(text);
+    expect(speaker(text, c)).toBe('Hugh Hill, a nurse at Riverside Clinic');
+    expect(content(text, c)).toBe('staffing levels had fallen for three years');
+  });
+
+  it('marks content holding a quoted fragment as mixed', () => {
+    const text = 'Senator Paul Okafor said the proposal was “dead on arrival” in the chamber.';
+    const fragment = text.indexOf('“');
+    const direct = [{ start: fragment, end: text.indexOf('”') + 1 }];
+    const c = only(text, direct);
+    expect(c.kind).toBe('mixed');
+    expect(content(text, c)).toBe('the proposal was “dead on arrival” in the chamber');
+  });
+
+  it('does not return a candidate whose content is just a direct quote', () => {
+    const text = '“We will rebuild the library before winter,” the director said.';
+    const direct = [{ start: 0, end: text.indexOf('”') + 1 }];
+    expect(findIndirectAttributions(text, direct)).toEqual([]);
+    const before = 'The director said: “We will rebuild the library before winter.”';
+    expect(findIndirectAttributions(before, [{ start: before.indexOf('“'), end: before.length }])).toEqual([]);
+  });
+
+  it('does not fire on "said" as an adjective or on "to say"', () => {
+    expect(findIndirectAttributions('The said property was sold to a developer from Ohio last year.', [])).toEqual([]);
+    expect(findIndirectAttributions('It is hard to say how the storm will move over the weekend.', [])).toEqual([]);
+  });
+
+  it('does not report speech asked about in a question', () => {
+    expect(findIndirectAttributions('Did the minister say that taxes would rise next year?', [])).toEqual([]);
+  });
+
+  it('finds a participle cue with the sentence subject as speaker', () => {
+    const text = 'Maria Lopez rejected the offer on Friday, saying that the terms were unfair to small farms.';
+    const c = only(text);
+    expect(content(text, c)).toBe('that the terms were unfair to small farms');
+    expect(speaker(text, c)).toBe('Maria Lopez');
+  });
+
+  it('finds belief and plan cues with a complement', () => {
+    const text = 'Analysts expect that interest rates will stay high through the summer.';
+    const c = only(text);
+    expect(content(text, c)).toBe('that interest rates will stay high through the summer');
+    expect(speaker(text, c)).toBe('Analysts');
+  });
+
+  it('finds nominal cues: "her claim that …"', () => {
+    const text = 'Critics questioned her claim that the program paid for itself within two years.';
+    const found = findIndirectAttributions(text, []);
+    const c = found.find((f) => f.cue === 'claim');
+    expect(c).toBeDefined();
+    expect(content(text, c!)).toBe('that the program paid for itself within two years');
+    expect(speaker(text, c!)).toBe('her');
+  });
+
+  it('returns nothing for empty, whitespace-only and non-English text', () => {
+    expect(findIndirectAttributions('', [])).toEqual([]);
+    expect(findIndirectAttributions('   \n\n  ', [])).toEqual([]);
+    const german = 'Der Bürgermeister sagte, dass die neue Brücke im Frühjahr eröffnet werde. Die Kosten stiegen stark.';
+    expect(findIndirectAttributions(german, [])).toEqual([]);
+  });
+
+  it('keeps offsets into the original text across several paragraphs', () => {
+    const text = readFileSync(new URL('../fixtures/indirect/statement.txt', import.meta.url), 'utf8');
+    const found = findIndirectAttributions(text, []);
+    expect(found.length).toBeGreaterThanOrEqual(3);
+    for (const c of found) {
+      expect(c.start).toBeLessThan(c.end);
+      expect(text.slice(c.start, c.end).trim()).toBe(text.slice(c.start, c.end));
+      expect(c.confidence).toBeGreaterThan(0);
+      expect(c.confidence).toBeLessThanOrEqual(1);
+    }
+    const speakers = found.map((c) => speaker(text, c));
+    expect(speakers).toContain('a spokeswoman for the utility');
+    expect(speakers).toContain('The report');
+  });
+});
+
+describe('cue lexicon', () => {
+  it('knows reporting verbs in every form and nothing else', () => {
+    expect(lookupCueVerb('Said')?.lemma).toBe('say');
+    expect(lookupCueVerb('argues')?.form).toBe('finite');
+    expect(lookupCueVerb('insisting')?.form).toBe('gerund');
+    expect(lookupCueVerb('table')).toBeUndefined();
+  });
+});
