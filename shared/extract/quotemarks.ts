@@ -61,7 +61,7 @@ function closesBefore(next: string | undefined): boolean {
   return next === undefined || /[\s)\]}.,;:!?\u2014\u2013\-'"\u2019\u201d…]/.test(next);
 }
 
-type Mark = { pos: number; family: 'double' | 'single'; role: 'open' | 'close' | 'either' };
+type Mark = { pos: number; family: 'double' | 'single'; role: 'open' | 'close' | 'either'; width?: number };
 
 /** Classifies the quote marks of one paragraph; apostrophes are dropped here. */
 function marksIn(text: string, from: number, to: number): Mark[] {
@@ -80,10 +80,26 @@ function marksIn(text: string, from: number, to: number): Mark[] {
       case '\u00bb': // »
         marks.push({ pos: i, family: 'double', role: 'close' });
         break;
+      case "'":
+        if (text[i + 1] !== "'") {
+          // handled with the single marks below
+          if (isWordChar(prev) && isWordChar(next)) break;
+          if (opensAfter(prev) && isWordChar(next)) {
+            if (/^\d\ds\b|^em\b|^til\b|^cause\b/i.test(text.slice(i + 1, i + 7))) break;
+            marks.push({ pos: i, family: 'single', role: 'open' });
+          } else if (prev !== undefined && !isSpace(prev.charCodeAt(0)) && closesBefore(next)) {
+            marks.push({ pos: i, family: 'single', role: 'close' });
+          }
+          break;
+        }
+      // '' (two apostrophes) is a straight double mark in some archives: falls through as one mark
       case '"': {
-        const canOpen = opensAfter(prev) && next !== undefined && !isSpace(next.charCodeAt(0));
-        const canClose = !opensAfter(prev) || closesBefore(next);
-        marks.push({ pos: i, family: 'double', role: canOpen && !canClose ? 'open' : canClose && !canOpen ? 'close' : 'either' });
+        const width = ch === "'" ? 2 : 1;
+        const after = text[i + width] as string | undefined;
+        const canOpen = opensAfter(prev) && after !== undefined && !isSpace(after.charCodeAt(0));
+        const canClose = !opensAfter(prev) || closesBefore(after);
+        marks.push({ pos: i, family: 'double', role: canOpen && !canClose ? 'open' : canClose && !canOpen ? 'close' : 'either', width });
+        i += width - 1;
         break;
       }
       case '\u2018': // ‘
@@ -91,14 +107,9 @@ function marksIn(text: string, from: number, to: number): Mark[] {
         if (/^\d\ds\b|^em\b|^til\b|^cause\b/i.test(text.slice(i + 1, i + 7))) break;
         marks.push({ pos: i, family: 'single', role: 'open' });
         break;
-      case '\u2019': // ’
-      case "'": {
+      case '\u2019': {
+        // ’
         if (isWordChar(prev) && isWordChar(next)) break; // don’t, O'Brien
-        if (ch === "'" && opensAfter(prev) && isWordChar(next)) {
-          if (/^\d\ds\b|^em\b|^til\b|^cause\b/i.test(text.slice(i + 1, i + 7))) break;
-          marks.push({ pos: i, family: 'single', role: 'open' });
-          break;
-        }
         if (prev !== undefined && !isSpace(prev.charCodeAt(0)) && closesBefore(next)) {
           // parents’ (possessive) vs closing mark: decided later by whether a single quote is open
           marks.push({ pos: i, family: 'single', role: 'close' });
@@ -161,7 +172,7 @@ export function scanQuotes(text: string, paragraphs: Paragraph[] = splitParagrap
         continue;
       }
       if (mark.role === 'open') continue; // nested single opening inside a single quote: ignore
-      spans.push(finish(text, open.start, mark.pos + 1, true, open.paragraphs, open.straight || text[mark.pos] === '"'));
+      spans.push(finish(text, open.start, mark.pos + (mark.width ?? 1), true, open.paragraphs, open.straight || text[mark.pos] === '"'));
       open = null;
     }
 
@@ -181,8 +192,11 @@ function lastNonSpace(text: string, from: number, to: number): number {
 }
 
 function finish(text: string, start: number, end: number, closed: boolean, paragraphs: number, straight: boolean): QuoteSpan {
+  // skip the marks themselves ('' counts as one double mark)
   let innerStart = start + 1;
+  if (text[innerStart] === "'" && text[start] === "'") innerStart++;
   let innerEnd = closed ? end - 1 : end;
+  if (closed && text[innerEnd - 1] === "'" && text[end - 1] === "'" && innerEnd - 1 > innerStart) innerEnd--;
   while (innerStart < innerEnd && isSpace(text.charCodeAt(innerStart))) innerStart++;
   while (innerEnd > innerStart && isSpace(text.charCodeAt(innerEnd - 1))) innerEnd--;
   return { start, end, innerStart, innerEnd, closed, paragraphs, straight };

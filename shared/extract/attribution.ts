@@ -1,0 +1,242 @@
+/**
+ * Attributes direct-quote spans: reads the short windows before and after each quote for English
+ * reporting structures and returns the speaker phrase as written (resolution to a person happens in
+ * ./speakers.ts).
+ *
+ *   “…,” said Dr. Jane Roe, a doctor at X.      inverted cue after the quote
+ *   “…,” Roe said. / “…,” she continued.        subject + cue after the quote
+ *   “…,” according to the agency.               according to
+ *   Roe added, “…” / Roe said in a statement: “…”   subject + cue before the quote
+ *   From the mayor: “…” / ROE: “…”              colon introductions
+ */
+import { lookupCueVerb } from './cues.ts';
+import type { QuoteSpan, Paragraph } from './quotemarks.ts';
+import { parseSpeakerPhrase, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from './speaker-phrase.ts';
+
+export type Placement = 'standalone' | 'embedded';
+
+export interface Attribution {
+  phrase: SpeakerPhrase | null;
+  cue: string | null;
+  cueStart: number;
+  cueEnd: number;
+  /** Where the attribution was found. */
+  via: 'after' | 'before' | 'colon' | 'according' | 'none';
+  /** Is the quote a sentence of its own (direct) or a fragment inside someone's sentence? */
+  placement: Placement;
+  confidence: number;
+}
+
+const WINDOW = 320;
+
+/** Adverbs and auxiliaries that may sit between a speaker and the cue: "Smith also said", "she has said". */
+const BETWEEN = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'once', 'would', 'will', 'again', 'further', 'previously', 'recently', 'earlier', 'simply', 'finally', 'had', 'often', 'repeatedly', 'just', 'still', 'now', 'last', 'first', 'once', 'quickly', 'already', 'told']);
+
+const SENTENCE_END = new Set(['.', '?', '!', '…', ';']);
+const QUOTE_MARK = /^["“”«»„'‘’]$/;
+
+/** A cue that can introduce or follow a direct quote. */
+function directCue(word: string, anyClass = false): boolean {
+  const cue = lookupCueVerb(word);
+  if (!cue || cue.form === 'base') return false;
+  return anyClass || cue.cls === 'speech' || cue.cls === 'cognition';
+}
+
+function isAdverb(word: string): boolean {
+  return BETWEEN.has(word.toLowerCase()) || /^[a-z]+ly$/.test(word);
+}
+
+/** The tokens after a quote, up to the end of its sentence (or the next quote). */
+function afterTokens(text: string, quote: QuoteSpan, para: Paragraph, nextQuoteStart: number): Token[] {
+  const to = Math.min(para.end, nextQuoteStart, quote.end + WINDOW);
+  const tokens = tokenize(text, quote.end, to);
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (SENTENCE_END.has(t.text) || QUOTE_MARK.test(t.text)) break;
+    out.push(t);
+  }
+  return out;
+}
+
+/** The tokens before a quote, back to the start of its sentence (or the previous quote). */
+function beforeTokens(text: string, quote: QuoteSpan, para: Paragraph, previousQuoteEnd: number): Token[] {
+  const from = Math.max(para.start, previousQuoteEnd, quote.start - WINDOW);
+  const tokens = tokenize(text, from, quote.start);
+  let cut = 0;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    if (SENTENCE_END.has(tokens[i].text) || QUOTE_MARK.test(tokens[i].text)) {
+      cut = i + 1;
+      break;
+    }
+  }
+  return tokens.slice(cut);
+}
+
+/** Reads the speaker phrase that follows an inverted cue: "said Dr. Jane Roe, a doctor at X". */
+function phraseAfterCue(text: string, tokens: Token[], from: number): SpeakerPhrase | null {
+  let end = from;
+  let commas = 0;
+  while (end < tokens.length) {
+    const t = tokens[end];
+    if (t.text === ',') {
+      commas++;
+      if (commas > 2) break;
+    } else if (commas === 0 && end > from && /^[a-z]/.test(t.text) && !isRoleWord(t.text) && !['of', 'for', 'at', 'the', 'a', 'an', 'and', 'van', 'von', 'de', 'der', 'da', 'del', 'la', 'le', 'al', 'bin'].includes(t.text)) {
+      break; // "said Smith in an interview": the phrase ends at the preposition
+    } else if (['who', 'which', 'when', 'while', 'as', 'after', 'before', 'adding', 'referring', 'noting', 'pointing', 'in', 'on', 'during'].includes(t.text) && (commas > 0 || end > from + 1)) {
+      if (commas > 0 || !['in', 'on'].includes(t.text)) break;
+    }
+    end++;
+  }
+  while (end > from && tokens[end - 1].text === ',') end--;
+  return parseSpeakerPhrase(text, tokens.slice(from, end));
+}
+
+/**
+ * Reads the subject that ends right before tokens[cueAt]: "Roe", "Dr. Jane Roe", "she",
+ * "Hugh Hill, a doctor at X,", "an Allina Health spokesperson", "Clinic pediatrician Dr. Jane Roe".
+ */
+function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhrase | null {
+  let j = cueAt - 1;
+  while (j >= 0 && isAdverb(tokens[j].text) && !PRONOUNS.has(tokens[j].text.toLowerCase())) j--;
+  if (j < 0) return null;
+  let end = j + 1;
+  let appositionStart = -1;
+  if (tokens[j].text === ',') {
+    // "Hill, a doctor at X, said": the subject is the name before the first comma.
+    let k = j - 1;
+    while (k >= 0 && tokens[k].text !== ',' && j - k < 40) k--;
+    if (k <= 0 || tokens[k].text !== ',') return null;
+    appositionStart = k;
+    end = j;
+    j = k - 1;
+  }
+  if (PRONOUNS.has(tokens[j].text.toLowerCase()) && appositionStart < 0) return parseSpeakerPhrase(text, [tokens[j]]);
+  // Walk left over name tokens, titles, roles, organisation pre-modifiers and their links.
+  let i = j;
+  let lowercase = 0;
+  while (i >= 0) {
+    const w = tokens[i].text;
+    const lower = w.toLowerCase();
+    if (isCapitalisedWord(w) || isTitle(w) || /^[A-Z]\.$/.test(w) || /^\d/.test(w)) {
+      i--;
+      continue;
+    }
+    if (['a', 'an', 'the', 'one', 'another', 'two', 'three', 'several', 'some'].includes(lower)) {
+      i--;
+      break;
+    }
+    if (isRoleWord(w) || ['for', 'of', 'at', "'s", '’s', '&', '-', 'van', 'von', 'de', 'der', 'da', 'del', 'la', 'le', 'al', 'bin'].includes(lower) || (/^[a-z][a-z-]+$/.test(w) && lowercase < 3 && i < j && isRoleWord(tokens[i + 1].text))) {
+      if (/^[a-z]/.test(w)) lowercase++;
+      i--;
+      continue;
+    }
+    break;
+  }
+  let from = i + 1;
+  // never start on a link word
+  while (from <= j && ['for', 'of', 'at', "'s", '’s', '&', '-', 'and'].includes(tokens[from].text.toLowerCase())) from++;
+  if (from > j) return null;
+  return parseSpeakerPhrase(text, tokens.slice(from, end));
+}
+
+export interface QuoteContext {
+  paragraph: Paragraph;
+  previousQuoteEnd: number;
+  nextQuoteStart: number;
+}
+
+export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteContext): Attribution {
+  const after = afterTokens(text, quote, context.paragraph, context.nextQuoteStart);
+  const before = beforeTokens(text, quote, context.paragraph, context.previousQuoteEnd);
+  const inner = text.slice(quote.innerStart, quote.innerEnd);
+  const endsWithPunctuation = /[,.?!…—–-]$/.test(inner);
+  const none: Attribution = { phrase: null, cue: null, cueStart: -1, cueEnd: -1, via: 'none', placement: 'standalone', confidence: 0.4 };
+
+  // Placement: text before the quote inside its sentence that is not an attribution makes it a fragment.
+  const trailing = before.length ? before[before.length - 1].text : '';
+  const introduced = trailing === ',' || trailing === ':' || trailing === '—' || trailing === '–' || trailing === '-';
+
+  // --- after the quote ---
+  let a = 0;
+  while (a < after.length && /^[,—–-]$/.test(after[a].text)) a++;
+  const afterPunct = a > 0 || endsWithPunctuation;
+  if (a < after.length) {
+    const w = after[a].text;
+    if (w.toLowerCase() === 'according' && after[a + 1]?.text.toLowerCase() === 'to') {
+      const phrase = phraseAfterCue(text, after, a + 2);
+      if (phrase) return { phrase, cue: 'according to', cueStart: after[a].start, cueEnd: after[a + 1].end, via: 'according', placement: placementOf(before, introduced), confidence: 0.8 };
+    }
+    if (directCue(w, true)) {
+      const phrase = phraseAfterCue(text, after, a + 1);
+      if (phrase) return { phrase, cue: w, cueStart: after[a].start, cueEnd: after[a].end, via: 'after', placement: placementOf(before, introduced), confidence: afterPunct ? 0.95 : 0.75 };
+    }
+    // subject then cue within the first tokens: "Roe said", "Hill, a doctor at X, said", "she continued"
+    for (let c = a + 1; c < Math.min(after.length, a + 45); c++) {
+      if (!directCue(after[c].text, true) || !/^[a-z]/.test(after[c].text)) continue;
+      const subject = subjectBefore(text, after, c);
+      if (subject && subject.start === after[a].start) {
+        return { phrase: subject, cue: after[c].text, cueStart: after[c].start, cueEnd: after[c].end, via: 'after', placement: placementOf(before, introduced), confidence: afterPunct ? 0.95 : 0.7 };
+      }
+      break;
+    }
+  }
+
+  // --- before the quote ---
+  if (before.length) {
+    let end = before.length;
+    while (end > 0 && /^[,:—–-]$/.test(before[end - 1].text)) end--;
+    const colon = before[end]?.text === ':';
+    const toks = before.slice(0, end);
+    // From/According to X:
+    if (toks.length >= 2 && colon) {
+      const first = toks[0].text.toLowerCase();
+      const skip = first === 'from' ? 1 : first === 'according' && toks[1].text.toLowerCase() === 'to' ? 2 : 0;
+      if (skip) {
+        const phrase = parseSpeakerPhrase(text, toks.slice(skip));
+        if (phrase) return { phrase, cue: skip === 1 ? null : 'according to', cueStart: toks[0].start, cueEnd: toks[skip - 1].end, via: 'colon', placement: 'standalone', confidence: 0.8 };
+      }
+    }
+    // last cue verb in the clause before the quote, with at most a short complement after it ("said in a statement Monday:")
+    for (let c = toks.length - 1; c >= 0 && toks.length - c <= 9; c--) {
+      const w = toks[c].text;
+      if (!directCue(w) || !/^[a-z]/.test(w)) continue;
+      const complement = toks.slice(c + 1);
+      if (complement.some((t) => directCue(t.text) && /^[a-z]/.test(t.text))) continue;
+      if (complement.length && !(introduced || colon)) break;
+      if (complement.some((t) => t.text === ',' )) {
+        // "said Smith, adding, “…”" or an inverted "said Smith:" is handled below
+      }
+      const subject = subjectBefore(text, toks, c);
+      if (subject) {
+        return { phrase: subject, cue: w, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: introduced || colon || complement.length === 0 ? 'standalone' : 'embedded', confidence: introduced || colon ? 0.9 : 0.6 };
+      }
+      // inverted before a colon: "said Dr. Roe:"
+      const inverted = phraseAfterCue(text, toks, c + 1);
+      if (inverted && inverted.kind !== 'pronoun' && (colon || introduced)) {
+        return { phrase: inverted, cue: w, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: 'standalone', confidence: 0.8 };
+      }
+      // "adding, “…”" after an earlier quote: the speaker is carried over by the caller
+      if (introduced || colon) return { ...none, cue: w, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: 'standalone', confidence: 0.6 };
+      break;
+    }
+    // "ROE: “…”" / "Dr. Roe: “…”"
+    if (colon && toks.length && toks.length <= 6) {
+      const phrase = parseSpeakerPhrase(text, toks);
+      if (phrase && phrase.kind !== 'pronoun') return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
+    }
+  }
+  return { ...none, placement: placementOf(before, introduced) };
+}
+
+function placementOf(before: Token[], introduced: boolean): Placement {
+  if (!before.length) return 'standalone';
+  if (introduced) {
+    // "…, “…”" after a clause is a quote introduced by that clause; "the plan, “a disaster,”" is a fragment
+    const last = before[before.length - 1].text;
+    if (last === ':') return 'standalone';
+    const hasCue = before.some((t) => directCue(t.text) && /^[a-z]/.test(t.text));
+    return hasCue ? 'standalone' : 'embedded';
+  }
+  return 'embedded';
+}

@@ -1,0 +1,170 @@
+/**
+ * Direct quotes of one document: scans quote spans, attributes each one, decides which are quotes
+ * (standalone, attributed or clearly speech) rather than scare quotes and titles, carries speakers
+ * over to unattributed quotes in the same or the next paragraph, and reads statement blocks
+ * ("… said in a statement:" followed by the statement's paragraphs).
+ */
+import { attributeQuote, type Attribution } from './attribution.ts';
+import { scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from './quotemarks.ts';
+import { parseSpeakerPhrase, tokenize, type SpeakerPhrase } from './speaker-phrase.ts';
+import type { SpeakerEntry, SpeakerRegistry } from './speakers.ts';
+
+export interface DirectQuote {
+  start: number;
+  end: number;
+  speaker: SpeakerEntry | null;
+  cue: string | null;
+  confidence: number;
+  /** A quoted fragment inside someone's sentence (candidate for a mixed attribution). */
+  fragment: boolean;
+  /** Content without the quote marks. */
+  innerStart: number;
+  innerEnd: number;
+}
+
+function paragraphIndexOf(paragraphs: Paragraph[], offset: number, hint: number): number {
+  let i = hint;
+  while (i < paragraphs.length - 1 && paragraphs[i].end <= offset) i++;
+  return i;
+}
+
+/** Words in the quote (cheap count). */
+function wordCount(text: string, from: number, to: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 0xa0;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragraphs: Paragraph[] = splitParagraphs(text)): DirectQuote[] {
+  const spans = scanQuotes(text, paragraphs);
+  const out: DirectQuote[] = [];
+  let p = 0;
+  const attributions: Attribution[] = [];
+  const paraOf: number[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
+    p = paragraphIndexOf(paragraphs, span.start, p);
+    paraOf.push(p);
+    const paragraph = paragraphs[p];
+    const attribution = attributeQuote(text, span, {
+      paragraph: { start: paragraph.start, end: span.paragraphs > 1 ? span.end : paragraph.end },
+      previousQuoteEnd: i > 0 ? spans[i - 1].end : 0,
+      nextQuoteStart: i + 1 < spans.length ? spans[i + 1].start : text.length,
+    });
+    attributions.push(attribution);
+  }
+
+  // Resolve in document order so pronouns see the speakers before them.
+  let lastInParagraph: { para: number; speaker: SpeakerEntry | null } = { para: -1, speaker: null };
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
+    const a = attributions[i];
+    const words = wordCount(text, span.innerStart, span.innerEnd);
+    const inner = text.slice(span.innerStart, span.innerEnd);
+    const sentenceLike = /[.?!…,—–-]$/.test(inner) || words >= 6;
+    let speaker: SpeakerEntry | null = a.phrase ? registry.resolve(a.phrase, a.phrase.start) : null;
+    const fragment = a.placement === 'embedded';
+    let confidence = a.confidence;
+    if (!speaker && !fragment) {
+      // Unattributed quote: the speaker of the paragraph, else of a later quote in it, else of the previous paragraph.
+      if (lastInParagraph.para === paraOf[i] && lastInParagraph.speaker) speaker = lastInParagraph.speaker;
+      else {
+        const later = findLaterInParagraph(i, spans, attributions, paraOf);
+        if (later) speaker = registry.resolve(later, later.start);
+        else if (lastInParagraph.speaker && lastInParagraph.para === paraOf[i] - 1 && span.start === paragraphs[paraOf[i]].start) speaker = lastInParagraph.speaker;
+      }
+      confidence = speaker ? 0.6 : 0.4;
+    }
+    if (speaker) registry.spoke(speaker, span.start);
+    const isQuote = !fragment && (speaker !== null || a.cue !== null || (sentenceLike && words >= 3));
+    if (!isQuote && !fragment) continue;
+    out.push({ start: span.start, end: span.end, speaker, cue: a.cue, confidence, fragment, innerStart: span.innerStart, innerEnd: span.innerEnd });
+    if (!fragment) lastInParagraph = { para: paraOf[i] + (span.paragraphs - 1), speaker: speaker ?? lastInParagraph.speaker };
+  }
+
+  out.push(...statementBlocks(text, paragraphs, registry));
+  out.sort((x, y) => x.start - y.start);
+  return out;
+}
+
+function findLaterInParagraph(i: number, spans: QuoteSpan[], attributions: Attribution[], paraOf: number[]): SpeakerPhrase | null {
+  for (let j = i + 1; j < spans.length && paraOf[j] === paraOf[i]; j++) {
+    const phrase = attributions[j].phrase;
+    if (phrase && phrase.kind !== 'pronoun' && attributions[j].placement === 'standalone') return phrase;
+  }
+  return null;
+}
+
+/** "… said in a statement:" / "The full statement is below:" ending a paragraph with no quote after it. */
+const STATEMENT_INTRO = /(?:\b(?:said|says|wrote|writes|added|stated|read|reads|continued|explained)\b[^.?!“”"]{0,80}|\bstatement\b[^.?!“”"]{0,40}|\bas follows)\s*:\s*$/i;
+const BLOCK_MAX = 12;
+
+function statementBlocks(text: string, paragraphs: Paragraph[], registry: SpeakerRegistry): DirectQuote[] {
+  const out: DirectQuote[] = [];
+  for (let p = 0; p < paragraphs.length - 1; p++) {
+    const para = paragraphs[p];
+    const line = text.slice(para.start, para.end);
+    if (!line.endsWith(':') || !STATEMENT_INTRO.test(line)) continue;
+    const next = paragraphs[p + 1];
+    if (/^["“«‘']/.test(text[next.start])) continue; // a quoted block: the scanner already has it
+    const speaker = statementSpeaker(text, para, registry);
+    for (let q = p + 1; q < paragraphs.length && q <= p + BLOCK_MAX; q++) {
+      const body = paragraphs[q];
+      const content = text.slice(body.start, body.end);
+      // The statement runs over prose paragraphs; a short line ("Leave a comment") or quoted text ends it.
+      if (wordCount(text, body.start, body.end) < 8 || !/[.!?”"]$/.test(content) || /["“”]/.test(content)) break;
+      out.push({ start: body.start, end: body.end, speaker, cue: 'statement', confidence: 0.7, fragment: false, innerStart: body.start, innerEnd: body.end });
+      if (speaker) registry.spoke(speaker, body.start);
+    }
+  }
+  return out;
+}
+
+/** The speaker of a statement introduction: "Roe said in a statement:", "Acme's full statement is below:". */
+function statementSpeaker(text: string, para: Paragraph, registry: SpeakerRegistry): SpeakerEntry | null {
+  const tokens = tokenize(text, para.start, para.end);
+  // possessive owner of "statement": "Allina’s full statement"
+  const st = tokens.findIndex((t) => t.text.toLowerCase() === 'statement');
+  if (st > 0) {
+    for (let k = st - 1; k >= 0 && st - k <= 4; k--) {
+      const m = /^(.*?)['’]s$/.exec(tokens[k].text);
+      if (m) {
+        let from = k;
+        while (from > 0 && /^[A-Z]/.test(tokens[from - 1].text)) from--;
+        const owner = tokens.slice(from, k + 1);
+        const last = owner[owner.length - 1];
+        const trimmed = [...owner.slice(0, -1), { start: last.start, end: last.start + m[1].length, text: m[1] }];
+        const phrase = parseSpeakerPhrase(text, trimmed);
+        if (phrase) return resolveOwner(phrase, registry);
+      }
+      if (tokens[k].text === "'s" || tokens[k].text === '’s') {
+        const owner = tokens.slice(Math.max(0, k - 3), k).filter((t) => /^[A-Z]/.test(t.text));
+        const phrase = parseSpeakerPhrase(text, owner);
+        if (phrase) return resolveOwner(phrase, registry);
+      }
+    }
+  }
+  // subject before the cue
+  const cue = tokens.findIndex((t) => /^(said|says|wrote|writes|added|stated|explained|continued)$/i.test(t.text));
+  if (cue > 0) {
+    let from = cue - 1;
+    while (from > 0 && !/^[.;]$/.test(tokens[from - 1].text)) from--;
+    const phrase = parseSpeakerPhrase(text, tokens.slice(from, cue));
+    if (phrase) return registry.resolve(phrase, phrase.start);
+  }
+  return null;
+}
+
+/** An owner named by a single word ("Allina") may be the short form of an organisation already quoted. */
+function resolveOwner(phrase: SpeakerPhrase, registry: SpeakerRegistry): SpeakerEntry | null {
+  const word = phrase.name.toLowerCase();
+  const known = registry.entries.find((e) => e.kind !== 'person' && (e.name.toLowerCase().includes(word) || (e.organization ?? '').toLowerCase().includes(word)));
+  if (known) return known;
+  return registry.resolve({ ...phrase, kind: 'organization' }, phrase.start);
+}

@@ -1,0 +1,314 @@
+/**
+ * Reads speaker phrases in the short windows around a quote: names with titles, hyphens and particles
+ * ("Dr. Kristin Sanders-Gendreau", "Ludwig van Beethoven", "Sean O'Brien Jr."), pre-modifiers
+ * ("Allina Health Maplewood Clinic pediatrician Dr. …"), appositives ("Hugh Hill, a doctor at X,"),
+ * unnamed sources ("an Allina Health spokesperson", "a spokesman for the campaign") and pronouns.
+ * Token-based and regex-driven: compromise's people() cuts hyphenated surnames and misses unknown
+ * names, so it is only consulted (see ./tagging.ts) to tell people from organisations.
+ */
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Words, initials/abbreviations with their period, and single punctuation marks. */
+const TOKEN_RE = /(?:[A-Z]\.){2,}|[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+
+export function tokenize(text: string, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  const slice = text.slice(from, to);
+  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
+    let word = m[0];
+    // keep a trailing period only on abbreviations/initials ("Dr.", "J.", "Jr."), not on sentence ends
+    if (word.length > 1 && word.endsWith('.') && !ABBREVIATION.test(word)) word = word.slice(0, -1);
+    tokens.push({ start: from + m.index, end: from + m.index + word.length, text: word });
+    if (word.length < m[0].length) tokens.push({ start: from + m.index + word.length, end: from + m.index + m[0].length, text: '.' });
+  }
+  return tokens;
+}
+
+const ABBREVIATION = /^(?:[A-Z]\.|(?:[A-Z]\.){2,}|(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Sens|Rep|Reps|Gov|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Rev|Hon|Pres|Atty|Amb|Det|Insp|Supt|Fr|St|Jr|Sr|Cmdr|Cpl|Lt\.Gov)\.)$/;
+
+/** Titles written before a name; the value is the form kept in the output. */
+const TITLE_WORDS = new Map<string, string>(
+  [
+    'Dr.', 'Mr.', 'Mrs.', 'Ms.', 'Mx.', 'Prof.', 'Sen.', 'Rep.', 'Gov.', 'Gen.', 'Col.', 'Lt.', 'Sgt.', 'Capt.', 'Maj.', 'Adm.',
+    'Rev.', 'Hon.', 'Pres.', 'Atty.', 'Amb.', 'Det.', 'Insp.', 'Supt.', 'Fr.', 'Cmdr.', 'Cpl.',
+    'Dr', 'Mr', 'Mrs', 'Ms', 'Prof',
+    'President', 'Vice', 'Senator', 'Sen', 'Representative', 'Congressman', 'Congresswoman', 'Governor', 'Mayor', 'Secretary',
+    'Judge', 'Justice', 'Chairman', 'Chairwoman', 'Chair', 'Director', 'Professor', 'Doctor', 'Commissioner', 'Sheriff',
+    'Detective', 'Officer', 'Sergeant', 'Captain', 'Lieutenant', 'General', 'Colonel', 'Admiral', 'Ambassador', 'Minister',
+    'Premier', 'Chancellor', 'Pope', 'King', 'Queen', 'Prince', 'Princess', 'Sister', 'Father', 'Bishop', 'Archbishop',
+    'Cardinal', 'Rabbi', 'Imam', 'Coach', 'Superintendent', 'Councilman', 'Councilwoman', 'Councilmember', 'Alderman',
+    'Speaker', 'Leader', 'Attorney', 'Assemblyman', 'Assemblywoman', 'Delegate', 'Trustee', 'Chief', 'Lord', 'Lady', 'Sir',
+    'Dame', 'CEO', 'Gen', 'Sgt',
+  ].map((t) => [t, t]),
+);
+
+const MALE_TITLES = new Set(['Mr.', 'Mr', 'Father', 'King', 'Prince', 'Sir', 'Lord', 'Congressman', 'Councilman', 'Chairman', 'Assemblyman', 'Alderman']);
+const FEMALE_TITLES = new Set(['Mrs.', 'Ms.', 'Mrs', 'Ms', 'Sister', 'Queen', 'Princess', 'Lady', 'Dame', 'Congresswoman', 'Councilwoman', 'Chairwoman', 'Assemblywoman']);
+
+/** Lower-case name particles kept inside a name run. */
+const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y', 'zu', 'st.']);
+const SUFFIXES = new Set(['Jr.', 'Sr.', 'Jr', 'Sr', 'II', 'III', 'IV']);
+
+/** Capitalised words that open sentences or clauses and are not names. */
+const NOT_NAME = new Set([
+  'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We', 'I', 'It', 'You', 'His', 'Her', 'Their',
+  'Our', 'My', 'Its', 'But', 'And', 'Or', 'So', 'Yet', 'In', 'On', 'At', 'For', 'As', 'After', 'Before', 'When', 'While',
+  'If', 'Since', 'Although', 'Though', 'Meanwhile', 'Also', 'Then', 'Now', 'Still', 'However', 'Asked', 'Speaking',
+  'Later', 'Earlier', 'Today', 'Yesterday', 'Tomorrow', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday',
+  'Sunday', 'January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November',
+  'December', 'Jan.', 'Feb.', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'Mr', 'Who', 'What', 'Why', 'How', 'Where', 'There',
+  'Here', 'Yes', 'No', 'Not', 'According', 'From', 'To', 'With', 'By', 'Of', 'About', 'Some', 'Many', 'Most', 'All',
+  'Both', 'Each', 'Every', 'Another', 'Other', 'Such', 'One', 'Two', 'Three', 'Said', 'Says', 'Added', 'Told', 'Wrote',
+]);
+
+/** Lower-case nouns that name what a source is: roles and jobs. */
+const ROLE_WORDS = new Set([
+  'spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'representative', 'official', 'officials', 'aide', 'aides',
+  'adviser', 'advisor', 'advisers', 'advisors', 'analyst', 'analysts', 'expert', 'experts', 'doctor', 'physician',
+  'pediatrician', 'nurse', 'practitioner', 'surgeon', 'professor', 'researcher', 'researchers', 'scientist', 'scientists',
+  'economist', 'economists', 'lawyer', 'attorney', 'attorneys', 'lawyers', 'director', 'president', 'chairman', 'chairwoman',
+  'chair', 'chief', 'executive', 'founder', 'co-founder', 'manager', 'owner', 'leader', 'leaders', 'member', 'members',
+  'senator', 'governor', 'mayor', 'secretary', 'minister', 'ambassador', 'candidate', 'nominee', 'strategist', 'pollster',
+  'consultant', 'organizer', 'organiser', 'activist', 'activists', 'teacher', 'student', 'resident', 'residents', 'voter',
+  'voters', 'worker', 'workers', 'employee', 'employees', 'officer', 'officers', 'police', 'prosecutor', 'prosecutors',
+  'judge', 'commissioner', 'sheriff', 'coach', 'player', 'host', 'anchor', 'reporter', 'editor', 'author', 'writer',
+  'columnist', 'historian', 'veteran', 'source', 'sources', 'witness', 'witnesses', 'critic', 'critics', 'supporter',
+  'supporters', 'opponent', 'opponents', 'lawmaker', 'lawmakers', 'legislator', 'congressman', 'congresswoman',
+  'campaign', 'administration', 'department', 'agency', 'company', 'firm', 'group', 'committee', 'office', 'government',
+  'union', 'council', 'board', 'team', 'staff', 'partner', 'fellow', 'dean', 'superintendent', 'investigator',
+  'investigators', 'agent', 'agents', 'authorities', 'publicist', 'pastor', 'priest', 'rabbi', 'therapist', 'psychologist',
+  'psychiatrist', 'epidemiologist', 'specialist', 'engineer', 'farmer', 'parent', 'mother', 'father', 'wife', 'husband',
+  'son', 'daughter', 'friend', 'neighbor', 'neighbour', 'clinician', 'clinicians', 'obstetrician', 'dentist', 'pharmacist',
+  'surgeon', 'paramedic', 'firefighter', 'trooper', 'detective', 'deputy', 'ceo', 'cfo', 'coo', 'vice', 'senior',
+  'correspondent', 'commentator', 'observer', 'observers', 'people', 'person', 'man', 'woman', 'men', 'women',
+]);
+
+/** Capitalised words that mark an organisation name. */
+const ORG_WORDS = new Set([
+  'Inc', 'Inc.', 'Corp', 'Corp.', 'Co.', 'LLC', 'Ltd', 'Ltd.', 'Company', 'Corporation', 'Group', 'Association', 'Institute',
+  'University', 'College', 'School', 'Foundation', 'Department', 'Ministry', 'Agency', 'Administration', 'Commission',
+  'Committee', 'Council', 'Union', 'Party', 'Bank', 'Health', 'Hospital', 'Clinic', 'Center', 'Centre', 'Service', 'Services',
+  'Office', 'Board', 'Authority', 'Police', 'Times', 'Post', 'Journal', 'News', 'Press', 'Network', 'Campaign', 'Court',
+  'Senate', 'House', 'Congress', 'Government', 'Club', 'Society', 'Organization', 'Organisation', 'Federation', 'League',
+  'Bureau', 'Trust', 'Fund', 'Coalition', 'Alliance', 'Airlines', 'Motors', 'Systems', 'Technologies', 'Labs', 'Media',
+  'Reuters', 'Associated', 'Tribune', 'Herald', 'Gazette', 'Guardian', 'Magazine', 'Institution', 'Caucus', 'Academy',
+  'Museum', 'Church', 'Army', 'Navy', 'Force', 'Guard', 'Pentagon', 'Kremlin', 'FBI', 'CIA', 'NASA', 'CNN', 'NBC', 'CBS',
+  'ABC', 'BBC', 'AP', 'EU', 'UN', 'NATO', 'WHO', 'Facebook', 'Google', 'Twitter', 'Microsoft', 'Apple', 'Amazon',
+]);
+
+export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who']);
+
+const CAPITALISED = /^[\p{Lu}][\p{L}\p{M}'’\-.]*$|^(?:Mc|Mac|O['’]|D['’])[\p{Lu}][\p{L}'’\-]*$/u;
+const INITIAL = /^[A-Z]\.$/;
+
+export function isCapitalisedWord(word: string): boolean {
+  return CAPITALISED.test(word) && /\p{L}/u.test(word);
+}
+
+export function isTitle(word: string): boolean {
+  return TITLE_WORDS.has(word);
+}
+
+export function titleGender(title: string | undefined): 'male' | 'female' | undefined {
+  if (!title) return undefined;
+  const first = title.split(/\s+/)[0];
+  if (MALE_TITLES.has(first)) return 'male';
+  if (FEMALE_TITLES.has(first)) return 'female';
+  return undefined;
+}
+
+export function isRoleWord(word: string): boolean {
+  return ROLE_WORDS.has(word.toLowerCase());
+}
+
+export function isOrgWord(word: string): boolean {
+  return ORG_WORDS.has(word);
+}
+
+export interface SpeakerPhrase {
+  kind: 'person' | 'organization' | 'role' | 'pronoun';
+  /** The whole phrase as written. */
+  start: number;
+  end: number;
+  /** The name (person/organisation) or the head noun phrase (role) without title; the pronoun itself for pronouns. */
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  title?: string;
+  role?: string;
+  organization?: string;
+  gender?: 'male' | 'female';
+}
+
+/** True for a token that can sit inside a name run. */
+function nameToken(t: Token, next: Token | undefined): boolean {
+  if (SUFFIXES.has(t.text)) return true;
+  if (INITIAL.test(t.text)) return true;
+  if (PARTICLES.has(t.text) && next !== undefined && isCapitalisedWord(next.text)) return true;
+  return isCapitalisedWord(t.text) && !NOT_NAME.has(t.text);
+}
+
+/**
+ * Reads a name run forwards from token i: [title] Name Name… [suffix]. Returns the index after it.
+ */
+export function readNameForward(tokens: Token[], i: number): { titleFrom: number; from: number; to: number } | null {
+  let j = i;
+  const titleFrom = j;
+  while (j < tokens.length && isTitle(tokens[j].text) && j + 1 < tokens.length && isCapitalisedWord(tokens[j + 1].text)) j++;
+  const from = j;
+  while (j < tokens.length && nameToken(tokens[j], tokens[j + 1])) {
+    // "Smith, Jones and Brown": a comma ends the run; so does a possessive
+    j++;
+  }
+  // a trailing particle is not part of the name
+  while (j > from && PARTICLES.has(tokens[j - 1].text)) j--;
+  if (j === from) return null;
+  return { titleFrom, from, to: j };
+}
+
+/** Words that make a lower-case word sequence a noun phrase about a source: "a spokesman for the campaign". */
+const NP_LINKS = new Set(['for', 'of', 'at', 'with', 'from', 'in', 'to', 'and', 'the', 'a', 'an', "'s", '’s']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'two', 'three', 'several', 'some', 'many', 'most', 'other', 'his', 'her', 'their', 'its', 'our', 'both']);
+
+/**
+ * Parses a whole phrase known to name the speaker (e.g. the subject before a cue, or what follows an
+ * inverted cue), already trimmed to the phrase. Returns null when it does not look like a speaker.
+ */
+export function parseSpeakerPhrase(text: string, tokens: Token[]): SpeakerPhrase | null {
+  if (!tokens.length) return null;
+  const start = tokens[0].start;
+  const end = tokens[tokens.length - 1].end;
+  if (tokens.length === 1 && PRONOUNS.has(tokens[0].text.toLowerCase())) {
+    const word = tokens[0].text;
+    const lower = word.toLowerCase();
+    return { kind: 'pronoun', start, end, name: word, nameStart: start, nameEnd: end, gender: lower === 'he' ? 'male' : lower === 'she' ? 'female' : undefined };
+  }
+  // Appositive: "NAME, a doctor at X" → split at the first comma.
+  const comma = tokens.findIndex((t) => t.text === ',');
+  const head = comma > 0 ? tokens.slice(0, comma) : tokens;
+  const apposition = comma > 0 ? tokens.slice(comma + 1).filter((t) => t.text !== ',') : [];
+
+  // Find the last name run in the head (the name usually closes the head: "Clinic pediatrician Dr. Jane Roe").
+  let best: { titleFrom: number; from: number; to: number } | null = null;
+  for (let i = 0; i < head.length; i++) {
+    const run = readNameForward(head, i);
+    if (run) {
+      best = run;
+      i = run.to - 1;
+    }
+  }
+  const possessive = best && best.to < head.length && /^['’]s?$/.test(head[best.to].text);
+  const headEndsWithName = best !== null && best.to === head.length;
+
+  if (best && headEndsWithName) {
+    const nameTokens = head.slice(best.from, best.to);
+    const title = best.titleFrom < best.from ? text.slice(head[best.titleFrom].start, head[best.from - 1].end) : undefined;
+    const pre = head.slice(0, best.titleFrom).filter((t) => !DETERMINERS.has(t.text.toLowerCase()));
+    const isOrg = nameTokens.some((t) => ORG_WORDS.has(t.text)) || (nameTokens.length === 1 && /^[A-Z]{2,}$/.test(nameTokens[0].text) && !title);
+    const phrase: SpeakerPhrase = {
+      kind: isOrg ? 'organization' : 'person',
+      start,
+      end,
+      name: text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end),
+      nameStart: nameTokens[0].start,
+      nameEnd: nameTokens[nameTokens.length - 1].end,
+    };
+    if (title) {
+      phrase.title = title;
+      phrase.gender = titleGender(title);
+    }
+    // Pre-modifier: "Allina Health Maplewood Clinic pediatrician" → organisation + role.
+    if (pre.length) {
+      const roleAt = findLastIndex(pre, (t) => isRoleWord(t.text) || /^[a-z]/.test(t.text));
+      if (roleAt >= 0) {
+        const roleStartAt = firstOfLowerRun(pre, roleAt);
+        phrase.role = text.slice(pre[roleStartAt].start, pre[roleAt].end);
+        if (roleStartAt > 0) phrase.organization = text.slice(pre[0].start, pre[roleStartAt - 1].end);
+      } else if (!phrase.title && pre.every((t) => isCapitalisedWord(t.text))) {
+        phrase.organization = text.slice(pre[0].start, pre[pre.length - 1].end);
+      }
+    }
+    if (apposition.length) describeApposition(text, apposition, phrase);
+    return phrase;
+  }
+
+  // Unnamed source: "an Allina Health spokesperson", "a spokesman for the Clinton campaign", "the president".
+  const roleAt = findLastIndex(head, (t) => isRoleWord(t.text));
+  if (roleAt >= 0 && !possessive) {
+    const headTokens = head.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+    if (headTokens.length > 12) return null;
+    const firstContent = DETERMINERS.has(head[0].text.toLowerCase()) ? 1 : 0;
+    const pre = head.slice(firstContent, roleAt);
+    const capsPre = pre.filter((t) => isCapitalisedWord(t.text));
+    const phrase: SpeakerPhrase = {
+      kind: 'role',
+      start,
+      end,
+      name: text.slice(head[0].start, head[head.length - 1].end),
+      nameStart: head[0].start,
+      nameEnd: head[head.length - 1].end,
+      role: head[roleAt].text,
+    };
+    if (capsPre.length) phrase.organization = text.slice(capsPre[0].start, capsPre[capsPre.length - 1].end);
+    const after = head.slice(roleAt + 1);
+    if (after.length >= 2 && NP_LINKS.has(after[0].text.toLowerCase())) {
+      const org = after.slice(1).filter((t) => !DETERMINERS.has(t.text.toLowerCase()));
+      if (org.length) phrase.organization = text.slice(org[0].start, org[org.length - 1].end);
+    }
+    return phrase;
+  }
+  // An organisation or group written with a determiner: "The New York Post", "the Clinton campaign".
+  if (best && !possessive) {
+    const nameTokens = head.slice(best.from);
+    return {
+      kind: 'organization',
+      start,
+      end,
+      name: text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end),
+      nameStart: nameTokens[0].start,
+      nameEnd: nameTokens[nameTokens.length - 1].end,
+    };
+  }
+  return null;
+}
+
+/** "a doctor at Allina Health" → role "doctor", organisation "Allina Health". */
+function describeApposition(text: string, tokens: Token[], phrase: SpeakerPhrase): void {
+  const words = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+  if (!words.length || words.length > 40) return;
+  const first = words[0].text.toLowerCase();
+  if (!DETERMINERS.has(first) && !isRoleWord(first) && !/^[a-z]/.test(words[0].text)) return;
+  const linkAt = words.findIndex((t, i) => i > 0 && ['at', 'of', 'for', 'with', 'from'].includes(t.text.toLowerCase()));
+  const roleWords = words.slice(DETERMINERS.has(first) ? 1 : 0, linkAt > 0 ? linkAt : Math.min(words.length, 6));
+  // stop the role at a conjunction or relative word
+  const cut = roleWords.findIndex((t) => ['and', 'who', 'which', 'that'].includes(t.text.toLowerCase()));
+  const role = cut >= 0 ? roleWords.slice(0, cut) : roleWords;
+  if (role.length && !phrase.role) phrase.role = text.slice(role[0].start, role[role.length - 1].end);
+  if (linkAt > 0) {
+    const orgTokens: Token[] = [];
+    for (let i = linkAt + 1; i < words.length; i++) {
+      const t = words[i];
+      if (isCapitalisedWord(t.text) || (orgTokens.length && ['of', 'for', '&', 'and'].includes(t.text) && words[i + 1] && isCapitalisedWord(words[i + 1].text)) || /^\d/.test(t.text)) orgTokens.push(t);
+      else if (orgTokens.length || !DETERMINERS.has(t.text.toLowerCase())) break;
+    }
+    while (orgTokens.length && !isCapitalisedWord(orgTokens[orgTokens.length - 1].text) && !/^\d/.test(orgTokens[orgTokens.length - 1].text)) orgTokens.pop();
+    if (orgTokens.length && !phrase.organization) phrase.organization = text.slice(orgTokens[0].start, orgTokens[orgTokens.length - 1].end);
+  }
+}
+
+function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
+}
+
+function firstOfLowerRun(tokens: Token[], at: number): number {
+  let i = at;
+  while (i > 0 && /^[a-z]/.test(tokens[i - 1].text) && !DETERMINERS.has(tokens[i - 1].text)) i--;
+  return i;
+}

@@ -1,0 +1,208 @@
+/**
+ * The speakers of one document: turns speaker phrases as written ("she", "Roe", "Dr. Jane Roe",
+ * "an agency spokesperson") into speaker entries, resolving pronouns and surname-only references to
+ * the full speaker they refer to. Spelling variants are merged later by the names clustering.
+ */
+import type { Mention, SpeakerKind } from '../schema.ts';
+import type { SpeakerPhrase } from './speaker-phrase.ts';
+import { titleGender, isCapitalisedWord, isTitle } from './speaker-phrase.ts';
+import { givenNameGender, nameKind } from './tagging.ts';
+
+export interface SpeakerEntry {
+  key: string;
+  name: string;
+  kind: SpeakerKind;
+  title?: string;
+  role?: string;
+  organization?: string;
+  gender?: 'male' | 'female';
+  /** Offset of the first mention. */
+  order: number;
+  /** Mentions of the name as written (including short references). */
+  mentions: Mention[];
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
+const lastToken = (s: string) => norm(s).split(' ').pop() ?? '';
+
+/** Name runs anywhere in the text ("Beth Gunhus", "Dr. Jane Roe"), found by one regex scan; used for antecedents. */
+const FULL_NAME_RE = /\b(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Gen|Lt|Col|Capt|Rev)\.\s+)?([A-Z][\p{L}'’]+(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|der|da|del|di|du|la|le|al|bin)?\s*(?:Mc|Mac|O['’])?[A-Z][\p{L}'’]+(?:-[A-Z][\p{L}'’]+)?)+)/gu;
+
+export class SpeakerRegistry {
+  readonly entries: SpeakerEntry[] = [];
+  private readonly byName = new Map<string, SpeakerEntry>();
+  /** Speakers in the order they were attributed (for pronoun resolution). */
+  private readonly history: Array<{ at: number; entry: SpeakerEntry }> = [];
+
+  constructor(private readonly text: string) {}
+
+  private add(entry: SpeakerEntry): SpeakerEntry {
+    this.entries.push(entry);
+    this.byName.set(`${entry.kind}:${norm(entry.name)}`, entry);
+    return entry;
+  }
+
+  private addMention(entry: SpeakerEntry, start: number, end: number): void {
+    if (entry.mentions.some((m) => m.start === start)) return;
+    entry.mentions.push({ start, end, text: this.text.slice(start, end) });
+    if (start < entry.order) entry.order = start;
+  }
+
+  /** Records that `entry` spoke at offset `at` (for later pronoun resolution). */
+  spoke(entry: SpeakerEntry, at: number): void {
+    this.history.push({ at, entry });
+  }
+
+  /** The most recent speaker before `at` that fits a pronoun. */
+  lastSpeaker(at: number, fits: (e: SpeakerEntry) => boolean = () => true): SpeakerEntry | null {
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const h = this.history[i];
+      if (h.at <= at && fits(h.entry)) return h.entry;
+    }
+    return null;
+  }
+
+  /** Resolves a phrase to a speaker entry (creating it when new); null when it cannot be resolved. */
+  resolve(phrase: SpeakerPhrase, at: number): SpeakerEntry | null {
+    switch (phrase.kind) {
+      case 'pronoun':
+        return this.resolvePronoun(phrase, at);
+      case 'person':
+        return this.resolvePerson(phrase);
+      case 'organization': {
+        const kind = nameKind(phrase.name);
+        if (kind === 'person' && phrase.name.includes(' ')) return this.resolvePerson({ ...phrase, kind: 'person' });
+        return this.simple(phrase, 'organization');
+      }
+      case 'role':
+        return this.simple(phrase, 'role');
+    }
+  }
+
+  private simple(phrase: SpeakerPhrase, kind: SpeakerKind): SpeakerEntry {
+    const existing = this.byName.get(`${kind}:${norm(phrase.name)}`);
+    const entry =
+      existing ??
+      this.add({ key: `${kind}:${norm(phrase.name)}`, name: phrase.name, kind, order: phrase.nameStart, mentions: [], role: phrase.role, organization: phrase.organization });
+    this.addMention(entry, phrase.nameStart, phrase.nameEnd);
+    return entry;
+  }
+
+  private resolvePronoun(phrase: SpeakerPhrase, at: number): SpeakerEntry | null {
+    const lower = phrase.name.toLowerCase();
+    if (lower === 'he' || lower === 'she') {
+      const gender = lower === 'he' ? 'male' : 'female';
+      const fits = (e: SpeakerEntry) => e.kind === 'person' && (e.gender === undefined || e.gender === gender);
+      const recent = this.lastSpeaker(at, fits);
+      // A person named since the last quote is the likelier antecedent ("Roe is a farmer. … she said").
+      const named = this.lastNamedPerson(recent ? this.lastAttributionAt(recent) : Math.max(0, at - 1500), at, gender);
+      if (named) return named;
+      return recent;
+    }
+    if (lower === 'they' || lower === 'it' || lower === 'we') {
+      return this.lastSpeaker(at, (e) => e.kind !== 'person') ?? (lower === 'they' ? null : null);
+    }
+    if (lower === 'i' || lower === 'who') return this.lastSpeaker(at);
+    return null;
+  }
+
+  private lastAttributionAt(entry: SpeakerEntry): number {
+    for (let i = this.history.length - 1; i >= 0; i--) if (this.history[i].entry === entry) return this.history[i].at;
+    return 0;
+  }
+
+  /** The last full person name written between `from` and `at` whose gender does not contradict. */
+  private lastNamedPerson(from: number, at: number, gender: 'male' | 'female'): SpeakerEntry | null {
+    if (at <= from) return null;
+    const slice = this.text.slice(from, at);
+    let found: { name: string; start: number; title?: string } | null = null;
+    FULL_NAME_RE.lastIndex = 0;
+    for (let m = FULL_NAME_RE.exec(slice); m; m = FULL_NAME_RE.exec(slice)) {
+      const name = m[1];
+      const first = name.split(/\s+/)[0];
+      const title = m[0].startsWith(name) ? undefined : m[0].slice(0, m[0].indexOf(name)).trim();
+      const g = titleGender(title) ?? givenNameGender(first);
+      if (g && g !== gender) continue;
+      if (!g && !title) continue; // only names known to be people
+      found = { name, start: from + m.index + m[0].indexOf(name), title };
+    }
+    if (!found) return null;
+    const entry = this.resolvePerson({ kind: 'person', start: found.start, end: found.start + found.name.length, name: found.name, nameStart: found.start, nameEnd: found.start + found.name.length, title: found.title });
+    return entry;
+  }
+
+  private resolvePerson(phrase: SpeakerPhrase): SpeakerEntry {
+    const tokens = phrase.name.split(/\s+/);
+    const key = `person:${norm(phrase.name)}`;
+    let entry = this.byName.get(key);
+    if (!entry && tokens.length === 1) {
+      // Surname-only (or given-name-only) reference: the one earlier full name it fits.
+      const word = norm(tokens[0]);
+      const candidates = this.entries.filter((e) => e.kind === 'person' && norm(e.name).split(' ').includes(word) && e.name.includes(' '));
+      if (candidates.length === 1) entry = candidates[0];
+      else if (!candidates.length) entry = this.introducedEarlier(tokens[0], phrase.nameStart) ?? undefined;
+    }
+    if (!entry && tokens.length > 1) {
+      // A full name for an earlier surname-only entry: upgrade it.
+      const short = this.byName.get(`person:${lastToken(phrase.name)}`);
+      if (short && !short.name.includes(' ')) {
+        this.byName.delete(short.key);
+        short.name = phrase.name;
+        short.key = key;
+        this.byName.set(key, short);
+        entry = short;
+      }
+    }
+    if (!entry) {
+      entry = this.add({ key, name: phrase.name, kind: 'person', order: phrase.nameStart, mentions: [] });
+    }
+    if (phrase.title && !entry.title) entry.title = phrase.title;
+    if (phrase.role && !entry.role) entry.role = phrase.role;
+    if (phrase.organization && !entry.organization) entry.organization = phrase.organization;
+    if (!entry.gender) entry.gender = phrase.gender ?? titleGender(entry.title) ?? (entry.name.includes(' ') ? givenNameGender(entry.name.split(/\s+/)[0]) : undefined);
+    this.addMention(entry, phrase.nameStart, phrase.nameEnd);
+    return entry;
+  }
+
+  /** A full name ending in `surname` written before `at` ("pediatric nurse practitioner Beth Gunhus"). */
+  private introducedEarlier(surname: string, at: number): SpeakerEntry | null {
+    const re = new RegExp(`((?:[A-Z][\\p{L}'’]+|[A-Z]\\.)\\s+)+${escapeRegExp(surname)}\\b`, 'gu');
+    const head = this.text.slice(0, at);
+    let last: RegExpExecArray | null = null;
+    for (let m = re.exec(head); m; m = re.exec(head)) last = m;
+    if (!last) return null;
+    const words = last[0].split(/\s+/);
+    // drop leading words that are titles or sentence openers
+    let i = 0;
+    const titleWords: string[] = [];
+    while (i < words.length - 1 && (isTitle(words[i]) || !isCapitalisedWord(words[i]) || ['The', 'A', 'An', 'And', 'But', 'In', 'On', 'At'].includes(words[i]))) {
+      if (isTitle(words[i])) titleWords.push(words[i]);
+      i++;
+    }
+    if (i >= words.length - 1) return null;
+    const name = words.slice(i).join(' ');
+    if (givenNameGender(words[i]) === undefined && !titleWords.length && nameKind(name) !== 'person') return null;
+    const start = last.index + last[0].length - name.length;
+    return this.resolvePerson({ kind: 'person', start, end: start + name.length, name, nameStart: start, nameEnd: start + name.length, title: titleWords.join(' ') || undefined });
+  }
+
+  /** Adds every further occurrence of each speaker's name (and its surname) as a mention. */
+  collectMentions(): void {
+    for (const entry of this.entries) {
+      if (entry.kind === 'role') continue;
+      const forms = new Set<string>([entry.name]);
+      for (const m of entry.mentions) forms.add(m.text);
+      if (entry.kind === 'person' && entry.name.includes(' ')) forms.add(entry.name.split(/\s+/).pop() as string);
+      for (const form of forms) {
+        if (form.length < 2) continue;
+        const re = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRegExp(form)}(?![\\p{L}\\p{N}-])`, 'gu');
+        for (let m = re.exec(this.text); m; m = re.exec(this.text)) this.addMention(entry, m.index, m.index + form.length);
+      }
+      entry.mentions.sort((a, b) => a.start - b.start);
+    }
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

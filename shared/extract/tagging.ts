@@ -1,0 +1,61 @@
+/**
+ * compromise, used only where it pays: lexicon look-ups for given names (gender) and a parse of a
+ * short speaker phrase when its kind is unclear (person or organisation). Never the whole document.
+ */
+import nlp from 'compromise';
+
+// Roles and honorifics compromise does not know as such.
+nlp.plugin({
+  words: {
+    spokesperson: 'Actor',
+    spokeswoman: 'Actor',
+    spokesman: 'Actor',
+    pediatrician: 'Actor',
+    obstetrician: 'Actor',
+    epidemiologist: 'Actor',
+    clinician: 'Actor',
+  },
+});
+
+type Lexicon = Record<string, string | string[]>;
+const lexicon: Lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Lexicon } } } }).world().model.one.lexicon;
+
+function tagsOf(word: string): string[] {
+  const tag = lexicon[word.toLowerCase()];
+  if (!tag) return [];
+  return Array.isArray(tag) ? tag : [tag];
+}
+
+/** Gender of a given name from compromise's lexicon ("Kristin" → female), if it knows it. */
+export function givenNameGender(given: string): 'male' | 'female' | undefined {
+  const tags = tagsOf(given);
+  if (tags.includes('FemaleName')) return 'female';
+  if (tags.includes('MaleName')) return 'male';
+  return undefined;
+}
+
+/** A known given name (any gender). */
+export function isGivenName(word: string): boolean {
+  const tags = tagsOf(word);
+  return tags.includes('FemaleName') || tags.includes('MaleName') || tags.includes('FirstName');
+}
+
+const kindCache = new Map<string, 'person' | 'organization' | 'place' | 'unknown'>();
+
+/** Person, organisation or place, from one compromise parse of the (short) name; cached. */
+export function nameKind(name: string): 'person' | 'organization' | 'place' | 'unknown' {
+  const cached = kindCache.get(name);
+  if (cached) return cached;
+  let kind: 'person' | 'organization' | 'place' | 'unknown' = 'unknown';
+  const words = name.split(/\s+/);
+  if (words.length >= 2 && isGivenName(words[0])) kind = 'person';
+  else {
+    const doc = nlp(name);
+    if (doc.has('#Organization')) kind = 'organization';
+    else if (doc.has('#Person')) kind = 'person';
+    else if (doc.has('#Place')) kind = 'place';
+  }
+  if (kindCache.size > 5000) kindCache.clear();
+  kindCache.set(name, kind);
+  return kind;
+}
