@@ -1,0 +1,185 @@
+/**
+ * Turns a person's name as written into comparable tokens: titles and suffixes stripped,
+ * "Smith, John" reordered, accents and Cyrillic/Greek folded to Latin, hyphenated and
+ * double-barrelled names split (each part keeps its group), initials marked, Arabic
+ * patronymics ("bin Salman") kept as one unit so that word order inside them still counts.
+ */
+
+export interface NameToken {
+  /** Folded lower-case form used for comparison. */
+  text: string;
+  /** A single-letter initial ("J." / the letters of "JC"). */
+  initial: boolean;
+  /** Tokens written as one hyphenated or joined word share a group (Sanders-Gendreau, Jean-Claude). */
+  group: number;
+  /** "bin"/"ibn"/"ben" + name: the father's name, only comparable with another patronymic. */
+  patronymic: boolean;
+}
+
+export interface ParsedName {
+  /** The name as given, trimmed. */
+  raw: string;
+  /** The name without leading titles and trailing suffixes, original spelling and case. */
+  display: string;
+  tokens: NameToken[];
+  /** Titles found before the name ("dr", "sen"), folded. */
+  titles: string[];
+  /** 'male' / 'female' when a title says so (Mr. / Mrs.), for telling relatives apart. */
+  gender?: 'male' | 'female';
+}
+
+const TITLES = new Set(
+  `mr mrs ms miss mx dr doctor prof professor sen senator rep representative gov governor pres president
+  prasident präsident vice vp sir dame lord lady rev reverend revd fr father sr sister br brother gen general col colonel
+  capt captain cpt lt lieutenant sgt sergeant maj major adm admiral cmdr commander judge justice hon honorable
+  honourable mayor minister chancellor king queen prince princess sheikh shaikh sheik rabbi imam pastor bishop
+  cardinal pope councillor councilor councilman councilwoman commissioner secretary chairman chairwoman chair
+  ceo cfo coo cto st saint supt superintendent insp inspector det detective officer amb ambassador premier
+  atty attorney coach mme mlle herr frau hr dipl ing mag mgr haji hajji mullah mawlawi maulvi qari sayyid sayyed emir amir`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+// Ambiguous words that are also common given names or surnames are titles only before another name word.
+const TITLE_ONLY_IF_FOLLOWED = new Set(['major', 'king', 'prince', 'judge', 'chair', 'coach', 'amir', 'emir', 'sayyid', 'sayyed', 'st', 'saint', 'father', 'brother', 'sister', 'justice', 'general', 'officer', 'haji', 'hajji', 'qari']);
+const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'father', 'fr', 'brother', 'br', 'herr', 'councilman', 'chairman']);
+const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess', 'sister', 'mme', 'mlle', 'frau', 'councilwoman', 'chairwoman']);
+const SUFFIXES = new Set(['jr', 'jnr', 'sr', 'snr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'esq', 'dds', 'rn', 'qc', 'kc', 'mp', 'mep', 'obe', 'mbe', 'cbe', 'kbe', 'dbe', 'frs', 'jd', 'mba', 'cpa', 'ret', 'usn', 'na']);
+/** Dropped from comparison: they are spelled inconsistently (al-/el-) or omitted freely (de, van). */
+const PARTICLES = new Set(['al', 'el', 'ul', 'ud', 'ur', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'des', 'dos', 'das', 'do', 'van', 'von', 'vom', 'zu', 'la', 'le', 'lo', 'ter', 'ten']);
+const PATRONYMIC_MARKERS = new Set(['bin', 'ibn', 'ben', 'bint', 'binti', 'bar', 'ap']);
+/** Prefixes that are part of a surname, not a separate word, when followed by a capital (McDonald, DeShawn). */
+const JOINED_PREFIXES = new Set(['mc', 'mac', 'de', 'di', 'da', 'la', 'le', 'van', 'von', 'o', 'st', 'fitz', 'du', 'dal', 'del']);
+
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', Æ: 'ae', ø: 'o', Ø: 'o', œ: 'oe', Œ: 'oe', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ð: 'd', þ: 'th', Þ: 'th', ı: 'i', ħ: 'h', ŋ: 'ng',
+};
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi', й: 'y', к: 'k', л: 'l',
+  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ў: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '',
+  ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', ә: 'a', ғ: 'g', қ: 'k', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', ђ: 'dj', ј: 'j', љ: 'lj', њ: 'nj', ћ: 'c', џ: 'dz',
+};
+const GREEK: Record<string, string> = {
+  α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x', ο: 'o', π: 'p', ρ: 'r',
+  σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
+};
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+
+/** Lower-case, accent-free, Latin-script form of a word (other scripts are kept as they are). */
+export function foldWord(word: string): string {
+  let out = '';
+  for (const ch of word.toLowerCase().normalize('NFKD')) {
+    if (/\p{M}/u.test(ch)) continue;
+    out += SPECIAL_LETTERS[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? ch;
+  }
+  if (/\p{L}/u.test(out) && /[0-9@$]/.test(out)) out = out.replace(/[0-9@$]/g, (d) => LEET[d] ?? d);
+  return out.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function isSuffixWord(word: string): boolean {
+  return SUFFIXES.has(foldWord(word));
+}
+
+/** "Smith, John" and "SMITH, John A." → "John Smith"; a comma before a suffix ("John Smith, Jr.") is not a reorder. */
+function reorderComma(name: string): string {
+  const parts = name.split(',').map((p) => p.trim()).filter(Boolean);
+  while (parts.length > 1 && parts[parts.length - 1].split(/\s+/).every(isSuffixWord)) parts.pop();
+  if (parts.length === 2) return `${parts[1]} ${parts[0]}`;
+  return parts.join(' ');
+}
+
+/** Splits "VladimirPutin" → "Vladimir Putin" but keeps McDonald, DeShawn, LeBron. */
+function splitCamelCase(name: string): string {
+  return name.replace(/(\p{Ll}+)(?=\p{Lu}\p{Ll})/gu, (lower, _m, offset: number) => {
+    const start = name.slice(0, offset).search(/[\p{L}']+$/u);
+    const head = (start >= 0 ? name.slice(start, offset) : '') + lower;
+    return JOINED_PREFIXES.has(head.toLowerCase()) || head.length < 3 ? lower : `${lower} `;
+  });
+}
+
+interface Word {
+  text: string;
+  group: number;
+  original: string;
+}
+
+function words(name: string): Word[] {
+  const out: Word[] = [];
+  let group = 0;
+  const allCaps = !/\p{Ll}/u.test(name);
+  for (const chunk of name.split(/[\s,;/()[\]{}"“”«»]+/u).filter(Boolean)) {
+    // Apostrophes inside a word are spelling (O'Brien, Qa'ida); a leading one is dropped ('Abd).
+    const cleaned = chunk.replace(/['’‘`ʼʻ´]/gu, '');
+    for (const piece of cleaned.split(/[-‐‑–—_.·・]+/u)) {
+      if (!piece) continue;
+      // Upper-case runs of 2–3 letters in a mixed-case name are initials ("JC Juncker").
+      if (!allCaps && /^\p{Lu}{2,3}$/u.test(piece) && !SUFFIXES.has(piece.toLowerCase())) {
+        for (const letter of piece) out.push({ text: letter, group, original: letter });
+      } else {
+        out.push({ text: piece, group, original: piece });
+      }
+    }
+    group++;
+  }
+  return out;
+}
+
+/** Parses a person's name; never throws (an empty name gives no tokens). */
+export function parsePersonName(input: string): ParsedName {
+  const raw = input.replace(/\s+/g, ' ').trim();
+  const ordered = splitCamelCase(reorderComma(raw));
+  let list = words(ordered);
+
+  const titles: string[] = [];
+  while (list.length > 1) {
+    const folded = foldWord(list[0].text);
+    if (!TITLES.has(folded)) break;
+    if (TITLE_ONLY_IF_FOLLOWED.has(folded) && list.length < 3) break;
+    titles.push(folded);
+    list = list.slice(1);
+  }
+  while (list.length > 1 && isSuffixWord(list[list.length - 1].text) && list[list.length - 1].text.toLowerCase() !== 'v') list = list.slice(0, -1);
+
+  const tokens: NameToken[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const folded = foldWord(list[i].text);
+    if (!folded) continue;
+    const next = list[i + 1];
+    if (PATRONYMIC_MARKERS.has(folded) && next && tokens.length > 0) {
+      const father = foldWord(next.text);
+      if (father && !PARTICLES.has(father)) {
+        const key = `bin ${father}`;
+        if (!seen.has(key)) tokens.push({ text: father, initial: false, group: list[i].group, patronymic: true });
+        seen.add(key);
+        i++;
+        continue;
+      }
+    }
+    if (PARTICLES.has(folded) && list.length > 2) continue;
+    // Repeated words ("Sergey Sergey Shoigu") add nothing.
+    if (seen.has(folded)) continue;
+    seen.add(folded);
+    tokens.push({ text: folded, initial: folded.length === 1 && /\p{L}/u.test(folded), group: list[i].group, patronymic: false });
+  }
+
+  const gender = titles.some((t) => FEMALE_TITLES.has(t)) ? 'female' : titles.some((t) => MALE_TITLES.has(t)) ? 'male' : undefined;
+  return { raw, display: stripTitles(raw), tokens, titles, gender };
+}
+
+/** The name with leading titles and trailing suffixes removed, spelling and case kept ("Dr. Jane Smith-Jones" → "Jane Smith-Jones"). */
+export function stripTitles(name: string): string {
+  let rest = name.replace(/\s+/g, ' ').trim();
+  for (;;) {
+    const m = /^([\p{L}]+)\.?\s+(?=\S)/u.exec(rest);
+    if (!m || !TITLES.has(foldWord(m[1]))) break;
+    const remaining = rest.slice(m[0].length);
+    if (TITLE_ONLY_IF_FOLLOWED.has(foldWord(m[1])) && !/\s/.test(remaining.trim())) break;
+    rest = remaining;
+  }
+  for (;;) {
+    const m = /,?\s+([\p{L}.]+)\.?$/u.exec(rest);
+    if (!m || !isSuffixWord(m[1]) || m[1].toUpperCase() === 'V') break;
+    rest = rest.slice(0, m.index);
+  }
+  return rest.trim();
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { compareNames } from '../../shared/names/index.ts';
+import { parsePersonName, stripTitles } from '../../shared/names/normalize.ts';
+
+const same = (a: string, b: string) => compareNames(a, b).same;
+
+describe('compareNames: one person written differently', () => {
+  it('matches hyphenated surnames part by part, with phonetic and spelling evidence', () => {
+    const r = compareNames('Dr. Marta Lindqvist-Oberholt', 'Lindquist-Oberhold');
+    expect(r.same).toBe(true);
+    expect(r.reasons.join(' ')).toMatch(/phonetic|spelling/);
+    expect(r.codes).toBeDefined();
+    expect(Object.keys(r.codes!)).toEqual(expect.arrayContaining(['lindqvist', 'lindquist']));
+  });
+
+  it('accepts phonetic misspellings of a surname', () => {
+    expect(same('Harriet Thorsby', 'Harriet Thorsbee')).toBe(true);
+    expect(same('Nadia Fairweather', 'Nadia Fareweather')).toBe(true);
+    expect(same('Colm Gallagher', 'Colm Galagher')).toBe(true);
+  });
+
+  it('knows common English hypocorisms for given names', () => {
+    for (const [a, b] of [['Beth Arnwood', 'Elizabeth Arnwood'], ['Bill Quarry', 'William Quarry'], ['Bob Tenning', 'Robert Tenning'], ['Peggy Lund', 'Margaret Lund']]) {
+      const r = compareNames(a, b);
+      expect(r.same, `${a} / ${b}`).toBe(true);
+      expect(r.reasons).toContain('nickname');
+    }
+  });
+
+  it('matches initials against full given names, but not disagreeing initials', () => {
+    expect(same('J. Penhallow', 'Jonas Penhallow')).toBe(true);
+    expect(same('J. R. Penhallow', 'Jonas Robert Penhallow')).toBe(true);
+    expect(same('K. Penhallow', 'Jonas Penhallow')).toBe(false);
+    expect(same('Jonas T. Penhallow', 'Jonas R. Penhallow')).toBe(false);
+  });
+
+  it('strips titles and suffixes', () => {
+    expect(same('Sen. Abigail Marrow', 'Abigail Marrow')).toBe(true);
+    expect(same('Prof. Dr. Otto Brenner', 'Otto Brenner Jr.')).toBe(true);
+    expect(same('Marcus Feld III', 'Mr. Marcus Feld')).toBe(true);
+    expect(stripTitles('Rev. Dr. Jane Smith-Jones, PhD')).toBe('Jane Smith-Jones');
+    expect(parsePersonName('Gov. Tom Ruiz').titles).toEqual(['gov']);
+  });
+
+  it('handles "Surname, Given" order, accents and transliteration', () => {
+    expect(same('Penhallow, Jonas', 'Jonas Penhallow')).toBe(true);
+    expect(same('José Núñez', 'Jose Nunez')).toBe(true);
+    expect(same('Зоя Карпенко', 'Zoya Karpenko')).toBe(true);
+    expect(same('Ulrike Straßmann', 'Ulrike Strassmann')).toBe(true);
+  });
+
+  it('accepts an extra middle name or patronymic on one side only', () => {
+    expect(same('Ilya Petrovich Sorokin', 'Ilya Sorokin')).toBe(true);
+    expect(same('Ilya Petrovich Sorokin', 'Ilya Ivanovich Sorokin')).toBe(false);
+  });
+
+  it('never merges different people whose names are close', () => {
+    for (const [a, b] of [
+      ['Sanders', 'Sandberg'],
+      ['Oyster', 'Foster'],
+      ['Katherine Oyster', 'Katherine Foster'],
+      ['Dana Sanders', 'Dana Sandberg'],
+      ['Michelle Obando', 'Barack Obando'],
+      ['Tom Quill', 'Tim Quill'],
+      ['Lena Castillo', 'Lena Castro'],
+      ['Mr. Avery Holt', 'Mrs. Avery Holt'],
+    ]) {
+      expect(same(a, b), `${a} / ${b}`).toBe(false);
+    }
+  });
+
+  it('keeps the order of Arabic patronymics meaningful', () => {
+    expect(same('Omar bin Khalid al-Tamimi', 'Omar ibn Khalid Tamimi')).toBe(true);
+    expect(same('Omar bin Khalid al-Tamimi', 'Khalid bin Omar al-Tamimi')).toBe(false);
+  });
+
+  it('never merges an organisation with a person', () => {
+    expect(same('Marrow Health', 'Abigail Marrow')).toBe(false);
+    expect(same('Lund Holdings LLC', 'Peggy Lund')).toBe(false);
+    expect(compareNames('Lund', 'Lund', { a: { kind: 'organization' }, b: { kind: 'person' } }).same).toBe(false);
+  });
+
+  it('compares organisations with organisation rules', () => {
+    expect(same('Quillfeather Analytics GmbH', 'Quillfeather Analytics')).toBe(true);
+    expect(same('Brannock Mills Incorporated', 'Brannock Mills, Inc.')).toBe(true);
+    expect(same('Riverside Teachers Union', 'Riverside Nurses Union')).toBe(false);
+    expect(same('Northgate Bank (Asia) Limited', 'Northgate Bank (Europe) Limited')).toBe(false);
+  });
+
+  it('uses context: a different organisation lowers confidence, the same one raises it', () => {
+    const base = compareNames('Jon Penhallow', 'Jonas Penhallow');
+    const sameOrg = compareNames('Jon Penhallow', 'Jonas Penhallow', { a: { organization: 'Lakeview Clinic' }, b: { organization: 'Lakeview Clinic' } });
+    const otherOrg = compareNames('Jon Penhallow', 'Jonas Penhallow', { a: { organization: 'Lakeview Clinic' }, b: { organization: 'Harbor Steelworks' } });
+    expect(sameOrg.confidence).toBeGreaterThan(base.confidence);
+    expect(otherOrg.confidence).toBeLessThan(base.confidence);
+    expect(sameOrg.reasons).toContain('same organisation');
+  });
+
+  it('returns a well-formed answer for empty and odd input', () => {
+    for (const [a, b] of [['', 'Jonas'], ['   ', '  '], ['!!!', '???'], ['x'.repeat(2000), 'y']]) {
+      const r = compareNames(a, b);
+      expect(r.same).toBe(false);
+      expect(r.confidence).toBeGreaterThanOrEqual(0);
+      expect(r.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});
