@@ -131,14 +131,33 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return i;
 }
 
-/** Whether the bytes contain at least one well-formed multi-byte UTF-8 sequence. */
-function hasUtf8Sequences(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length - 1; i++) {
+/**
+ * Share of the non-ASCII bytes that sit in well-formed multi-byte UTF-8 sequences. High for UTF-8 text with
+ * a few broken bytes (corrupt UTF-8); under 0.45 for legacy encodings (measured on Big5, EUC-*, GB2312, Shift_JIS,
+ * TIS-620, KOI8-R, windows-125x samples), whose bytes only form UTF-8 by chance.
+ */
+function utf8Share(bytes: Uint8Array): number {
+  let high = 0;
+  let inSequences = 0;
+  for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
-    if (b >= 0xc2 && b <= 0xdf && (bytes[i + 1] & 0xc0) === 0x80) return true;
-    if (b >= 0xe0 && b <= 0xef && i + 2 < bytes.length && (bytes[i + 1] & 0xc0) === 0x80 && (bytes[i + 2] & 0xc0) === 0x80) return true;
+    if (b < 0x80) continue;
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    let ok = need > 0 && i + need < bytes.length;
+    for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k] & 0xc0) === 0x80;
+    if (ok) {
+      high += need + 1;
+      inSequences += need + 1;
+      i += need;
+    } else {
+      high++;
+    }
   }
-  return false;
+  return high ? inSequences / high : 0;
+}
+
+function hasUtf8Sequences(bytes: Uint8Array): boolean {
+  return utf8Share(bytes) > 0;
 }
 
 function decodeWith(bytes: Uint8Array, encoding: string): string {
@@ -161,20 +180,24 @@ function countReplacement(text: string): number {
 }
 
 /** Guess for bytes with no trustworthy declaration. */
-function sniff(bytes: Uint8Array): Decoded {
+function sniff(bytes: Uint8Array, lenient = false): Decoded {
   const wide = sniffWideEncoding(bytes);
   if (wide) return { text: decodeWith(bytes, wide), encoding: wide, source: 'sniffed' };
   if (isAscii(bytes)) return { text: latin1(bytes), encoding: 'utf-8', source: 'ascii' };
   const utf8 = tryUtf8(bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', source: 'sniffed' };
   // Real UTF-8 sequences next to broken ones: corrupt UTF-8, not a legacy encoding; guessing would garble it.
-  if (hasUtf8Sequences(bytes)) throw new DecodeError(`invalid UTF-8 (first bad byte near offset ${firstInvalidUtf8(bytes)})`);
+  if (utf8Share(bytes) >= 0.5) {
+    const reason = `invalid UTF-8 (first bad byte near offset ${firstInvalidUtf8(bytes)})`;
+    if (!lenient) throw new DecodeError(reason);
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', source: 'sniffed', warning: `${reason}; bad bytes replaced` };
+  }
   const guess = chardet.analyse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   for (const candidate of guess) {
     const encoding = normaliseEncoding(candidate.name);
     if (!encoding || encoding === 'utf-8' || candidate.confidence < 10) continue;
     try {
-      return { text: decodeWith(bytes, encoding), encoding, source: 'sniffed' };
+      return { text: decodeWith(bytes, encoding), encoding, source: 'sniffed', warning: `no encoding declared; guessed ${encoding}` };
     } catch {
       // try the next candidate
     }
@@ -189,7 +212,16 @@ function sniff(bytes: Uint8Array): Decoded {
  */
 export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Decoded {
   const bom = detectBom(bytes);
-  if (bom) return { text: decodeWith(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding, source: 'bom' };
+  if (bom) {
+    const body = bytes.subarray(bom.length);
+    try {
+      return { text: decodeWith(body, bom.encoding), encoding: bom.encoding, source: 'bom' };
+    } catch (error) {
+      if (!hints.lenient || !(error instanceof DecodeError)) throw error;
+      const text = bom.encoding === 'utf-8' ? new TextDecoder('utf-8').decode(body) : iconv.decode(Buffer.from(body), bom.encoding);
+      return { text, encoding: bom.encoding, source: 'bom', warning: `${error.reason}; bad bytes replaced` };
+    }
+  }
 
   const declared: Array<{ label: string; source: 'http' | 'declaration' }> = [];
   const http = charsetFromContentType(hints.contentType);
@@ -214,9 +246,9 @@ export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Decoded
       return { text: decodeWith(bytes, encoding), encoding, source };
     } catch (error) {
       if (!hints.lenient) throw error;
-      const fallback = sniff(bytes);
+      const fallback = sniff(bytes, true);
       return { ...fallback, warning: `declared ${label} does not fit the bytes; ${fallback.encoding} used` };
     }
   }
-  return sniff(bytes);
+  return sniff(bytes, hints.lenient);
 }
