@@ -10,7 +10,7 @@
  */
 import { splitSentences, type Span } from '../text/sentences.ts';
 import { NOMINAL_CUES, lookupCueVerb, type CueMatch } from './cues.ts';
-import { speakerAfter, speakerBefore, phraseEndingAt, type SpeakerPhrase } from './indirect/speaker.ts';
+import { speakerAfter, speakerBefore, phraseEndingAt, skipBetween, type SpeakerPhrase } from './indirect/speaker.ts';
 import { tokenize, isQuoteMark, type Token } from './indirect/tokens.ts';
 
 export type { Span };
@@ -45,7 +45,6 @@ const COMPLEMENTIZERS = new Set(['that', 'to', 'whether', 'if', 'how', 'why', 'w
 const PARTICLES: Record<string, Set<string>> = {
   call: new Set(['for', 'on']),
   point: new Set(['out', 'to']),
-  ask: new Set(['about', 'for']),
   warn: new Set(['of', 'about', 'against']),
   push: new Set(['for']),
 };
@@ -162,6 +161,8 @@ function scanSentence(text: string, sentence: Span, direct: DirectQuoteIndex, ou
     }
     const cue = lookupCueVerb(t.lower);
     if (!cue || direct.inside(t.start) || !verbReading(tokens, i, 0)) continue;
+    // A capitalised cue inside a sentence is a name or a headline word ("United States", "Islamic State").
+    if (t.cap && t !== firstWord) continue;
     if (postposed(text, tokens, i, cue, direct, out)) continue;
     preposed(text, tokens, i, cue, direct, out);
   }
@@ -212,9 +213,10 @@ function cueWithAux(text: string, tokens: Token[], i: number): { text: string; s
 /**
  * "CONTENT, officials said (on Tuesday)." / "CONTENT, said Smith." / "CONTENT1, Smith said, CONTENT2."
  * The cue follows its content: an attribution comma, a short speaker, and at most a short adverbial after.
+ * Returns true when the cue was used up (even if the content was a direct quote and nothing was emitted).
  */
 function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, direct: DirectQuoteIndex, out: AttributionCandidate[]): boolean {
-  if (cue.form === 'base' || cue.form === 'gerund') return false;
+  if (cue.form === 'gerund') return false;
   let comma = -1;
   for (let k = i - 1; k >= 0 && i - k <= MAX_SPEAKER_TOKENS + 2; k--) {
     const t = tokens[k];
@@ -238,14 +240,14 @@ function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, dire
   let afterSpeaker: number;
   const closing = isQuoteMark(tokens[comma + 1]) ? comma + 2 : comma + 1;
   if (closing === i) {
-    if (!cue.invertible) return false;
+    if (!cue.invertible || cue.form === 'base') return false;
     phrase = speakerAfter(tokens, i, tokens.length);
     if (!phrase || !phrase.plausible) return false;
     afterSpeaker = phrase.last + 1;
-    // "…, said Sen. Jane Smith, a Democrat from Ohio." : an appositive may follow the inverted speaker.
-    if (tokens[afterSpeaker]?.text === ',' && tokens.length - afterSpeaker <= 16) {
+    if (tokens[afterSpeaker]?.text === ',') {
+      // "…, said Sen. Jane Smith, a Democrat from Ohio." : an appositive runs to the end.
       const rest = tokens.slice(afterSpeaker + 1);
-      if (rest.some((t) => t.word && (t.lower === 'that' || (lookupCueVerb(t.lower) && !t.cap)))) return false;
+      if (rest.some((t) => t.word && t.lower === 'that')) return false;
       afterSpeaker = tokens.length;
     } else if (afterSpeaker < tokens.length && tokens[afterSpeaker].word) {
       return false;
@@ -255,10 +257,11 @@ function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, dire
     if (!phrase || phrase.first !== closing) return false;
     afterSpeaker = i + 1;
   }
-  // Optional hearer and short adverbial, then the sentence end or a comma that resumes the content.
+  // Optional short adverbial ("on Tuesday", "in a statement"), then the sentence end or a comma that resumes the content.
   let k = afterSpeaker;
+  if (k < tokens.length && tokens[k].word && !TRAILING_OPENERS.has(tokens[k].lower) && !cue.hearer) return false;
   while (k < tokens.length && tokens[k].word && k - afterSpeaker < MAX_TRAILING_ADVERBIAL) {
-    if (tokens[k].lower === 'that' || (lookupCueVerb(tokens[k].lower) && k !== i)) return false;
+    if (tokens[k].lower === 'that' || SUBJECT_PRONOUNS.has(tokens[k].lower) || (lookupCueVerb(tokens[k].lower) && k !== i)) return false;
     k++;
   }
   const resumes = k < tokens.length && (tokens[k].text === ',' || tokens[k].text === '—' || tokens[k].text === '–');
@@ -271,14 +274,111 @@ function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, dire
   const speaker = speakerSpan(tokens, phrase, cueToken);
   const base = cue.strength * (phrase.plausible ? 1 : 0.7);
   const contentStart = tokens[0].start;
-  let emitted = emit(text, { start: contentStart, end: tokens[comma].start }, cueInfo, speaker, base, direct, out);
-  if (resumes && wordCount(tokens, k + 1, tokens.length) >= MIN_CONTENT_WORDS) {
+  const headWords = wordCount(tokens, 0, comma);
+  if (headWords < MIN_CONTENT_WORDS && !resumes) return false;
+  const emitted = headWords >= MIN_CONTENT_WORDS && emit(text, { start: contentStart, end: tokens[comma].start }, cueInfo, speaker, base, direct, out);
+  // "The plan, she said, would fail" / "Otherwise, she said, countries may …": the clause resumes after the
+  // attribution. Not after a direct quote: the rest is then usually narration ("…," he said, cutting off …).
+  const headWasQuote = headWords >= MIN_CONTENT_WORDS && !emitted;
+  if (!headWasQuote && resumes && wordCount(tokens, k + 1, tokens.length) >= MIN_CONTENT_WORDS && clauseOpener(tokens[k + 1], tokens, k + 1, true)) {
     const tail = { start: tokens[k].end, end: tokens[tokens.length - 1].end };
-    emitted = emit(text, tail, cueInfo, speaker, base * 0.9, direct, out) || emitted;
+    emit(text, tail, cueInfo, speaker, base * 0.9, direct, out);
   }
-  // Even when the content was a direct quote (and nothing was emitted), the cue is used up.
   return true;
 }
+
+/** Time and manner words between a cue and its content: "said Friday that", "told CNN on Sunday that". */
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'on',
+  'last', 'this', 'next', 'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'earlier',
+  'later', 'recently', 'again', 'also', 'repeatedly', 'publicly', 'privately', 'in', 'a', 'an', 'the', 'interview',
+  'statement', 'speech', 'letter', 'at', 'during', 'with', 'rally', 'news', 'conference', 'press', 'release', 'of',
+  'via', 'email', 'e-mail', 'phone', 'telephone', 'by', 'post', 'posted', 'tweet', 'radio', 'television', 'tv', 'show',
+]);
+
+/** Words that may open the short adverbial after a postposed cue: "…, officials said on Tuesday." */
+const TRAILING_OPENERS = new Set([
+  'on', 'in', 'at', 'during', 'via', 'by', 'after', 'before', 'last', 'this', 'earlier', 'later', 'today', 'yesterday',
+  'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'recently', 'previously',
+  'then', 'afterward', 'afterwards', 'also', 'again', 'when', 'while', 'as', 'from', 'to', 'with', 'following', 'privately',
+  'publicly', 'separately', 'late', 'early', 'over', 'through', 'under', 'about', 'of', 'for', 'ago', 'once', 'repeatedly',
+  'told', 'wrote', 'said', 'added', 'noting', 'adding', 'according', 'speaking', 'referring', 'citing', 'pointing',
+]);
+
+/** Openers of a setting phrase that may precede the content: "said after the vote he would resign". */
+const SETTING_OPENERS = new Set(['after', 'before', 'in', 'on', 'at', 'during', 'following', 'last', 'earlier', 'later', 'privately', 'publicly', 'despite', 'because', 'if', 'when', 'while', 'since', 'although', 'though', 'unless', 'once', 'as']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there']);
+/** Verbs whose content may be an "about" phrase: "complained about his microphone". */
+const ABOUT_CUES = new Set(['complain', 'brag', 'boast', 'ask', 'write', 'tweet', 'testify', 'warn', 'joke', 'worry', 'speculate', 'talk', 'caution']);
+
+/** Words that open a subordinate or participle phrase rather than reported content. */
+const NON_CLAUSE_OPENERS = new Set([
+  'as', 'after', 'before', 'when', 'while', 'during', 'following', 'since', 'until', 'because', 'though', 'although',
+  'in', 'at', 'on', 'for', 'with', 'without', 'about', 'from', 'by', 'via', 'through', 'amid', 'despite', 'unlike',
+  'but', 'and', 'or', 'then', 'adding', 'who', 'which', 'where', 'not', 'than', 'again', 'too', 'instead',
+]);
+
+function clauseOpener(t: Token | undefined, tokens?: Token[], index = -1, strictParticiple = false): boolean {
+  if (!t) return false;
+  if (isQuoteMark(t)) return true;
+  if (!t.word) return false;
+  if (NON_CLAUSE_OPENERS.has(t.lower) || BAD_CONTENT_OPENERS.has(t.lower)) return false;
+  if (!t.cap && /ly$/.test(t.lower) && t.lower.length > 4) return false;
+  // "-ing" opens a participle phrase ("…, cutting off a reporter"), unless it is the subject of a clause ("funding was …").
+  if (strictParticiple && !t.cap && /ing$/.test(t.lower) && t.lower.length > 4 && (!tokens || !finiteSoon(tokens, index))) return false;
+  return true;
+}
+
+const FINITE = /^(?:is|was|are|were|has|had|have|will|would|could|can|should|may|might|must|does|did)$/;
+
+function finiteSoon(tokens: Token[], index: number): boolean {
+  for (let h = index + 1; h < tokens.length && h - index <= 3; h++) {
+    if (!tokens[h].word) return false;
+    if (FINITE.test(tokens[h].lower)) return true;
+  }
+  return false;
+}
+
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'reporters', 'journalists', 'supporters', 'voters', 'it']);
+const SUBJECT_WORDS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'the', 'his', 'her', 'their', 'its', 'this', 'that']);
+
+function next0IsTo(tokens: Token[], k: number): boolean {
+  return tokens[k]?.lower === 'to' || (tokens[k]?.word && /ly$/.test(tokens[k].lower) && tokens[k + 1]?.lower === 'to') || false;
+}
+
+/** "after the vote he would resign": a short setting phrase, then a subject pronoun opening the clause. */
+function settingThenClause(tokens: Token[], k: number): boolean {
+  for (let h = k + 1; h < tokens.length && h - k <= 10; h++) {
+    const t = tokens[h];
+    if (t.text === ',' && h > k + 1) return !!tokens[h + 1] && (tokens[h + 1].cap || SUBJECT_PRONOUNS.has(tokens[h + 1].lower));
+    if (!t.word) return false;
+    if (/^(?:as|when|while|because|since|if|who|which|where)$/.test(t.lower)) return false;
+    if (SUBJECT_PRONOUNS.has(t.lower) || t.lower === 'that') return true;
+  }
+  return false;
+}
+
+const DETERMINER_LIKE = /^(?:the|a|an|this|that|his|her|its|their|our|my|your|of|for|in|on|at|to|by|with|from|as|than|and|or|but)$/;
+
+/** Subjects a bare base form can follow as a verb ("Democrats say", "we believe"), unlike "the Pew report". */
+function baseFormSubject(tokens: Token[], i: number): boolean {
+  let j = skipBetween(tokens, i - 1, 0);
+  while (j >= 0 && tokens[j].word && (/^(?:also|still|now|often|all|both|too|even|just|not|never|do|don't)$/.test(tokens[j].lower) || /[a-z]ly$/.test(tokens[j].text))) j--;
+  const prev = tokens[j];
+  if (!prev || !prev.word) return false;
+  if (/\d/.test(prev.text)) return true; // "42% say"
+  if (!prev.cap && !DETERMINER_LIKE.test(prev.lower)) return true; // "those surveyed say", "economists say"
+  if (/^(?:i|we|they|you|who|will|would|can|could|may|might|must|should|do|does|did|people|police|media|public|majority|many|most|some|others|both|all|don't|didn't|won't|can't|doesn't|shall)$/.test(prev.lower)) return true;
+  return /[^s]s$/.test(prev.lower) && prev.lower.length > 3;
+}
+
+/** Third-person forms that are more often nouns ("the report", "his remarks"): need a complement or a clear subject. */
+const NOUNY = new Set([
+  'states', 'reports', 'claims', 'notes', 'calls', 'plans', 'hopes', 'fears', 'estimates', 'comments', 'charges',
+  'answers', 'demands', 'promises', 'pledges', 'vows', 'shows', 'finds', 'doubts', 'signals', 'posts', 'protests',
+  'counters', 'projects', 'tweets', 'remarks', 'wants', 'concerns', 'questions', 'documents', 'records', 'responds',
+  'forecasts', 'reveals', 'warnings', 'assures', 'says', 'thinks', 'feels',
+]);
 
 /** "Smith said (that) CONTENT", "Smith told reporters CONTENT", "…, saying CONTENT", "officials have called for CONTENT". */
 function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direct: DirectQuoteIndex, out: AttributionCandidate[]): void {
@@ -291,35 +391,73 @@ function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direc
   } else if (cue.lemma === 'point' || cue.lemma === 'call') {
     return;
   }
-  // The hearer of tell/assure/warn/remind: "told reporters", "told The Washington Post on Sunday".
-  if (cue.hearer && tokens[k]?.word && !COMPLEMENTIZERS.has(tokens[k].lower)) {
+  const prevWord = tokens[i - 1];
+  const passive = !!prevWord?.word && /^(?:is|are|was|were|be|been|being|get|got)$/.test(prevWord.lower);
+  if (cue.form === 'base' && !baseFormSubject(tokens, i) && tokens[k]?.lower !== 'that') return;
+  if (passive && next0IsTo(tokens, k) && /^(?:expect|believe|think|say|report|rumor|know|consider|understand|project|predict|estimate|schedule|set|plan)/.test(cue.lemma)) {
+    // "The bank is expected to raise rates": the whole sentence is the reported content, with no source.
+    const whole = { start: tokens[0].start, end: tokens[tokens.length - 1].end };
+    emit(text, whole, cueWithAux(text, tokens, i), { speakerStart: tokens[i].start, speakerEnd: tokens[i].start }, cue.strength * 0.7, direct, out);
+    return;
+  }
+  // The hearer of tell/assure/warn/remind: "told reporters", "told The Washington Post on Sunday that".
+  if (cue.hearer && !passive && tokens[k]?.word && !COMPLEMENTIZERS.has(tokens[k].lower)) {
     let h = k;
-    while (h < tokens.length && h - k < 8 && tokens[h].word && !COMPLEMENTIZERS.has(tokens[h].lower)) h++;
-    if (h < tokens.length && tokens[h].word && COMPLEMENTIZERS.has(tokens[h].lower)) k = h;
-    else if (h - k <= 2 || tokens[h]?.text === ',') k = h;
-    else k = k + 1;
+    let subject = -1;
+    while (h < tokens.length && h - k < 12 && (tokens[h].word || tokens[h].text === '.' || isQuoteMark(tokens[h])) && !COMPLEMENTIZERS.has(tokens[h].lower)) {
+      if (subject < 0 && h > k && SUBJECT_PRONOUNS.has(tokens[h].lower) && tokens[h].lower !== 'it') subject = h;
+      h++;
+    }
+    if (h < tokens.length && tokens[h].word && COMPLEMENTIZERS.has(tokens[h].lower) && (subject < 0 || tokens[h].lower === 'that')) k = h;
+    else if (subject > 0) k = subject;
+    else if (OBJECT_PRONOUNS.has(tokens[k].lower) && (SUBJECT_WORDS.has(tokens[k + 1]?.lower ?? '') || tokens[k + 1]?.cap)) k = k + 1;
+    else if (h < tokens.length && (tokens[h].text === ',' || tokens[h].text === ':') && h - k <= 6) k = h;
+    else return;
+  } else {
+    // Time and setting between the cue and a "that": "said on Sunday in an interview that …".
+    let h = k;
+    while (h < tokens.length && h - k < 10 && tokens[h].word && (TIME_WORDS.has(tokens[h].lower) || tokens[h].cap)) h++;
+    if (h > k && tokens[h]?.word && COMPLEMENTIZERS.has(tokens[h].lower)) k = h;
+    else if (tokens[k]?.word && TRAILING_OPENERS.has(tokens[k].lower)) {
+      // "said at an event in Colorado Springs that …"
+      for (h = k + 1; h < tokens.length && h - k < 12; h++) {
+        const t = tokens[h];
+        if (!t.word && !isQuoteMark(t) && t.text !== '.' && !/^[’']s$/.test(t.text)) break;
+        if (t.lower === 'that') {
+          k = h;
+          break;
+        }
+        if (SUBJECT_PRONOUNS.has(t.lower) || (lookupCueVerb(t.lower) && !t.cap)) break;
+      }
+    }
   }
   while (k < tokens.length && (tokens[k].text === ',' || tokens[k].text === ':')) k++;
   if (k >= tokens.length) return;
   const next = tokens[k];
   const complement = next.word && COMPLEMENTIZERS.has(next.lower);
-  if (cue.needsComplement && !complement && !isQuoteMark(next) && cueEndToken === i) return;
-  if (next.word && next.lower === 'to' && cue.cls === 'speech' && !cue.hearer && cue.lemma !== 'call') {
-    // "said to be", "added to the list": not reported content.
-    return;
+  const quoteNext = isQuoteMark(next);
+  if (!complement && !quoteNext && !clauseOpener(next, tokens, k)) {
+    const about = next.lower === 'about' && (ABOUT_CUES.has(cue.lemma) || /^\d/.test(tokens[k + 1]?.text ?? ''));
+    if (!about && !(SETTING_OPENERS.has(next.lower) && settingThenClause(tokens, k))) return;
   }
-  if (cue.form === 'participle' && tokens[i - 1]?.word && /^(?:is|are|was|were|be|been|being)$/.test(tokens[i - 1].lower)) {
-    // Passive ("was told", "is expected to"): the content is reported without a source.
-    if (!complement) return;
+  if (cue.needsComplement && !complement && !quoteNext && cueEndToken === i) return;
+  if (NOUNY.has(tokens[i].lower) && !complement && !quoteNext && tokens[i].lower !== 'says') {
+    const subject = speakerBefore(tokens, i, 0);
+    if (!subject || subject.type === 'noun') return;
   }
+  if (next.lower === 'to' && cue.cls === 'speech' && !cue.hearer && cue.lemma !== 'call' && cue.lemma !== 'urge') return; // "said to be"
+  if (passive && !(complement && next.lower === 'that')) return; // "was charged", "is expected to win"
   // Speaker: before the cue, or the sentence subject for a participle clause (", saying …").
   let phrase: SpeakerPhrase | null = null;
   if (cue.form === 'gerund') {
     const prev = tokens[i - 1];
     if (!prev || (prev.text !== ',' && prev.text !== '—' && prev.lower !== 'by' && prev.lower !== 'and')) return;
+    if (!complement && !quoteNext && !/^(?:say|add|note|argue|claim|insist|warn|tell|explain|suggest)$/.test(cue.lemma)) return;
     phrase = sentenceSubject(tokens, i);
-  } else {
-    phrase = speakerBefore(tokens, i, 0);
+  } else if (!passive) {
+    const before = skipBetween(tokens, i - 1, 0);
+    const coordinated = before >= 0 && /^(?:and|but)$/.test(tokens[before].lower);
+    phrase = coordinated ? sentenceSubject(tokens, before) : speakerBefore(tokens, i, 0);
     if (!phrase) return;
     if (!phrase.plausible && cue.strength < 0.8) return;
   }
@@ -327,7 +465,6 @@ function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direc
   cueInfo.text = text.slice(cueInfo.start, tokens[cueEndToken].end);
   const cueToken = tokens[i];
   let end = tokens[tokens.length - 1].end;
-  // A nested postposed attribution closes this one: "X said the plan failed, Y said." is rare; stop at a "; ".
   for (let s = k; s < tokens.length; s++) {
     if (tokens[s].text === ';') {
       end = tokens[s].start;

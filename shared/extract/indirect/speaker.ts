@@ -21,9 +21,13 @@ const BETWEEN = new Set([
   'not', 'never', 'later', 'earlier', 'then', 'now', 'still', 'already', 'once', 'again', 'previously', 'recently',
   'repeatedly', 'often', 'frequently', 'publicly', 'privately', 'reportedly', 'long', 'even', 'further', 'first', 'last',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'on', 'ever',
+  'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'this', 'past', 'tonight',
   'always', 'consistently', 'clearly', 'openly', 'widely', 'separately', 'initially', 'subsequently', 'reportedly',
   'is', 'are', 'was', 'were', 'been', 'being', "n't", 'had', 'just', 'simply', 'quickly', 'immediately', 'flatly',
 ]);
+
+/** Adverbs set off by commas between a speaker and the cue. */
+const PARENTHETICALS = new Set(['however', 'though', 'too', 'meanwhile', 'instead', 'nonetheless', 'nevertheless', 'also', 'moreover', 'indeed', 'furthermore', 'likewise', 'similarly', 'though']);
 
 /** Words that end a backward walk over a noun phrase (clause boundaries, verbs, prepositions outside NPs). */
 const STOP = new Set([
@@ -54,6 +58,11 @@ export function skipBetween(tokens: Token[], index: number, floor: number): numb
   let j = index;
   while (j >= floor) {
     const t = tokens[j];
+    // A parenthetical adverb: "Others, however, say".
+    if (t.text === ',' && j - 2 >= floor && tokens[j - 2].text === ',' && PARENTHETICALS.has(tokens[j - 1].lower)) {
+      j -= 3;
+      continue;
+    }
     if (t.word && (BETWEEN.has(t.lower) || (/ly$/.test(t.lower) && !t.cap && t.lower.length > 4))) j--;
     else break;
   }
@@ -138,17 +147,19 @@ export function speakerBefore(tokens: Token[], cue: number, floor: number): Spea
   if (j < floor) return null;
   if (tokens[j].text === ',') {
     // Appositive: NAME , DESCRIPTION , cue
-    for (let k = j - 1; k > floor && j - k <= 16; k--) {
+    for (let k = j - 1; k > floor && j - k <= 32; k--) {
       const t = tokens[k];
       if (t.text === ',') {
         const name = phraseEndingAt(tokens, k - 1, floor);
         if (!name || name.type !== 'name') return null;
         return { first: name.first, last: j - 1, type: 'name', plausible: true };
       }
-      if (!t.word && t.text !== '.' && t.text !== '(' && t.text !== ')') return null;
+      if (!t.word && t.text !== '.' && t.text !== '(' && t.text !== ')' && !/^[’']s$/.test(t.text)) break;
       if (lookupCueVerb(t.lower) && !t.cap && !SOURCE_NOUNS.has(t.lower)) return null;
     }
-    return null;
+    // A stray comma after a name: "Sen. Jack Reed (D-R.I.), said".
+    const name = phraseEndingAt(tokens, j - 1, floor);
+    return name && name.type === 'name' ? name : null;
   }
   return phraseEndingAt(tokens, j, floor);
 }

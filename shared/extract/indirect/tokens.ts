@@ -15,7 +15,7 @@ export interface Token {
 }
 
 // Words keep inner apostrophes, hyphens, dots and ampersands ("Trump’s", "Sanders-Gendreau", "U.S", "AT&T").
-const TOKEN = /[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*|[“”"‘’'«»]|[,;:()[\]]|[—–]|-{2,}|[.!?…]+/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*%?|[“”"‘’'«»]|[,;:()[\]]|[—–]|-{2,}|[.!?…]+/gu;
 
 export function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
