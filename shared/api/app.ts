@@ -1,0 +1,102 @@
+/**
+ * The quotedesk HTTP API: one Hono app, run unchanged by API Gateway + Lambda (functions/api.ts) and by Node locally
+ * (shared/api/serve.ts). Routes are declared with zod schemas, which validate requests and generate /openapi.json.
+ */
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { ZodError } from 'zod';
+import { authenticate, requireRole, type AuthEnv } from './auth.ts';
+import type { ApiApp, ApiDeps } from './deps.ts';
+import { securityHeaders } from './headers.ts';
+import { ApiError, errorToResponse, problemResponse } from './problem.ts';
+import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerFeedRoutes } from './routes/feeds.ts';
+import { PUBLIC_PATHS, registerPageRoutes } from './routes/page.ts';
+import { registerQueryRoutes } from './routes/query.ts';
+import { HealthSchema } from './schemas.ts';
+import { json } from './routes/common.ts';
+
+export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+export const API_VERSION = '1.0.0';
+
+/** "query.limit: Too big: expected number to be <=100; json.url: Invalid URL" */
+export function describeValidationError(target: string, error: ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = [target, ...issue.path.map(String)].join('.');
+      return `${path}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  summary: 'Liveness check (no authentication)',
+  responses: { 200: json(HealthSchema, 'The API is up') },
+});
+
+export function createApp(deps: ApiDeps): ApiApp {
+  const log = deps.log ?? ((message: string, error?: unknown) => console.error(JSON.stringify({ level: 'ERROR', message, error: String(error) })));
+  const app = new OpenAPIHono<AuthEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return problemResponse(c, 400, describeValidationError(result.target, result.error));
+    },
+  });
+
+  app.onError((error, c) => errorToResponse(error, c, log));
+  app.notFound((c) => problemResponse(c, 404, `No route for ${c.req.method} ${c.req.path}.`));
+  app.use('*', securityHeaders());
+
+  // Every route but the public ones needs a caller with a role; reading needs `reader`, anything else `writer`.
+  const authn = authenticate(deps.auth);
+  const readers = requireRole('reader');
+  const writers = requireRole('writer');
+  const publicPaths = new Set<string>(PUBLIC_PATHS);
+  app.use('*', async (c, next) => {
+    if (publicPaths.has(c.req.path) && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next();
+    return authn(c, async () => {
+      const reading = c.req.method === 'GET' || c.req.method === 'HEAD';
+      await (reading ? readers : writers)(c, next);
+    });
+  });
+
+  const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  app.use(
+    '/documents',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new ApiError(413, `The body is over ${maxBodyBytes} bytes; upload large files through POST /uploads.`);
+      },
+    }),
+  );
+  app.use('/uploads', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError(413, 'The upload request is too large.'); } }));
+  app.use('/flags/*', bodyLimit({ maxSize: 4 * 1024, onError: () => { throw new ApiError(413, 'The decision body is too large.'); } }));
+  app.use('/feeds', bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new ApiError(413, 'The feed body is too large.'); } }));
+
+  app.openapi(health, (c) => c.json({ status: 'ok' as const }, 200));
+  registerDocumentRoutes(app, deps);
+  registerQueryRoutes(app, deps);
+  registerFeedRoutes(app, deps);
+  registerPageRoutes(app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'Locally: QUOTEDESK_WRITER_TOKEN or QUOTEDESK_READER_TOKEN. In AWS: a Cognito access or ID token; the role is the ' +
+      'user’s group (`reader` or `writer`).',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'quotedesk API',
+      version: API_VERSION,
+      description: 'Query extracted quotes, speakers, claims and name flags; upload documents. Errors are application/problem+json.',
+    },
+    security: [{ bearer: [] }],
+  });
+  return app;
+}

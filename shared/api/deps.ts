@@ -1,0 +1,53 @@
+/** What the API is built from: the storage ports, the intake, the auth mode and limits. Tests pass real adapters. */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { DocumentMetadata, DocumentStatus, DocumentStore, IndexStore } from '../storage/ports.ts';
+import type { AuthConfig, AuthEnv } from './auth.ts';
+
+export interface SubmitResult {
+  id: string;
+  status: DocumentStatus;
+  duplicate: boolean;
+}
+
+export interface PresignedUpload {
+  key: string;
+  url: string;
+  headers: Record<string, string>;
+  expiresAt: string;
+}
+
+/** Registering a new document: store the raw bytes under the raw prefix (the pipeline takes it from there). */
+export interface DocumentIntake {
+  submit(body: Uint8Array, metadata: DocumentMetadata): Promise<SubmitResult>;
+  presignUpload(request: { filename: string; contentType: string; bytes?: number; metadata: DocumentMetadata }): Promise<PresignedUpload>;
+  /** Re-run extraction of a document (after a flag was rejected, so the split reaches its items). */
+  reprocess?(documentId: string): Promise<void>;
+}
+
+/** The feed registry of the crawler (optional: routes answer 503 without it). */
+export interface FeedRegistry {
+  list(page: { limit?: number; cursor?: string | null }): Promise<{ items: FeedRecord[]; cursor: string | null }>;
+  add(input: { url: string; title?: string; source?: string }): Promise<FeedRecord>;
+  remove(id: string): Promise<boolean>;
+}
+
+export interface FeedRecord {
+  id: string;
+  url: string;
+  [key: string]: unknown;
+}
+
+export interface ApiDeps {
+  index: IndexStore;
+  documents: DocumentStore;
+  intake: DocumentIntake;
+  feeds?: FeedRegistry;
+  auth: AuthConfig;
+  /** Largest body POST /documents accepts (default 2 MB); bigger files go through POST /uploads. */
+  maxBodyBytes?: number;
+  /** Largest file POST /uploads presigns for (default 5 MB, the pipeline's limit). */
+  maxUploadBytes?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export type ApiApp = OpenAPIHono<AuthEnv>;

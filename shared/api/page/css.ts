@@ -1,0 +1,34 @@
+/** The quote browser's stylesheet: readable, high contrast, visible focus. */
+export const PAGE_CSS = String.raw`
+:root { color-scheme: light dark; --fg: #1b1b1b; --bg: #fff; --muted: #555; --line: #d0d0d0; --accent: #0b57d0; --mark: #ffe08a; }
+@media (prefers-color-scheme: dark) { :root { --fg: #eee; --bg: #141414; --muted: #aaa; --line: #444; --accent: #8ab4f8; --mark: #6b5500; } }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, sans-serif; color: var(--fg); background: var(--bg); }
+a { color: var(--accent); }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.skip { position: absolute; left: -10000px; }
+.skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: .5rem; z-index: 1; }
+.top { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem; padding: .5rem 1rem; border-bottom: 1px solid var(--line); }
+.top h1 { font-size: 1.25rem; margin: 0; }
+.top h1 a { text-decoration: none; color: inherit; }
+.top nav { display: flex; gap: 1rem; align-items: center; }
+main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+form { display: flex; flex-wrap: wrap; gap: .75rem; align-items: flex-end; }
+.field { display: flex; flex-direction: column; }
+label { font-weight: 600; font-size: .9rem; }
+input, select, button { font: inherit; padding: .35rem .5rem; }
+button { cursor: pointer; }
+.hint { color: var(--muted); font-size: .9rem; flex-basis: 100%; margin: 0; }
+#status { min-height: 1.5em; color: var(--muted); }
+#status.error { color: #b3261e; }
+ol.quotes, ul.plain { list-style: none; padding: 0; }
+ol.quotes > li { border-top: 1px solid var(--line); padding: .75rem 0; }
+blockquote { margin: 0 0 .25rem; font-size: 1.05rem; }
+.meta { color: var(--muted); font-size: .9rem; }
+.meta > * + *::before { content: " · "; }
+.badge { display: inline-block; border: 1px solid var(--line); border-radius: .25rem; padding: 0 .3rem; font-size: .8rem; }
+.doc-text { white-space: pre-wrap; border: 1px solid var(--line); padding: 1rem; max-height: 70vh; overflow: auto; }
+mark { background: var(--mark); color: inherit; }
+.flag { border: 1px solid var(--line); padding: .75rem; margin: .5rem 0; }
+.flag .actions { display: flex; gap: .5rem; margin-top: .5rem; }
+`;

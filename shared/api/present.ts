@@ -1,0 +1,84 @@
+/**
+ * Index records → API shapes: internal fields (S3 keys, hashes, sort keys) stay inside; absent values become null
+ * so every field in /openapi.json is always present.
+ */
+import type { ClaimRecord, DocumentRecord, FlagRecord, QuoteRecord, SpeakerRecord } from '../storage/ports.ts';
+
+export function presentDocument(doc: DocumentRecord) {
+  return {
+    id: doc.id,
+    status: doc.status,
+    reason: doc.reason ?? null,
+    title: doc.title ?? null,
+    url: doc.url ?? null,
+    source: doc.source ?? null,
+    publishedAt: doc.publishedAt ?? null,
+    receivedAt: doc.receivedAt,
+    updatedAt: doc.updatedAt,
+    contentType: doc.contentType ?? null,
+    format: doc.format ?? null,
+    bytes: doc.bytes ?? null,
+    counts: doc.counts ?? null,
+  };
+}
+
+export function presentQuote(quote: QuoteRecord) {
+  return {
+    id: quote.id,
+    documentId: quote.documentId,
+    start: quote.start,
+    end: quote.end,
+    text: quote.text,
+    kind: quote.kind,
+    confidence: quote.confidence,
+    cue: quote.cue ?? null,
+    speakerId: quote.speakerId ?? null,
+    speaker: quote.speaker ?? null,
+    spelling: quote.spelling ?? null,
+    publishedAt: quote.publishedAt ?? null,
+    source: quote.source ?? null,
+    documentTitle: quote.documentTitle ?? null,
+  };
+}
+
+export function presentClaim(claim: ClaimRecord) {
+  return {
+    id: claim.id,
+    documentId: claim.documentId,
+    start: claim.start,
+    end: claim.end,
+    text: claim.text,
+    kinds: claim.kinds,
+    score: claim.score,
+    speakerId: claim.speakerId ?? null,
+  };
+}
+
+export function presentFlag(flag: FlagRecord) {
+  return {
+    id: flag.id,
+    documentId: flag.documentId,
+    speakerId: flag.speakerId,
+    canonical: flag.canonical,
+    variants: flag.variants.map((v) => ({ name: v.name, mentions: v.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })) })),
+    evidence: flag.evidence,
+    confidence: flag.confidence,
+    status: flag.status,
+    createdAt: flag.sortDate,
+    decidedAt: flag.decidedAt ?? null,
+  };
+}
+
+export function presentSpeaker(speaker: SpeakerRecord) {
+  const variants = [speaker.canonical, ...speaker.variants.filter((v) => v !== speaker.canonical)];
+  return {
+    id: speaker.id,
+    name: speaker.canonical,
+    kind: speaker.kind,
+    title: speaker.title ?? null,
+    role: speaker.role ?? null,
+    organization: speaker.organization ?? null,
+    variants,
+    quoteCount: speaker.quoteCount,
+  };
+}

@@ -1,0 +1,16 @@
+/** The quote browser: a static shell and its own script and stylesheet (no inline code, so the CSP can forbid it). */
+import type { ApiApp } from '../deps.ts';
+import { PAGE_CSS } from '../page/css.ts';
+import { PAGE_HTML } from '../page/html.ts';
+import { PAGE_JS } from '../page/js.ts';
+
+/** Paths served without a token: the health check and the page shell (its data calls need one). */
+export const PUBLIC_PATHS = ['/health', '/', '/assets/app.js', '/assets/app.css'] as const;
+
+const CACHE = 'public, max-age=300';
+
+export function registerPageRoutes(app: ApiApp): void {
+  app.get('/', (c) => c.html(PAGE_HTML, 200, { 'cache-control': 'no-cache' }));
+  app.get('/assets/app.js', (c) => c.body(PAGE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': CACHE }));
+  app.get('/assets/app.css', (c) => c.body(PAGE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': CACHE }));
+}

@@ -1,0 +1,133 @@
+/** Cross-document queries: quotes by speaker / words / date, speakers by name, flags and their decisions. */
+import { createRoute } from '@hono/zod-openapi';
+import type { FlagRecord, IndexStore } from '../../storage/ports.ts';
+import type { ApiApp, ApiDeps } from '../deps.ts';
+import { ApiError } from '../problem.ts';
+import { presentFlag, presentQuote, presentSpeaker } from '../present.ts';
+import {
+  FlagDecisionSchema,
+  FlagQuerySchema,
+  FlagSchema,
+  IdParamSchema,
+  QuoteQuerySchema,
+  QuoteSchema,
+  SpeakerQuerySchema,
+  SpeakerSchema,
+  SpeakerSummarySchema,
+  pageOf,
+} from '../schemas.ts';
+import { errorResponses, json, notFoundResponse, readerSecurity, writerSecurity } from './common.ts';
+
+const listQuotes = createRoute({
+  method: 'get',
+  path: '/quotes',
+  summary: 'Quotes, newest first, by speaker (any spelling), words, date, source and kind',
+  description:
+    '`speaker` matches any spelling of the person: aliases and flagged variants resolve to one speaker. `q` matches whole words ' +
+    'through the word index. `from` / `to` bound the publication date (inclusive).',
+  security: readerSecurity,
+  request: { query: QuoteQuerySchema },
+  responses: { 200: json(pageOf(QuoteSchema, 'QuoteSearchPage'), 'A page of quotes'), ...errorResponses },
+});
+
+const listSpeakers = createRoute({
+  method: 'get',
+  path: '/speakers',
+  summary: 'Speakers whose name or any variant spelling starts with `name`',
+  security: readerSecurity,
+  request: { query: SpeakerQuerySchema },
+  responses: { 200: json(pageOf(SpeakerSummarySchema, 'SpeakerPage'), 'A page of speakers'), ...errorResponses },
+});
+
+const getSpeaker = createRoute({
+  method: 'get',
+  path: '/speakers/{id}',
+  summary: 'A speaker: canonical name, title, role, organisation, every spelling, quote count, open flags',
+  security: readerSecurity,
+  request: { params: IdParamSchema },
+  responses: { 200: json(SpeakerSchema, 'The speaker'), ...errorResponses, ...notFoundResponse },
+});
+
+const listFlags = createRoute({
+  method: 'get',
+  path: '/flags',
+  summary: 'Name-inconsistency flags, newest first',
+  security: readerSecurity,
+  request: { query: FlagQuerySchema },
+  responses: { 200: json(pageOf(FlagSchema, 'FlagListPage'), 'A page of flags'), ...errorResponses },
+});
+
+const decideFlag = createRoute({
+  method: 'post',
+  path: '/flags/{id}',
+  summary: 'Confirm (one person) or reject (different people) a name flag',
+  description: 'Reject splits the person: the spellings are kept apart in this and every later extraction.',
+  security: writerSecurity,
+  request: { params: IdParamSchema, body: { required: true, content: { 'application/json': { schema: FlagDecisionSchema } } } },
+  responses: {
+    200: json(FlagSchema, 'The decided flag'),
+    ...errorResponses,
+    ...notFoundResponse,
+    409: { description: 'The flag was already decided the other way' },
+  },
+});
+
+// A speaker's open flags through the open-flags list (short in practice; bounded so a request stays cheap).
+async function openFlagsOf(index: IndexStore, speakerId: string): Promise<FlagRecord[]> {
+  const found: FlagRecord[] = [];
+  let cursor: string | null = null;
+  for (let pages = 0; pages < 10; pages++) {
+    const page = await index.listFlags({ status: 'open', limit: 100, cursor });
+    found.push(...page.items.filter((flag) => flag.speakerId === speakerId));
+    cursor = page.cursor;
+    if (!cursor) break;
+  }
+  return found;
+}
+
+export function registerQueryRoutes(app: ApiApp, deps: ApiDeps): void {
+  app.openapi(listQuotes, async (c) => {
+    const { speakerId, speaker, ...query } = c.req.valid('query');
+    if (speakerId && speaker) throw new ApiError(400, 'Send "speaker" (a name) or "speakerId", not both.');
+    if (query.from && query.to && query.from.slice(0, 10) > query.to.slice(0, 10)) {
+      throw new ApiError(400, `"from" (${query.from}) is after "to" (${query.to}).`);
+    }
+    const page = await deps.index.listQuotes({ ...query, speaker: speakerId ?? speaker });
+    return c.json({ items: page.items.map(presentQuote), cursor: page.cursor }, 200);
+  });
+
+  app.openapi(listSpeakers, async (c) => {
+    const { name, limit, cursor } = c.req.valid('query');
+    const page = await deps.index.speakersByPrefix(name, { limit, cursor });
+    return c.json({ items: page.items.map(presentSpeaker), cursor: page.cursor }, 200);
+  });
+
+  app.openapi(getSpeaker, async (c) => {
+    const { id } = c.req.valid('param');
+    const speaker = await deps.index.getSpeaker(id);
+    if (!speaker) throw new ApiError(404, `No speaker with id "${id}".`);
+    const flags = await openFlagsOf(deps.index, id);
+    return c.json({ ...presentSpeaker(speaker), flags: flags.map(presentFlag) }, 200);
+  });
+
+  app.openapi(listFlags, async (c) => {
+    const { status, limit, cursor } = c.req.valid('query');
+    const page = await deps.index.listFlags({ status, limit, cursor });
+    return c.json({ items: page.items.map(presentFlag), cursor: page.cursor }, 200);
+  });
+
+  app.openapi(decideFlag, async (c) => {
+    const { id } = c.req.valid('param');
+    const { action } = c.req.valid('json');
+    const flag = await deps.index.getFlag(id);
+    if (!flag) throw new ApiError(404, `No flag with id "${id}".`);
+    const wanted = action === 'confirm' ? 'confirmed' : 'rejected';
+    if (flag.status !== 'open' && flag.status !== wanted) {
+      throw new ApiError(409, `The flag was already ${flag.status}; it cannot now be ${wanted}.`);
+    }
+    const decided = flag.status === wanted ? flag : await deps.index.decideFlag(id, action);
+    // A rejection splits the person: re-extract so the split reaches the document's quotes and speakers.
+    if (action === 'reject' && flag.status === 'open') await deps.intake.reprocess?.(flag.documentId);
+    return c.json(presentFlag(decided), 200);
+  });
+}

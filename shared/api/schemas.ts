@@ -1,0 +1,222 @@
+/**
+ * The API's request and response shapes. The same zod schemas validate requests and generate /openapi.json.
+ */
+import { z } from '@hono/zod-openapi';
+import { NameEvidenceSchema, QuoteKindSchema } from '../schema.ts';
+
+export const MAX_LIMIT = 100;
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'about:blank' }),
+    title: z.string().openapi({ example: 'Bad Request' }),
+    status: z.number().int().openapi({ example: 400 }),
+    detail: z.string().openapi({ example: 'query.limit: Too big: expected number to be <=100' }),
+  })
+  .openapi('Problem');
+
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected an ISO 8601 date, e.g. 2024-05-01')
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'not a real date');
+
+export const PageQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_LIMIT)
+    .optional()
+    .openapi({ param: { name: 'limit', in: 'query' }, example: 20, description: `Page size, 1 to ${MAX_LIMIT} (default 20).` }),
+  cursor: z
+    .string()
+    .max(4096)
+    .optional()
+    .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The `cursor` of the previous page, unchanged.' }),
+});
+
+export function pageOf<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({
+      items: z.array(item),
+      cursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
+    })
+    .openapi(name);
+}
+
+export const IdParamSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9._~:-]+$/, 'ids contain only letters, digits and . _ ~ : -')
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'd-3f9a1c2b7e4d5a60' }),
+});
+
+export const DocumentStatusSchema = z.enum(['queued', 'processing', 'done', 'failed']);
+
+export const DocumentCountsSchema = z.object({
+  speakers: z.number().int(),
+  quotes: z.number().int(),
+  claims: z.number().int(),
+  flags: z.number().int(),
+});
+
+export const DocumentSchema = z
+  .object({
+    id: z.string(),
+    status: DocumentStatusSchema,
+    reason: z.string().nullable().openapi({ description: 'Why processing failed, when it did.' }),
+    title: z.string().nullable(),
+    url: z.string().nullable(),
+    source: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    receivedAt: z.string(),
+    updatedAt: z.string(),
+    contentType: z.string().nullable(),
+    format: z.string().nullable(),
+    bytes: z.number().int().nullable(),
+    counts: DocumentCountsSchema.nullable(),
+  })
+  .openapi('Document');
+
+export const DocumentTextSchema = z.object({ id: z.string(), text: z.string() }).openapi('DocumentText');
+
+export const DocumentInputSchema = z
+  .object({
+    text: z.string().min(1).optional().openapi({ description: 'Plain text or Markdown.' }),
+    html: z.string().min(1).optional().openapi({ description: 'An HTML page; the article is extracted from it.' }),
+    title: z.string().max(500).optional(),
+    url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    source: z.string().max(200).optional(),
+    publishedAt: IsoDateSchema.optional(),
+  })
+  .refine((body) => Boolean(body.text) !== Boolean(body.html), { message: 'send exactly one of "text" or "html"' })
+  .openapi('DocumentInput');
+
+export const AcceptedSchema = z
+  .object({
+    id: z.string(),
+    status: DocumentStatusSchema,
+    duplicate: z.boolean().openapi({ description: 'True when the same content was uploaded before; `id` is the existing document.' }),
+  })
+  .openapi('Accepted');
+
+export const UploadInputSchema = z
+  .object({
+    filename: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^/\\\u0000-\u001f]+$/, 'a file name, without folders or control characters'),
+    contentType: z.string().min(1).max(200),
+    bytes: z.number().int().positive().optional().openapi({ description: 'Size of the file, checked against the limit.' }),
+    title: z.string().max(500).optional(),
+    url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    source: z.string().max(200).optional(),
+    publishedAt: IsoDateSchema.optional(),
+  })
+  .openapi('UploadInput');
+
+export const UploadSchema = z
+  .object({
+    key: z.string(),
+    url: z.string().openapi({ description: 'PUT the file here, with the headers below, before `expiresAt`.' }),
+    method: z.literal('PUT'),
+    headers: z.record(z.string(), z.string()),
+    expiresAt: z.string(),
+  })
+  .openapi('Upload');
+
+export const QuoteSchema = z
+  .object({
+    id: z.string(),
+    documentId: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    text: z.string(),
+    kind: QuoteKindSchema,
+    confidence: z.number(),
+    cue: z.string().nullable(),
+    speakerId: z.string().nullable(),
+    speaker: z.string().nullable().openapi({ description: 'Canonical name of the speaker.' }),
+    spelling: z.string().nullable().openapi({ description: 'The spelling the document used, when it differs.' }),
+    publishedAt: z.string().nullable(),
+    source: z.string().nullable(),
+    documentTitle: z.string().nullable(),
+  })
+  .openapi('Quote');
+
+export const QuoteQuerySchema = PageQuerySchema.extend({
+  speaker: z.string().min(1).max(200).optional().openapi({ description: 'Any spelling of the speaker’s name.' }),
+  speakerId: z.string().min(1).max(200).optional().openapi({ description: 'A speaker id, as in /speakers.' }),
+  q: z.string().min(1).max(200).optional().openapi({ description: 'Words that must all appear in the quote.' }),
+  from: IsoDateSchema.optional().openapi({ description: 'Published on or after (ISO date).' }),
+  to: IsoDateSchema.optional().openapi({ description: 'Published on or before (ISO date).' }),
+  source: z.string().min(1).max(200).optional(),
+  kind: QuoteKindSchema.optional(),
+});
+
+export const ClaimSchema = z
+  .object({
+    id: z.string(),
+    documentId: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    text: z.string(),
+    kinds: z.array(z.string()),
+    score: z.number(),
+    speakerId: z.string().nullable(),
+  })
+  .openapi('Claim');
+
+export const FlagStatusSchema = z.enum(['open', 'confirmed', 'rejected']);
+
+export const FlagSchema = z
+  .object({
+    id: z.string(),
+    documentId: z.string(),
+    speakerId: z.string(),
+    canonical: z.string(),
+    variants: z.array(z.object({ name: z.string(), mentions: z.array(z.object({ start: z.number(), end: z.number(), text: z.string() })) })),
+    evidence: z.array(NameEvidenceSchema),
+    confidence: z.number(),
+    status: FlagStatusSchema,
+    createdAt: z.string(),
+    decidedAt: z.string().nullable(),
+  })
+  .openapi('Flag');
+
+export const FlagDecisionSchema = z
+  .object({
+    action: z.enum(['confirm', 'reject']).openapi({
+      description: 'confirm: the spellings are one person. reject: different people; they are split and kept apart from now on.',
+    }),
+  })
+  .openapi('FlagDecision');
+
+export const SpeakerSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    title: z.string().nullable(),
+    role: z.string().nullable(),
+    organization: z.string().nullable(),
+    variants: z.array(z.string()).openapi({ description: 'Every spelling seen, canonical first.' }),
+    quoteCount: z.number().int(),
+  })
+  .openapi('SpeakerSummary');
+
+export const SpeakerSchema = SpeakerSummarySchema.extend({
+  flags: z.array(FlagSchema).openapi({ description: 'Open name flags for this speaker.' }),
+}).openapi('Speaker');
+
+export const SpeakerQuerySchema = PageQuerySchema.extend({
+  name: z.string().min(1).max(200).openapi({ description: 'Prefix of any spelling of the name.' }),
+});
+
+export const FlagQuerySchema = PageQuerySchema.extend({ status: FlagStatusSchema.optional() });
+export const DocumentListQuerySchema = PageQuerySchema.extend({ status: DocumentStatusSchema.optional() });
+
+export const HealthSchema = z.object({ status: z.literal('ok') }).openapi('Health');
