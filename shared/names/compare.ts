@@ -67,7 +67,8 @@ function joinedMatch(a: NameToken[], b: NameToken[]): number | null {
 
 function surnameIndexes(tokens: NameToken[]): number[] {
   const lastGroup = tokens[tokens.length - 1].group;
-  return tokens.flatMap((t, i) => (t.group === lastGroup && !t.patronymic ? [i] : []));
+  // "Osama bin Laden": the last word is the family name even though it follows "bin".
+  return tokens.flatMap((t, i) => (t.group === lastGroup ? [i] : []));
 }
 
 export function comparePersons(a: ParsedName, b: ParsedName): PersonComparison {
@@ -123,8 +124,8 @@ export function comparePersons(a: ParsedName, b: ParsedName): PersonComparison {
   if (ta.length === 1 || tb.length === 1) {
     if (ta.length !== tb.length) {
       // A lone word against a full name is a short reference: it must match a surname or first name well.
-      const lone = ta.length === 1 ? pairs[0].match : pairs[0].match;
-      if (lone.score < 0.88) return different('a single word that only resembles part of the name', 0.3);
+      const lone = pairs[0].match;
+      if (!['identical', 'spelling', 'nickname', 'prefix'].includes(lone.reason)) return different('a single word that only resembles part of the name', 0.3);
       reasons.add('single word reference');
       confidence = Math.min(confidence, 0.75);
     }

@@ -129,27 +129,139 @@ agnes aggie nessa
 ezekiel zeke
 isaac ike
 cyrus cy
+belinda linda lindy
+melinda mindy linda
+lucas luke
+elijah eli
+eli elias
+jason jay
+oscar ossie oz
+catherine kay kaye
+beatrice bee trixie
+anita nita
+stella estelle
+adelaide addie della heidi
+adeline addie addy
+alan al
+alice allie ally
+alison allie ally ali
+alphonso alphonse al fonzie
+amanda mandy manda
+amelia millie amy
+antonia toni tonia
+augustus augustine gus gussie
+angus gus
+barnabas barney
+bartholomew bart
+bridget biddy bridie
+cecilia cissy cece
+clarence clare
+cornelius neil connie
+cornelia connie nell
+curtis curt
+cuthbert bert
+delores dee
+diana diane di
+donna donnie
+edith edie
+edna eddie
+elaine lainie
+eleanor elinor nora lenore
+emma em emmie
+ernest ernie
+esther essie hetty
+euphemia effie phemie
+ferdinand ferdie
+gilbert gil bert
+gwendolyn gwen wendy
+henrietta hattie etta hetty
+herman manny
+horace horry
+hugh hughie huey
+ignatius iggy
+irene renie
+jacqueline jackie
+jasper jas
+jeremiah jerry
+jeremy jerry
+jerome jerry
+josiah josie
+julius jules
+katrina trina
+kimberly kim
+laurence lawrence laurie lars
+leonora nora leonie
+lillian lily lil
+lucinda cindy lucy
+madeline madeleine maddie maddy
+malcolm mal
+marjorie margery marge margie
+matilda mathilda tillie tilly
+maureen mo
+maximilian max
+melissa missy mel
+melvin mel
+michelle shelly
+miriam mimi
+montgomery monty
+nathan nat nate
+norman norm
+obadiah obie
+patience patty
+penelope penny
+percival percy
+phyllis phyl
+prudence prue
+randolph randy
+raymond ray
+reginald reggie reg
+rodney rod
+roland rollo
+ronald ron ronny
+rosemary rosie
+rudolph rudy dolph
+sebastian seb bastian
+sidney sid
+silvester sylvester sly
+stanley stan
+sylvia syl
+tabitha tabby
+teresa theresa tess tessa terry tracy
+thaddeus tad thad
+tobias toby
+vanessa nessa
+veronica ronnie nica
+victor vic
+wilfred wilf fred
+wilhelmina mina minnie willa wilma
+winifred winnie freda
 `;
+
+/** Pet forms are spelled freely (Tommy / Tommie / Tommi, Debbie / Debby): one key for all of them. */
+function nicknameKey(name: string): string {
+  return name.replace(/(.)\1+/g, '$1').replace(/(ie|ey|ee|i)$/, 'y');
+}
 
 const index = new Map<string, Set<number>>();
 GROUPS.trim()
   .split('\n')
   .forEach((line, group) => {
     for (const name of line.trim().split(/\s+/)) {
-      if (!index.has(name)) index.set(name, new Set());
-      index.get(name)!.add(group);
+      const key = nicknameKey(name);
+      if (!index.has(key)) index.set(key, new Set());
+      index.get(key)!.add(group);
     }
   });
 
 /** Ids of the hypocorism groups a folded given name belongs to (empty when unknown). */
 export function nicknameGroups(name: string): number[] {
-  return [...(index.get(name) ?? [])];
+  return [...(index.get(nicknameKey(name)) ?? [])];
 }
 
 /** True when one name is a listed familiar form of the other (or both are forms of one name). */
 export function areNicknames(a: string, b: string): boolean {
-  const groups = index.get(a);
+  const groups = index.get(nicknameKey(a));
   if (!groups || a === b) return false;
-  for (const g of index.get(b) ?? []) if (groups.has(g)) return true;
+  for (const g of index.get(nicknameKey(b)) ?? []) if (groups.has(g)) return true;
   return false;
 }

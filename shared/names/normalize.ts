@@ -68,7 +68,8 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 export function foldWord(word: string): string {
   let out = '';
   for (const ch of word.toLowerCase().normalize('NFKD')) {
-    if (/\p{M}/u.test(ch)) continue;
+    // Only Latin/Greek/Cyrillic accents go; other scripts' vowel signs are letters of the word.
+    if (/[\u0300-\u036f]/u.test(ch)) continue;
     out += SPECIAL_LETTERS[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? ch;
   }
   if (/\p{L}/u.test(out) && /[0-9@$]/.test(out)) out = out.replace(/[0-9@$]/g, (d) => LEET[d] ?? d);

@@ -33,6 +33,47 @@ function allowedTypos(shorter: number, jw: number): number {
   return 0;
 }
 
+/** "Barackk" / "Barack", "Jong-uun" / "Jong-un": doubled letters are the commonest slip. */
+function squeeze(word: string): string {
+  return word.replace(/(.)\1+/gu, '$1');
+}
+
+function codesWithinOne(a: string, b: string): boolean {
+  const codesB = phoneticCodes(b);
+  return phoneticCodes(a).some((x) => codesB.some((y) => editDistance(x, y) <= 1));
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+const MASCULINE_ENDINGS = new Set(['', 'o', 'us', 'er', 'an', 'ian', 'os']);
+const FEMININE_ENDINGS = new Set(['a', 'ia', 'ine', 'ina', 'ette', 'ra', 'iana', 'ana']);
+
+/**
+ * Paul / Paula, Daniel / Danielle, Joseph / Josephine, Christian / Christine: the masculine and
+ * feminine forms of one name belong to different people, however close the spelling.
+ */
+export function isGenderPair(a: string, b: string): boolean {
+  const stem = commonPrefix(a, b);
+  if (stem < 3) return false;
+  const [ra, rb] = [a.slice(stem), b.slice(stem)];
+  // "Paul"/"Paula": the whole masculine form is the stem, and it ends in a consonant.
+  const consonantStem = !/[aeiouy]$/.test(a.slice(0, stem));
+  return ((MASCULINE_ENDINGS.has(ra) && FEMININE_ENDINGS.has(rb)) || (MASCULINE_ENDINGS.has(rb) && FEMININE_ENDINGS.has(ra))) && (ra === '' || rb === '' ? consonantStem : true) && !(FEMININE_ENDINGS.has(ra) && FEMININE_ENDINGS.has(rb));
+}
+
+/** "Bennie" for Benjamin, "Freddy" for Frederick, "Aggie" for Agnes: a stem, maybe a doubled consonant, a pet ending. */
+function isDiminutive(shorter: string, longer: string): boolean {
+  const stem = commonPrefix(shorter, longer);
+  let rest = shorter.slice(stem);
+  if (rest.length > 1 && rest[0] === shorter[stem - 1]) rest = rest.slice(1);
+  const doubled = rest !== shorter.slice(stem);
+  return (stem >= 3 || (stem === 2 && doubled)) && DIMINUTIVE_ENDING.test(rest) && !PATRONYMIC_ENDING.test(longer.slice(stem));
+}
+
 export function compareTokens(a: string, b: string, role: TokenRole = 'any', aInitial = a.length === 1, bInitial = b.length === 1): TokenMatch | null {
   if (a === b) return { score: 1, reason: 'identical', similarity: 1 };
   if (aInitial || bInitial) {
@@ -41,13 +82,23 @@ export function compareTokens(a: string, b: string, role: TokenRole = 'any', aIn
   }
   const jw = jaroWinkler(a, b);
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  const givenName = role !== 'surname';
 
-  if (role !== 'surname' && areNicknames(a, b)) return { score: 0.9, reason: 'nickname', similarity: jw };
+  if (givenName && areNicknames(a, b)) return { score: 0.9, reason: 'nickname', similarity: jw };
+  // Only between given names of full names: single words compared alone may be spelling variants (Carmel / Carmela).
+  if (role === 'given' && isGenderPair(shorter, longer)) return null;
 
   const distance = editDistance(a, b);
-  if (distance <= allowedTypos(shorter.length, jw)) return { score: 0.8 + 0.15 * jw, reason: 'spelling', similarity: jw };
+  if (distance <= allowedTypos(shorter.length, jw) || (shorter.length >= 3 && squeeze(a) === squeeze(b))) {
+    return { score: 0.8 + 0.15 * jw, reason: 'spelling', similarity: jw };
+  }
 
   if (!isLatin(a) || !isLatin(b)) return null;
+
+  // Two slips in a longer word (Arthur / Auther, Matthew / Mathews) only when the sound barely changes.
+  if (distance === 2 && shorter.length >= 6 && jw >= 0.9 && a[0] === b[0] && codesWithinOne(a, b)) {
+    return { score: 0.82, reason: 'spelling', similarity: jw };
+  }
 
   // O'Flynn / Flynn, McBride / Bride: compare what follows the prefix.
   const strippedA = a.replace(SURNAME_PREFIX, '');
@@ -61,21 +112,22 @@ export function compareTokens(a: string, b: string, role: TokenRole = 'any', aIn
   if (sharePhoneticCode(a, b)) {
     const codeLength = Math.max(...phoneticCodes(a).filter((c) => phoneticCodes(b).includes(c)).map((c) => c.length));
     // A long shared code is good evidence by itself (Gendreau / Jandro); a short one needs the spelling to agree too.
-    const firstSoundAgrees = a[0] === b[0] || codeLength >= 4;
-    if ((codeLength >= 4 && jw >= 0.6) || (codeLength === 3 && jw >= 0.75 && firstSoundAgrees) || (codeLength <= 2 && jw >= 0.8 && distance <= 1)) {
+    if ((codeLength >= 4 && jw >= 0.6) || (codeLength === 3 && jw >= 0.7) || (codeLength <= 2 && jw >= 0.75 && distance <= 2 && shorter.length >= 4)) {
       return { score: 0.72 + 0.2 * jw, reason: 'phonetic', similarity: jw };
     }
   }
 
-  if (role !== 'surname' && shorter.length >= 2 && shorter.length <= 6) {
-    // Short forms: Zac / Zachary, Cleve / Cleveland, Aggie / Agnes (common stem + pet ending).
-    if (longer.startsWith(shorter) && shorter.length >= 3 && !PATRONYMIC_ENDING.test(longer.slice(shorter.length))) {
+  if (givenName) {
+    const stem = commonPrefix(shorter, longer);
+    // Short forms: Zac / Zachary, Jule / Julian, Rose / Rosalind; pet forms: Aggie / Agnes, Freddy / Frederick.
+    if (shorter.length >= 3 && stem >= Math.max(3, shorter.length - 1) && !PATRONYMIC_ENDING.test(longer.slice(stem))) {
       return { score: 0.8, reason: 'short form', similarity: jw };
     }
     if (shorter.length === 2 && longer.startsWith(shorter) && longer.length <= 5) return { score: 0.72, reason: 'short form', similarity: jw };
-    let stem = 0;
-    while (stem < shorter.length && shorter[stem] === longer[stem]) stem++;
-    if (stem >= 3 && DIMINUTIVE_ENDING.test(shorter.slice(stem)) && !PATRONYMIC_ENDING.test(longer.slice(stem))) {
+    if (isDiminutive(shorter, longer)) return { score: 0.76, reason: 'short form', similarity: jw };
+    // Same name in another language: Angela / Angelina, Andrew / Andreas, Theodore / Theodorus.
+    // Only inflection-sized endings differ, so Sanders / Sandberg or Lindenberg / Lindemann never qualify.
+    if (stem >= 4 && stem >= shorter.length / 2 && jw >= 0.85 && longer.length - stem <= 3 && shorter.length - stem <= 3 && !PATRONYMIC_ENDING.test(longer.slice(stem))) {
       return { score: 0.76, reason: 'short form', similarity: jw };
     }
   }

@@ -27,6 +27,19 @@ describe('compareNames: one person written differently', () => {
     }
   });
 
+  it('accepts spelling freedom in pet forms and doubled letters', () => {
+    expect(compareNames('Tommie Quill', 'Thomas Quill').reasons).toContain('nickname');
+    expect(same('Hollis Penngrove', 'Holliss Pengrove')).toBe(true);
+    expect(same('Zac Ambrose', 'Zachary Ambrose')).toBe(true);
+    expect(same('Freddy Ambrose', 'Frederick Ambrose')).toBe(true);
+  });
+
+  it('keeps masculine and feminine forms of a given name apart in full names', () => {
+    expect(same('Paul Quarry', 'Paula Quarry')).toBe(false);
+    expect(same('Joseph Quarry', 'Josephine Quarry')).toBe(false);
+    expect(same('Alexander Quarry', 'Alexandra Quarry')).toBe(false);
+  });
+
   it('matches initials against full given names, but not disagreeing initials', () => {
     expect(same('J. Penhallow', 'Jonas Penhallow')).toBe(true);
     expect(same('J. R. Penhallow', 'Jonas Robert Penhallow')).toBe(true);
