@@ -1,0 +1,69 @@
+/**
+ * Process function: SQS (wrapping S3 object-created events under raw/) → DocumentPipeline.
+ * Partial batch failure: one bad message fails alone and is retried (then dead-lettered) by SQS.
+ * Bad documents do not fail the message: they end `failed` with a reason in the index.
+ */
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { extract } from '../shared/extract/index.ts';
+import { toDocumentText } from '../shared/text/formats.ts';
+import { DocumentPipeline, type Extract } from '../shared/pipeline/process-document.ts';
+import { objectsFromSqsBody } from '../shared/pipeline/events.ts';
+import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
+import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
+import { idempotentRunner } from '../shared/storage/idempotency.ts';
+
+const logger = new Logger({ serviceName: 'quotedesk-process' });
+const metrics = new Metrics({ namespace: 'quotedesk', serviceName: 'process' });
+const processor = new BatchProcessor(EventType.SQS);
+
+let pipeline: DocumentPipeline | undefined;
+let idempotency: ReturnType<typeof idempotentRunner> | undefined;
+
+/** Built on first use so the environment (bucket, table, endpoints) is read at run time. */
+function pipelineFor(): { pipeline: DocumentPipeline; idempotency: ReturnType<typeof idempotentRunner> } {
+  if (!pipeline || !idempotency) {
+    idempotency = idempotentRunner();
+    const maxBytes = Number(process.env.QUOTEDESK_MAX_BYTES) || undefined;
+    pipeline = new DocumentPipeline({
+      documents: new S3DocumentStore(),
+      index: new DynamoIndexStore(),
+      toText: toDocumentText,
+      extract: extract as Extract,
+      maxBytes,
+      once: idempotency.once,
+      log: (level, message, detail) => logger[level](message, detail ?? {}),
+    });
+  }
+  return { pipeline, idempotency };
+}
+
+async function recordHandler(record: SQSRecord): Promise<void> {
+  const { pipeline: current } = pipelineFor();
+  for (const object of objectsFromSqsBody(record.body)) {
+    if (object.bucket !== process.env.QUOTEDESK_BUCKET) {
+      logger.warn('event for another bucket ignored', { bucket: object.bucket });
+      continue;
+    }
+    const started = Date.now();
+    const outcome = await current.processObject(object.key, object.eventTime);
+    metrics.addMetric(`documents_${outcome.status}`, MetricUnit.Count, 1);
+    if (outcome.status === 'done') {
+      metrics.addMetric('index_write_units', MetricUnit.Count, outcome.stats.writeUnits);
+      metrics.addMetric('processing_time', MetricUnit.Milliseconds, Date.now() - started);
+    }
+  }
+}
+
+export async function handler(event: SQSEvent, context: Context) {
+  const { idempotency: runner } = pipelineFor();
+  runner.config.registerLambdaContext(context);
+  logger.addContext(context);
+  try {
+    return await processPartialResponse(event, recordHandler, processor, { context });
+  } finally {
+    metrics.publishStoredMetrics();
+  }
+}

@@ -1,0 +1,280 @@
+/**
+ * The process use case: one raw object in S3 → text → extraction → result JSON beside the raw
+ * object → index items, with the document status queued → processing → done | failed (with a reason).
+ *
+ * Idempotent by content: the document id is derived from the bytes, the index is replaced as a
+ * whole per document, and a finished document with the same content, extractor version and
+ * keep-apart decisions is not processed again. Bad input never throws: it ends `failed` with a
+ * reason and the raw object untouched. Infrastructure errors do throw, so the queue retries them.
+ */
+import { RAW_PREFIX, RESULTS_PREFIX } from '../../infra/wiring.ts';
+import { ExtractionSchema, type Extraction } from '../schema.ts';
+import type { DocumentMetadata, DocumentRecord, DocumentStore, IndexStore, IndexWriteStats } from '../storage/ports.ts';
+import { ObjectTooLargeError } from '../storage/s3-documents.ts';
+import { contentHash, documentIdFor, documentIdForKey, pairsFingerprint, speakerIdFor } from './identity.ts';
+import { toIndexEntry } from './records.ts';
+import { normalizeName } from '../storage/keys.ts';
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** Bump (or set QUOTEDESK_EXTRACTOR_VERSION) when extraction changes: documents then reindex on their next event. */
+export const EXTRACTOR_VERSION = process.env.QUOTEDESK_EXTRACTOR_VERSION ?? '1';
+
+export interface DocumentTextLike {
+  text: string;
+  title?: string;
+  publishedAt?: string;
+  canonicalUrl?: string;
+  format: string;
+}
+
+export type ToText = (bytes: Uint8Array, hint: { contentType?: string; filename?: string; maxBytes?: number; url?: string }) => Promise<DocumentTextLike>;
+export type Extract = (text: string, options: { id?: string; includeText?: boolean; keepApart?: Array<[string, string]> }) => Extraction;
+
+export interface PipelineDeps {
+  documents: DocumentStore;
+  index: IndexStore;
+  toText: ToText;
+  extract: Extract;
+  maxBytes?: number;
+  extractorVersion?: string;
+  /** Wraps the expensive part so one content is worked on once at a time (Powertools Idempotency in AWS). */
+  once?: <T>(identity: Record<string, string>, work: () => Promise<T>) => Promise<T>;
+  log?: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
+}
+
+export type ProcessOutcome =
+  | { status: 'done'; documentId: string; stats: IndexWriteStats; counts: NonNullable<DocumentRecord['counts']> }
+  | { status: 'failed'; documentId: string; reason: string }
+  | { status: 'skipped'; documentId?: string; reason: string };
+
+/** A user-facing reason for bad input (as opposed to an infrastructure error, which is retried). */
+export class BadInputError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'BadInputError';
+  }
+}
+
+function isoDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return undefined;
+  const year = new Date(time).getUTCFullYear();
+  return year >= 1800 && year <= 2200 ? new Date(time).toISOString() : undefined;
+}
+
+function filenameOf(key: string): string {
+  return key.slice(key.lastIndexOf('/') + 1);
+}
+
+export function resultKeyFor(documentId: string): string {
+  return `${RESULTS_PREFIX}${documentId}.json`;
+}
+
+export class DocumentPipeline {
+  private readonly maxBytes: number;
+  private readonly version: string;
+
+  constructor(private readonly deps: PipelineDeps) {
+    this.maxBytes = deps.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.version = deps.extractorVersion ?? EXTRACTOR_VERSION;
+  }
+
+  private log(level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) {
+    this.deps.log?.(level, message, detail);
+  }
+
+  /** Process one object-created event for `key` (already URL-decoded). */
+  async processObject(key: string, eventTime?: string): Promise<ProcessOutcome> {
+    if (!key.startsWith(RAW_PREFIX)) return { status: 'skipped', reason: `key ${key} is outside ${RAW_PREFIX}` };
+    const receivedAt = isoDate(eventTime) ?? new Date().toISOString();
+
+    let raw: { body: Uint8Array; metadata: DocumentMetadata; size: number };
+    try {
+      raw = await this.deps.documents.getRaw(key, this.maxBytes);
+    } catch (error) {
+      if (!(error instanceof ObjectTooLargeError)) throw error;
+      const head = await this.deps.documents.headRaw(key);
+      const id = documentIdForKey(key);
+      const reason = `document too large: ${error.size} bytes, the limit is ${this.maxBytes} bytes`;
+      await this.register(id, key, head?.metadata ?? {}, receivedAt, { bytes: error.size });
+      await this.deps.index.setStatus(id, 'failed', { reason });
+      this.log('warn', 'document failed', { documentId: id, key, reason });
+      return { status: 'failed', documentId: id, reason };
+    }
+
+    const hash = contentHash(raw.body);
+    const id = documentIdFor(hash);
+    const metadata: DocumentMetadata = { filename: filenameOf(key), ...raw.metadata };
+    const existing = await this.register(id, key, metadata, receivedAt, { bytes: raw.size, contentHash: hash });
+    const keepApart = await this.deps.index.keepApartPairs();
+    const identity = { hash, version: this.version, keepApart: pairsFingerprint(keepApart) };
+    if (
+      existing &&
+      existing.status === 'done' &&
+      existing.contentHash === hash &&
+      existing.extractorVersion === this.version &&
+      (existing as { keepApart?: string }).keepApart === identity.keepApart
+    ) {
+      return { status: 'skipped', documentId: id, reason: 'already processed (same content, extractor and decisions)' };
+    }
+    const work = () => this.run(id, key, raw, metadata, keepApart, identity);
+    return this.deps.once ? this.deps.once(identity, work) : work();
+  }
+
+  /** Re-run a document from its raw object (after a flag was rejected, or an extractor upgrade). */
+  async reprocess(documentId: string): Promise<ProcessOutcome> {
+    const doc = await this.deps.index.getDocument(documentId);
+    if (!doc || doc.rawKeys.length === 0) return { status: 'skipped', documentId, reason: 'no such document' };
+    const key = doc.rawKeys[0];
+    const raw = await this.deps.documents.getRaw(key, this.maxBytes);
+    const keepApart = await this.deps.index.keepApartPairs();
+    const hash = contentHash(raw.body);
+    const identity = { hash, version: this.version, keepApart: pairsFingerprint(keepApart) };
+    return this.run(documentId, key, raw, { filename: filenameOf(key), ...raw.metadata }, keepApart, identity);
+  }
+
+  /** Create the document record (queued) or attach another raw key to it. */
+  private async register(
+    id: string,
+    key: string,
+    metadata: DocumentMetadata,
+    receivedAt: string,
+    extra: Partial<DocumentRecord>,
+  ): Promise<DocumentRecord | null> {
+    const publishedAt = isoDate(metadata.publishedAt);
+    const record: DocumentRecord = {
+      ...metadata,
+      ...extra,
+      id,
+      status: 'queued',
+      rawKeys: [key],
+      sortDate: publishedAt ?? receivedAt,
+      receivedAt,
+      updatedAt: new Date().toISOString(),
+      ...(publishedAt ? { publishedAt } : {}),
+    };
+    const { created, document } = await this.deps.index.registerDocument(record);
+    if (created) return null;
+    if (!document.rawKeys.includes(key)) {
+      await this.deps.index.setStatus(id, document.status, { rawKeys: [...document.rawKeys, key] });
+    }
+    return document;
+  }
+
+  private async run(
+    id: string,
+    key: string,
+    raw: { body: Uint8Array; metadata: DocumentMetadata; size: number },
+    metadata: DocumentMetadata,
+    keepApart: Array<[string, string]>,
+    identity: { hash: string; version: string; keepApart: string },
+  ): Promise<ProcessOutcome> {
+    const index = this.deps.index;
+    await index.setStatus(id, 'processing');
+    try {
+      const { text, extraction, converted } = await this.convertAndExtract(id, raw.body, metadata, keepApart);
+      const current = (await index.getDocument(id))!;
+      const publishedAt = current.publishedAt ?? isoDate(converted.publishedAt);
+      const document: DocumentRecord = {
+        ...current,
+        title: current.title ?? converted.title,
+        url: current.url ?? converted.canonicalUrl,
+        publishedAt,
+        sortDate: publishedAt ?? current.sortDate,
+        format: converted.format,
+      };
+      const globalIds = await this.speakerIdentities(id, extraction, keepApart);
+      const entry = toIndexEntry(document, extraction, globalIds);
+      const resultKey = resultKeyFor(id);
+      await this.deps.documents.putResult(resultKey, {
+        ...extraction,
+        id,
+        text,
+        document: { id, title: document.title, url: document.url, source: document.source, publishedAt: document.publishedAt, format: converted.format, rawKey: key },
+        speakerIds: Object.fromEntries(globalIds),
+        extractorVersion: this.version,
+      });
+      const stats = await index.indexDocument(entry);
+      const counts = { speakers: entry.speakers.length, quotes: entry.quotes.length, claims: entry.claims.length, flags: entry.flags.length };
+      await index.setStatus(id, 'done', {
+        counts,
+        resultKey,
+        contentHash: identity.hash,
+        extractorVersion: this.version,
+        format: converted.format,
+        title: document.title,
+        url: document.url,
+        publishedAt: document.publishedAt,
+        sortDate: document.sortDate,
+        ...({ keepApart: identity.keepApart, itemCount: stats.itemCount, writeUnits: stats.writeUnits } as Partial<DocumentRecord>),
+      });
+      this.log('info', 'document done', { documentId: id, key, ...counts, writeUnits: stats.writeUnits });
+      return { status: 'done', documentId: id, stats, counts };
+    } catch (error) {
+      if (error instanceof BadInputError) {
+        // Nothing of this run reached the index: conversion and extraction come before any write.
+        await index.clearDocument(id);
+        await index.setStatus(id, 'failed', { reason: error.reason });
+        this.log('warn', 'document failed', { documentId: id, key, reason: error.reason });
+        return { status: 'failed', documentId: id, reason: error.reason };
+      }
+      // Transient (S3/DynamoDB): record it, then let the queue retry the message.
+      const message = error instanceof Error ? error.message : String(error);
+      await index.setStatus(id, 'failed', { reason: `internal error (will be retried): ${message}` }).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async convertAndExtract(id: string, body: Uint8Array, metadata: DocumentMetadata, keepApart: Array<[string, string]>) {
+    let converted: DocumentTextLike;
+    try {
+      converted = await this.deps.toText(body, { contentType: metadata.contentType, filename: metadata.filename, maxBytes: this.maxBytes, url: metadata.url });
+    } catch (error) {
+      const reason = (error as { reason?: unknown }).reason;
+      if (error instanceof Error && typeof reason === 'string') throw new BadInputError(reason);
+      throw new BadInputError(`could not read the document: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const text = converted.text;
+    if (!text.trim()) throw new BadInputError('the document has no text');
+    let extraction: Extraction;
+    try {
+      extraction = this.deps.extract(text, { id, includeText: false, keepApart });
+    } catch (error) {
+      throw new BadInputError(`the extractor failed on this document: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const checked = ExtractionSchema.safeParse(extraction);
+    if (!checked.success) throw new BadInputError(`the extractor produced an invalid result: ${checked.error.issues[0]?.message ?? 'schema mismatch'}`);
+    for (const span of [...extraction.quotes, ...extraction.claims]) {
+      if (span.end > text.length || span.start > span.end) throw new BadInputError('the extractor produced offsets outside the text');
+    }
+    return { text, extraction: checked.data, converted };
+  }
+
+  /**
+   * Global speaker ids: a person or organisation whose full name (or, for a one-word name, the
+   * only speaker it refers to) is already known keeps that id; otherwise the id is derived from
+   * the name. Unnamed speakers ("a spokesperson") are scoped to their document.
+   */
+  private async speakerIdentities(documentId: string, extraction: Extraction, keepApart: Array<[string, string]>): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    // A spelling someone split off must not be folded back into the person it was split from.
+    const splitNames = new Set(keepApart.flat().map(normalizeName));
+    for (const speaker of extraction.speakers) {
+      if (speaker.kind !== 'person' && speaker.kind !== 'organization') {
+        ids.set(speaker.id, speakerIdFor(speaker.kind, speaker.name, documentId));
+        continue;
+      }
+      const derived = speakerIdFor(speaker.kind, speaker.name);
+      if (speaker.variants.some((v) => splitNames.has(normalizeName(v))) || splitNames.has(normalizeName(speaker.name))) {
+        ids.set(speaker.id, derived);
+        continue;
+      }
+      const known = await this.deps.index.resolveSpeaker(speaker.name);
+      const multiWord = speaker.name.trim().includes(' ');
+      const reuse = known.includes(derived) ? derived : multiWord ? known[0] : known.length === 1 ? known[0] : undefined;
+      ids.set(speaker.id, reuse ?? derived);
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Extraction (shared/schema.ts) → the records the index stores. Pure: speaker identities across
+ * documents come in as a map from the extraction's local speaker ids to global ids.
+ */
+import type { Extraction } from '../schema.ts';
+import type { ClaimRecord, DocumentIndexEntry, DocumentRecord, FlagRecord, QuoteRecord, SpeakerRecord } from '../storage/ports.ts';
+import { flagId } from '../storage/keys.ts';
+
+export function toIndexEntry(document: DocumentRecord, extraction: Extraction, globalIds: Map<string, string>): DocumentIndexEntry {
+  const globalOf = (localId: string | null): string | null => (localId ? (globalIds.get(localId) ?? null) : null);
+  const speakersById = new Map(extraction.speakers.map((s) => [s.id, s]));
+
+  const speakers: Array<SpeakerRecord & { mentions: number }> = extraction.speakers.map((s) => ({
+    id: globalOf(s.id)!,
+    canonical: s.name,
+    kind: s.kind,
+    title: s.title,
+    role: s.role,
+    organization: s.organization,
+    variants: [...new Set([s.name, ...s.variants])],
+    quoteCount: extraction.quotes.filter((q) => q.speakerId === s.id).length,
+    mentions: s.mentions.length,
+  }));
+
+  const quotes: QuoteRecord[] = extraction.quotes.map((q) => ({
+    id: q.id,
+    documentId: document.id,
+    start: q.start,
+    end: q.end,
+    text: q.text,
+    kind: q.kind,
+    confidence: q.confidence,
+    cue: q.cue,
+    speakerId: globalOf(q.speakerId),
+    speaker: q.speakerId ? (speakersById.get(q.speakerId)?.name ?? q.speaker) : q.speaker,
+    sortDate: document.sortDate,
+    publishedAt: document.publishedAt,
+    source: document.source,
+    documentTitle: document.title,
+  }));
+
+  const claims: ClaimRecord[] = extraction.claims.map((c) => ({ ...c, documentId: document.id, speakerId: globalOf(c.speakerId) }));
+
+  const flags: FlagRecord[] = extraction.nameFlags.map((f) => {
+    const speakerId = globalOf(f.speakerId) ?? f.speakerId;
+    return {
+      id: flagId(document.id, speakerId),
+      documentId: document.id,
+      speakerId,
+      canonical: f.canonical,
+      variants: f.variants,
+      evidence: f.evidence,
+      confidence: f.confidence,
+      status: 'open',
+      sortDate: document.sortDate,
+    };
+  });
+
+  return { document, quotes, claims, speakers, flags };
+}

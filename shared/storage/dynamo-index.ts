@@ -1,0 +1,634 @@
+/**
+ * The index on DynamoDB (single table, see `table.ts` for the key design), through the
+ * DocumentClient. No scans, no transactions (dynalite has none): a document's derived items live in
+ * its own partition, so reindexing = read the partition's keys, write the new items, delete the stale.
+ */
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { docClient, tableName } from './clients.ts';
+import { batchGet, batchWrite, type WriteRequest } from './batch.ts';
+import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
+import { GSI } from './table.ts';
+import { DECISION_PK, KEEPAPART_PK, SHARDS_PK, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, upperBound } from './keys.ts';
+import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
+import {
+  InvalidCursorError,
+  NotFoundError,
+  type ClaimRecord,
+  type DocumentIndexEntry,
+  type DocumentRecord,
+  type DocumentStatus,
+  type FlagRecord,
+  type FlagStatus,
+  type IndexStore,
+  type IndexWriteStats,
+  type Page,
+  type PageRequest,
+  type QuoteQuery,
+  type QuoteRecord,
+  type SpeakerRecord,
+} from './ports.ts';
+
+const STATUSES: DocumentStatus[] = ['queued', 'processing', 'done', 'failed'];
+const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type']);
+
+function strip<T>(item: Item | undefined): T {
+  const out: Item = {};
+  for (const [name, value] of Object.entries(item ?? {})) if (!KEY_ATTRIBUTES.has(name)) out[name] = value;
+  return out as T;
+}
+
+/** Bytes of an item as DynamoDB sizes it (attribute names + values), for the write-unit figures. */
+export function itemSize(item: Item): number {
+  let size = 0;
+  const valueSize = (value: unknown): number => {
+    if (value === null || value === undefined || typeof value === 'boolean') return 1;
+    if (typeof value === 'string') return Buffer.byteLength(value);
+    if (typeof value === 'number') return Math.ceil(String(value).length / 2) + 1;
+    if (value instanceof Set) return [...value].reduce((n: number, v) => n + valueSize(v), 0);
+    if (Array.isArray(value)) return 3 + value.reduce((n: number, v) => n + 1 + valueSize(v), 0);
+    if (typeof value === 'object') return 3 + Object.entries(value as Item).reduce((n, [k, v]) => n + 1 + Buffer.byteLength(k) + valueSize(v), 0);
+    return 8;
+  };
+  for (const [name, value] of Object.entries(item)) if (value !== undefined) size += Buffer.byteLength(name) + valueSize(value);
+  return size;
+}
+
+/** Write units of one put: 1 per KB in the table and in every GSI the item appears in. */
+export function writeUnits(item: Item): number {
+  const units = Math.max(1, Math.ceil(itemSize(item) / 1024));
+  const indexes = (item.gsi1pk ? 1 : 0) + (item.gsi2pk ? 1 : 0);
+  return units * (1 + indexes);
+}
+
+function scopeOf(kind: string, params: Record<string, unknown>): string {
+  return `${kind}:${JSON.stringify(params, Object.keys(params).sort())}`;
+}
+
+function positionsFrom(cursor: string | null | undefined, scope: string, specs: StreamSpec[]) {
+  const decoded = decodeCursor(cursor, scope);
+  const positions = new Map<string, ReturnType<typeof validatePosition>>();
+  if (!decoded) return positions;
+  const raw = decoded.s;
+  if (!raw || typeof raw !== 'object') throw new InvalidCursorError();
+  for (const spec of specs) {
+    const position = (raw as Record<string, unknown>)[spec.id];
+    if (position !== undefined) positions.set(spec.id, validatePosition(position, spec));
+  }
+  return positions;
+}
+
+function pageCursor(positions: Record<string, unknown> | null, scope: string): string | null {
+  return positions ? encodeCursor({ s: positions }, scope) : null;
+}
+
+export class DynamoIndexStore implements IndexStore {
+  constructor(private readonly table: string = tableName()) {}
+
+  // ---------------------------------------------------------------- documents
+
+  async getDocument(id: string): Promise<DocumentRecord | null> {
+    const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.doc(id), sk: key.meta } }));
+    return got.Item ? strip<DocumentRecord>(got.Item) : null;
+  }
+
+  private documentItem(doc: DocumentRecord): Item {
+    return {
+      pk: key.doc(doc.id),
+      sk: key.meta,
+      type: 'document',
+      ...doc,
+      gsi1pk: key.docsMonth(monthOf(doc.sortDate)),
+      gsi1sk: `${doc.sortDate}#${doc.id}`,
+    };
+  }
+
+  async registerDocument(doc: DocumentRecord): Promise<{ created: boolean; document: DocumentRecord }> {
+    await this.addShard('DOCS', monthOf(doc.sortDate));
+    try {
+      await docClient().send(
+        new PutCommand({ TableName: this.table, Item: this.documentItem(doc), ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return { created: true, document: doc };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const existing = await this.getDocument(doc.id);
+      if (!existing) throw error;
+      return { created: false, document: existing };
+    }
+  }
+
+  async setStatus(id: string, status: DocumentStatus, extra: Partial<DocumentRecord> = {}): Promise<void> {
+    const fields: Item = { ...extra, status, updatedAt: new Date().toISOString() };
+    delete fields.id;
+    if (extra.sortDate) {
+      fields.gsi1pk = key.docsMonth(monthOf(extra.sortDate));
+      fields.gsi1sk = `${extra.sortDate}#${id}`;
+      await this.addShard('DOCS', monthOf(extra.sortDate));
+    }
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const sets: string[] = [];
+    Object.entries(fields).forEach(([name, value], i) => {
+      if (value === undefined) return;
+      names[`#f${i}`] = name;
+      values[`:v${i}`] = value;
+      sets.push(`#f${i} = :v${i}`);
+    });
+    let expression = `SET ${sets.join(', ')}`;
+    if (status !== 'failed' && extra.reason === undefined) {
+      names['#reason'] = 'reason';
+      expression += ' REMOVE #reason';
+    }
+    await docClient().send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: key.doc(id), sk: key.meta },
+        UpdateExpression: expression,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  }
+
+  private async addShard(kind: 'DOCS' | 'QDATE', month: string): Promise<void> {
+    await docClient().send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: SHARDS_PK, sk: kind },
+        UpdateExpression: 'ADD months :m',
+        ExpressionAttributeValues: { ':m': new Set([month]) },
+      }),
+    );
+  }
+
+  /** Month shards in use, newest first, optionally limited to a date range. */
+  private async shards(kind: 'DOCS' | 'QDATE', from?: string, to?: string): Promise<string[]> {
+    const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: SHARDS_PK, sk: kind } }));
+    const months = [...((got.Item?.months as Set<string> | undefined) ?? [])].sort().reverse();
+    return months.filter((m) => (!from || m >= monthOf(from)) && (!to || m <= monthOf(to)));
+  }
+
+  async listDocuments(page: PageRequest & { status?: DocumentStatus }): Promise<Page<DocumentRecord>> {
+    const months = await this.shards('DOCS');
+    const spec: StreamSpec = { id: 'd', table: this.table, index: GSI_1, partitions: months.map(key.docsMonth) };
+    const scope = scopeOf('documents', { status: page.status ?? null });
+    const positions = positionsFrom(page.cursor, scope, [spec]);
+    const stream = new QueryStream(spec, positions.get('d') ?? null);
+    const taken = await takePage([stream], clampLimit(page.limit), (item) => !page.status || item.status === page.status);
+    return { items: taken.items.map((i) => strip<DocumentRecord>(i)), cursor: pageCursor(taken.positions, scope) };
+  }
+
+  async countByStatus(): Promise<Record<DocumentStatus, number>> {
+    const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<DocumentStatus, number>;
+    for (const month of await this.shards('DOCS')) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const result = await docClient().send(
+          new QueryCommand({
+            TableName: this.table,
+            IndexName: GSI_1.name,
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': key.docsMonth(month) },
+            ProjectionExpression: '#s',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of result.Items ?? []) {
+          const status = item.status as DocumentStatus;
+          if (status in counts) counts[status]++;
+        }
+        start = result.LastEvaluatedKey;
+      } while (start);
+    }
+    return counts;
+  }
+
+  async findByContentHash(hash: string): Promise<string | null> {
+    const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.hash(hash), sk: key.meta } }));
+    return (got.Item?.documentId as string | undefined) ?? null;
+  }
+
+  async claimContentHash(hash: string, documentId: string): Promise<string> {
+    try {
+      await docClient().send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { pk: key.hash(hash), sk: key.meta, type: 'hash', documentId, createdAt: new Date().toISOString() },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return documentId;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return (await this.findByContentHash(hash)) ?? documentId;
+    }
+  }
+
+  // ---------------------------------------------------------------- one document's derived items
+
+  /** Every key in the document partition but META, with the attributes reindexing must keep. */
+  private async partitionKeys(documentId: string): Promise<Item[]> {
+    const out: Item[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await docClient().send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': key.doc(documentId) },
+          ProjectionExpression: 'pk, sk, #s, decidedAt',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of result.Items ?? []) if (item.sk !== key.meta) out.push(item);
+      start = result.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  /** Map a document's records to table items (pure: the key design in one place). */
+  buildItems(entry: DocumentIndexEntry): Item[] {
+    const doc = entry.document;
+    const pk = key.doc(doc.id);
+    const items: Item[] = [];
+    for (const quote of entry.quotes) {
+      const sortKey = `${quote.sortDate}#${doc.id}#${quote.id}`;
+      items.push({
+        pk,
+        sk: key.quote(quote.id),
+        type: 'quote',
+        ...quote,
+        ...(quote.speakerId ? { gsi1pk: key.speakerQuotes(quote.speakerId), gsi1sk: sortKey } : {}),
+        gsi2pk: key.quoteMonth(monthOf(quote.sortDate)),
+        gsi2sk: sortKey,
+      });
+      for (const word of indexWords(quote.text)) {
+        items.push({ pk, sk: key.word(word, quote.id), type: 'word', documentId: doc.id, quoteId: quote.id, gsi2pk: key.wordPostings(word), gsi2sk: sortKey });
+      }
+    }
+    for (const claim of entry.claims) items.push({ pk, sk: key.claim(claim.id), type: 'claim', ...claim });
+    for (const speaker of entry.speakers) {
+      items.push({ pk, sk: key.docSpeaker(speaker.id), type: 'docSpeaker', documentId: doc.id, ...speaker });
+      const aliases = new Map<string, string>();
+      for (const spelling of [speaker.canonical, ...speaker.variants]) {
+        const name = normalizeName(spelling);
+        if (!name) continue;
+        aliases.set(name, spelling);
+        const tokens = name.split(' ');
+        // Surname-only lookups ("Saunders-Jandro", "Oyster") for people.
+        if (speaker.kind === 'person' && tokens.length > 1) {
+          const surname = normalizeName(spelling.split(/\s+/).pop() ?? '');
+          if (surname.length > 1 && !aliases.has(surname)) aliases.set(surname, spelling.split(/\s+/).pop() ?? surname);
+        }
+      }
+      for (const [name, display] of aliases) {
+        items.push({
+          pk,
+          sk: key.alias(name, speaker.id),
+          type: 'alias',
+          name,
+          display,
+          speakerId: speaker.id,
+          canonical: speaker.canonical,
+          documentId: doc.id,
+          gsi1pk: key.aliasLookup(name),
+          gsi1sk: `${speaker.id}#${doc.id}`,
+          gsi2pk: key.namePrefix(name),
+          gsi2sk: `${name}#${speaker.id}#${doc.id}`,
+        });
+      }
+    }
+    for (const flag of entry.flags) {
+      items.push({
+        pk,
+        sk: key.flag(flag.speakerId),
+        type: 'flag',
+        ...flag,
+        gsi1pk: key.flags(flag.status),
+        gsi1sk: `${flag.sortDate}#${doc.id}#${flag.speakerId}`,
+      });
+    }
+    return items;
+  }
+
+  async indexDocument(entry: DocumentIndexEntry): Promise<IndexWriteStats> {
+    const documentId = entry.document.id;
+    const existing = await this.partitionKeys(documentId);
+    const existingBySk = new Map(existing.map((item) => [String(item.sk), item]));
+    const decisions = await this.flagDecisions(entry.flags.map((f) => f.speakerId));
+
+    const items = this.buildItems(entry);
+    for (const item of items) {
+      if (item.type !== 'flag') continue;
+      // A person's decision on a flag survives reprocessing.
+      const previous = existingBySk.get(String(item.sk));
+      const decided = (previous?.status as FlagStatus | undefined) ?? decisions.get(String(item.speakerId));
+      if (decided && decided !== 'open') {
+        item.status = decided;
+        item.gsi1pk = key.flags(decided);
+        if (previous?.decidedAt) item.decidedAt = previous.decidedAt;
+      }
+    }
+    const newKeys = new Set(items.map((item) => String(item.sk)));
+    const stale = existing.filter((item) => !newKeys.has(String(item.sk)) && !(String(item.sk).startsWith('F#') && item.status === 'rejected'));
+
+    let writeUnitsTotal = 0;
+    for (const item of items) writeUnitsTotal += writeUnits(item);
+    try {
+      await batchWrite(this.table, items.map((item): WriteRequest => ({ PutRequest: { Item: item } })));
+    } catch (error) {
+      // Roll back what this attempt added, so a failed document leaves no half-written new items.
+      const added = items.filter((item) => !existingBySk.has(String(item.sk)));
+      await batchWrite(this.table, added.map((item): WriteRequest => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } }))).catch(() => undefined);
+      throw error;
+    }
+    await batchWrite(this.table, stale.map((item): WriteRequest => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } })));
+    writeUnitsTotal += stale.length;
+
+    for (const speaker of entry.speakers) writeUnitsTotal += await this.upsertSpeaker(speaker);
+    const quoteMonths = new Set(entry.quotes.map((q) => monthOf(q.sortDate)));
+    for (const month of quoteMonths) await this.addShard('QDATE', month);
+    writeUnitsTotal += quoteMonths.size;
+
+    return { itemsWritten: items.length, itemsDeleted: stale.length, writeUnits: writeUnitsTotal, itemCount: items.length + 1 };
+  }
+
+  private async upsertSpeaker(speaker: SpeakerRecord): Promise<number> {
+    const fields: Item = { canonical: speaker.canonical, kind: speaker.kind, title: speaker.title, role: speaker.role, organization: speaker.organization };
+    const names: Record<string, string> = { '#variants': 'variants', '#id': 'id' };
+    const values: Record<string, unknown> = { ':variants': new Set(speaker.variants.length ? speaker.variants : [speaker.canonical]), ':id': speaker.id };
+    const sets = ['#id = :id', 'updatedAt = :now'];
+    values[':now'] = new Date().toISOString();
+    Object.entries(fields).forEach(([name, value], i) => {
+      if (value === undefined || value === null || value === '') return;
+      names[`#f${i}`] = name;
+      values[`:f${i}`] = value;
+      // The first profile wins for the canonical name; titles and roles take the latest known value.
+      sets.push(name === 'canonical' || name === 'kind' ? `#f${i} = if_not_exists(#f${i}, :f${i})` : `#f${i} = :f${i}`);
+    });
+    await docClient().send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: key.speaker(speaker.id), sk: key.meta },
+        UpdateExpression: `SET ${sets.join(', ')} ADD #variants :variants`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+    return 1;
+  }
+
+  async clearDocument(id: string): Promise<number> {
+    const existing = await this.partitionKeys(id);
+    await batchWrite(this.table, existing.map((item): WriteRequest => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } })));
+    return existing.length;
+  }
+
+  private partitionPage<T>(documentId: string, prefix: string, page: PageRequest, kind: string): Promise<Page<T>> {
+    const spec: StreamSpec = { id: 'p', table: this.table, partitions: [key.doc(documentId)], range: { prefix }, ascending: true };
+    const scope = scopeOf(kind, { documentId });
+    const positions = positionsFrom(page.cursor, scope, [spec]);
+    const stream = new QueryStream(spec, positions.get('p') ?? null);
+    return takePage([stream], clampLimit(page.limit)).then((taken) => ({
+      items: taken.items.map((i) => strip<T>(i)),
+      cursor: pageCursor(taken.positions, scope),
+    }));
+  }
+
+  async quotesOfDocument(id: string, page: PageRequest): Promise<Page<QuoteRecord>> {
+    const result = await this.partitionPage<QuoteRecord>(id, 'Q#', page, 'doc-quotes');
+    // Sort keys order quote ids as strings; present them in reading order within the page.
+    result.items.sort((a, b) => a.start - b.start);
+    return result;
+  }
+
+  claimsOfDocument(id: string, page: PageRequest): Promise<Page<ClaimRecord>> {
+    return this.partitionPage<ClaimRecord>(id, 'C#', page, 'doc-claims');
+  }
+
+  flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>> {
+    return this.partitionPage<FlagRecord>(id, 'F#', page, 'doc-flags');
+  }
+
+  // ---------------------------------------------------------------- cross-document
+
+  async resolveSpeaker(nameOrId: string): Promise<string[]> {
+    if (/^sp_[a-z0-9]+$/.test(nameOrId)) {
+      const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.speaker(nameOrId), sk: key.meta } }));
+      if (got.Item) return [nameOrId];
+    }
+    const name = normalizeName(nameOrId);
+    if (!name) return [];
+    const counts = new Map<string, number>();
+    let start: Record<string, unknown> | undefined;
+    let pages = 0;
+    do {
+      const result = await docClient().send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: GSI_1.name,
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': key.aliasLookup(name) },
+          ProjectionExpression: 'speakerId',
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of result.Items ?? []) counts.set(String(item.speakerId), (counts.get(String(item.speakerId)) ?? 0) + 1);
+      start = result.LastEvaluatedKey;
+    } while (start && ++pages < 10);
+    // Most documents first: the person the name usually means leads.
+    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id).slice(0, 20);
+  }
+
+  async listQuotes(query: QuoteQuery): Promise<Page<QuoteRecord>> {
+    const words = query.q ? queryWords(query.q) : [];
+    const scope = scopeOf('quotes', { speaker: query.speaker ?? null, q: words.join(' ') || null, from: query.from ?? null, to: query.to ?? null, source: query.source ?? null, kind: query.kind ?? null });
+    const range = { from: query.from, to: query.to ? upperBound(query.to) : undefined };
+    let specs: StreamSpec[];
+    if (query.speaker) {
+      const ids = await this.resolveSpeaker(query.speaker);
+      specs = ids.map((id) => ({ id, table: this.table, index: GSI_1, partitions: [key.speakerQuotes(id)], range }));
+    } else if (words.length > 0) {
+      // The longest word is the best guess at the rarest: fewest postings to walk.
+      const lead = [...words].sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
+      specs = [{ id: 'w', table: this.table, index: GSI_2, partitions: [key.wordPostings(lead)], range, enrich: (items) => this.postingsToQuotes(items) }];
+    } else {
+      const months = await this.shards('QDATE', query.from, query.to);
+      specs = [{ id: 'm', table: this.table, index: GSI_2, partitions: months.map(key.quoteMonth), range }];
+    }
+    if (specs.length === 0) {
+      decodeCursor(query.cursor, scope);
+      return { items: [], cursor: null };
+    }
+    const positions = positionsFrom(query.cursor, scope, specs);
+    const streams = specs.map((spec) => new QueryStream(spec, positions.get(spec.id) ?? null));
+    const accept = (item: Item): boolean => {
+      if (item.type !== undefined && item.type !== 'quote') return false;
+      if (query.kind && item.kind !== query.kind) return false;
+      if (query.source && item.source !== query.source) return false;
+      if (words.length > 0) {
+        const have = new Set(normalizeName(String(item.text ?? '')).split(' '));
+        if (!words.every((w) => have.has(w))) return false;
+      }
+      return true;
+    };
+    const taken = await takePage(streams, clampLimit(query.limit), accept);
+    return { items: taken.items.map((i) => strip<QuoteRecord>(i)), cursor: pageCursor(taken.positions, scope) };
+  }
+
+  /** Word postings → the quotes they point at, keeping the posting's keys for cursor positions. */
+  private async postingsToQuotes(postings: Item[]): Promise<Item[]> {
+    const quotes = await batchGet(
+      this.table,
+      postings.map((p) => ({ pk: key.doc(String(p.documentId)), sk: key.quote(String(p.quoteId)) })),
+    );
+    const byKey = new Map(quotes.map((q) => [`${q.pk}|${q.sk}`, q]));
+    const out: Item[] = [];
+    for (const posting of postings) {
+      const quote = byKey.get(`${key.doc(String(posting.documentId))}|${key.quote(String(posting.quoteId))}`);
+      if (!quote) continue;
+      out.push({ ...quote, pk: posting.pk, sk: posting.sk, gsi2pk: posting.gsi2pk, gsi2sk: posting.gsi2sk, type: 'quote' });
+    }
+    return out;
+  }
+
+  async speakersByPrefix(prefix: string, page: PageRequest): Promise<Page<SpeakerRecord>> {
+    const name = normalizeName(prefix);
+    const scope = scopeOf('speakers', { name });
+    if (!name) {
+      decodeCursor(page.cursor, scope);
+      return { items: [], cursor: null };
+    }
+    const spec: StreamSpec = { id: 'n', table: this.table, index: GSI_2, partitions: [key.namePrefix(name)], range: { prefix: name }, ascending: true };
+    const positions = positionsFrom(page.cursor, scope, [spec]);
+    const stream = new QueryStream(spec, positions.get('n') ?? null);
+    const taken = await takePage([stream], clampLimit(page.limit), () => true, (item) => String(item.speakerId));
+    const speakers = await Promise.all(taken.items.map((item) => this.getSpeaker(String(item.speakerId))));
+    return { items: speakers.filter((s): s is SpeakerRecord => s !== null), cursor: pageCursor(taken.positions, scope) };
+  }
+
+  async getSpeaker(id: string): Promise<SpeakerRecord | null> {
+    const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.speaker(id), sk: key.meta } }));
+    if (!got.Item) return null;
+    const profile = strip<Item>(got.Item);
+    const variants = [...((profile.variants as Set<string> | undefined) ?? [])];
+    const canonical = String(profile.canonical);
+    return {
+      id,
+      canonical,
+      kind: String(profile.kind ?? 'person'),
+      title: profile.title as string | undefined,
+      role: profile.role as string | undefined,
+      organization: profile.organization as string | undefined,
+      variants: [canonical, ...variants.filter((v) => v !== canonical).sort()],
+      quoteCount: await this.countSpeakerQuotes(id),
+    };
+  }
+
+  private async countSpeakerQuotes(id: string): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await docClient().send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: GSI_1.name,
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': key.speakerQuotes(id) },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += result.Count ?? 0;
+      start = result.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+
+  async listFlags(page: PageRequest & { status?: FlagStatus }): Promise<Page<FlagRecord>> {
+    const status = page.status ?? 'open';
+    const spec: StreamSpec = { id: 'f', table: this.table, index: GSI_1, partitions: [key.flags(status)] };
+    const scope = scopeOf('flags', { status });
+    const positions = positionsFrom(page.cursor, scope, [spec]);
+    const taken = await takePage([new QueryStream(spec, positions.get('f') ?? null)], clampLimit(page.limit));
+    return { items: taken.items.map((i) => strip<FlagRecord>(i)), cursor: pageCursor(taken.positions, scope) };
+  }
+
+  async getFlag(id: string): Promise<FlagRecord | null> {
+    const parsed = parseFlagId(id);
+    if (!parsed) return null;
+    const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.doc(parsed.documentId), sk: key.flag(parsed.speakerId) } }));
+    return got.Item ? strip<FlagRecord>(got.Item) : null;
+  }
+
+  async decideFlag(id: string, decision: 'confirm' | 'reject'): Promise<FlagRecord> {
+    const flag = await this.getFlag(id);
+    if (!flag) throw new NotFoundError(`flag ${id} not found`);
+    const status: FlagStatus = decision === 'confirm' ? 'confirmed' : 'rejected';
+    const decidedAt = new Date().toISOString();
+    await docClient().send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: key.doc(flag.documentId), sk: key.flag(flag.speakerId) },
+        UpdateExpression: 'SET #s = :s, gsi1pk = :g, decidedAt = :t',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': status, ':g': key.flags(status), ':t': decidedAt },
+      }),
+    );
+    await docClient().send(
+      new PutCommand({ TableName: this.table, Item: { pk: DECISION_PK, sk: flag.speakerId, type: 'decision', status, flagId: id, decidedAt } }),
+    );
+    if (decision === 'reject') {
+      const variantNames = flag.variants.map((v) => v.name).filter((n) => n !== flag.canonical);
+      for (const variant of variantNames) {
+        const [a, b] = [flag.canonical, variant].sort();
+        await docClient().send(new PutCommand({ TableName: this.table, Item: { pk: KEEPAPART_PK, sk: `${a}|${b}`, type: 'keepApart', a, b, flagId: id, decidedAt } }));
+      }
+      if (variantNames.length > 0) {
+        // The variants are someone else: take them off this speaker's profile.
+        await docClient().send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: { pk: key.speaker(flag.speakerId), sk: key.meta },
+            UpdateExpression: 'DELETE variants :v',
+            ExpressionAttributeValues: { ':v': new Set(variantNames) },
+          }),
+        );
+      }
+    }
+    return { ...flag, status, decidedAt };
+  }
+
+  private async flagDecisions(speakerIds: string[]): Promise<Map<string, FlagStatus>> {
+    const out = new Map<string, FlagStatus>();
+    if (speakerIds.length === 0) return out;
+    const items = await batchGet(this.table, speakerIds.map((id) => ({ pk: DECISION_PK, sk: id })));
+    for (const item of items) if (item.status === 'confirmed') out.set(String(item.sk), 'confirmed');
+    return out;
+  }
+
+  async keepApartPairs(): Promise<Array<[string, string]>> {
+    const pairs: Array<[string, string]> = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await docClient().send(
+        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': KEEPAPART_PK }, ExclusiveStartKey: start }),
+      );
+      for (const item of result.Items ?? []) pairs.push([String(item.a), String(item.b)]);
+      start = result.LastEvaluatedKey;
+    } while (start);
+    return pairs;
+  }
+
+  /** Remove one raw-key reference (not used by processing: raw objects are never deleted). */
+  async deleteItem(pk: string, sk: string): Promise<void> {
+    await docClient().send(new DeleteCommand({ TableName: this.table, Key: { pk, sk } }));
+  }
+}
+
+const GSI_1 = { name: GSI.bySpeaker.name, partitionKey: GSI.bySpeaker.partitionKey, sortKey: GSI.bySpeaker.sortKey };
+const GSI_2 = { name: GSI.byWord.name, partitionKey: GSI.byWord.partitionKey, sortKey: GSI.byWord.sortKey };

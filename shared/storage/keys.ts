@@ -1,0 +1,81 @@
+/**
+ * Key builders and the text normalisation the index keys depend on. Writing and querying both go
+ * through here, so a key format change is one edit.
+ */
+
+/** Lower case, accents stripped, anything but letters and digits turned into single spaces. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const STOPWORDS = new Set(
+  ('a an and are as at be been but by for from had has have he her hers him his i if in into is it its me my no not of on or our ' +
+    'she so than that the their them then there these they this those to too us was we were what when where which who will with ' +
+    'would you your said says say').split(' '),
+);
+
+/** Words of a quote as the word index stores them: normalised, no stop words, unique, capped. */
+export function indexWords(text: string, max = 48): string[] {
+  const words = new Set<string>();
+  for (const word of normalizeName(text).split(' ')) {
+    if (word.length < 2 || STOPWORDS.has(word) || word.length > 40) continue;
+    words.add(word);
+    if (words.size >= max) break;
+  }
+  return [...words];
+}
+
+/** Words of a search query: same normalisation; stop words dropped unless nothing else is left. */
+export function queryWords(q: string): string[] {
+  const all = normalizeName(q).split(' ').filter((w) => w.length > 0);
+  const kept = all.filter((w) => w.length >= 2 && !STOPWORDS.has(w));
+  return [...new Set(kept.length ? kept : all)];
+}
+
+export const key = {
+  doc: (docId: string) => `DOC#${docId}`,
+  meta: 'META',
+  quote: (quoteId: string) => `Q#${quoteId}`,
+  word: (word: string, quoteId: string) => `W#${word}#${quoteId}`,
+  claim: (claimId: string) => `C#${claimId}`,
+  docSpeaker: (speakerId: string) => `S#${speakerId}`,
+  alias: (name: string, speakerId: string) => `A#${name}#${speakerId}`,
+  flag: (speakerId: string) => `F#${speakerId}`,
+  speaker: (speakerId: string) => `SPEAKER#${speakerId}`,
+  hash: (hash: string) => `HASH#${hash}`,
+  // GSI partitions
+  docsMonth: (month: string) => `DOCS#${month}`,
+  speakerQuotes: (speakerId: string) => `SPK#${speakerId}`,
+  quoteMonth: (month: string) => `QDATE#${month}`,
+  wordPostings: (word: string) => `WORD#${word}`,
+  aliasLookup: (name: string) => `ALIAS#${name}`,
+  namePrefix: (name: string) => `NAME#${[...name][0] ?? '_'}`,
+  flags: (status: string) => `FLAGS#${status}`,
+};
+
+export const SHARDS_PK = 'SHARDS';
+export const KEEPAPART_PK = 'KEEPAPART';
+export const DECISION_PK = 'DECISION';
+
+export function monthOf(isoDate: string): string {
+  return isoDate.slice(0, 7);
+}
+
+/** Sort-key upper bound for an inclusive "to" date ("2020-01-31" includes that whole day). */
+export function upperBound(to: string): string {
+  return `${to}\uffff`;
+}
+
+export function flagId(documentId: string, speakerId: string): string {
+  return `${documentId}~${speakerId}`;
+}
+
+export function parseFlagId(id: string): { documentId: string; speakerId: string } | null {
+  const match = /^([A-Za-z0-9_-]{1,128})~([A-Za-z0-9_-]{1,128})$/.exec(id);
+  return match ? { documentId: match[1], speakerId: match[2] } : null;
+}

@@ -1,0 +1,119 @@
+/**
+ * The raw document store on S3: raw objects as uploaded (never modified or deleted by processing),
+ * their metadata as S3 user metadata (percent-encoded, since S3 metadata is ASCII only), and the
+ * extraction result as JSON beside them under RESULTS_PREFIX.
+ */
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, NotFound, PutObjectCommand } from '@aws-sdk/client-s3';
+import { bucketName, s3Client } from './clients.ts';
+import type { DocumentMetadata, DocumentStore } from './ports.ts';
+
+const META_FIELDS: Record<Exclude<keyof DocumentMetadata, 'contentType'>, string> = {
+  title: 'title',
+  url: 'url',
+  source: 'source',
+  publishedAt: 'published-at',
+  filename: 'filename',
+  uploader: 'uploader',
+  externalId: 'external-id',
+};
+
+/** Error for an object over the size limit, raised before its body is read. */
+export class ObjectTooLargeError extends Error {
+  constructor(readonly size: number, readonly maxBytes: number) {
+    super(`document is ${size} bytes, over the ${maxBytes}-byte limit`);
+    this.name = 'ObjectTooLargeError';
+  }
+}
+
+export function encodeMetadata(metadata: DocumentMetadata): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, header] of Object.entries(META_FIELDS)) {
+    const value = metadata[field as keyof DocumentMetadata];
+    // S3 caps user metadata at 2 KB in total: long values are cut, never rejected.
+    if (value) out[header] = encodeURIComponent(value.slice(0, 400));
+  }
+  return out;
+}
+
+export function decodeMetadata(raw: Record<string, string> | undefined, contentType?: string): DocumentMetadata {
+  const out: DocumentMetadata = {};
+  for (const [field, header] of Object.entries(META_FIELDS)) {
+    const value = raw?.[header];
+    if (!value) continue;
+    try {
+      out[field as keyof DocumentMetadata] = decodeURIComponent(value);
+    } catch {
+      out[field as keyof DocumentMetadata] = value;
+    }
+  }
+  if (contentType) out.contentType = contentType;
+  return out;
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof NoSuchKey || error instanceof NotFound || (error as { name?: string }).name === 'NotFound' || (error as { name?: string }).name === 'NoSuchKey';
+}
+
+export class S3DocumentStore implements DocumentStore {
+  constructor(private readonly bucket: string = bucketName()) {}
+
+  async putRaw(key: string, body: Uint8Array, metadata: DocumentMetadata): Promise<void> {
+    await s3Client().send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: body,
+        ContentType: metadata.contentType ?? 'application/octet-stream',
+        Metadata: encodeMetadata(metadata),
+      }),
+    );
+  }
+
+  async headRaw(key: string): Promise<{ size: number; metadata: DocumentMetadata } | null> {
+    try {
+      const head = await s3Client().send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return { size: head.ContentLength ?? 0, metadata: decodeMetadata(head.Metadata, head.ContentType) };
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async getRaw(key: string, maxBytes?: number): Promise<{ body: Uint8Array; metadata: DocumentMetadata; size: number }> {
+    if (maxBytes !== undefined) {
+      // Check the size first so an oversized object is never downloaded.
+      const head = await this.headRaw(key);
+      if (!head) throw new Error(`object ${key} does not exist`);
+      if (head.size > maxBytes) throw new ObjectTooLargeError(head.size, maxBytes);
+    }
+    const got = await s3Client().send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    const body = await got.Body!.transformToByteArray();
+    if (maxBytes !== undefined && body.byteLength > maxBytes) throw new ObjectTooLargeError(body.byteLength, maxBytes);
+    return { body, metadata: decodeMetadata(got.Metadata, got.ContentType), size: body.byteLength };
+  }
+
+  async putResult(key: string, result: unknown): Promise<void> {
+    await s3Client().send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: JSON.stringify(result), ContentType: 'application/json' }),
+    );
+  }
+
+  async getResult(key: string): Promise<unknown | null> {
+    try {
+      const got = await s3Client().send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return JSON.parse(await got.Body!.transformToString('utf-8'));
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async *listKeys(prefix: string): AsyncIterable<{ key: string; size: number }> {
+    let token: string | undefined;
+    do {
+      const page = await s3Client().send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const object of page.Contents ?? []) if (object.Key) yield { key: object.Key, size: object.Size ?? 0 };
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+}

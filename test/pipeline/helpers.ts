@@ -1,0 +1,34 @@
+/** Shared steps of the pipeline tests: upload a raw object and deliver its event as SQS would. */
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
+import { sqsRecordForObject } from '../../shared/pipeline/events.ts';
+import type { DocumentMetadata } from '../../shared/storage/ports.ts';
+
+export function lambdaContext(): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: 'quotedesk-process',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:quotedesk-process',
+    memoryLimitInMB: '1024',
+    awsRequestId: randomUUID(),
+    logGroupName: 'test',
+    logStreamName: 'test',
+    getRemainingTimeInMillis: () => 120_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+export async function upload(key: string, body: string | Uint8Array, metadata: DocumentMetadata = {}): Promise<void> {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  await new S3DocumentStore().putRaw(key, bytes, { contentType: 'text/plain; charset=utf-8', ...metadata });
+}
+
+export function eventFor(bucket: string, keys: string[]): SQSEvent {
+  return { Records: keys.map((key) => sqsRecordForObject({ bucket, key, messageId: randomUUID() }) as SQSEvent['Records'][number]) };
+}
+
+export type Handler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
