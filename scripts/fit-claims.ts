@@ -1,7 +1,7 @@
 /**
  * Fits the claim-scoring weights (a logistic regression over the features in shared/claims/features.ts)
  * on a labelled sentence file and writes them to shared/claims/weights.ts.
- *   npx tsx scripts/fit-claims.ts ../shared/data/claims-claimbuster-dev.jsonl [--folds 5] [--dry-run]
+ *   npx tsx scripts/fit-claims.ts ../shared/data/claims-claimbuster-dev.jsonl [--folds 5] [--l2 0.002] [--positive-weight 1.5] [--dry-run]
  * Prints stratified k-fold cross-validated precision / recall / F1 (the threshold is chosen on each training
  * fold only), which predicts the figure on unseen data better than the fit on the whole file does.
  */
@@ -16,6 +16,8 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     folds: { type: 'string', default: '5' },
+    l2: { type: 'string', default: '0.002' },
+    'positive-weight': { type: 'string', default: '1.5' },
     'dry-run': { type: 'boolean', default: false },
     out: { type: 'string', default: new URL('../shared/claims/weights.ts', import.meta.url).pathname },
   },
@@ -25,7 +27,12 @@ if (positionals.length !== 1) {
   process.exit(2);
 }
 
-const FIT: FitOptions = { l2: 0.002, iterations: 2000, learningRate: 1, positiveWeight: 1.5 };
+const FIT: FitOptions = {
+  l2: Number(values.l2),
+  iterations: 2000,
+  learningRate: 1,
+  positiveWeight: Number(values['positive-weight']),
+};
 const gold = readClaimGold(positionals[0]);
 const xs = gold.map((g) => sentenceFeatures(g.text).values);
 const ys = gold.map((g) => g.label);

@@ -51,6 +51,8 @@ export async function evaluate(goldPath: string): Promise<EvalReport> {
   }
   const { precision, recall, f1 } = prf(tp, predicted, actual);
   const accuracy = gold.length ? correct / gold.length : 0;
-  const table = formatTable([{ sentences: gold.length, claims: actual, predicted, precision, recall, f1, accuracy }]);
+  const table = formatTable([
+    { sentences: String(gold.length), claims: String(actual), predicted: String(predicted), precision, recall, f1, accuracy },
+  ]);
   return { metrics: { precision, recall, f1, accuracy }, table };
 }

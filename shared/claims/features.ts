@@ -86,18 +86,29 @@ const YEARS = new RegExp(YEAR.source, 'g');
 const RELATIVE_DATE = /\b(?:last|next|this|past|previous) (?:year|month|week|decade|century|quarter|summer|winter|spring|fall)\b|\b(?:years|months|weeks|days|decades) ago\b|\bsince \d/;
 const DURATION =
   /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d[\d,.]*)(?: and a half)? (?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\b|\b(?:a|one) (?:year|month|week|day|decade) and a half\b/;
-const DIGIT_QUANTITY = /(?:^|[^\w.,$€£])\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|hundred))?\s+(?:[a-z]+[ -]){0,2}?[a-z]{3,}/;
+const DIGIT_QUANTITY = /(?:^|[^\w.,$€£-])\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|hundred))?\s+(?:[a-z]+[ -]){0,2}?[a-z]{3,}/;
 const PERCENT = /%|\bper ?cent\b|\bpercentage points?\b/;
 const MONEY_SYMBOL = /[$€£¥]\s?\d/;
 const PAST_TENSE_AUX = /\b(?:was|were|has been|have been|had been|did|has|had)\b/;
 const QUOTE_MARK = /["“”]/;
+// A figure standing on its own ("600", "3.5", "7-2", "1990s", "12%"), not part of a code like "COVID-19", "737-800" or "N2".
+const FIGURE = /(?<![\p{L}\p{N}_]|\p{L}[-–/])\d[\d,.]*(?:[-–]\d[\d,.]*)?(?:s|st|nd|rd|th|%)?(?![\p{L}\p{N}_]|[-–/]\p{L})/u;
+const FIGURES = new RegExp(FIGURE.source, 'gu');
+const THIRD_PERSON_SUBJECT =
+  /^\W*(?:(?:and|but|so|now|well|yet|also)\W+)?(?:he|she|they|it|his|her|their|the (?:\w+ )?(?:administration|government|congress|senate|house|president|governor|senator|company|council|court|report|study|agency|department|ministry|police)|(?:governor|senator|president|mr|mrs|ms|dr|gov|sen|rep)\b|\p{Lu}\p{Ll}+ (?:\p{Lu}\p{Ll}+ )?(?:has|have|had|is|was|were|said|says|wants|voted|supports|opposed|proposed|\p{Ll}+s|\p{Ll}+ed)\b)/u;
+const EXISTENTIAL = /\bthere(?:'s| is| are| was| were| have been| has been| had been)\b/;
+const NEGATION = /\b(?:not|never|no|none|nobody|nothing|n't)\b|n't\b/;
+const REPORTING = /\b(?:said|says|told|stated|claimed|announced|reported|admitted|testified|wrote)\b/;
+const DATELINE =
+  /^\W*(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december),?\s+\d{4})\W*$/;
 
 export const FEATURE_NAMES = [
   'digits', 'numberWords', 'scaleWords', 'percent', 'money', 'year', 'dateWords', 'duration', 'digitQuantity',
   'comparativeThan', 'multiple', 'approximator', 'superlative', 'ranking', 'record', 'trend', 'predictionVerb',
   'thirdPersonFuture', 'willCost', 'statWords', 'eventWords', 'causal', 'pastTense', 'pastAux', 'properNouns',
   'length', 'short', 'question', 'firstPersonOpinion', 'firstPersonIntent', 'firstPersonCount', 'secondPerson',
-  'obligation', 'hedge', 'opinionWords', 'phatic', 'conditional', 'quoteMark',
+  'obligation', 'hedge', 'opinionWords', 'phatic', 'conditional', 'quoteMark', 'thirdPersonSubject', 'existential',
+  'negation', 'reporting', 'intentWithFigure', 'figureCount',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -126,10 +137,52 @@ function countProperNouns(sentence: string): number {
   return n;
 }
 
-export function sentenceFeatures(sentence: string): SentenceFeatures {
+const SPEECH_CUE =
+  /\b(?:said|says|say|added|adds|told|tells|continued|continues|wrote|writes|explained|explains|concluded|asked|asks|noted|notes|argued|argues|stated|states|insisted|replied|according to)\b/i;
+
+/**
+ * What a sentence asserts: for a quotation with its attribution ("“…,” said Dr. X, a pediatrician at Y"), the
+ * quoted words only, so that the attribution frame (names, "said", the speaker's job) does not make an
+ * opinion look like a factual report. Other sentences are returned whole.
+ */
+export function claimContent(sentence: string): string {
+  const marks: Array<{ at: number; open: boolean }> = [];
+  for (let i = 0; i < sentence.length; i++) {
+    const ch = sentence[i];
+    if (ch === '“' || ch === '„') marks.push({ at: i, open: true });
+    else if (ch === '”') marks.push({ at: i, open: false });
+  }
+  if (!marks.length) {
+    // Straight double quotes: only when balanced, alternating open/close.
+    const straight = [...sentence.matchAll(/"/g)].map((m) => m.index!);
+    if (!straight.length || straight.length % 2) return sentence;
+    straight.forEach((at, n) => marks.push({ at, open: n % 2 === 0 }));
+  }
+  const inside: string[] = [];
+  const outside: string[] = [];
+  let from = 0;
+  let open = !marks[0].open; // a sentence that starts inside a quote continued from the previous sentence
+  for (const mark of marks) {
+    (open ? inside : outside).push(sentence.slice(from, mark.at));
+    from = mark.at + 1;
+    open = mark.open;
+  }
+  (open ? inside : outside).push(sentence.slice(from));
+  const quoted = inside.join(' ').trim();
+  if (quoted.length < 12 || !SPEECH_CUE.test(outside.join(' '))) return sentence;
+  return quoted;
+}
+
+/** A line that is only a date ("Thursday, September 26, 2019"): a dateline, not a statement. */
+export function isDateline(sentence: string): boolean {
+  return DATELINE.test(sentence.toLowerCase());
+}
+
+export function sentenceFeatures(whole: string): SentenceFeatures {
+  const sentence = claimContent(whole);
   const lower = sentence.toLowerCase().replace(/[’]/g, "'");
   const tokens = lower.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
-  const hasDigit = /\d/.test(sentence);
+  const hasDigit = FIGURE.test(sentence);
   const year = YEAR.test(sentence);
   const numberWords = countIn(tokens, NUMBER_WORDS);
   const scale = countIn(tokens, SCALE_WORDS);
@@ -160,7 +213,7 @@ export function sentenceFeatures(sentence: string): SentenceFeatures {
   const question = /\?["”’')\]]*\s*$/.test(sentence.trim());
 
   const values = [
-    hasDigit && /\d/.test(year ? sentence.replace(YEARS, '') : sentence) ? 1 : 0,
+    hasDigit && FIGURE.test(year ? sentence.replace(YEARS, '') : sentence) ? 1 : 0,
     cap(numberWords, 2),
     cap(scale, 1),
     percent ? 1 : 0,
@@ -197,7 +250,13 @@ export function sentenceFeatures(sentence: string): SentenceFeatures {
     cap(opinionWords, 2),
     PHATIC.test(lower) ? 1 : 0,
     /^\s*["“‘']?(?:if|unless)\b/.test(lower) ? 1 : 0,
-    QUOTE_MARK.test(sentence) ? 1 : 0,
+    QUOTE_MARK.test(whole) ? 1 : 0,
+    THIRD_PERSON_SUBJECT.test(sentence.replace(/^\W+/, '')) || THIRD_PERSON_SUBJECT.test(lower) ? 1 : 0,
+    EXISTENTIAL.test(lower) ? 1 : 0,
+    NEGATION.test(lower) ? 1 : 0,
+    REPORTING.test(lower) ? 1 : 0,
+    (FIRST_PERSON_INTENT.test(lower) || OBLIGATION.test(lower) || /\b(?:i|we) want\b/.test(lower)) && (hasDigit || money || numberWords) ? 1 : 0,
+    cap((sentence.match(FIGURES) ?? []).length + numberWords, 4),
   ];
 
   const kinds: ClaimKind[] = [];

@@ -4,7 +4,7 @@
  */
 import type { Claim } from '../schema.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { sentenceFeatures, type ClaimKind } from './features.ts';
+import { isDateline, sentenceFeatures, type ClaimKind } from './features.ts';
 import { logisticScore } from './logistic.ts';
 import { CLAIM_MODEL } from './weights.ts';
 
@@ -24,7 +24,7 @@ export const CLAIM_THRESHOLD: number = CLAIM_MODEL.threshold;
 const MAX_SENTENCE_CHARS = 2000;
 
 export function scoreClaim(sentence: string): ClaimScore {
-  if (!/[\p{L}\p{N}]/u.test(sentence)) return { score: 0, kinds: [] };
+  if (!/[\p{L}\p{N}]/u.test(sentence) || isDateline(sentence)) return { score: 0, kinds: [] };
   const { values, kinds } = sentenceFeatures(sentence);
   const score = Number(logisticScore(CLAIM_MODEL, values).toFixed(4));
   const claimKinds: ClaimKind[] = score >= CLAIM_THRESHOLD ? (kinds.length ? kinds : ['factual']) : [];

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { claimContent } from '../../shared/claims/features.ts';
 import { CLAIM_KINDS, CLAIM_THRESHOLD, findClaims, scoreClaim } from '../../shared/claims/index.ts';
 import { ClaimSchema } from '../../shared/schema.ts';
 
@@ -95,5 +96,28 @@ describe('findClaims', () => {
     for (const c of claims) expect(text.slice(c.start, c.end)).toBe(c.text);
     expect(claims.map((c) => c.text)).toContain('Der Stadtrat hat am Dienstag 40 Millionen Euro für den Deich bewilligt.');
     expect(claims.map((c) => c.text)).not.toContain('Das ist schön.');
+  });
+});
+
+describe('claimContent', () => {
+  it('keeps only the quoted words of an attributed quotation', () => {
+    expect(claimContent('“We are thrilled to be here,” said Dr. Mara Quill, a surgeon at Lakeside Clinic 4.')).toBe(
+      'We are thrilled to be here,',
+    );
+    expect(claimContent('Quill added, "We will keep going no matter what."')).toBe('We will keep going no matter what.');
+  });
+
+  it('handles a sentence that continues a quote opened earlier', () => {
+    expect(claimContent('We never gave up on this,” Quill said.')).toBe('We never gave up on this,');
+  });
+
+  it('leaves scare quotes and unattributed sentences whole', () => {
+    const scare = 'The plan, called “Project Dawn,” cost the city $3 million.';
+    expect(claimContent(scare)).toBe(scare);
+    expect(claimContent('Revenue rose 4 percent.')).toBe('Revenue rose 4 percent.');
+  });
+
+  it('does not turn an opinion into a claim because of the attribution around it', () => {
+    expect(isClaim('“I am so happy about this,” said Dr. Mara Quill, who joined Lakeside Clinic in 2009 with 14 colleagues.')).toBe(false);
   });
 });
