@@ -94,7 +94,7 @@ export async function evaluate(goldPath: string): Promise<EvalReport> {
   const row = (label: string, t: Tally) => {
     const p = prf(t.tp, t.tp + t.fp, t.tp + t.fn);
     const negatives = t.tn + t.fp;
-    return { p, keptApart: negatives ? t.tn / negatives : 1, negatives, row: { slice: label, pairs: t.tp + t.fp + t.fn + t.tn, negatives, precision: p.precision, recall: p.recall, f1: p.f1, keptApart: negatives ? t.tn / negatives : 1 } };
+    return { p, keptApart: negatives ? t.tn / negatives : 1, negatives, row: { slice: label, pairs: String(t.tp + t.fp + t.fn + t.tn), negatives: String(negatives), precision: p.precision, recall: p.recall, f1: p.f1, keptApart: negatives ? t.tn / negatives : 1 } };
   };
   for (const name of sliceNames) {
     const r = row(name, ours.get(name)!);

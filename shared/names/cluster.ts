@@ -64,7 +64,7 @@ interface Group {
 }
 
 /** Largest number of members a new name is checked against in complete linkage (bounds the cost). */
-const MAX_LINKAGE = 24;
+const MAX_LINKAGE = 12;
 
 function spellingKey(kind: string, display: string, parsed: ParsedName): string {
   if (kind === 'organization') return `o|${organizationCore(display).join(' ')}`;
@@ -131,10 +131,16 @@ export function clusterNames(candidates: NameCandidate[], options: ClusterOption
   // 1. One entry per spelling.
   const spellings: Spelling[] = [];
   const byKey = new Map<string, Spelling>();
+  const parsedNames = new Map<string, { display: string; guessedKind: 'person' | 'organization'; parsed: ParsedName }>();
   for (const c of sorted) {
-    const display = stripTitles(c.name) || c.name.trim();
-    const kind = c.kind ?? (looksLikeOrganization(display) ? 'organization' : 'person');
-    const parsed = parsePersonName(c.name);
+    let known = parsedNames.get(c.name);
+    if (!known) {
+      const display = stripTitles(c.name) || c.name.trim();
+      known = { display, guessedKind: looksLikeOrganization(display) ? 'organization' : 'person', parsed: parsePersonName(c.name) };
+      parsedNames.set(c.name, known);
+    }
+    const { display, parsed } = known;
+    const kind = c.kind ?? known.guessedKind;
     if (kind === 'person' && !parsed.tokens.length) continue;
     const key = spellingKey(kind, display, parsed);
     let s = byKey.get(key);
@@ -161,6 +167,15 @@ export function clusterNames(candidates: NameCandidate[], options: ClusterOption
   const shortIndex = new BlockIndex();
   const orgIndex = new BlockIndex();
 
+  const personCache = new Map<number, ReturnType<typeof comparePersons>>();
+  /** Memoised per run: complete linkage asks for the same pairs again and again. */
+  const persons = (x: Spelling, y: Spelling) => {
+    const key = x.id < y.id ? x.id * 1_000_003 + y.id : y.id * 1_000_003 + x.id;
+    let result = personCache.get(key);
+    if (!result) personCache.set(key, (result = comparePersons(x.parsed, y.parsed)));
+    return result;
+  };
+
   const contextPenalty = (x: Spelling, y: Spelling): number => {
     if (x.organization && y.organization) return compareOrganizations(x.organization, y.organization).same ? 0.08 : -0.15;
     return 0;
@@ -173,12 +188,22 @@ export function clusterNames(candidates: NameCandidate[], options: ClusterOption
     for (const m of group.members) if (keptApart(s, m)) return null;
     if (s.gender && group.members.some((m) => m.gender && m.gender !== s.gender)) return null;
     for (const m of fulls) {
-      const result = comparePersons(s.parsed, m.parsed);
+      const result = persons(s, m);
       const confidence = result.confidence + contextPenalty(s, m);
       if (!result.same || confidence < 0.6) return null;
       worst = Math.min(worst, confidence);
     }
     return fulls.length ? worst : null;
+  };
+
+  const givenIndex = new BlockIndex();
+  /** Groups are found by their surnames (which must agree for a match) and, for lone given names, by their first name. */
+  const indexGroup = (s: Spelling, g: number) => {
+    const tokens = s.parsed.tokens;
+    const lastGroup = tokens[tokens.length - 1].group;
+    personIndex.add(blockKeys(tokens.filter((t) => t.group === lastGroup)), g);
+    const first = tokens.find((t) => t.group !== lastGroup && !t.initial && !t.patronymic);
+    if (first) givenIndex.add(blockKeys([first]), g);
   };
 
   // 2. Full person names, in order of appearance.
@@ -194,10 +219,10 @@ export function clusterNames(candidates: NameCandidate[], options: ClusterOption
       const group = groups[fits[0].group];
       group.members.push(s);
       group.confidence = Math.min(group.confidence, fits[0].confidence);
-      personIndex.add(keys, fits[0].group);
+      indexGroup(s, fits[0].group);
     } else {
       groups.push({ members: [s], confidence: 1 });
-      personIndex.add(keys, groups.length - 1);
+      indexGroup(s, groups.length - 1);
     }
   }
 
@@ -207,7 +232,8 @@ export function clusterNames(candidates: NameCandidate[], options: ClusterOption
     if (s.kind !== 'person' || !s.short) continue;
     const keys = blockKeys(s.parsed.tokens);
     const fits: Array<{ group: number; confidence: number; exact: boolean }> = [];
-    for (const g of personIndex.candidates(keys)) {
+    const candidateGroups = [...new Set([...personIndex.candidates(keys), ...givenIndex.candidates(keys)])].sort((x, y) => x - y);
+    for (const g of candidateGroups) {
       if (g >= fullGroupCount) continue;
       const fit = fitShortReference(s, groups[g]);
       if (fit && !groups[g].members.some((m) => keptApart(s, m))) fits.push({ group: g, ...fit });
@@ -229,7 +255,7 @@ export function clusterNames(candidates: NameCandidate[], options: ClusterOption
     for (const g of shortIndex.candidates(keys)) {
       const group = groups[g];
       if (group.members.some((m) => keptApart(s, m))) continue;
-      const results = group.members.map((m) => comparePersons(s.parsed, m.parsed));
+      const results = group.members.map((m) => persons(s, m));
       if (results.every((r) => r.same)) {
         group.members.push(s);
         group.confidence = Math.min(group.confidence, ...results.map((r) => r.confidence));

@@ -6,7 +6,7 @@
  * (Barack / Michelle Obama, Sergey Viktorovich / Sergey Borisovich Lavrov) means two people.
  */
 import { compareTokens, type TokenMatch, type TokenRole } from './tokens.ts';
-import { editDistance, jaroWinkler, phoneticCodes } from './metrics.ts';
+import { editDistance, phoneticCodes } from './metrics.ts';
 import type { NameToken, ParsedName } from './normalize.ts';
 
 export interface TokenPair {
@@ -19,7 +19,6 @@ export interface PersonComparison {
   same: boolean;
   confidence: number;
   reasons: string[];
-  similarity: number;
   pairs: TokenPair[];
 }
 
@@ -71,13 +70,16 @@ function surnameIndexes(tokens: NameToken[]): number[] {
   return tokens.flatMap((t, i) => (t.group === lastGroup ? [i] : []));
 }
 
+function different(why: string, pairs: TokenPair[], confidence = 0.1): PersonComparison {
+  return { same: false, confidence, reasons: [why], pairs };
+}
+
 export function comparePersons(a: ParsedName, b: ParsedName): PersonComparison {
   const ta = a.tokens;
   const tb = b.tokens;
-  const similarity = jaroWinkler(ta.map((t) => t.text).join(' '), tb.map((t) => t.text).join(' '));
-  if (!ta.length || !tb.length) return { same: false, confidence: 0, reasons: ['empty name'], similarity, pairs: [] };
+  if (!ta.length || !tb.length) return { same: false, confidence: 0, reasons: ['empty name'], pairs: [] };
   if (a.gender && b.gender && a.gender !== b.gender) {
-    return { same: false, confidence: 0.05, reasons: [`titles disagree (${a.titles[0]} / ${b.titles[0]})`], similarity, pairs: [] };
+    return { same: false, confidence: 0.05, reasons: [`titles disagree (${a.titles[0]} / ${b.titles[0]})`], pairs: [] };
   }
 
   const pairs = alignTokens(ta, tb);
@@ -89,17 +91,16 @@ export function comparePersons(a: ParsedName, b: ParsedName): PersonComparison {
 
   const joined = joinedMatch(ta, tb);
   if (joined !== null && (leftA.length || leftB.length)) {
-    return { same: true, confidence: joined, reasons: ['words joined or split differently'], similarity, pairs };
+    return { same: true, confidence: joined, reasons: ['words joined or split differently'], pairs };
   }
 
-  const different = (why: string, confidence = 0.1): PersonComparison => ({ same: false, confidence, reasons: [why], similarity, pairs });
-  if (!pairs.length) return different('no word in common');
+  if (!pairs.length) return different('no word in common', pairs);
   // Initials are weak: a single letter left over against a full word is only a conflict when it disagrees.
   if (leftA.length && leftB.length) {
     const describe = (t: NameToken[]) => t.map((x) => x.text).join(' ');
-    return different(`different words: ${describe(leftA)} / ${describe(leftB)}`, 0.15);
+    return different(`different words: ${describe(leftA)} / ${describe(leftB)}`, pairs, 0.15);
   }
-  if (!pairs.some((p) => p.match.reason !== 'initial')) return different('only initials agree', 0.3);
+  if (!pairs.some((p) => p.match.reason !== 'initial')) return different('only initials agree', pairs, 0.3);
 
   // Both names' surnames must be matched by something unless one side is a single word.
   if (ta.length > 1 && tb.length > 1) {
@@ -107,10 +108,10 @@ export function comparePersons(a: ParsedName, b: ParsedName): PersonComparison {
     const surnameB = surnameIndexes(tb);
     const aSurnameMatched = surnameA.some((i) => matchedA.has(i));
     const bSurnameMatched = surnameB.some((i) => matchedB.has(i));
-    if (!aSurnameMatched && !bSurnameMatched) return different('surnames differ', 0.15);
+    if (!aSurnameMatched && !bSurnameMatched) return different('surnames differ', pairs, 0.15);
     const surnamePairs = pairs.filter((p) => surnameA.includes(p.a) || surnameB.includes(p.b));
     if (surnamePairs.length && surnamePairs.every((p) => p.match.reason === 'initial') && pairs.length < 3) {
-      return different('surname only as an initial', 0.35);
+      return different('surname only as an initial', pairs, 0.35);
     }
   }
 
@@ -125,7 +126,7 @@ export function comparePersons(a: ParsedName, b: ParsedName): PersonComparison {
     if (ta.length !== tb.length) {
       // A lone word against a full name is a short reference: it must match a surname or first name well.
       const lone = pairs[0].match;
-      if (!['identical', 'spelling', 'nickname', 'prefix'].includes(lone.reason)) return different('a single word that only resembles part of the name', 0.3);
+      if (!['identical', 'spelling', 'nickname', 'prefix'].includes(lone.reason)) return different('a single word that only resembles part of the name', pairs, 0.3);
       reasons.add('single word reference');
       confidence = Math.min(confidence, 0.75);
     }
@@ -133,7 +134,7 @@ export function comparePersons(a: ParsedName, b: ParsedName): PersonComparison {
   const reordered = pairs.some((p, k) => k > 0 && p.b < pairs[k - 1].b);
   if (reordered) reasons.add('word order differs');
   confidence = Math.max(0, Math.min(1, confidence));
-  return { same: confidence >= 0.6, confidence, reasons: [...reasons], similarity, pairs };
+  return { same: confidence >= 0.6, confidence, reasons: [...reasons], pairs };
 }
 
 /** Double Metaphone codes of the words of both names that are not identical, for evidence. */

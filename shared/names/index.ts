@@ -6,6 +6,7 @@
 import { comparePersons, differingCodes } from './compare.ts';
 import { compareOrganizations, looksLikeOrganization } from './organizations.ts';
 import { parsePersonName } from './normalize.ts';
+import { jaroWinkler } from './metrics.ts';
 
 export interface NameContext {
   kind?: 'person' | 'organization';
@@ -85,7 +86,7 @@ export function compareNames(a: string, b: string, context?: { a?: NameContext; 
     same: person.same,
     confidence: Number(person.confidence.toFixed(3)),
     reasons: person.reasons,
-    similarity: Number(person.similarity.toFixed(3)),
+    similarity: Number(jaroWinkler(parsedA.tokens.map((t) => t.text).join(' '), parsedB.tokens.map((t) => t.text).join(' ')).toFixed(3)),
     ...(Object.keys(codes).length ? { codes } : {}),
   };
   const withContext = applyContext(result, context?.a, context?.b);

@@ -65,9 +65,22 @@ const GREEK: Record<string, string> = {
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
 /** Lower-case, accent-free, Latin-script form of a word (other scripts are kept as they are). */
+const foldCache = new Map<string, string>();
+
 export function foldWord(word: string): string {
+  const cached = foldCache.get(word);
+  if (cached !== undefined) return cached;
+  const folded = foldUncached(word);
+  if (foldCache.size > 20_000) foldCache.clear();
+  foldCache.set(word, folded);
+  return folded;
+}
+
+function foldUncached(word: string): string {
+  const lower = word.toLowerCase();
+  if (/^[a-z]*$/.test(lower)) return lower;
   let out = '';
-  for (const ch of word.toLowerCase().normalize('NFKD')) {
+  for (const ch of lower.normalize('NFKD')) {
     // Only Latin/Greek/Cyrillic accents go; other scripts' vowel signs are letters of the word.
     if (/[\u0300-\u036f]/u.test(ch)) continue;
     out += SPECIAL_LETTERS[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? ch;

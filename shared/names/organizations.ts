@@ -50,7 +50,19 @@ const NUMBER_WORDS: Record<string, string> = {
 };
 
 /** Folded words of an organisation name without legal forms and stopwords. */
+const coreCache = new Map<string, string[]>();
+
 export function organizationCore(name: string): string[] {
+  let core = coreCache.get(name);
+  if (!core) {
+    core = coreUncached(name);
+    if (coreCache.size > 5_000) coreCache.clear();
+    coreCache.set(name, core);
+  }
+  return core;
+}
+
+function coreUncached(name: string): string[] {
   // Dots inside acronyms ("A.B.C.", "S.A.R.L.") join their letters.
   const joinedAcronyms = name.replace(/\b((?:\p{L}\.){2,}\p{L}?\.?)/gu, (m) => m.replace(/\./g, ''));
   let text = ` ${joinedAcronyms

@@ -74,7 +74,22 @@ function isDiminutive(shorter: string, longer: string): boolean {
   return (stem >= 3 || (stem === 2 && doubled)) && DIMINUTIVE_ENDING.test(rest) && !PATRONYMIC_ENDING.test(longer.slice(stem));
 }
 
+const matchCache = new Map<string, TokenMatch | null>();
+
+/** Memoised: a document repeats the same few words many times. */
 export function compareTokens(a: string, b: string, role: TokenRole = 'any', aInitial = a.length === 1, bInitial = b.length === 1): TokenMatch | null {
+  if (a === b) return { score: 1, reason: 'identical', similarity: 1 };
+  const key = `${role}${aInitial ? 1 : 0}${bInitial ? 1 : 0}\u0000${a}\u0000${b}`;
+  let match = matchCache.get(key);
+  if (match === undefined) {
+    match = compareUncached(a, b, role, aInitial, bInitial);
+    if (matchCache.size > 100_000) matchCache.clear();
+    matchCache.set(key, match);
+  }
+  return match;
+}
+
+function compareUncached(a: string, b: string, role: TokenRole, aInitial: boolean, bInitial: boolean): TokenMatch | null {
   if (a === b) return { score: 1, reason: 'identical', similarity: 1 };
   if (aInitial || bInitial) {
     if (aInitial && bInitial) return null;
