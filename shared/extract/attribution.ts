@@ -99,6 +99,7 @@ function phraseAfterCue(text: string, tokens: Token[], from: number): SpeakerPhr
 function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhrase | null {
   let j = cueAt - 1;
   while (j >= 0 && isAdverb(tokens[j].text) && !PRONOUNS.has(tokens[j].text.toLowerCase())) j--;
+  j = skipParenthetical(tokens, j);
   if (j < 0) return null;
   let end = j + 1;
   let appositionStart = -1;
@@ -109,7 +110,8 @@ function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhr
     if (k <= 0 || tokens[k].text !== ',') return null;
     appositionStart = k;
     end = j;
-    j = k - 1;
+    j = skipParenthetical(tokens, k - 1);
+    if (j < 0) return null;
   }
   if (PRONOUNS.has(tokens[j].text.toLowerCase()) && appositionStart < 0) return parseSpeakerPhrase(text, [tokens[j]]);
   // Walk left over name tokens, titles, roles, organisation pre-modifiers and their links.
@@ -140,6 +142,14 @@ function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhr
   return parseSpeakerPhrase(text, tokens.slice(from, end));
 }
 
+/** Steps left over a "(D-N.C.)" parenthetical ending at j. */
+function skipParenthetical(tokens: Token[], j: number): number {
+  if (j < 0 || tokens[j].text !== ')') return j;
+  let k = j - 1;
+  while (k >= 0 && tokens[k].text !== '(' && j - k < 12) k--;
+  return k >= 0 && tokens[k].text === '(' ? k - 1 : j;
+}
+
 export interface QuoteContext {
   paragraph: Paragraph;
   previousQuoteEnd: number;
@@ -159,7 +169,15 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
 
   // --- after the quote ---
   let a = 0;
-  while (a < after.length && /^[,—–-]$/.test(after[a].text)) a++;
+  while (a < after.length && /^[,—–―-]$/.test(after[a].text)) a++;
+  const dashed = a > 0 && /^[—–―-]$/.test(after[a - 1].text);
+  if (dashed && a < after.length && after.length - a <= 8 && quote.end + 200 > (after[after.length - 1]?.end ?? 0)) {
+    // "“…” ― Jane Roe" (a byline-style attribution closing the paragraph)
+    const phrase = parseSpeakerPhrase(text, after.slice(a));
+    if (phrase && (phrase.kind === 'person' || phrase.kind === 'organization') && after[after.length - 1].end >= context.paragraph.end - 2) {
+      return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'after', placement: 'standalone', confidence: 0.75 };
+    }
+  }
   const afterPunct = a > 0 || endsWithPunctuation;
   if (a < after.length) {
     const w = after[a].text;

@@ -14,6 +14,8 @@ export interface DirectQuote {
   end: number;
   speaker: SpeakerEntry | null;
   cue: string | null;
+  /** Offset of the cue word (-1 when none), so other scanners do not reuse it. */
+  cueStart: number;
   confidence: number;
   /** A quoted fragment inside someone's sentence (candidate for a mixed attribution). */
   fragment: boolean;
@@ -73,7 +75,12 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
     let confidence = a.confidence;
     if (!speaker && !fragment) {
       // Unattributed quote: the speaker of the paragraph, else of a later quote in it, else of the previous paragraph.
-      if (lastInParagraph.para === paraOf[i] && lastInParagraph.speaker) speaker = lastInParagraph.speaker;
+      const para = paragraphs[paraOf[i]];
+      const previous = paraOf[i] > 0 ? paragraphs[paraOf[i] - 1] : null;
+      if (span.start === para.start && previous && text[previous.end - 1] === ':') speaker = introSpeaker(text, previous, registry);
+      if (speaker) {
+        // "Roe continued:" followed by the quoted paragraph
+      } else if (lastInParagraph.para === paraOf[i] && lastInParagraph.speaker) speaker = lastInParagraph.speaker;
       else {
         const later = findLaterInParagraph(i, spans, attributions, paraOf);
         if (later) speaker = registry.resolve(later, later.start);
@@ -84,7 +91,7 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
     if (speaker) registry.spoke(speaker, span.start);
     const isQuote = !fragment && (speaker !== null || a.cue !== null || (sentenceLike && words >= 3));
     if (!isQuote && !fragment) continue;
-    out.push({ start: span.start, end: span.end, speaker, cue: a.cue, confidence, fragment, innerStart: span.innerStart, innerEnd: span.innerEnd });
+    out.push({ start: span.start, end: span.end, speaker, cue: a.cue, cueStart: a.cueStart, confidence, fragment, innerStart: span.innerStart, innerEnd: span.innerEnd });
     if (!fragment) lastInParagraph = { para: paraOf[i] + (span.paragraphs - 1), speaker: speaker ?? lastInParagraph.speaker };
   }
 
@@ -113,13 +120,13 @@ function statementBlocks(text: string, paragraphs: Paragraph[], registry: Speake
     if (!line.endsWith(':') || !STATEMENT_INTRO.test(line)) continue;
     const next = paragraphs[p + 1];
     if (/^["“«‘']/.test(text[next.start])) continue; // a quoted block: the scanner already has it
-    const speaker = statementSpeaker(text, para, registry);
+    const speaker = introSpeaker(text, para, registry);
     for (let q = p + 1; q < paragraphs.length && q <= p + BLOCK_MAX; q++) {
       const body = paragraphs[q];
       const content = text.slice(body.start, body.end);
       // The statement runs over prose paragraphs; a short line ("Leave a comment") or quoted text ends it.
       if (wordCount(text, body.start, body.end) < 8 || !/[.!?”"]$/.test(content) || /["“”]/.test(content)) break;
-      out.push({ start: body.start, end: body.end, speaker, cue: 'statement', confidence: 0.7, fragment: false, innerStart: body.start, innerEnd: body.end });
+      out.push({ start: body.start, end: body.end, speaker, cue: 'statement', cueStart: -1, confidence: 0.7, fragment: false, innerStart: body.start, innerEnd: body.end });
       if (speaker) registry.spoke(speaker, body.start);
     }
   }
@@ -127,7 +134,7 @@ function statementBlocks(text: string, paragraphs: Paragraph[], registry: Speake
 }
 
 /** The speaker of a statement introduction: "Roe said in a statement:", "Acme's full statement is below:". */
-function statementSpeaker(text: string, para: Paragraph, registry: SpeakerRegistry): SpeakerEntry | null {
+function introSpeaker(text: string, para: Paragraph, registry: SpeakerRegistry): SpeakerEntry | null {
   const tokens = tokenize(text, para.start, para.end);
   // possessive owner of "statement": "Allina’s full statement"
   const st = tokens.findIndex((t) => t.text.toLowerCase() === 'statement');

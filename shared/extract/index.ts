@@ -1,38 +1,100 @@
 /**
  * extract(): the composed extraction of one document. Everything here is scan- or regex-based over
  * the whole text; compromise only sees short speaker phrases (see ./tagging.ts).
+ *
+ *   direct quotes + their speakers (./direct.ts) → indirect and mixed attributions (./indirect.ts),
+ *   merged so a mixed attribution and its quoted fragment are not counted twice → speakers resolved
+ *   and clustered into people (../names) → claims (../claims), with the speaker of the quote holding them.
  */
-import type { Extraction, Quote, Speaker } from '../schema.ts';
-import { findDirectQuotes } from './direct.ts';
+import { findClaims } from '../claims/index.ts';
+import type { Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
+import { findDirectQuotes, type DirectQuote } from './direct.ts';
+import { findIndirectAttributions, type AttributionCandidate } from './indirect.ts';
 import { splitParagraphs } from './quotemarks.ts';
+import { mergeSpellings } from './people.ts';
+import { parseSpeakerPhrase, tokenize } from './speaker-phrase.ts';
 import { SpeakerRegistry, type SpeakerEntry } from './speakers.ts';
 
 export interface ExtractOptions {
   id?: string;
   includeText?: boolean;
+  /** Pairs of spellings confirmed to be different people: never merged. */
+  keepApart?: Array<[string, string]>;
+}
+
+interface Found {
+  start: number;
+  end: number;
+  kind: Quote['kind'];
+  speaker: SpeakerEntry | null;
+  cue: string | null;
+  confidence: number;
+}
+
+function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+}
+
+/** The speaker of an indirect/mixed candidate, resolved through the same registry as direct quotes. */
+function candidateSpeaker(text: string, c: AttributionCandidate, registry: SpeakerRegistry): SpeakerEntry | null {
+  if (c.speakerEnd <= c.speakerStart) return null;
+  const phrase = parseSpeakerPhrase(text, tokenize(text, c.speakerStart, c.speakerEnd));
+  if (!phrase) return null;
+  return registry.resolve(phrase, c.speakerStart);
+}
+
+/**
+ * Merges direct quotes with indirect/mixed candidates: a candidate that is mostly one direct quote is
+ * dropped (the direct quote stands); quoted fragments inside a mixed candidate are dropped (the mixed
+ * attribution covers them); fragments inside no attribution are scare quotes or titles and dropped.
+ */
+function merge(text: string, direct: DirectQuote[], candidates: AttributionCandidate[], registry: SpeakerRegistry): Found[] {
+  const standalone = direct.filter((q) => !q.fragment);
+  const found: Found[] = standalone.map((q) => ({ start: q.start, end: q.end, kind: 'direct', speaker: q.speaker, cue: q.cue, confidence: q.confidence }));
+  const usedCues = new Set(standalone.map((q) => q.cueStart).filter((x) => x >= 0));
+  let d = 0;
+  for (const c of candidates) {
+    if (usedCues.has(c.cueStart)) continue; // "“…,” Roe said when asked": the cue belongs to the direct quote
+    while (d < standalone.length && standalone[d].end <= c.start) d++;
+    let covered = 0;
+    for (let k = d; k < standalone.length && standalone[k].start < c.end; k++) covered += overlap(c, standalone[k]);
+    if (covered * 2 >= c.end - c.start) continue;
+    found.push({ start: c.start, end: c.end, kind: c.kind, speaker: candidateSpeaker(text, c, registry), cue: c.cue, confidence: c.confidence });
+  }
+  return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
   const paragraphs = splitParagraphs(text);
   const registry = new SpeakerRegistry(text);
-  const direct = findDirectQuotes(text, registry, paragraphs).filter((q) => !q.fragment);
+  const direct = findDirectQuotes(text, registry, paragraphs);
+  const candidates = findIndirectAttributions(
+    text,
+    direct.filter((q) => !q.fragment).map((q) => ({ start: q.start, end: q.end })),
+  ).sort((a, b) => a.start - b.start);
+  const found = merge(text, direct, candidates, registry);
   registry.collectMentions();
+  const { alias, groups } = mergeSpellings(registry.entries, options.keepApart);
+  for (const q of found) if (q.speaker) q.speaker = alias.get(q.speaker) ?? q.speaker;
+  const variantsOf = new Map(groups.map((g) => [g.entry, g]));
 
   const ids = new Map<SpeakerEntry, string>();
   const speakers: Speaker[] = registry.entries
-    .slice()
+    .filter((entry) => alias.get(entry) === entry)
     .sort((a, b) => a.order - b.order)
     .map((entry, i) => {
       const id = `s${i + 1}`;
       ids.set(entry, id);
-      const speaker: Speaker = { id, name: entry.name, kind: entry.kind, mentions: entry.mentions, variants: [entry.name] };
+      const group = variantsOf.get(entry);
+      const variants = [entry.name, ...(group?.variants.map((v) => v.name) ?? [])];
+      const speaker: Speaker = { id, name: entry.name, kind: entry.kind, mentions: entry.mentions, variants };
       if (entry.title) speaker.title = entry.title;
       if (entry.role) speaker.role = entry.role;
       if (entry.organization) speaker.organization = entry.organization;
       return speaker;
     });
 
-  const quotes: Quote[] = direct.map((q, i) => ({
+  const quotes: Quote[] = found.map((q, i) => ({
     id: `q${i + 1}`,
     start: q.start,
     end: q.end,
@@ -40,10 +102,23 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     speakerId: q.speaker ? (ids.get(q.speaker) ?? null) : null,
     speaker: q.speaker ? q.speaker.name : null,
     cue: q.cue,
-    kind: 'direct',
-    confidence: q.confidence,
+    kind: q.kind,
+    confidence: Math.max(0, Math.min(1, q.confidence)),
   }));
-  const result: Extraction = { speakers, quotes, claims: [], nameFlags: [] };
+  const claims = findClaims(
+    text,
+    quotes.map((q) => ({ start: q.start, end: q.end, speakerId: q.speakerId })),
+  );
+  const nameFlags: NameFlag[] = groups
+    .filter((g) => g.variants.length > 0 && ids.has(g.entry))
+    .map((g) => ({
+      speakerId: ids.get(g.entry) as string,
+      canonical: g.entry.name,
+      variants: g.variants,
+      evidence: g.evidence,
+      confidence: Math.max(0, Math.min(1, g.confidence)),
+    }));
+  const result: Extraction = { speakers, quotes, claims, nameFlags };
   if (options.id !== undefined) result.id = options.id;
   if (options.includeText) result.text = text;
   return result;

@@ -75,7 +75,7 @@ const ROLE_WORDS = new Set([
   'economist', 'economists', 'lawyer', 'attorney', 'attorneys', 'lawyers', 'director', 'president', 'chairman', 'chairwoman',
   'chair', 'chief', 'executive', 'founder', 'co-founder', 'manager', 'owner', 'leader', 'leaders', 'member', 'members',
   'senator', 'governor', 'mayor', 'secretary', 'minister', 'ambassador', 'candidate', 'nominee', 'strategist', 'pollster',
-  'consultant', 'organizer', 'organiser', 'activist', 'activists', 'teacher', 'student', 'resident', 'residents', 'voter',
+  'consultant', 'organizer', 'organiser', 'organizers', 'organisers', 'doctors', 'nurses', 'teachers', 'students', 'parents', 'owners', 'managers', 'executives', 'physicians', 'protesters', 'demonstrators', 'scholars', 'attorneys', 'reporters', 'journalists', 'scientist', 'activist', 'activists', 'teacher', 'student', 'resident', 'residents', 'voter',
   'voters', 'worker', 'workers', 'employee', 'employees', 'officer', 'officers', 'police', 'prosecutor', 'prosecutors',
   'judge', 'commissioner', 'sheriff', 'coach', 'player', 'host', 'anchor', 'reporter', 'editor', 'author', 'writer',
   'columnist', 'historian', 'veteran', 'source', 'sources', 'witness', 'witnesses', 'critic', 'critics', 'supporter',
@@ -180,7 +180,8 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'two', 'three',
  * Parses a whole phrase known to name the speaker (e.g. the subject before a cue, or what follows an
  * inverted cue), already trimmed to the phrase. Returns null when it does not look like a speaker.
  */
-export function parseSpeakerPhrase(text: string, tokens: Token[]): SpeakerPhrase | null {
+export function parseSpeakerPhrase(text: string, allTokens: Token[]): SpeakerPhrase | null {
+  const tokens = dropParentheticals(allTokens);
   if (!tokens.length) return null;
   const start = tokens[0].start;
   const end = tokens[tokens.length - 1].end;
@@ -276,6 +277,19 @@ export function parseSpeakerPhrase(text: string, tokens: Token[]): SpeakerPhrase
     };
   }
   return null;
+}
+
+/** Removes "(D-N.C.)"-style parentheticals: party and state tags, ages, acronyms. */
+export function dropParentheticals(tokens: Token[]): Token[] {
+  if (!tokens.some((t) => t.text === '(')) return tokens;
+  const out: Token[] = [];
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.text === '(') depth++;
+    else if (t.text === ')' && depth > 0) depth--;
+    else if (depth === 0) out.push(t);
+  }
+  return out;
 }
 
 /** "a doctor at Allina Health" → role "doctor", organisation "Allina Health". */

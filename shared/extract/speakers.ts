@@ -26,7 +26,7 @@ const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/
 const lastToken = (s: string) => norm(s).split(' ').pop() ?? '';
 
 /** Name runs anywhere in the text ("Beth Gunhus", "Dr. Jane Roe"), found by one regex scan; used for antecedents. */
-const FULL_NAME_RE = /\b(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Gen|Lt|Col|Capt|Rev)\.\s+)?([A-Z][\p{L}'’]+(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|der|da|del|di|du|la|le|al|bin)?\s*(?:Mc|Mac|O['’])?[A-Z][\p{L}'’]+(?:-[A-Z][\p{L}'’]+)?)+)/gu;
+const FULL_NAME_RE = /\b(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Gen|Lt|Col|Capt|Rev)\.\s+)?([A-Z][\p{L}'’]+(?:\s+[A-Z]\.)?(?:\s+(?:(?:van|von|de|der|da|del|di|du|la|le|al|bin)\s+)?(?:Mc|Mac|O['’])?[A-Z][\p{L}'’]+(?:-[A-Z][\p{L}'’]+)?){1,2})(?![\p{L}\p{N}]|\s+[A-Z])/gu;
 
 export class SpeakerRegistry {
   readonly entries: SpeakerEntry[] = [];
@@ -42,8 +42,13 @@ export class SpeakerRegistry {
     return entry;
   }
 
+  private readonly mentionStarts = new Map<SpeakerEntry, Set<number>>();
+
   private addMention(entry: SpeakerEntry, start: number, end: number): void {
-    if (entry.mentions.some((m) => m.start === start)) return;
+    let starts = this.mentionStarts.get(entry);
+    if (!starts) this.mentionStarts.set(entry, (starts = new Set()));
+    if (starts.has(start)) return;
+    starts.add(start);
     entry.mentions.push({ start, end, text: this.text.slice(start, end) });
     if (start < entry.order) entry.order = start;
   }
@@ -102,7 +107,7 @@ export class SpeakerRegistry {
     if (lower === 'they' || lower === 'it' || lower === 'we') {
       return this.lastSpeaker(at, (e) => e.kind !== 'person') ?? (lower === 'they' ? null : null);
     }
-    if (lower === 'i' || lower === 'who') return this.lastSpeaker(at);
+    if (lower === 'i') return this.lastSpeaker(at);
     return null;
   }
 
@@ -166,10 +171,15 @@ export class SpeakerRegistry {
 
   /** A full name ending in `surname` written before `at` ("pediatric nurse practitioner Beth Gunhus"). */
   private introducedEarlier(surname: string, at: number): SpeakerEntry | null {
-    const re = new RegExp(`((?:[A-Z][\\p{L}'’]+|[A-Z]\\.)\\s+)+${escapeRegExp(surname)}\\b`, 'gu');
-    const head = this.text.slice(0, at);
-    let last: RegExpExecArray | null = null;
-    for (let m = re.exec(head); m; m = re.exec(head)) last = m;
+    // the last occurrence of the surname before `at` that follows capitalised words
+    let last: { index: number; 0: string } | null = null;
+    for (let pos = this.text.lastIndexOf(surname, at - 1); pos > 0; pos = this.text.lastIndexOf(surname, pos - 1)) {
+      if (isNameChar(this.text[pos + surname.length])) continue;
+      const before = PRECEDING_CAPITALS.exec(this.text.slice(Math.max(0, pos - 60), pos));
+      if (!before) continue;
+      last = { index: pos - before[0].length, 0: before[0] + surname };
+      break;
+    }
     if (!last) return null;
     const words = last[0].split(/\s+/);
     // drop leading words that are titles or sentence openers
@@ -192,15 +202,27 @@ export class SpeakerRegistry {
       if (entry.kind === 'role') continue;
       const forms = new Set<string>([entry.name]);
       for (const m of entry.mentions) forms.add(m.text);
-      if (entry.kind === 'person' && entry.name.includes(' ')) forms.add(entry.name.split(/\s+/).pop() as string);
+      if (entry.kind === 'person' && entry.name.includes(' ')) {
+        const surname = entry.name.split(/\s+/).pop() as string;
+        const shared = this.entries.some((e) => e !== entry && e.kind === 'person' && lastToken(e.name) === norm(surname));
+        if (!shared) forms.add(surname);
+      }
       for (const form of forms) {
         if (form.length < 2) continue;
-        const re = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRegExp(form)}(?![\\p{L}\\p{N}-])`, 'gu');
-        for (let m = re.exec(this.text); m; m = re.exec(this.text)) this.addMention(entry, m.index, m.index + form.length);
+        for (let at = this.text.indexOf(form); at >= 0; at = this.text.indexOf(form, at + form.length)) {
+          if (isNameChar(this.text[at - 1]) || isNameChar(this.text[at + form.length])) continue;
+          this.addMention(entry, at, at + form.length);
+        }
       }
       entry.mentions.sort((a, b) => a.start - b.start);
     }
   }
+}
+
+const PRECEDING_CAPITALS = /(?:(?:[A-Z][\p{L}'’.]*|[A-Z]\.)\s+)+$/u;
+const NAME_CHAR = /[\p{L}\p{N}-]/u;
+function isNameChar(ch: string | undefined): boolean {
+  return ch !== undefined && NAME_CHAR.test(ch);
 }
 
 function escapeRegExp(s: string): string {
