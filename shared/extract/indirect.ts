@@ -342,6 +342,31 @@ function finiteSoon(tokens: Token[], index: number): boolean {
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'reporters', 'journalists', 'supporters', 'voters', 'it']);
 const SUBJECT_WORDS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'the', 'his', 'her', 'their', 'its', 'this', 'that']);
 
+/**
+ * A noun-phrase object that carries reported content: "called the plan a disaster", "described it as reckless",
+ * "endorsed Trump". The object must open like a noun phrase.
+ */
+function objectReported(tokens: Token[], k: number, cue: CueMatch): boolean {
+  const first = tokens[k];
+  if (!first?.word) return false;
+  if (!(first.cap || /^(?:the|a|an|his|her|their|its|our|my|him|them|it|us|me|this|that|these|those|\d.*)$/.test(first.lower))) return false;
+  if (cue.asPhrase) {
+    for (let h = k + 1; h < tokens.length && h - k <= 14; h++) {
+      if (tokens[h].lower === 'as') return true;
+      if (tokens[h].text === ';' || tokens[h].text === '.') return false;
+    }
+    return false;
+  }
+  if (cue.lemma === 'call') {
+    for (let h = k + 1; h < tokens.length && h - k <= 8; h++) {
+      if (/^(?:a|an)$/.test(tokens[h].lower) || isQuoteMark(tokens[h])) return true;
+      if (!tokens[h].word) return false;
+    }
+    return false;
+  }
+  return true;
+}
+
 function next0IsTo(tokens: Token[], k: number): boolean {
   return tokens[k]?.lower === 'to' || (tokens[k]?.word && /ly$/.test(tokens[k].lower) && tokens[k + 1]?.lower === 'to') || false;
 }
@@ -388,7 +413,7 @@ function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direc
   if (particles && tokens[k]?.word && particles.has(tokens[k].lower)) {
     cueEndToken = k;
     k++;
-  } else if (cue.lemma === 'point' || cue.lemma === 'call') {
+  } else if (cue.lemma === 'point') {
     return;
   }
   const prevWord = tokens[i - 1];
@@ -440,7 +465,11 @@ function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direc
     const about = next.lower === 'about' && (ABOUT_CUES.has(cue.lemma) || /^\d/.test(tokens[k + 1]?.text ?? ''));
     if (!about && !(SETTING_OPENERS.has(next.lower) && settingThenClause(tokens, k))) return;
   }
-  if (cue.needsComplement && !complement && !quoteNext && cueEndToken === i) return;
+  let objectContent = false;
+  if (cue.needsComplement && !complement && !quoteNext && cueEndToken === i) {
+    if (!cue.object || !objectReported(tokens, k, cue)) return;
+    objectContent = true;
+  }
   if (NOUNY.has(tokens[i].lower) && !complement && !quoteNext && tokens[i].lower !== 'says') {
     const subject = speakerBefore(tokens, i, 0);
     if (!subject || subject.type === 'noun') return;
@@ -459,6 +488,7 @@ function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direc
     const coordinated = before >= 0 && /^(?:and|but)$/.test(tokens[before].lower);
     phrase = coordinated ? sentenceSubject(tokens, before) : speakerBefore(tokens, i, 0);
     if (!phrase) return;
+    if (objectContent && !phrase.plausible) return;
     if (!phrase.plausible && cue.strength < 0.8) return;
   }
   const cueInfo = cueWithAux(text, tokens, cueEndToken);
@@ -474,6 +504,7 @@ function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direc
   const speaker = speakerSpan(tokens, phrase, cueToken);
   let confidence = cue.strength * (phrase ? (phrase.plausible ? 1 : 0.75) : 0.6);
   if (complement && next.lower === 'that') confidence = Math.min(1, confidence + 0.1);
+  if (objectContent) confidence *= 0.8;
   emit(text, { start: next.start, end }, cueInfo, speaker, confidence, direct, out);
 }
 

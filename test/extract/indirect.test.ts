@@ -97,7 +97,7 @@ describe('findIndirectAttributions', () => {
   });
 
   it('finds a participle cue with the sentence subject as speaker', () => {
-    const text = 'Maria Lopez rejected the offer on Friday, saying that the terms were unfair to small farms.';
+    const text = 'Maria Lopez left the meeting on Friday, saying that the terms were unfair to small farms.';
     const c = only(text);
     expect(content(text, c)).toBe('that the terms were unfair to small farms');
     expect(speaker(text, c)).toBe('Maria Lopez');
