@@ -9,12 +9,36 @@ export const RESULTS_PREFIX = 'results/';
 export const ENV = {
   bucket: 'QUOTEDESK_BUCKET',
   table: 'QUOTEDESK_TABLE',
+  /** API auth mode: `tokens` locally, `jwt-claims` behind API Gateway's JWT authorizer. */
+  auth: 'QUOTEDESK_AUTH',
+  /** HMAC key of the pagination cursors (a generated secret in AWS). */
+  cursorSecret: 'QUOTEDESK_CURSOR_SECRET',
 } as const;
 
 export type Trigger =
   | { kind: 's3'; prefix: string }
   | { kind: 'http' }
   | { kind: 'schedule'; defaultRateMinutes: number };
+
+/**
+ * What a function may touch, as data: the CDK stack turns it into IAM statements naming these
+ * prefixes and actions only (least privilege); the local stack has no IAM and ignores it.
+ */
+export interface FunctionAccess {
+  /** Object-key prefixes of the document bucket the function reads (s3:GetObject). */
+  readPrefixes: readonly string[];
+  /** Object-key prefixes of the document bucket the function writes (s3:PutObject). */
+  writePrefixes: readonly string[];
+  /** Index reads (GetItem, BatchGetItem, Query on the table and its indexes). */
+  tableRead: boolean;
+  /** Index writes (PutItem, UpdateItem, DeleteItem, BatchWriteItem); never Scan, never table admin. */
+  tableWrite: boolean;
+  /**
+   * When set, the only partition keys the function may read or write (IAM `dynamodb:LeadingKeys`,
+   * `*` as a wildcard), on the base table only. Omitted: the whole index.
+   */
+  tablePartitions?: readonly string[];
+}
 
 export interface FunctionSpec {
   name: 'process' | 'api' | 'crawl';
@@ -23,10 +47,17 @@ export interface FunctionSpec {
   trigger: Trigger;
   memoryMb: number;
   timeoutSeconds: number;
+  access: FunctionAccess;
 }
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
-  { name: 'process', entry: 'functions/process.ts', trigger: { kind: 's3', prefix: RAW_PREFIX }, memoryMb: 1024, timeoutSeconds: 120 },
-  { name: 'api', entry: 'functions/api.ts', trigger: { kind: 'http' }, memoryMb: 512, timeoutSeconds: 29 },
-  { name: 'crawl', entry: 'functions/crawl.ts', trigger: { kind: 'schedule', defaultRateMinutes: 30 }, memoryMb: 512, timeoutSeconds: 300 },
+  { name: 'process', entry: 'functions/process.ts', trigger: { kind: 's3', prefix: RAW_PREFIX }, memoryMb: 1024, timeoutSeconds: 120,
+    // reads the raw upload, writes its result beside it, replaces the document's index items
+    access: { readPrefixes: [RAW_PREFIX], writePrefixes: [RESULTS_PREFIX], tableRead: true, tableWrite: true } },
+  { name: 'api', entry: 'functions/api.ts', trigger: { kind: 'http' }, memoryMb: 512, timeoutSeconds: 29,
+    // queries the index; uploads (and presigns uploads) under raw/; writes document status, flags and feeds
+    access: { readPrefixes: [RESULTS_PREFIX], writePrefixes: [RAW_PREFIX], tableRead: true, tableWrite: true } },
+  { name: 'crawl', entry: 'functions/crawl.ts', trigger: { kind: 'schedule', defaultRateMinutes: 30 }, memoryMb: 512, timeoutSeconds: 300,
+    // reads and updates the feed registry (pk=FEEDS) and its dedupe records (pk=SEEN#…) only; stores new articles under raw/
+    access: { readPrefixes: [], writePrefixes: [RAW_PREFIX], tableRead: true, tableWrite: true, tablePartitions: ['FEEDS', 'SEEN#*'] } },
 ];
