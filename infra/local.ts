@@ -1,0 +1,254 @@
+/**
+ * `npm start`: the whole stack on one machine. s3rver and dynalite on 127.0.0.1 (persisted under
+ * QUOTEDESK_DATA_DIR, default .data/), the bucket and table created when missing, and every function
+ * of `FUNCTIONS` (infra/wiring.ts) started by its trigger kind, exactly as the CDK stack wires it:
+ *   s3       → object-created events of s3rver, filtered by bucket and prefix, keys encoded as AWS
+ *              does, delivered in SQS-shaped batches (partial failures redelivered, then dead-lettered)
+ *   http     → the API on PORT (default 3000)
+ *   schedule → a timer (QUOTEDESK_CRAWL_INTERVAL seconds, `off` to disable)
+ * Endpoints are written to <data dir>/local-stack.json for the CLI.
+ */
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { SQSRecord } from 'aws-lambda';
+import { FUNCTIONS, RAW_PREFIX, type FunctionSpec } from './wiring.ts';
+import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment, type Emulators } from '../shared/storage/emulators.ts';
+import { LocalSqsQueue, type SqsHandler } from '../shared/pipeline/local-queue.ts';
+import { sqsRecordForObject } from '../shared/pipeline/events.ts';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export interface LocalStackOptions {
+  dataDir?: string;
+  bucket?: string;
+  table?: string;
+  s3Port?: number;
+  dynamoPort?: number;
+  /** API port; null: do not start the API. */
+  apiPort?: number | null;
+  /** Seconds between crawls; null: no crawl timer. */
+  crawlIntervalSeconds?: number | null;
+  /** Keep nothing on disk (benchmarks, tests). */
+  ephemeral?: boolean;
+  /** Process function: batches in flight at once. */
+  concurrency?: number;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  bucket: string;
+  table: string;
+  s3Endpoint: string;
+  dynamoEndpoint: string;
+  apiUrl?: string;
+  dataDir: string;
+  stateFile: string;
+  /** Resolves when every object-created event so far has been processed (or dead-lettered). */
+  idle(): Promise<void>;
+  queueStats(): { sent: number; succeeded: number; retried: number; deadLettered: number };
+  stop(): Promise<void>;
+}
+
+export const STATE_FILE = 'local-stack.json';
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.QUOTEDESK_DATA_DIR || '.data');
+}
+
+async function loadHandler<T>(spec: FunctionSpec): Promise<T | null> {
+  const path = join(repoRoot, spec.entry);
+  if (!existsSync(path)) return null;
+  const module = (await import(pathToFileURL(path).href)) as { handler?: T };
+  return module.handler ?? null;
+}
+
+interface TriggerContext {
+  options: LocalStackOptions;
+  emulators: Emulators;
+  bucket: string;
+  dataDir: string;
+  log: (line: string) => void;
+  stops: Array<() => Promise<void> | void>;
+}
+
+/** s3 trigger: s3rver events → SQS-shaped records → the function's handler. */
+async function startS3Trigger(spec: FunctionSpec & { trigger: { kind: 's3' } }, ctx: TriggerContext): Promise<LocalSqsQueue | null> {
+  const handler = await loadHandler<SqsHandler>(spec);
+  if (!handler) return null;
+  const deadLetters = join(ctx.dataDir, 'dead-letters.jsonl');
+  const queue = new LocalSqsQueue(handler, {
+    concurrency: ctx.options.concurrency ?? 2,
+    timeoutSeconds: spec.timeoutSeconds,
+    functionName: spec.name,
+    onDeadLetter: (record, error) => {
+      ctx.log(`${spec.name}: message dead-lettered after retries (${error}); see ${deadLetters}`);
+      if (!ctx.options.ephemeral) appendFileSync(deadLetters, `${JSON.stringify({ at: new Date().toISOString(), error, record })}\n`);
+    },
+    onError: (error) => ctx.log(`${spec.name}: batch failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  ctx.emulators.onObjectCreated((event) => {
+    for (const record of event.Records) {
+      const key = record.s3.object.key;
+      if (record.s3.bucket.name !== ctx.bucket || !key.startsWith(spec.trigger.prefix)) continue;
+      const eventName = record.eventName.startsWith('ObjectCreated:') ? record.eventName : 'ObjectCreated:Put';
+      queue.send(sqsRecordForObject({ bucket: ctx.bucket, key, size: record.s3.object.size, eTag: record.s3.object.eTag, eventName, messageId: randomUUID() }) as SQSRecord);
+    }
+  });
+  ctx.stops.push(() => queue.stop());
+  ctx.log(`  ${spec.name.padEnd(8)} ← s3://${ctx.bucket}/${spec.trigger.prefix}* object-created, as SQS batches of 10 (${spec.entry})`);
+  return queue;
+}
+
+/** http trigger: the API on Node, the same app as the Lambda handler. */
+async function startHttpTrigger(spec: FunctionSpec, ctx: TriggerContext, reprocess: (documentId: string) => Promise<void>): Promise<string | undefined> {
+  const port = ctx.options.apiPort;
+  if (port === null || port === undefined) return undefined;
+  if (!existsSync(join(repoRoot, 'shared/api/serve.ts'))) return undefined;
+  const { startApi } = await import('../shared/api/serve.ts');
+  const { depsFromEnv } = await import('../shared/api/runtime.ts');
+  if ((process.env.QUOTEDESK_AUTH ?? 'tokens') === 'tokens') {
+    for (const name of ['QUOTEDESK_WRITER_TOKEN', 'QUOTEDESK_READER_TOKEN']) {
+      if (!process.env[name]) {
+        process.env[name] = randomBytes(24).toString('base64url');
+        ctx.log(`  ${name}=${process.env[name]}   (generated; set it to keep it across restarts)`);
+      }
+    }
+  }
+  const api = await startApi(depsFromEnv(process.env, { reprocess }), { port, hostname: '127.0.0.1' });
+  ctx.stops.push(() => api.close());
+  ctx.log(`  ${spec.name.padEnd(8)} ← http ${api.url} (${spec.entry})`);
+  return api.url;
+}
+
+/** schedule trigger: a timer calling the function's handler. */
+async function startScheduleTrigger(spec: FunctionSpec & { trigger: { kind: 'schedule' } }, ctx: TriggerContext): Promise<void> {
+  const seconds = ctx.options.crawlIntervalSeconds;
+  if (seconds === null || seconds === undefined) return;
+  const handler = await loadHandler<(event: unknown, context: unknown) => Promise<unknown>>(spec);
+  if (!handler) return;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return; // one run at a time, as EventBridge + reserved concurrency 1 would
+    running = true;
+    handler({ source: 'local.schedule', time: new Date().toISOString() }, { functionName: spec.name, getRemainingTimeInMillis: () => spec.timeoutSeconds * 1000 })
+      .catch((error: unknown) => ctx.log(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (running = false));
+  }, seconds * 1000);
+  timer.unref();
+  ctx.stops.push(() => clearInterval(timer));
+  ctx.log(`  ${spec.name.padEnd(8)} ← every ${seconds} s (${spec.entry})`);
+}
+
+function crawlIntervalFromEnv(env: NodeJS.ProcessEnv, spec?: FunctionSpec): number | null {
+  const value = env.QUOTEDESK_CRAWL_INTERVAL;
+  if (value === 'off') return null;
+  if (value === undefined || value === '') return spec?.trigger.kind === 'schedule' ? spec.trigger.defaultRateMinutes * 60 : null;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`QUOTEDESK_CRAWL_INTERVAL must be a number of seconds or "off", not "${value}"`);
+  return seconds;
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  // An ephemeral stack without a folder of its own gets a temporary one (never the real data folder).
+  const ownsDataDir = Boolean(options.ephemeral && !options.dataDir);
+  const dataDir = options.dataDir ?? (ownsDataDir ? mkdtempSync(join(tmpdir(), 'quotedesk-stack-')) : defaultDataDir());
+  const bucket = options.bucket ?? process.env.QUOTEDESK_BUCKET ?? 'quotedesk-local';
+  const table = options.table ?? process.env.QUOTEDESK_TABLE ?? 'quotedesk';
+  const s3Directory = join(dataDir, 's3');
+  mkdirSync(s3Directory, { recursive: true });
+  const emulators = await startEmulators({
+    s3Directory,
+    dynamoPath: options.ephemeral ? undefined : join(dataDir, 'dynamodb'),
+    resetOnClose: options.ephemeral ?? false,
+    s3Port: options.s3Port,
+    dynamoPort: options.dynamoPort,
+  });
+  useEmulatorEnvironment(emulators, { bucket, table });
+  await ensureBucketAndTable({ bucket, table });
+
+  log(`quotedesk local stack (data: ${options.ephemeral ? 'temporary' : dataDir})`);
+  log(`  s3       ${emulators.s3Endpoint}  bucket ${bucket}`);
+  log(`  dynamodb ${emulators.dynamoEndpoint}  table ${table}`);
+
+  const ctx: TriggerContext = { options, emulators, bucket, dataDir, log, stops: [] };
+  let queue: LocalSqsQueue | null = null;
+  let apiUrl: string | undefined;
+  // Reprocessing (after a rejected flag) re-emits the document's object-created event, as in AWS.
+  const reprocess = async (documentId: string) => {
+    const { DocumentIntakeService } = await import('../shared/pipeline/intake.ts');
+    const { S3DocumentStore } = await import('../shared/storage/s3-documents.ts');
+    const { DynamoIndexStore } = await import('../shared/storage/dynamo-index.ts');
+    await new DocumentIntakeService(new S3DocumentStore(), new DynamoIndexStore()).reprocess(documentId);
+  };
+  for (const spec of FUNCTIONS) {
+    const trigger = spec.trigger;
+    if (trigger.kind === 's3') queue = (await startS3Trigger({ ...spec, trigger }, ctx)) ?? queue;
+    else if (trigger.kind === 'http') apiUrl = (await startHttpTrigger(spec, ctx, reprocess)) ?? apiUrl;
+    else if (trigger.kind === 'schedule') {
+      const interval = options.crawlIntervalSeconds === undefined ? crawlIntervalFromEnv(process.env, spec) : options.crawlIntervalSeconds;
+      await startScheduleTrigger({ ...spec, trigger }, { ...ctx, options: { ...options, crawlIntervalSeconds: interval } });
+    }
+  }
+
+  const stateFile = join(dataDir, STATE_FILE);
+  const state = { pid: process.pid, bucket, table, s3Endpoint: emulators.s3Endpoint, dynamoEndpoint: emulators.dynamoEndpoint, apiUrl, rawPrefix: RAW_PREFIX, startedAt: new Date().toISOString() };
+  writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+
+  return {
+    bucket,
+    table,
+    s3Endpoint: emulators.s3Endpoint,
+    dynamoEndpoint: emulators.dynamoEndpoint,
+    apiUrl,
+    dataDir,
+    stateFile,
+    idle: () => queue?.idle() ?? Promise.resolve(),
+    queueStats: () => queue?.stats ?? { sent: 0, succeeded: 0, retried: 0, deadLettered: 0 },
+    async stop() {
+      for (const stop of ctx.stops.reverse()) await stop();
+      await emulators.stop();
+      rmSync(stateFile, { force: true });
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function portFromEnv(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (!value) return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, not "${value}"`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const stack = await startLocalStack({
+    s3Port: portFromEnv('QUOTEDESK_S3_PORT', 4568),
+    dynamoPort: portFromEnv('QUOTEDESK_DYNAMODB_PORT', 4567),
+    apiPort: portFromEnv('PORT', 3000),
+  });
+  process.stdout.write(`ready; endpoints in ${stack.stateFile}. Ctrl-C to stop.\n`);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping…\n`);
+    stack.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`npm start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * How documents enter: the bytes go to S3 under the raw prefix (the process function takes it from
+ * there) and the document is registered as `queued`. The id is derived from the content, so the
+ * same content submitted twice returns the existing document. Used by the API and the bulk CLI.
+ */
+import { randomUUID } from 'node:crypto';
+import { RAW_PREFIX } from '../../infra/wiring.ts';
+import type { DocumentMetadata, DocumentStatus, DocumentStore, IndexStore } from '../storage/ports.ts';
+import { contentHash, documentIdFor } from './identity.ts';
+
+export interface SubmitOutcome {
+  id: string;
+  status: DocumentStatus;
+  duplicate: boolean;
+  key?: string;
+}
+
+/** A file name safe as the last part of an S3 key (no path, no control characters), kept readable. */
+export function safeFilename(name: string | undefined, fallback = 'document'): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]+/g, '').replace(/\s+/g, ' ').trim().slice(0, 120);
+  return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : fallback;
+}
+
+function isoOrUndefined(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+export class DocumentIntakeService {
+  constructor(
+    private readonly documents: DocumentStore,
+    private readonly index: IndexStore,
+  ) {}
+
+  async submit(body: Uint8Array, metadata: DocumentMetadata): Promise<SubmitOutcome> {
+    const id = documentIdFor(contentHash(body));
+    const existing = await this.index.getDocument(id);
+    if (existing) return { id, status: existing.status, duplicate: true, key: existing.rawKeys[0] };
+    const key = `${RAW_PREFIX}${id}/${safeFilename(metadata.filename, `${id}.txt`)}`;
+    const now = new Date().toISOString();
+    const publishedAt = isoOrUndefined(metadata.publishedAt);
+    const { created, document } = await this.index.registerDocument({
+      ...metadata,
+      ...(publishedAt ? { publishedAt } : {}),
+      id,
+      status: 'queued',
+      rawKeys: [key],
+      sortDate: publishedAt ?? now,
+      receivedAt: now,
+      updatedAt: now,
+      bytes: body.byteLength,
+    });
+    if (!created) return { id, status: document.status, duplicate: true, key: document.rawKeys[0] };
+    await this.documents.putRaw(key, body, metadata);
+    return { id, status: 'queued', duplicate: false, key };
+  }
+
+  /** A presigned PUT under the raw prefix; the document gets its id when the process function reads it. */
+  async presignUpload(request: { filename: string; contentType: string; bytes?: number; metadata: DocumentMetadata; expiresInSeconds?: number }) {
+    if (!this.documents.presignPut) throw new Error('this document store cannot presign uploads');
+    const key = `${RAW_PREFIX}uploads/${randomUUID()}/${safeFilename(request.filename)}`;
+    const expiresInSeconds = request.expiresInSeconds ?? 900;
+    const signed = await this.documents.presignPut(key, { ...request.metadata, filename: request.filename, contentType: request.contentType }, { expiresInSeconds, bytes: request.bytes });
+    return { key, url: signed.url, headers: signed.headers, expiresAt: new Date(Date.now() + expiresInSeconds * 1000).toISOString() };
+  }
+
+  /** Run extraction again for a document (e.g. after a flag was rejected): re-emits its object-created event. */
+  async reprocess(documentId: string): Promise<void> {
+    const doc = await this.index.getDocument(documentId);
+    if (!doc || doc.rawKeys.length === 0) return;
+    if (!this.documents.retrigger) throw new Error('this document store cannot re-trigger processing');
+    await this.documents.retrigger(doc.rawKeys[0]);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The local stack as `npm start` runs it (ephemeral, free ports, no API): an upload to s3rver is
+ * routed to the process handler through the SQS-shaped local queue, keys encoded as AWS does.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalStack, type LocalStack } from '../../infra/local.ts';
+import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
+import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
+import { DocumentIntakeService } from '../../shared/pipeline/intake.ts';
+
+describe('local stack', () => {
+  let stack: LocalStack;
+  beforeAll(async () => {
+    stack = await startLocalStack({ ephemeral: true, s3Port: 0, dynamoPort: 0, apiPort: null, crawlIntervalSeconds: null, log: () => undefined });
+  });
+  afterAll(async () => stack?.stop());
+
+  it('writes its endpoints for the CLI and routes raw/ uploads (only) to the process function', async () => {
+    const state = JSON.parse(readFileSync(stack.stateFile, 'utf8'));
+    expect(state).toMatchObject({ bucket: stack.bucket, s3Endpoint: stack.s3Endpoint, dynamoEndpoint: stack.dynamoEndpoint });
+
+    const store = new S3DocumentStore();
+    const intake = new DocumentIntakeService(store, new DynamoIndexStore());
+    const text = 'Commissioner Ruth Achterberg said on Monday the pier would reopen.\n\n"We owe the fishing fleet an answer," Achterberg said.\n';
+    const submitted = await intake.submit(Buffer.from(text), { filename: 'pier report (final) + notes.txt', contentType: 'text/plain', publishedAt: '2023-06-01' });
+    expect(submitted.duplicate).toBe(false);
+    await store.putRaw('elsewhere/ignored.txt', Buffer.from('not under raw/'), {});
+    await stack.idle();
+
+    const index = new DynamoIndexStore();
+    const doc = await index.getDocument(submitted.id);
+    expect(doc?.status).toBe('done');
+    expect(doc?.rawKeys).toEqual([submitted.key]);
+    expect((await index.listQuotes({ speaker: 'Ruth Achterberg' })).items.map((q) => q.text)).toEqual([expect.stringContaining('fishing fleet')]);
+    expect(stack.queueStats()).toMatchObject({ sent: 1, succeeded: 1, deadLettered: 0 });
+
+    const again = await intake.submit(Buffer.from(text), { filename: 'copy.txt' });
+    expect(again).toMatchObject({ id: submitted.id, duplicate: true, status: 'done' });
+  });
+
+  it('reprocessing re-emits the object-created event (a Copy) and the document is processed again', async () => {
+    const index = new DynamoIndexStore();
+    const docs = await index.listDocuments({ limit: 10 });
+    const before = stack.queueStats().sent;
+    await new DocumentIntakeService(new S3DocumentStore(), index).reprocess(docs.items[0].id);
+    await stack.idle();
+    expect(stack.queueStats().sent).toBe(before + 1);
+    expect((await index.getDocument(docs.items[0].id))?.status).toBe('done');
+  });
+});
