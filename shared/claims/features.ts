@@ -60,6 +60,11 @@ const OPINION_WORDS = words(`
   ridiculous outrageous amazing beautiful awful nice stupid silly foolish proud sad happy excited glad sorry agree disagree
   believe think feel hope wish guess`);
 const HEDGE_WORDS = words('maybe perhaps might could possibly probably seems seem apparently somewhat may');
+const PHATIC_NEEDLES = [
+  'thank', 'good ', 'ladies', 'congratulat', 'welcome', 'leave a', 'comment', 'subscribe', 'sign up', 'log in', 'click', 'mail',
+  'cookie', 'share this', 'follow us', 'rights reserved', 'copyright', 'advertisement', 'read more', 'newsletter',
+  'required fields', 'bloggers', 'related',
+];
 const OBLIGATION = /\b(?:should|must|ought|need to|needs to|have to|has to|got to|gotta)\b/;
 const FIRST_PERSON_OPINION =
   /\b(?:i|we)(?: really| do| don['’]t| strongly)? (?:think|believe|feel|hope|want|wish|guess|suppose|agree|disagree|know|say)\b|\bin my (?:view|opinion|judgment)\b|\bi['’]m (?:sure|confident|convinced|not sure|proud|glad|happy|excited)\b/;
@@ -121,10 +126,30 @@ export interface SentenceFeatures {
 
 const cap = (n: number, max: number) => Math.min(n, max) / max;
 
-function countIn(tokens: string[], set: Set<string>): number {
-  let n = 0;
-  for (const t of tokens) if (set.has(t)) n++;
-  return n;
+// Every lexicon word maps to the bit of each list it belongs to, so one pass over the tokens counts them all.
+// Word tokens of lower-cased text; explicit letter ranges (Latin, Greek, Cyrillic, Hebrew, Arabic, Indic, CJK, Hangul)
+// are several times faster than \p{L} and only serve lexicon look-ups and a length count.
+const TOKEN =
+  /[a-z0-9\u00df-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u3040-\u9fff\uac00-\ud7af]+(?:'[a-z\u00df-\u00f6\u00f8-\u024f]+)?/g;
+const LISTS = [NUMBER_WORDS, SCALE_WORDS, MONEY_WORDS, MONTHS, WEEKDAYS, SUPERLATIVES, TREND_WORDS, STAT_WORDS, EVENT_WORDS, OPINION_WORDS, HEDGE_WORDS];
+const [NUM, SCALE, MONEY, MONTH, WEEKDAY, SUPER, TREND, STAT, EVENT, OPINION, HEDGE] = LISTS.map((_, i) => i);
+const LEXICON = new Map<string, number>();
+LISTS.forEach((list, i) => list.forEach((w) => LEXICON.set(w, (LEXICON.get(w) ?? 0) | (1 << i))));
+
+function countLists(tokens: string[]): number[] {
+  const counts = new Array(LISTS.length).fill(0);
+  for (const t of tokens) {
+    const bits = LEXICON.get(t);
+    if (bits === undefined) continue;
+    for (let i = 0; i < LISTS.length; i++) if (bits & (1 << i)) counts[i]++;
+  }
+  return counts;
+}
+
+/** Cheap substring gate before a costly regex: the regex cannot match unless one of the needles occurs. */
+function gated(text: string, needles: string[], re: RegExp): boolean {
+  for (const needle of needles) if (text.includes(needle)) return re.test(text);
+  return false;
 }
 
 /** Capitalised words that are not the first word, "I" or a sentence-internal opener after a quote. */
@@ -137,6 +162,7 @@ function countProperNouns(sentence: string): number {
   return n;
 }
 
+const QUOTE_CHARS = /[“”„"]/;
 const SPEECH_CUE =
   /\b(?:said|says|say|added|adds|told|tells|continued|continues|wrote|writes|explained|explains|concluded|asked|asks|noted|notes|argued|argues|stated|states|insisted|replied|according to)\b/i;
 
@@ -146,6 +172,7 @@ const SPEECH_CUE =
  * opinion look like a factual report. Other sentences are returned whole.
  */
 export function claimContent(sentence: string): string {
+  if (!QUOTE_CHARS.test(sentence)) return sentence;
   const marks: Array<{ at: number; open: boolean }> = [];
   for (let i = 0; i < sentence.length; i++) {
     const ch = sentence[i];
@@ -181,36 +208,52 @@ export function isDateline(sentence: string): boolean {
 export function sentenceFeatures(whole: string): SentenceFeatures {
   const sentence = claimContent(whole);
   const lower = sentence.toLowerCase().replace(/[’]/g, "'");
-  const tokens = lower.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
-  const hasDigit = FIGURE.test(sentence);
-  const year = YEAR.test(sentence);
-  const numberWords = countIn(tokens, NUMBER_WORDS);
-  const scale = countIn(tokens, SCALE_WORDS);
-  const percent = PERCENT.test(lower);
-  const money = MONEY_SYMBOL.test(sentence) || countIn(tokens, MONEY_WORDS) > 0;
-  const dateWords = countIn(tokens, MONTHS) + countIn(tokens, WEEKDAYS) > 0 || RELATIVE_DATE.test(lower);
-  const duration = DURATION.test(lower);
-  const digitQuantity = DIGIT_QUANTITY.test(lower) && !percent;
-  const comparativeThan = COMPARATIVE_THAN.test(lower);
-  const multiple = MULTIPLE.test(lower);
-  const approximator = APPROXIMATOR.test(lower);
-  const superlative = countIn(tokens, SUPERLATIVES) > 0;
-  const ranking = RANKING.test(sentence);
-  const record = RECORD.test(lower);
-  const trend = countIn(tokens, TREND_WORDS) > 0 || /\b(?:gone|went|going) (?:up|down)\b/.test(lower);
-  const predictionVerb = PREDICTION_VERB.test(lower);
-  const thirdPersonFuture = THIRD_PERSON_FUTURE.test(lower);
-  const willCost = WILL_COST.test(lower);
-  const statWords = countIn(tokens, STAT_WORDS);
-  const eventWords = countIn(tokens, EVENT_WORDS);
-  const causal = CAUSAL.test(lower);
-  const pastTense = tokens.filter((t) => t.length > 4 && t.endsWith('ed') && !t.endsWith('eed')).length;
-  const pastAux = PAST_TENSE_AUX.test(lower);
+  const tokens = lower.match(TOKEN) ?? [];
+  const counts = countLists(tokens);
+  const anyDigit = /\d/.test(sentence);
+  const hasDigit = anyDigit && FIGURE.test(sentence);
+  const year = anyDigit && YEAR.test(sentence);
+  const numberWords = counts[NUM];
+  const scale = counts[SCALE];
+  const percent = gated(lower, ['%', 'per'], PERCENT);
+  const money = (anyDigit && MONEY_SYMBOL.test(sentence)) || counts[MONEY] > 0;
+  const dateWords =
+    counts[MONTH] + counts[WEEKDAY] > 0 ||
+    gated(lower, ['year', 'month', 'week', 'decade', 'centur', 'quarter', 'summer', 'winter', 'spring', 'fall', ' ago', 'since '], RELATIVE_DATE);
+  const duration = gated(lower, ['year', 'month', 'week', 'day', 'hour', 'minute', 'decade', 'centur'], DURATION);
+  const digitQuantity = anyDigit && DIGIT_QUANTITY.test(lower) && !percent;
+  const comparativeThan = gated(lower, ['than'], COMPARATIVE_THAN);
+  const multiple = gated(lower, ['twice', 'times', 'as '], MULTIPLE);
+  const approximator = (anyDigit || numberWords > 0 || /year|month|week|decade|ten/.test(lower)) && APPROXIMATOR.test(lower);
+  const superlative = counts[SUPER] > 0;
+  const ranking = gated(lower, ['rank', 'no', 'number', 'top', 'second', 'third', 'fourth', 'fifth', '1', '2', '3', '4', '5', '6', '7', '8', '9', '0'], RANKING);
+  const record = gated(lower, ['record', 'all-time', 'history', 'ever', 'first time', 'unprecedented'], RECORD);
+  const trend = counts[TREND] > 0 || gated(lower, [' up', ' down'], /\b(?:gone|went|going) (?:up|down)\b/);
+  const predictionVerb = gated(
+    lower,
+    ['expect', 'project', 'forecast', 'predict', 'estimat', 'anticipat', 'on track', 'set to', 'likely to'],
+    PREDICTION_VERB,
+  );
+  const futureCue = lower.includes('will') || lower.includes('would') || lower.includes("'ll") || lower.includes('going to');
+  const thirdPersonFuture = futureCue && THIRD_PERSON_FUTURE.test(lower);
+  const willCost = futureCue && WILL_COST.test(lower);
+  const statWords = counts[STAT];
+  const eventWords = counts[EVENT];
+  const causal = gated(lower, ['because', 'caus', 'due to', 'led to', 'lead', 'result', 'thanks to', 'responsible'], CAUSAL);
+  let pastTense = 0;
+  let firstPerson = 0;
+  let secondPerson = 0;
+  for (const t of tokens) {
+    if (t.length > 4 && t.endsWith('ed') && !t.endsWith('eed')) pastTense++;
+    else if (t === 'i' || t === 'me' || t === 'my' || t.startsWith("i'")) firstPerson++;
+    else if (t === 'you' || t === 'your' || t.startsWith("you'")) secondPerson++;
+  }
+  const pastAux = gated(lower, ['was', 'were', 'been', 'did', 'has', 'had'], PAST_TENSE_AUX);
   const properNouns = countProperNouns(sentence);
-  const firstPerson = tokens.filter((t) => t === 'i' || t === 'me' || t === 'my' || t.startsWith("i'")).length;
-  const secondPerson = tokens.filter((t) => t === 'you' || t === 'your' || t.startsWith("you'")).length;
-  const opinionWords = countIn(tokens, OPINION_WORDS);
+  const opinionWords = counts[OPINION];
   const question = /\?["”’')\]]*\s*$/.test(sentence.trim());
+  const firstPersonIntent = gated(lower, ['i ', "i'", 'we ', "we'", 'let'], FIRST_PERSON_INTENT);
+  const obligation = gated(lower, ['should', 'must', 'ought', 'need', 'have to', 'has to', 'got'], OBLIGATION);
 
   const values = [
     hasDigit && FIGURE.test(year ? sentence.replace(YEARS, '') : sentence) ? 1 : 0,
@@ -241,22 +284,22 @@ export function sentenceFeatures(whole: string): SentenceFeatures {
     cap(tokens.length, 40),
     tokens.length < 7 ? 1 : 0,
     question ? 1 : 0,
-    FIRST_PERSON_OPINION.test(lower) ? 1 : 0,
-    FIRST_PERSON_INTENT.test(lower) ? 1 : 0,
+    gated(lower, ['i ', 'we ', 'my ', "i'm"], FIRST_PERSON_OPINION) ? 1 : 0,
+    firstPersonIntent ? 1 : 0,
     cap(firstPerson, 3),
     cap(secondPerson, 3),
-    OBLIGATION.test(lower) ? 1 : 0,
-    countIn(tokens, HEDGE_WORDS) > 0 ? 1 : 0,
+    obligation ? 1 : 0,
+    counts[HEDGE] > 0 ? 1 : 0,
     cap(opinionWords, 2),
-    PHATIC.test(lower) ? 1 : 0,
+    gated(lower, PHATIC_NEEDLES, PHATIC) ? 1 : 0,
     /^\s*["“‘']?(?:if|unless)\b/.test(lower) ? 1 : 0,
     QUOTE_MARK.test(whole) ? 1 : 0,
     THIRD_PERSON_SUBJECT.test(sentence.replace(/^\W+/, '')) || THIRD_PERSON_SUBJECT.test(lower) ? 1 : 0,
-    EXISTENTIAL.test(lower) ? 1 : 0,
-    NEGATION.test(lower) ? 1 : 0,
-    REPORTING.test(lower) ? 1 : 0,
-    (FIRST_PERSON_INTENT.test(lower) || OBLIGATION.test(lower) || /\b(?:i|we) want\b/.test(lower)) && (hasDigit || money || numberWords) ? 1 : 0,
-    cap((sentence.match(FIGURES) ?? []).length + numberWords, 4),
+    gated(lower, ['there'], EXISTENTIAL) ? 1 : 0,
+    gated(lower, ['no', 'never', "n't"], NEGATION) ? 1 : 0,
+    gated(lower, ['said', 'says', 'told', 'stated', 'claimed', 'announced', 'reported', 'admitted', 'testified', 'wrote'], REPORTING) ? 1 : 0,
+    (firstPersonIntent || obligation || /\b(?:i|we) want\b/.test(lower)) && (hasDigit || money || numberWords) ? 1 : 0,
+    cap((anyDigit ? (sentence.match(FIGURES) ?? []).length : 0) + numberWords, 4),
   ];
 
   const kinds: ClaimKind[] = [];
