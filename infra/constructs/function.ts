@@ -1,0 +1,98 @@
+import * as path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FunctionSpec } from '../wiring.ts';
+
+/** The one Node.js runtime all functions use: the newest Lambda offers. */
+export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
+export const FUNCTION_ARCHITECTURE = lambda.Architecture.ARM_64;
+
+/**
+ * ESM bundles still meet CommonJS dependencies that call `require` (Node built-ins inside
+ * compromise, iconv-lite, …); this gives them one, as esbuild's ESM output cannot.
+ */
+export const ESM_REQUIRE_BANNER = "import { createRequire as __quotedeskCreateRequire } from 'node:module'; const require = __quotedeskCreateRequire(import.meta.url);";
+
+export interface QuotedeskFunctionProps {
+  spec: FunctionSpec;
+  /** Repository root: entries in the wiring list are relative to it, and it holds the lock file. */
+  projectRoot: string;
+  environment: Record<string, string>;
+  logRetention: logs.RetentionDays;
+  logRemovalPolicy: RemovalPolicy;
+  /** Reserved concurrency; undefined = draw from the account's unreserved pool. */
+  reservedConcurrency?: number;
+  /** Write esbuild's metafile beside the bundle (bundle report only, never deployed by default). */
+  metafile?: boolean;
+}
+
+/**
+ * A quotedesk Lambda function with the house defaults: esbuild on this machine (no Docker),
+ * minified ESM with source maps, ARM64, the current Node.js runtime, an explicit log group with
+ * retention, Powertools settings, and an execution role that starts with nothing but its own
+ * log group (callers add exactly the grants the function needs).
+ */
+export class QuotedeskFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: QuotedeskFunctionProps) {
+    super(scope, id);
+    const { spec } = props;
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy,
+    });
+
+    // An own role instead of AWSLambdaBasicExecutionRole: that managed policy may create any log
+    // group and write to all of them; this one writes to its own log group only.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `quotedesk ${spec.name} function`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: path.join(props.projectRoot, spec.entry),
+      handler: 'handler',
+      projectRoot: props.projectRoot,
+      depsLockFilePath: path.join(props.projectRoot, 'package-lock.json'),
+      runtime: FUNCTION_RUNTIME,
+      architecture: FUNCTION_ARCHITECTURE,
+      memorySize: spec.memoryMb,
+      timeout: Duration.seconds(spec.timeoutSeconds),
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      role: this.role,
+      logGroup: this.logGroup,
+      description: `quotedesk ${spec.name} (${spec.entry})`,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'quotedesk',
+        POWERTOOLS_METRICS_NAMESPACE: 'quotedesk',
+        POWERTOOLS_METRICS_FUNCTION_NAME: spec.name,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...props.environment,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.DEFAULT,
+        // Stack traces need names and lines, not the original sources: keeps the .map small.
+        sourcesContent: false,
+        metafile: props.metafile ?? false,
+        logLevel: LogLevel.WARNING,
+      },
+    });
+  }
+}

@@ -1,0 +1,188 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { App, CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import { Api } from './constructs/api.ts';
+import { grantAccess } from './constructs/access.ts';
+import { readConfig, type StackConfig } from './constructs/config.ts';
+import { QuotedeskFunction } from './constructs/function.ts';
+import { Ingest } from './constructs/ingest.ts';
+import { Monitoring } from './constructs/monitoring.ts';
+import { CrawlSchedule } from './constructs/schedule.ts';
+import { Storage } from './constructs/storage.ts';
+import { ENV, FUNCTIONS, type FunctionSpec } from './wiring.ts';
+import { TABLE_DEFINITION } from '../shared/storage/table.ts';
+
+/** The repository root: wiring entries, the lock file and cdk.json are relative to it. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const STACK_NAME = 'Quotedesk';
+
+/**
+ * All of quotedesk in one stack: storage, the three functions from the wiring list and their
+ * triggers, the authenticated HTTP API, and the alarms and dashboard that watch them.
+ */
+export class QuotedeskStack extends Stack {
+  readonly config: StackConfig;
+  readonly storage: Storage;
+  readonly functions: Record<FunctionSpec['name'], QuotedeskFunction>;
+  readonly ingest: Ingest;
+  readonly api: Api;
+  readonly schedule: CrawlSchedule;
+  readonly monitoring: Monitoring;
+  readonly cursorSecret: secretsmanager.Secret;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, { description: 'quotedesk: quotes, speakers, claims and name flags from news and press statements', ...props });
+    const config = (this.config = readConfig(this.node));
+    const removalPolicy = config.dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+
+    this.storage = new Storage(this, 'Storage', { dev: config.dev });
+    const { bucket, table } = this.storage;
+    const environment: Record<string, string> = {
+      [ENV.bucket]: bucket.bucketName,
+      [ENV.table]: table.tableName,
+    };
+    // Signs the API's pagination cursors. Generated once at deploy time; CloudFormation resolves the
+    // dynamic reference into the API function's configuration, so the value is never in the template.
+    this.cursorSecret = new secretsmanager.Secret(this, 'CursorSecret', {
+      description: 'quotedesk: HMAC key of the API pagination cursors',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy,
+    });
+    Validations.of(this.cursorSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'The secret only signs pagination cursors (it guards no data); rotating it would just invalidate cursors in flight, so no rotation function is deployed for it.',
+    });
+    const extraEnvironment = (spec: FunctionSpec): Record<string, string> => spec.trigger.kind === 'http'
+      ? { [ENV.auth]: 'jwt-claims', [ENV.cursorSecret]: this.cursorSecret.secretValue.unsafeUnwrap() }
+      : {};
+
+    const reserved = (name: FunctionSpec['name']) => {
+      const n = name === 'process' ? config.processConcurrency : name === 'crawl' ? config.crawlConcurrency : 0;
+      return n > 0 ? n : undefined;
+    };
+    const created = {} as Record<FunctionSpec['name'], QuotedeskFunction>;
+    for (const spec of FUNCTIONS) {
+      const fn = new QuotedeskFunction(this, `${capitalise(spec.name)}Function`, {
+        spec,
+        projectRoot: PROJECT_ROOT,
+        environment: { ...environment, ...extraEnvironment(spec) },
+        logRetention: config.logRetentionDays as logs.RetentionDays,
+        logRemovalPolicy: removalPolicy,
+        reservedConcurrency: reserved(spec.name),
+        metafile: config.metafile,
+      });
+      grantAccess(fn.role, spec.access, {
+        bucket,
+        table,
+        indexNames: TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.name),
+      });
+      created[spec.name] = fn;
+    }
+    this.functions = created;
+
+    const byTrigger = <K extends FunctionSpec['trigger']['kind']>(kind: K) => {
+      const spec = FUNCTIONS.find((f) => f.trigger.kind === kind);
+      if (!spec) throw new Error(`The wiring list has no function with a ${kind} trigger`);
+      return { spec: spec as FunctionSpec & { trigger: Extract<FunctionSpec['trigger'], { kind: K }> }, fn: this.functions[spec.name] };
+    };
+
+    const processing = byTrigger('s3');
+    const processReserved = reserved(processing.spec.name);
+    this.ingest = new Ingest(this, 'Ingest', {
+      bucket,
+      prefix: processing.spec.trigger.prefix,
+      processFunction: processing.fn.function,
+      processTimeout: processing.fn.function.timeout!,
+      // The queue never drives more invocations than are reserved (else the surplus is throttled and retried).
+      maxConcurrency: processReserved !== undefined && processReserved >= 2 ? processReserved : undefined,
+    });
+
+    this.api = new Api(this, 'Api', {
+      apiFunction: byTrigger('http').fn.function,
+      dev: config.dev,
+      mfa: config.mfa,
+      logRetention: config.logRetentionDays as logs.RetentionDays,
+      rateLimit: config.apiRateLimit,
+      burstLimit: config.apiBurstLimit,
+    });
+
+    this.schedule = new CrawlSchedule(this, 'CrawlSchedule', {
+      crawlFunction: byTrigger('schedule').fn.function,
+      rateMinutes: config.crawlRateMinutes,
+    });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      functions: FUNCTIONS.map((spec) => ({ name: spec.name, function: this.functions[spec.name].function })),
+      queue: this.ingest.queue,
+      deadLetterQueue: this.ingest.deadLetterQueue,
+      httpApi: this.api.httpApi,
+      table,
+      alarmEmail: config.alarmEmail,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API (and the quote browser page at /)' });
+    new CfnOutput(this, 'BucketName', { value: bucket.bucketName, description: `Document bucket: upload under ${processing.spec.trigger.prefix} to process` });
+    new CfnOutput(this, 'TableName', { value: table.tableName, description: 'DynamoDB index table' });
+    new CfnOutput(this, 'UserPoolId', { value: this.api.userPool.userPoolId, description: 'Cognito user pool: create users here and add them to reader or writer' });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.api.userPoolClient.userPoolClientId, description: 'Cognito app client for sign-in' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn, description: 'SNS topic the alarms publish to' });
+    new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.ingest.deadLetterQueue.queueUrl, description: 'Documents that failed processing five times' });
+
+    acknowledgeCdkInternals(this);
+  }
+}
+
+/**
+ * Findings on resources the CDK creates for us (not our code), acknowledged where they arise.
+ */
+function acknowledgeCdkInternals(stack: Stack): void {
+  // S3 → SQS notifications are configured by a CDK-provided singleton function (a custom resource):
+  // its role is created by the CDK with the basic-execution managed policy, outside our control.
+  const notificationsHandler = stack.node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
+  if (notificationsHandler) {
+    Validations.of(notificationsHandler).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'CDK-managed BucketNotificationsHandler (sets the S3 → SQS notification at deploy time); the CDK attaches this managed policy to its role and offers no way to replace it.',
+    });
+  }
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The context cdk.json gives the CLI, so tests and scripts build the app with the same feature flags. */
+export function cdkJsonContext(): Record<string, unknown> {
+  const file = path.join(PROJECT_ROOT, 'cdk.json');
+  if (!fs.existsSync(file)) return {};
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { context?: Record<string, unknown> }).context ?? {};
+}
+
+export interface CreateAppOptions {
+  /** Extra context, e.g. `{ 'aws:cdk:bundling-stacks': [] }` to skip bundling in tests. */
+  context?: Record<string, unknown>;
+  outdir?: string;
+  /** CDK's built-in CloudFormation schema and lint rules (default on, as in `npm run synth`). */
+  builtinCloudFormationValidation?: boolean;
+}
+
+/**
+ * The app as `npm run synth`, the tests and the bundle report build it: the stack, with the cdk-nag
+ * AWS Solutions rules registered over the whole app (violations stop synthesis).
+ */
+export function createApp(options: CreateAppOptions = {}): { app: App; stack: QuotedeskStack; nag: AwsSolutionsChecks } {
+  const app = new App({
+    context: { ...cdkJsonContext(), ...options.context },
+    outdir: options.outdir,
+    builtinCloudFormationValidation: options.builtinCloudFormationValidation,
+  });
+  const stack = new QuotedeskStack(app, STACK_NAME);
+  const nag = new AwsSolutionsChecks(app);
+  Validations.of(app).addPlugins(nag);
+  return { app, stack, nag };
+}
