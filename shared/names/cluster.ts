@@ -56,6 +56,7 @@ interface Spelling {
   role?: string;
   organization?: string;
   gender?: 'male' | 'female';
+  kindGiven: boolean;
 }
 
 interface Group {
@@ -145,14 +146,15 @@ export function clusterNames(candidates: NameCandidate[], options: ClusterOption
     const key = spellingKey(kind, display, parsed);
     let s = byKey.get(key);
     if (!s) {
-      s = { id: spellings.length, display, parsed, kind, short: kind === 'person' && isShortReference(parsed), keys: [], order: c.order, role: c.role, organization: c.organization, gender: parsed.gender };
+      s = { id: spellings.length, display, parsed, kind, short: kind === 'person' && isShortReference(parsed), keys: [], order: c.order, role: c.role, organization: c.organization, gender: parsed.gender, kindGiven: Boolean(c.kind) };
       byKey.set(key, s);
       spellings.push(s);
     }
     s.keys.push(c.key);
     s.role ??= c.role;
     s.organization ??= c.organization;
-    s.gender ??= parsed.gender;
+    s.gender ??= parsed.gender ?? (c.title ? parsePersonName(`${c.title} X Y`).gender : undefined);
+    s.kindGiven ||= Boolean(c.kind);
   }
 
   const keptApart = (x: Spelling, y: Spelling): boolean => {
@@ -226,7 +228,30 @@ export function clusterNames(candidates: NameCandidate[], options: ClusterOption
     }
   }
 
-  // 3. Short references join the one person they fit.
+  // 3. Organisations with organisations.
+  for (const s of spellings) {
+    if (s.kind !== 'organization') continue;
+    const keys = orgBlockKeys(s.display);
+    let joined = false;
+    for (const g of orgIndex.candidates(keys)) {
+      const group = groups[g];
+      if (group.members.some((m) => keptApart(s, m))) continue;
+      const results = group.members.slice(0, MAX_LINKAGE).map((m) => compareOrganizations(s.display, m.display));
+      if (results.every((r) => r.same)) {
+        group.members.push(s);
+        group.confidence = Math.min(group.confidence, ...results.map((r) => r.score));
+        orgIndex.add(keys, g);
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) {
+      groups.push({ members: [s], confidence: 1 });
+      orgIndex.add(keys, groups.length - 1);
+    }
+  }
+
+  // 4. Short references join the one person they fit (or, with no stated kind, the one organisation they name).
   const fullGroupCount = groups.length;
   for (const s of spellings) {
     if (s.kind !== 'person' || !s.short) continue;
@@ -239,7 +264,18 @@ export function clusterNames(candidates: NameCandidate[], options: ClusterOption
       if (fit && !groups[g].members.some((m) => keptApart(s, m))) fits.push({ group: g, ...fit });
     }
     const exact = fits.filter((f) => f.exact);
-    const chosen = exact.length === 1 ? exact[0] : exact.length === 0 && fits.length === 1 ? fits[0] : undefined;
+    let chosen = exact.length === 1 ? exact[0] : exact.length === 0 && fits.length === 1 ? fits[0] : undefined;
+    if (!chosen && fits.length > 1) chosen = disambiguateByContext(s, exact.length ? exact : fits, groups);
+    if (!chosen && !fits.length && !s.kindGiven) {
+      // "Allina" after "Allina Health": a lone word naming exactly one organisation of the document.
+      const word = s.parsed.tokens.map((t) => t.text).join('');
+      const orgs = orgIndex.candidates([`w:${word.slice(0, 4)}`]).filter((g) => groups[g].members.some((m) => organizationCore(m.display)[0] === word));
+      // Several ("Allina Health", "Allina Health Maplewood Clinic"): the shortest name is the organisation itself.
+      const size = (g: number) => Math.min(...groups[g].members.map((m) => organizationCore(m.display).length));
+      const smallest = orgs.length ? Math.min(...orgs.map(size)) : 0;
+      const best = orgs.filter((g) => size(g) === smallest);
+      if (best.length === 1) chosen = { group: best[0], confidence: 0.7, exact: true };
+    }
     if (chosen) {
       groups[chosen.group].members.push(s);
       groups[chosen.group].confidence = Math.min(groups[chosen.group].confidence, chosen.confidence);
@@ -269,34 +305,24 @@ export function clusterNames(candidates: NameCandidate[], options: ClusterOption
     }
   }
 
-  // 4. Organisations with organisations.
-  for (const s of spellings) {
-    if (s.kind !== 'organization') continue;
-    const keys = orgBlockKeys(s.display);
-    let joined = false;
-    for (const g of orgIndex.candidates(keys)) {
-      const group = groups[g];
-      if (group.members.some((m) => keptApart(s, m))) continue;
-      const results = group.members.slice(0, MAX_LINKAGE).map((m) => compareOrganizations(s.display, m.display));
-      if (results.every((r) => r.same)) {
-        group.members.push(s);
-        group.confidence = Math.min(group.confidence, ...results.map((r) => r.score));
-        orgIndex.add(keys, g);
-        joined = true;
-        break;
-      }
-    }
-    if (!joined) {
-      groups.push({ members: [s], confidence: 1 });
-      orgIndex.add(keys, groups.length - 1);
-    }
-  }
-
   const keyOrder = new Map(sorted.map((c) => [c.key, c.order]));
   return groups
     .map((g) => describeGroup(g, keyOrder))
     .sort((x, y) => x.order - y.order)
     .map(({ order: _order, ...cluster }) => cluster);
+}
+
+/** Two Smiths and a bare "Smith": the one whose organisation or role the mention shares, if exactly one. */
+function disambiguateByContext<T extends { group: number }>(s: Spelling, fits: T[], groups: Group[]): T | undefined {
+  if (!s.organization && !s.role) return undefined;
+  const agree = fits.filter((f) =>
+    groups[f.group].members.some(
+      (m) =>
+        (s.organization && m.organization && compareOrganizations(s.organization, m.organization).same) ||
+        (s.role && m.role && s.role.trim().toLowerCase() === m.role.trim().toLowerCase()),
+    ),
+  );
+  return agree.length === 1 ? agree[0] : undefined;
 }
 
 /** Does a lone surname / given name fit this person? */
@@ -384,7 +410,10 @@ function fullness(s: Spelling): number {
 
 function describeGroup(group: Group, keyOrder: Map<string, number>): NameCluster & { order: number } {
   const members = [...group.members].sort((x, y) => x.order - y.order);
-  const canonical = members.reduce((best, s) => (fullness(s) > fullness(best) ? s : best), members[0]);
+  // The founding spelling decides the kind; a lone word that joined an organisation never becomes its name.
+  const kind = group.members[0].kind;
+  const sameKind = members.filter((m) => m.kind === kind);
+  const canonical = sameKind.reduce((best, s) => (fullness(s) > fullness(best) ? s : best), sameKind[0]);
   const variants: Spelling[] = [];
   const seen = new Set<string>([canonical.display.toLowerCase()]);
   for (const s of members) {

@@ -80,6 +80,32 @@ describe('clusterNames', () => {
     expect(clusters.map((c) => c.keys)).toEqual([['s1'], ['s2', 's4'], ['s3']]);
   });
 
+  it('lets a shared organisation or role settle an ambiguous short reference', () => {
+    const clusters = clusterNames([
+      mention('r1', 'John Smith', { organization: 'Harbor Steelworks' }),
+      mention('r2', 'Jane Smith', { organization: 'Lakeview Clinic' }),
+      mention('r3', 'Smith', { organization: 'Lakeview Clinic' }),
+    ]);
+    expect(clusterOf(clusters, 'r3').keys).toEqual(['r2', 'r3']);
+  });
+
+  it('uses a title given beside the name to tell relatives apart', () => {
+    const mr = clusterNames([mention('t1', 'Avery Holt', { title: 'Mr.' }), mention('t2', 'Mrs. Holt')]);
+    expect(mr.map((c) => c.keys)).toEqual([['t1'], ['t2']]);
+    const mrs = clusterNames([mention('u1', 'Avery Holt', { title: 'Mrs.' }), mention('u2', 'Mrs. Holt')]);
+    expect(mrs.map((c) => c.keys)).toEqual([['u1', 'u2']]);
+  });
+
+  it('joins a lone word to the one organisation it names when no kind is stated', () => {
+    const clusters = clusterNames([mention('g1', 'Marrow Health'), mention('g2', 'Marrow Health Eastside Clinic'), mention('g3', 'Marrow')]);
+    const marrow = clusterOf(clusters, 'g1');
+    expect(marrow.keys).toEqual(['g1', 'g3']);
+    expect(marrow.kind).toBe('organization');
+    expect(marrow.canonical).toBe('Marrow Health');
+    const stated = clusterNames([mention('h1', 'Marrow Health'), mention('h2', 'Marrow', { kind: 'person' })]);
+    expect(stated).toHaveLength(2);
+  });
+
   it('joins a given-name-only reference and a nickname to the one person they fit', () => {
     const clusters = clusterNames([mention('n1', 'Elizabeth Quarry'), mention('n2', 'Beth Quarry'), mention('n3', 'Elizabeth'), mention('n4', 'Tom Ashby')]);
     const liz = clusterOf(clusters, 'n1');
