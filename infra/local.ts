@@ -8,7 +8,7 @@
  *   schedule → a timer (QUOTEDESK_CRAWL_INTERVAL seconds, `off` to disable)
  * Endpoints are written to <data dir>/local-stack.json for the CLI.
  */
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -217,6 +217,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
 }
 
+/**
+ * For the CLI: point the SDK at the running local stack (from its state file). Returns a label for
+ * messages, or null when no local stack runs (the caller then uses the AWS environment).
+ */
+export function connectToLocalStack(dataDir: string = defaultDataDir()): string | null {
+  const stateFile = join(dataDir, STATE_FILE);
+  if (!existsSync(stateFile)) return null;
+  const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number; s3Endpoint: string; dynamoEndpoint: string; bucket: string; table: string };
+  try {
+    process.kill(state.pid, 0);
+  } catch {
+    return null; // left behind by a stack that did not stop cleanly
+  }
+  useEmulatorEnvironment(state, { bucket: state.bucket, table: state.table });
+  return `local stack (s3 ${state.s3Endpoint}, dynamodb ${state.dynamoEndpoint})`;
+}
+
 function portFromEnv(name: string, fallback: number): number {
   const value = process.env[name];
   if (!value) return fallback;
@@ -226,6 +243,9 @@ function portFromEnv(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
+  // On a terminal: warnings and failures from the functions' logs, no metric lines.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const stack = await startLocalStack({
     s3Port: portFromEnv('QUOTEDESK_S3_PORT', 4568),
     dynamoPort: portFromEnv('QUOTEDESK_DYNAMODB_PORT', 4567),
