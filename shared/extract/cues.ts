@@ -54,8 +54,8 @@ admit admits admitted admitted admitting|speech|0.85|i
 assert asserts asserted asserted asserting|speech|0.9|i
 contend contends contended contended contending|speech|0.9|i
 maintain maintains maintained maintained maintaining|speech|0.5|c
-write writes wrote written writing|speech|0.7|i
-tweet tweets tweeted tweeted tweeting|speech|0.8|i
+write writes wrote written writing|speech|0.7|c i
+tweet tweets tweeted tweeted tweeting|speech|0.8|c i
 post posts posted posted posting|speech|0.4|c
 report reports reported reported reporting|speech|0.8|i
 reveal reveals revealed revealed revealing|evidence|0.7|

@@ -9,8 +9,8 @@
  * after its content, from the sentence start up to the attribution comma.
  */
 import { splitSentences, type Span } from '../text/sentences.ts';
-import { NOMINAL_CUES, lookupCueVerb, type CueMatch } from './cues.ts';
-import { speakerAfter, speakerBefore, phraseEndingAt, skipBetween, type SpeakerPhrase } from './indirect/speaker.ts';
+import { NOMINAL_CUES, SOURCE_NOUNS, lookupCueVerb, type CueMatch } from './cues.ts';
+import { ROLE_WORDS, speakerAfter, speakerBefore, phraseEndingAt, skipBetween, type SpeakerPhrase } from './indirect/speaker.ts';
 import { tokenize, isQuoteMark, type Token } from './indirect/tokens.ts';
 
 export type { Span };
@@ -74,12 +74,25 @@ class DirectQuoteIndex {
   }
   /** Is `offset` inside a direct quote? */
   inside(offset: number): boolean {
-    return this.spans.some((s) => offset >= s.start && offset < s.end);
+    const s = this.spans[this.firstEndingAfter(offset)];
+    return s !== undefined && offset >= s.start;
+  }
+  /** Index of the first span ending after `offset` (direct quotes do not overlap, so ends are sorted too). */
+  private firstEndingAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid].end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
   /** Characters of [start,end) covered by direct quotes. */
   covered(start: number, end: number): number {
     let total = 0;
-    for (const s of this.spans) {
+    for (let i = this.firstEndingAfter(start); i < this.spans.length; i++) {
+      const s = this.spans[i];
       if (s.start >= end) break;
       total += Math.max(0, Math.min(end, s.end) - Math.max(start, s.start));
     }
@@ -91,8 +104,8 @@ class DirectQuoteIndex {
     const total = letters(start, end);
     if (!total) return true;
     let quoted = 0;
-    for (const s of this.spans) {
-      if (s.end <= start || s.start >= end) continue;
+    for (let i = this.firstEndingAfter(start); i < this.spans.length && this.spans[i].start < end; i++) {
+      const s = this.spans[i];
       quoted += letters(Math.max(start, s.start), Math.min(end, s.end));
     }
     return quoted / total >= 0.9;
@@ -127,6 +140,7 @@ function verbReading(tokens: Token[], i: number, floor: number): boolean {
   if (!prev || !prev.word) return true;
   if (/^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|whose|any|every|each|no|such|said)$/.test(prev.lower)) return false;
   if (prev.lower === 'to') return false;
+  if (/['’]s$/.test(prev.text)) return false; // "Editor's note", "It's called"
   return true;
 }
 
@@ -272,6 +286,7 @@ function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, dire
   const cueToken = tokens[i];
   const cueInfo = cueWithAux(text, tokens, i);
   const speaker = speakerSpan(tokens, phrase, cueToken);
+  lastSpeaker.set(tokens, phrase);
   const base = cue.strength * (phrase.plausible ? 1 : 0.7);
   const contentStart = tokens[0].start;
   const headWords = wordCount(tokens, 0, comma);
@@ -286,6 +301,9 @@ function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, dire
   }
   return true;
 }
+
+/** The speaker of the latest cue in a sentence, for a participle cue after it ("Smith said …, adding that …"). */
+const lastSpeaker = new WeakMap<Token[], SpeakerPhrase>();
 
 /** Time and manner words between a cue and its content: "said Friday that", "told CNN on Sunday that". */
 const TIME_WORDS = new Set([
@@ -392,7 +410,7 @@ function baseFormSubject(tokens: Token[], i: number): boolean {
   const prev = tokens[j];
   if (!prev || !prev.word) return false;
   if (/\d/.test(prev.text)) return true; // "42% say"
-  if (!prev.cap && !DETERMINER_LIKE.test(prev.lower)) return true; // "those surveyed say", "economists say"
+  if (!prev.cap && !DETERMINER_LIKE.test(prev.lower) && /(?:[^s]s|ed|ers|ans|ists|ics|percent|people|public)$/.test(prev.lower)) return true; // "those surveyed say"
   if (/^(?:i|we|they|you|who|will|would|can|could|may|might|must|should|do|does|did|people|police|media|public|majority|many|most|some|others|both|all|don't|didn't|won't|can't|doesn't|shall)$/.test(prev.lower)) return true;
   return /[^s]s$/.test(prev.lower) && prev.lower.length > 3;
 }
@@ -473,6 +491,7 @@ function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direc
   if (NOUNY.has(tokens[i].lower) && !complement && !quoteNext && tokens[i].lower !== 'says') {
     const subject = speakerBefore(tokens, i, 0);
     if (!subject || subject.type === 'noun') return;
+    if (subject.type === 'name' && /^(?:the|a|an)$/.test(tokens[subject.first].lower) && subject.last - subject.first < 2) return; // "the March states account …"
   }
   if (next.lower === 'to' && cue.cls === 'speech' && !cue.hearer && cue.lemma !== 'call' && cue.lemma !== 'urge') return; // "said to be"
   if (passive && !(complement && next.lower === 'that')) return; // "was charged", "is expected to win"
@@ -482,7 +501,7 @@ function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direc
     const prev = tokens[i - 1];
     if (!prev || (prev.text !== ',' && prev.text !== '—' && prev.lower !== 'by' && prev.lower !== 'and')) return;
     if (!complement && !quoteNext && !/^(?:say|add|note|argue|claim|insist|warn|tell|explain|suggest)$/.test(cue.lemma)) return;
-    phrase = sentenceSubject(tokens, i);
+    phrase = lastSpeaker.get(tokens) ?? sentenceSubject(tokens, i);
   } else if (!passive) {
     const before = skipBetween(tokens, i - 1, 0);
     const coordinated = before >= 0 && /^(?:and|but)$/.test(tokens[before].lower);
@@ -495,13 +514,18 @@ function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direc
   cueInfo.text = text.slice(cueInfo.start, tokens[cueEndToken].end);
   const cueToken = tokens[i];
   let end = tokens[tokens.length - 1].end;
+  // A relative clause ("Smith, who said he would vote for it, agreed") ends at the next comma.
+  const relative = phrase?.type === 'pronoun' && /^(?:who|which)$/.test(tokens[phrase.first].lower);
+  const relativeClause = relative || (i > 0 && /^(?:who|which)$/.test(tokens[skipBetween(tokens, i - 1, 0)]?.lower ?? ''));
   for (let s = k; s < tokens.length; s++) {
-    if (tokens[s].text === ';') {
+    const boundary = tokens[s].text === ';' || (relativeClause && (tokens[s].text === ',' || tokens[s].text === '—'));
+    if (boundary && s > k) {
       end = tokens[s].start;
       break;
     }
   }
   const speaker = speakerSpan(tokens, phrase, cueToken);
+  if (phrase) lastSpeaker.set(tokens, phrase);
   let confidence = cue.strength * (phrase ? (phrase.plausible ? 1 : 0.75) : 0.6);
   if (complement && next.lower === 'that') confidence = Math.min(1, confidence + 0.1);
   if (objectContent) confidence *= 0.8;
@@ -511,20 +535,39 @@ function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direc
 /** The subject at the start of the sentence, for participle cues: "Smith rejected the plan, saying …". */
 function sentenceSubject(tokens: Token[], before: number): SpeakerPhrase | null {
   let i = 0;
-  while (i < before && (!tokens[i].word || /^(?:but|and|so|yet|however|meanwhile|still|also)$/.test(tokens[i].lower))) i++;
-  if (i >= before) return null;
-  // Walk forward over a capitalised name or a short determiner phrase, then reuse the backward walker from its end.
-  let j = i;
-  if (tokens[i].cap) {
-    while (j + 1 < before && (tokens[j + 1].cap || tokens[j + 1].text === '.' || tokens[j + 1].lower === 'of')) j++;
-  } else {
-    while (j + 1 < before && j - i < 5 && tokens[j + 1].word && !lookupCueVerb(tokens[j + 1].lower)) j++;
-    return null;
+  while (i < before && (!tokens[i].word || /^(?:but|and|so|yet|however|meanwhile|still|also|then|now)$/.test(tokens[i].lower))) i++;
+  // An introductory phrase ("On Sunday, …", "Last week, …", "In a statement, …") comes before the subject.
+  if (i < before && (INTRO_OPENERS.has(tokens[i].lower) || /ly$/.test(tokens[i].lower))) {
+    let c = i + 1;
+    while (c < before && tokens[c].text !== ',' && c - i < 12) c++;
+    if (c < before && tokens[c].text === ',') i = c + 1;
   }
-  while (j > i && !tokens[j].word) j--;
-  const phrase = phraseEndingAt(tokens, j, i);
-  return phrase;
+  if (i >= before) return null;
+  const t = tokens[i];
+  if (t.word && SUBJECT_PRONOUNS.has(t.lower) && t.lower !== 'there') return { first: i, last: i, type: 'pronoun', plausible: t.lower !== 'it' };
+  // Walk forward over the subject phrase (names, role words, determiners, "of"), then reuse the backward walker from its end.
+  let j = i;
+  while (
+    j + 1 < before &&
+    j - i < 10 &&
+    (tokens[j + 1].cap ||
+      tokens[j + 1].text === '.' ||
+      /^(?:of|for|the|at)$/.test(tokens[j + 1].lower) ||
+      ROLE_WORDS.has(tokens[j + 1].lower) ||
+      SOURCE_NOUNS.has(tokens[j + 1].lower))
+  )
+    j++;
+  while (j > i && (!tokens[j].word || /^(?:of|for|the|at)$/.test(tokens[j].lower))) j--;
+  if (!tokens[j].cap && !ROLE_WORDS.has(tokens[j].lower) && !SOURCE_NOUNS.has(tokens[j].lower)) return null;
+  return phraseEndingAt(tokens, j, i);
 }
+
+/** Words that open an introductory phrase before the subject. */
+const INTRO_OPENERS = new Set([
+  'on', 'in', 'at', 'after', 'before', 'during', 'last', 'this', 'earlier', 'later', 'since', 'when', 'while', 'as',
+  'following', 'despite', 'for', 'with', 'without', 'by', 'from', 'over', 'under', 'if', 'although', 'though', 'because',
+  'speaking', 'asked', 'writing', 'addressing', 'meanwhile', 'instead', 'still', 'yesterday', 'today',
+]);
 
 /** "According to X, CONTENT." / "CONTENT, according to X." / "CONTENT1, according to X, CONTENT2." */
 function accordingTo(text: string, tokens: Token[], i: number, direct: DirectQuoteIndex, out: AttributionCandidate[]): void {

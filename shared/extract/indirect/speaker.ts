@@ -41,7 +41,7 @@ const STOP = new Set([
 /** Determiners and possessives that open a noun phrase: included, then the walk stops. */
 const DETERMINERS = new Set([
   'a', 'an', 'the', 'another', 'some', 'many', 'several', 'most', 'few', 'both', 'all', 'his', 'her', 'their', 'its',
-  'our', 'my', 'your', 'two', 'three', 'four', 'five', 'other', 'one', 'no', 'any', 'each', 'every', 'senior', 'top',
+  'our', 'my', 'your', 'two', 'three', 'four', 'five', 'other', 'one', 'no', 'any', 'each', 'every',
 ]);
 
 /** Words allowed inside a name or role phrase: "Secretary of State", "spokesman for the campaign", "Ludwig van Beethoven". */
@@ -151,7 +151,10 @@ export function speakerBefore(tokens: Token[], cue: number, floor: number): Spea
       const t = tokens[k];
       if (t.text === ',') {
         const name = phraseEndingAt(tokens, k - 1, floor);
-        if (!name || name.type !== 'name') return null;
+        if (!name || name.type !== 'name') continue;
+        // Before a relative clause the phrase must open like a name ("Ms. Gedrich, who works …, said"); otherwise it is
+        // part of the appositive ("Mulgrew, president of X, which represents Y, said"): keep walking.
+        if (tokens[k + 1] && /^(?:which|who|whose|where)$/.test(tokens[k + 1].lower) && !tokens[name.first].cap) continue;
         return { first: name.first, last: j - 1, type: 'name', plausible: true };
       }
       if (!t.word && t.text !== '.' && t.text !== '(' && t.text !== ')' && !/^[’']s$/.test(t.text)) break;
@@ -170,6 +173,7 @@ export function speakerAfter(tokens: Token[], cue: number, limit: number): Speak
   if (k >= limit || !tokens[k].word) return null;
   const first = k;
   let last = k;
+  if (SPEAKER_PRONOUNS.has(tokens[k].lower)) return { first, last, type: 'pronoun', plausible: tokens[k].lower !== 'it' };
   while (k < limit && k - first < 10) {
     const t = tokens[k];
     if (!t.word) {
@@ -186,6 +190,7 @@ export function speakerAfter(tokens: Token[], cue: number, limit: number): Speak
       break;
     }
     if (STOP.has(t.lower) && !DETERMINERS.has(t.lower)) break;
+    if (!t.cap && lookupCueVerb(t.lower) && !SOURCE_NOUNS.has(t.lower)) break;
     last = k;
     k++;
   }
