@@ -11,7 +11,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { compareNames } from '../../shared/names/index.ts';
+import { clusterNames, compareNames } from '../../shared/names/index.ts';
 import { jaroWinkler } from '../../shared/names/metrics.ts';
 import { formatTable, prf, type EvalReport } from './report.ts';
 
@@ -108,5 +108,26 @@ export async function evaluate(goldPath: string): Promise<EvalReport> {
     const t = reference.get(name);
     if (t) rows.push(row(`${name} (reference: JW>=0.92)`, t).row);
   }
-  return { metrics, table: formatTable(rows) };
+  return { metrics, table: `${formatTable(rows)}\n${speedLine()}` };
+}
+
+/**
+ * Informational speed figures (not metrics: they depend on the machine, so the ratchet ignores them):
+ * compareNames on synthetic pairs and clusterNames on a synthetic document of 400 mentions.
+ */
+function speedLine(): string {
+  const given = ['Anna', 'Boris', 'Chloe', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hiro', 'Ines', 'Jonas', 'Karl', 'Lena'];
+  const family = ['Abbott', 'Brennan', 'Carvalho', 'Dietrich', 'Eklund', 'Fujita', 'Gallo', 'Halvorsen', 'Ibarra', 'Jovanovic', 'Lindgren', 'Moreau', 'Okafor', 'Petrov', 'Rossi', 'Weber'];
+  const misspell = (w: string, i: number) => (i % 3 ? w : `${w.slice(0, 2)}${w[2]}${w.slice(2)}`);
+  const names = Array.from({ length: 400 }, (_, i) => (i % 5 === 0 ? misspell(family[(i * 7) % 16], i) : `${given[(i * 5) % 12]} ${misspell(family[(i * 7) % 16], i)}`));
+  let start = performance.now();
+  let pairs = 0;
+  for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j += 7, pairs++) compareNames(names[i], names[j]);
+  const perPair = (performance.now() - start) / pairs;
+  const mentions = names.map((name, i) => ({ key: `m${i}`, name, order: i }));
+  clusterNames(mentions);
+  start = performance.now();
+  const clusters = clusterNames(mentions);
+  const clusterMs = performance.now() - start;
+  return `speed: compareNames ${(1000 / perPair).toFixed(0)} pairs/s; clusterNames ${mentions.length} mentions (${new Set(names).size} spellings → ${clusters.length} clusters) in ${clusterMs.toFixed(1)} ms`;
 }

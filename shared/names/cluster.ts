@@ -12,7 +12,7 @@
  */
 import type { NameEvidence } from '../schema.ts';
 import { alignTokens, comparePersons, differingCodes } from './compare.ts';
-import { parsePersonName, stripTitles, type NameToken, type ParsedName } from './normalize.ts';
+import { MAX_NAME_CHARS, parsePersonName, stripTitles, type NameToken, type ParsedName } from './normalize.ts';
 import { compareOrganizations, looksLikeOrganization, organizationCore } from './organizations.ts';
 import { compareTokens } from './tokens.ts';
 import { phoneticCodes } from './metrics.ts';
@@ -136,8 +136,9 @@ export function clusterNames(candidates: NameCandidate[], options: ClusterOption
   for (const c of sorted) {
     let known = parsedNames.get(c.name);
     if (!known) {
-      const display = stripTitles(c.name) || c.name.trim();
-      known = { display, guessedKind: looksLikeOrganization(display) ? 'organization' : 'person', parsed: parsePersonName(c.name) };
+      const name = c.name.slice(0, MAX_NAME_CHARS);
+      const display = stripTitles(name) || name.trim();
+      known = { display, guessedKind: looksLikeOrganization(display) ? 'organization' : 'person', parsed: parsePersonName(name) };
       parsedNames.set(c.name, known);
     }
     const { display, parsed } = known;

@@ -5,7 +5,7 @@
  */
 import { comparePersons, differingCodes } from './compare.ts';
 import { compareOrganizations, looksLikeOrganization } from './organizations.ts';
-import { parsePersonName } from './normalize.ts';
+import { MAX_NAME_CHARS, parsePersonName } from './normalize.ts';
 import { jaroWinkler } from './metrics.ts';
 
 export interface NameContext {
@@ -61,7 +61,10 @@ function applyContext(result: NameComparison, a?: NameContext, b?: NameContext):
   return { ...result, same, confidence, reasons };
 }
 
-export function compareNames(a: string, b: string, context?: { a?: NameContext; b?: NameContext }): NameComparison {
+export function compareNames(fullA: string, fullB: string, context?: { a?: NameContext; b?: NameContext }): NameComparison {
+  // Nothing longer is a name; cutting keeps hostile input cheap.
+  const a = String(fullA ?? '').slice(0, MAX_NAME_CHARS);
+  const b = String(fullB ?? '').slice(0, MAX_NAME_CHARS);
   const kindA = nameKind(a, context?.a);
   const kindB = nameKind(b, context?.b);
   if (kindA !== kindB) {

@@ -137,9 +137,13 @@ function words(name: string): Word[] {
   return out;
 }
 
+/** No real name is longer; the cap keeps word alignment (quadratic in words) cheap on hostile input. */
+export const MAX_NAME_CHARS = 300;
+export const MAX_NAME_WORDS = 16;
+
 /** Parses a person's name; never throws (an empty name gives no tokens). */
 export function parsePersonName(input: string): ParsedName {
-  const raw = input.replace(/\s+/g, ' ').trim();
+  const raw = input.slice(0, MAX_NAME_CHARS * 4).replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_CHARS);
   const ordered = splitCamelCase(reorderComma(raw));
   let list = words(ordered);
 
@@ -176,6 +180,7 @@ export function parsePersonName(input: string): ParsedName {
     tokens.push({ text: folded, initial: folded.length === 1 && /\p{L}/u.test(folded), group: list[i].group, patronymic: false });
   }
 
+  tokens.splice(MAX_NAME_WORDS);
   const gender = titles.some((t) => FEMALE_TITLES.has(t)) ? 'female' : titles.some((t) => MALE_TITLES.has(t)) ? 'male' : undefined;
   return { raw, display: stripTitles(raw), tokens, titles, gender };
 }

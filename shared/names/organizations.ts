@@ -38,7 +38,8 @@ const ORG_WORDS = new Set(
 );
 
 /** True when the name reads as an organisation (a company suffix or an institutional word). */
-export function looksLikeOrganization(name: string): boolean {
+export function looksLikeOrganization(input: string): boolean {
+  const name = input.slice(0, 400);
   if (ORG_SUFFIX.test(name)) return true;
   if (/&|\.com\b/i.test(name)) return true;
   const folded = name.split(/[\s,()\-]+/).map(foldWord).filter(Boolean);
@@ -62,7 +63,8 @@ export function organizationCore(name: string): string[] {
   return core;
 }
 
-function coreUncached(name: string): string[] {
+function coreUncached(input: string): string[] {
+  const name = input.slice(0, 400);
   // Dots inside acronyms ("A.B.C.", "S.A.R.L.") join their letters.
   const joinedAcronyms = name.replace(/\b((?:\p{L}\.){2,}\p{L}?\.?)/gu, (m) => m.replace(/\./g, ''));
   let text = ` ${joinedAcronyms

@@ -109,6 +109,13 @@ describe('compareNames: one person written differently', () => {
     expect(sameOrg.reasons).toContain('same organisation');
   });
 
+  it('stays quick on hostile input (thousands of words)', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `W${i.toString(36)}`).join(' ');
+    const r = compareNames(many, `${many} x`);
+    expect(typeof r.same).toBe('boolean');
+    expect(compareNames('a '.repeat(5000), 'b '.repeat(5000)).same).toBe(false);
+  });
+
   it('returns a well-formed answer for empty and odd input', () => {
     for (const [a, b] of [['', 'Jonas'], ['   ', '  '], ['!!!', '???'], ['x'.repeat(2000), 'y']]) {
       const r = compareNames(a, b);
