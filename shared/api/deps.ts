@@ -1,5 +1,6 @@
 /** What the API is built from: the storage ports, the intake, the auth mode and limits. Tests pass real adapters. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { FeedRegistry } from '../crawl/ports.ts';
 import type { DocumentMetadata, DocumentStatus, DocumentStore, IndexStore } from '../storage/ports.ts';
 import type { AuthConfig, AuthEnv } from './auth.ts';
 
@@ -24,23 +25,11 @@ export interface DocumentIntake {
   reprocess?(documentId: string): Promise<void>;
 }
 
-/** The feed registry of the crawler (optional: routes answer 503 without it). */
-export interface FeedRegistry {
-  list(page: { limit?: number; cursor?: string | null }): Promise<{ items: FeedRecord[]; cursor: string | null }>;
-  add(input: { url: string; title?: string; source?: string }): Promise<FeedRecord>;
-  remove(id: string): Promise<boolean>;
-}
-
-export interface FeedRecord {
-  id: string;
-  url: string;
-  [key: string]: unknown;
-}
-
 export interface ApiDeps {
   index: IndexStore;
   documents: DocumentStore;
   intake: DocumentIntake;
+  /** The crawler's feed registry (the feed routes answer 503 without it). */
   feeds?: FeedRegistry;
   auth: AuthConfig;
   /** Largest body POST /documents accepts (default 2 MB); bigger files go through POST /uploads. */

@@ -94,16 +94,16 @@ export const PAGE_JS = String.raw`'use strict';
         options.hideSpeaker ? null : speaker,
         el('span', { class: 'badge', text: quote.kind }),
         el('span', { text: formatDate(quote.publishedAt) }),
-        el('a', { href: docHref, text: quote.title ? 'in “' + quote.title + '”' : 'in its document' }),
+        el('a', { href: docHref, text: quote.documentTitle ? 'in “' + quote.documentTitle + '”' : 'in its document' }),
       ]),
     ]);
   }
 
   // A list that fetches page after page with the cursor on "More".
-  function pagedList(title, pathFor, render, emptyText) {
+  function pagedList(title, pathFor, render, emptyText, level) {
     var list = el('ol', { class: 'quotes' });
     var more = el('button', { type: 'button', text: 'More', hidden: 'hidden' });
-    var heading = el('h2', { text: title, tabindex: '-1' });
+    var heading = el(level || 'h2', { text: title, tabindex: '-1' });
     var cursor = null;
     var count = 0;
     function load() {
@@ -179,7 +179,7 @@ export const PAGE_JS = String.raw`'use strict';
         : [el('p', { text: 'No name flags.' })]);
       var quotes = pagedList('Quotes by ' + speaker.name, function (cursor) {
         return '/quotes' + query({ speakerId: speaker.id, limit: '20', cursor: cursor });
-      }, function (quote) { return quoteItem(quote, { hideSpeaker: true }); }, 'No quotes.');
+      }, function (quote) { return quoteItem(quote, { hideSpeaker: true }); }, 'No quotes.', 'h3');
       view.replaceChildren(el('article', { 'aria-labelledby': 'speaker-name' }, [
         heading,
         details ? el('p', { text: details }) : null,

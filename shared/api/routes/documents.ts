@@ -135,8 +135,8 @@ export function registerDocumentRoutes(app: ApiApp, deps: ApiDeps): void {
       if (bytes.byteLength === 0) throw new ApiError(400, 'The body is empty: send the document text.');
       metadata = metadataOf(c.req.valid('query'), c.req.header('content-type') ?? type);
     }
-    const result = await deps.intake.submit(bytes, metadata);
-    return c.json(result, 202);
+    const { id, status, duplicate } = await deps.intake.submit(bytes, metadata);
+    return c.json({ id, status, duplicate }, 202);
   });
 
   app.openapi(postUpload, async (c) => {

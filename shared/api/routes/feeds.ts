@@ -1,27 +1,44 @@
-/** The crawler's feed registry: list, add, remove. */
+/** The crawler's feed registry: list, add, remove. A feed's id is a hash of its normalised URL. */
+import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { ApiApp, ApiDeps, FeedRegistry } from '../deps.ts';
+import type { FeedRecord, FeedRegistry } from '../../crawl/ports.ts';
+import { clampLimit, decodeCursor, encodeCursor } from '../../storage/cursor.ts';
+import { normaliseFeedUrl } from '../../storage/feeds.ts';
+import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { IdParamSchema, PageQuerySchema, pageOf } from '../schemas.ts';
 import { errorResponses, json, notFoundResponse, readerSecurity, writerSecurity } from './common.ts';
 
 const FeedSchema = z
-  .object({ id: z.string(), url: z.string() })
-  .catchall(z.unknown())
+  .object({
+    id: z.string(),
+    url: z.string(),
+    title: z.string().nullable(),
+    group: z.string(),
+    addedAt: z.string(),
+    lastFetchAt: z.string().nullable(),
+    lastStatus: z.string().nullable(),
+    lastError: z.string().nullable(),
+    consecutiveFailures: z.number().int(),
+  })
   .openapi('Feed');
 
 const FeedInputSchema = z
   .object({
     url: z.url({ protocol: /^https?$/ }).max(2000).openapi({ example: 'https://example.org/news/rss.xml' }),
     title: z.string().max(500).optional(),
-    source: z.string().max(200).optional(),
+    group: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes')
+      .optional()
+      .openapi({ description: 'Schedule group (default "default").' }),
   })
   .openapi('FeedInput');
 
 const listFeeds = createRoute({
   method: 'get',
   path: '/feeds',
-  summary: 'Registered feeds',
+  summary: 'Registered feeds, by URL',
   security: readerSecurity,
   request: { query: PageQuerySchema },
   responses: { 200: json(pageOf(FeedSchema, 'FeedPage'), 'A page of feeds'), ...errorResponses },
@@ -30,10 +47,10 @@ const listFeeds = createRoute({
 const addFeed = createRoute({
   method: 'post',
   path: '/feeds',
-  summary: 'Register a feed for the crawler',
+  summary: 'Register a feed for the crawler (registering the same URL again returns the existing feed)',
   security: writerSecurity,
   request: { body: { required: true, content: { 'application/json': { schema: FeedInputSchema } } } },
-  responses: { 201: json(FeedSchema, 'The registered feed'), ...errorResponses },
+  responses: { 201: json(FeedSchema, 'The registered feed'), 200: json(FeedSchema, 'Already registered'), ...errorResponses },
 });
 
 const removeFeed = createRoute({
@@ -45,25 +62,58 @@ const removeFeed = createRoute({
   responses: { 204: { description: 'Removed' }, ...errorResponses, ...notFoundResponse },
 });
 
+export function feedId(url: string): string {
+  return createHash('sha256').update(url).digest('hex').slice(0, 32);
+}
+
+function presentFeed(feed: FeedRecord) {
+  return {
+    id: feedId(feed.url),
+    url: feed.url,
+    title: feed.title ?? null,
+    group: feed.group,
+    addedAt: feed.addedAt,
+    lastFetchAt: feed.lastFetchAt ?? null,
+    lastStatus: feed.lastStatus ?? null,
+    lastError: feed.lastError ?? null,
+    consecutiveFailures: feed.consecutiveFailures,
+  };
+}
+
 export function registerFeedRoutes(app: ApiApp, deps: ApiDeps): void {
   const registry = (): FeedRegistry => {
     if (!deps.feeds) throw new ApiError(503, 'The feed registry is not configured on this deployment.');
     return deps.feeds;
   };
 
+  // The registry is one small partition read whole; pages are cut here, after the last id of the previous page.
   app.openapi(listFeeds, async (c) => {
-    const page = await registry().list(c.req.valid('query'));
-    return c.json({ items: page.items, cursor: page.cursor }, 200);
+    const { limit, cursor } = c.req.valid('query');
+    const after = decodeCursor(cursor, 'feeds')?.after;
+    const feeds = (await registry().listFeeds()).map(presentFeed).sort((a, b) => a.id.localeCompare(b.id));
+    const rest = typeof after === 'string' ? feeds.filter((f) => f.id > after) : feeds;
+    const size = clampLimit(limit);
+    const items = rest.slice(0, size);
+    const next = rest.length > size ? encodeCursor({ after: items[items.length - 1].id }, 'feeds') : null;
+    return c.json({ items, cursor: next }, 200);
   });
 
   app.openapi(addFeed, async (c) => {
-    const feed = await registry().add(c.req.valid('json'));
-    return c.json(feed, 201);
+    const input = c.req.valid('json');
+    let url: string;
+    try {
+      url = normaliseFeedUrl(input.url);
+    } catch (error) {
+      throw new ApiError(400, `json.url: ${(error as Error).message}`);
+    }
+    const { created, feed } = await registry().addFeed({ url, title: input.title, group: input.group });
+    return c.json(presentFeed(feed), created ? 201 : 200);
   });
 
   app.openapi(removeFeed, async (c) => {
     const { id } = c.req.valid('param');
-    if (!(await registry().remove(id))) throw new ApiError(404, `No feed with id "${id}".`);
+    const feed = (await registry().listFeeds()).find((f) => feedId(f.url) === id);
+    if (!feed || !(await registry().removeFeed(feed.url))) throw new ApiError(404, `No feed with id "${id}".`);
     return c.body(null, 204);
   });
 }
