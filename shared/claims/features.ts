@@ -55,6 +55,11 @@ const EVENT_WORDS = words(`
   reported launched approved rejected sold bought hired fired invaded attacked arrested charged convicted banned sent
   sponsored proposed opposed supported cost paid raised borrowed collapsed destroyed injured founded established acquired
   confirmed recorded enacted ratified invested funded filed sued ruled`);
+const POLICY_WORDS = words(`
+  plan plans program programs bill bills law laws legislation amendment treaty policy policies platform proposal proposals
+  administration congress senate government military troops weapons nuclear medicare medicaid insurance education schools
+  energy oil security welfare abortion crime drugs immigration border war veterans pension pensions earmarks loopholes
+  regulations sanctions agreement deal contract union election campaign court taxpayers`);
 const OPINION_WORDS = words(`
   good bad great wrong right important terrible wonderful fair unfair shame disgrace tremendous horrible fantastic disaster
   ridiculous outrageous amazing beautiful awful nice stupid silly foolish proud sad happy excited glad sorry agree disagree
@@ -113,7 +118,7 @@ export const FEATURE_NAMES = [
   'thirdPersonFuture', 'willCost', 'statWords', 'eventWords', 'causal', 'pastTense', 'pastAux', 'properNouns',
   'length', 'short', 'question', 'firstPersonOpinion', 'firstPersonIntent', 'firstPersonCount', 'secondPerson',
   'obligation', 'hedge', 'opinionWords', 'phatic', 'conditional', 'quoteMark', 'thirdPersonSubject', 'existential',
-  'negation', 'reporting', 'intentWithFigure', 'figureCount',
+  'negation', 'reporting', 'intentWithFigure', 'figureCount', 'policyWords',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -131,8 +136,8 @@ const cap = (n: number, max: number) => Math.min(n, max) / max;
 // are several times faster than \p{L} and only serve lexicon look-ups and a length count.
 const TOKEN =
   /[a-z0-9\u00df-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u3040-\u9fff\uac00-\ud7af]+(?:'[a-z\u00df-\u00f6\u00f8-\u024f]+)?/g;
-const LISTS = [NUMBER_WORDS, SCALE_WORDS, MONEY_WORDS, MONTHS, WEEKDAYS, SUPERLATIVES, TREND_WORDS, STAT_WORDS, EVENT_WORDS, OPINION_WORDS, HEDGE_WORDS];
-const [NUM, SCALE, MONEY, MONTH, WEEKDAY, SUPER, TREND, STAT, EVENT, OPINION, HEDGE] = LISTS.map((_, i) => i);
+const LISTS = [NUMBER_WORDS, SCALE_WORDS, MONEY_WORDS, MONTHS, WEEKDAYS, SUPERLATIVES, TREND_WORDS, STAT_WORDS, EVENT_WORDS, OPINION_WORDS, HEDGE_WORDS, POLICY_WORDS];
+const [NUM, SCALE, MONEY, MONTH, WEEKDAY, SUPER, TREND, STAT, EVENT, OPINION, HEDGE, POLICY] = LISTS.map((_, i) => i);
 const LEXICON = new Map<string, number>();
 LISTS.forEach((list, i) => list.forEach((w) => LEXICON.set(w, (LEXICON.get(w) ?? 0) | (1 << i))));
 
@@ -300,6 +305,7 @@ export function sentenceFeatures(whole: string): SentenceFeatures {
     gated(lower, ['said', 'says', 'told', 'stated', 'claimed', 'announced', 'reported', 'admitted', 'testified', 'wrote'], REPORTING) ? 1 : 0,
     (firstPersonIntent || obligation || /\b(?:i|we) want\b/.test(lower)) && (hasDigit || money || numberWords) ? 1 : 0,
     cap((anyDigit ? (sentence.match(FIGURES) ?? []).length : 0) + numberWords, 4),
+    cap(counts[POLICY], 2),
   ];
 
   const kinds: ClaimKind[] = [];
