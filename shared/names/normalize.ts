@@ -86,7 +86,7 @@ function foldUncached(word: string): string {
     out += SPECIAL_LETTERS[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? ch;
   }
   if (/\p{L}/u.test(out) && /[0-9@$]/.test(out)) out = out.replace(/[0-9@$]/g, (d) => LEET[d] ?? d);
-  return out.replace(/[^\p{L}\p{N}]/gu, '');
+  return out.replace(/[^\p{L}\p{M}\p{N}]/gu, '');
 }
 
 function isSuffixWord(word: string): boolean {
@@ -174,9 +174,9 @@ export function parsePersonName(input: string): ParsedName {
       }
     }
     if (PARTICLES.has(folded) && list.length > 2) continue;
-    // Repeated words ("Sergey Sergey Shoigu") add nothing.
-    if (seen.has(folded)) continue;
-    seen.add(folded);
+    // A word written twice in a row ("Sergey Sergey Shoigu") adds nothing; elsewhere a repeat is a real name word.
+    const previous = tokens[tokens.length - 1];
+    if (previous && !previous.patronymic && previous.text === folded) continue;
     tokens.push({ text: folded, initial: folded.length === 1 && /\p{L}/u.test(folded), group: list[i].group, patronymic: false });
   }
 

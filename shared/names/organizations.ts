@@ -51,6 +51,14 @@ const NUMBER_WORDS: Record<string, string> = {
 };
 
 /** Folded words of an organisation name without legal forms and stopwords. */
+const LONG_LEGAL_FORMS = [...LEGAL_FORM_SET].filter((f) => f.length >= 7);
+
+/** Legal forms, also when a long one is misspelled ("Aktiengeselschaft"). */
+function isLegalForm(word: string): boolean {
+  if (LEGAL_FORM_SET.has(word)) return true;
+  return word.length >= 7 && LONG_LEGAL_FORMS.some((f) => Math.abs(f.length - word.length) <= 1 && editDistance(f, word) <= 1);
+}
+
 const coreCache = new Map<string, string[]>();
 
 export function organizationCore(name: string): string[] {
@@ -75,7 +83,7 @@ function coreUncached(input: string): string[] {
     .join(' ')} `;
   for (const form of MULTIWORD_FORMS) text = text.split(` ${form} `).join(' ');
   const words = text.trim().split(' ').filter(Boolean);
-  const core = words.filter((w) => !LEGAL_FORM_SET.has(w) && !STOPWORDS.has(w));
+  const core = words.filter((w) => !isLegalForm(w) && !STOPWORDS.has(w));
   return core.length ? core : words;
 }
 

@@ -104,7 +104,7 @@ function compareUncached(a: string, b: string, role: TokenRole, aInitial: boolea
   if (role === 'given' && isGenderPair(shorter, longer)) return null;
 
   const distance = editDistance(a, b);
-  if (distance <= allowedTypos(shorter.length, jw) || (shorter.length >= 3 && squeeze(a) === squeeze(b))) {
+  if (distance <= allowedTypos(shorter.length, jw) || (shorter.length >= 2 && squeeze(a) === squeeze(b))) {
     return { score: 0.8 + 0.15 * jw, reason: 'spelling', similarity: jw };
   }
 
