@@ -120,7 +120,6 @@ shout shouts shouted shouted shouting|speech|0.9|i
 joke jokes joked joked joking|speech|0.9|i
 quip quips quipped quipped quipping|speech|0.9|i
 exclaim exclaims exclaimed exclaimed exclaiming|speech|0.9|i
-continue continues continued continued continuing|speech|0.3|c
 believe believes believed believed believing|cognition|0.85|
 think thinks thought thought thinking|cognition|0.6|c
 feel feels felt felt feeling|cognition|0.5|c

@@ -544,7 +544,15 @@ function sentenceSubject(tokens: Token[], before: number): SpeakerPhrase | null 
   }
   if (i >= before) return null;
   const t = tokens[i];
-  if (t.word && SUBJECT_PRONOUNS.has(t.lower) && t.lower !== 'there') return { first: i, last: i, type: 'pronoun', plausible: t.lower !== 'it' };
+  const pronoun = /^(he|she|they|it|we|i)(?:['’].*)?$/.exec(t.lower);
+  if (t.word && pronoun) return { first: i, last: i, type: 'pronoun', plausible: pronoun[1] !== 'it' };
+  if (t.word && /^(?:a|an|the|another|some|many|several|two|three|four|five|most|few)$/.test(t.lower)) {
+    // "A bipartisan group of experts wrote …, arguing": up to the first verb-looking word.
+    let j = i + 1;
+    while (j < before && j - i < 14 && tokens[j].word && !VERBISH.test(tokens[j].lower) && !(lookupCueVerb(tokens[j].lower) && !SOURCE_NOUNS.has(tokens[j].lower))) j++;
+    if (j - 1 <= i) return null;
+    return { first: i, last: j - 1, type: tokens[j - 1].cap ? 'name' : 'noun', plausible: true };
+  }
   // Walk forward over the subject phrase (names, role words, determiners, "of"), then reuse the backward walker from its end.
   let j = i;
   while (
@@ -561,6 +569,9 @@ function sentenceSubject(tokens: Token[], before: number): SpeakerPhrase | null 
   if (!tokens[j].cap && !ROLE_WORDS.has(tokens[j].lower) && !SOURCE_NOUNS.has(tokens[j].lower)) return null;
   return phraseEndingAt(tokens, j, i);
 }
+
+/** Finite auxiliaries and past-tense-looking words that end a subject phrase. */
+const VERBISH = /^(?:is|was|are|were|has|have|had|will|would|could|can|should|may|might|must|does|did|do|who|which|that|\w+ed)$/;
 
 /** Words that open an introductory phrase before the subject. */
 const INTRO_OPENERS = new Set([

@@ -122,7 +122,9 @@ export function phraseEndingAt(tokens: Token[], j: number, floor: number): Speak
 
 /** "Smith, who has argued that …": the speaker is the phrase before the comma. */
 function relativeAntecedent(tokens: Token[], who: number, floor: number, last: number): SpeakerPhrase | null {
-  if (who - 1 < floor || tokens[who - 1].text !== ',') return { first: who, last, type: 'pronoun', plausible: false };
+  if (who - 1 < floor) return { first: who, last, type: 'pronoun', plausible: false };
+  // "a campaign surrogate who said …": the phrase right before.
+  if (tokens[who - 1].text !== ',') return phraseEndingAt(tokens, who - 1, floor) ?? { first: who, last, type: 'pronoun', plausible: false };
   const phrase = phraseEndingAt(tokens, who - 2, floor);
   return phrase ? { ...phrase, last: phrase.last } : null;
 }
