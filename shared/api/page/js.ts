@@ -159,7 +159,7 @@ export const PAGE_JS = String.raw`'use strict';
           onclick: function () {
             say('Saving…');
             api('/flags/' + encodeURIComponent(flag.id), { method: 'POST', body: { action: action } })
-              .then(function (updated) { say('Flag ' + updated.status + '.'); onDone(); })
+              .then(function (updated) { onDone('Flag ' + updated.status + ': ' + flag.canonical + '.'); })
               .catch(function (err) { say(err.message, true); });
           },
         }));
@@ -168,14 +168,15 @@ export const PAGE_JS = String.raw`'use strict';
     return box;
   }
 
-  function renderSpeaker(id) {
+  // notice: what to announce once the view has loaded (e.g. the outcome of a flag decision).
+  function renderSpeaker(id, notice) {
     say('Loading…');
     api('/speakers/' + encodeURIComponent(id)).then(function (speaker) {
       var heading = el('h2', { text: speaker.name, tabindex: '-1' });
       var details = [speaker.title, speaker.role, speaker.organization].filter(Boolean).join(', ');
       var variants = el('ul', { class: 'plain' }, speaker.variants.map(function (v) { return el('li', { text: v }); }));
       var flags = el('div', {}, speaker.flags.length
-        ? speaker.flags.map(function (flag) { return flagBox(flag, function () { renderSpeaker(id); }); })
+        ? speaker.flags.map(function (flag) { return flagBox(flag, function (message) { renderSpeaker(id, message); }); })
         : [el('p', { text: 'No name flags.' })]);
       var quotes = pagedList('Quotes by ' + speaker.name, function (cursor) {
         return '/quotes' + query({ speakerId: speaker.id, limit: '20', cursor: cursor });
@@ -190,7 +191,7 @@ export const PAGE_JS = String.raw`'use strict';
       ]));
       heading.id = 'speaker-name';
       heading.focus();
-      quotes.load();
+      quotes.load().then(function () { if (notice) say(notice); });
     }).catch(function (err) { say(err.message, true); });
   }
 
@@ -225,7 +226,7 @@ export const PAGE_JS = String.raw`'use strict';
     }).catch(function (err) { say(err.message, true); });
   }
 
-  function renderFlags() {
+  function renderFlags(notice) {
     var list = pagedList('Open name flags', function (cursor) {
       return '/flags' + query({ status: 'open', limit: '20', cursor: cursor });
     }, function (flag) {
@@ -235,7 +236,7 @@ export const PAGE_JS = String.raw`'use strict';
       ]);
     }, 'No open flags.');
     view.replaceChildren(list.node);
-    list.load();
+    list.load().then(function () { if (notice) say(notice); });
   }
 
   function route() {
