@@ -34,13 +34,13 @@ const TITLES = new Set(
   capt captain cpt lt lieutenant sgt sergeant maj major adm admiral cmdr commander judge justice hon honorable
   honourable mayor minister chancellor king queen prince princess sheikh shaikh sheik rabbi imam pastor bishop
   cardinal pope councillor councilor councilman councilwoman commissioner secretary chairman chairwoman chair
-  ceo cfo coo cto st saint supt superintendent insp inspector det detective officer amb ambassador premier
+  ceo cfo coo cto st saint former acting interim late deputy assistant associate supt superintendent insp inspector det detective officer amb ambassador premier
   atty attorney coach mme mlle herr frau hr dipl ing mag mgr haji hajji mullah mawlawi maulvi qari sayyid sayyed emir amir`
     .split(/\s+/)
     .filter(Boolean),
 );
 // Ambiguous words that are also common given names or surnames are titles only before another name word.
-const TITLE_ONLY_IF_FOLLOWED = new Set(['major', 'king', 'prince', 'judge', 'chair', 'coach', 'amir', 'emir', 'sayyid', 'sayyed', 'st', 'saint', 'father', 'brother', 'sister', 'justice', 'general', 'officer', 'haji', 'hajji', 'qari']);
+const TITLE_ONLY_IF_FOLLOWED = new Set(['late', 'deputy', 'major', 'king', 'prince', 'judge', 'chair', 'coach', 'amir', 'emir', 'sayyid', 'sayyed', 'st', 'saint', 'father', 'brother', 'sister', 'justice', 'general', 'officer', 'haji', 'hajji', 'qari']);
 const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'father', 'fr', 'brother', 'br', 'herr', 'councilman', 'chairman']);
 const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess', 'sister', 'mme', 'mlle', 'frau', 'councilwoman', 'chairwoman']);
 const SUFFIXES = new Set(['jr', 'jnr', 'sr', 'snr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'esq', 'dds', 'rn', 'qc', 'kc', 'mp', 'mep', 'obe', 'mbe', 'cbe', 'kbe', 'dbe', 'frs', 'jd', 'mba', 'cpa', 'ret', 'usn', 'na']);
@@ -94,11 +94,31 @@ function isSuffixWord(word: string): boolean {
 }
 
 /** "Smith, John" and "SMITH, John A." → "John Smith"; a comma before a suffix ("John Smith, Jr.") is not a reorder. */
+const LOWERCASE_NAME_WORDS = new Set([...PARTICLES, ...PATRONYMIC_MARKERS]);
+
+/** A part after a comma that holds ordinary lower-case words is a description ("Jane Smith, a pediatrician"). */
+function isDescription(part: string): boolean {
+  return part.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && !LOWERCASE_NAME_WORDS.has(w.replace(/[.'’-]+$/u, '')));
+}
+
+/** "Smith, John" and "SMITH, John A." → "John Smith"; a comma before a suffix ("John Smith, Jr.") or a description is not a reorder. */
 function reorderComma(name: string): string {
   const parts = name.split(',').map((p) => p.trim()).filter(Boolean);
   while (parts.length > 1 && parts[parts.length - 1].split(/\s+/).every(isSuffixWord)) parts.pop();
-  if (parts.length === 2) return `${parts[1]} ${parts[0]}`;
-  return parts.join(' ');
+  const kept = parts.length > 1 && isDescription(parts[1]) ? parts.slice(0, 1) : parts;
+  if (kept.length === 2) return `${kept[1]} ${kept[0]}`;
+  return kept.join(' ');
+}
+
+/** Drops what surrounds a name in running text: "(D-Calif.)", a possessive "'s", a leading "the" or "U.S.". */
+export function cleanName(name: string): string {
+  return name
+    .replace(/\s*[([{][^)\]}]*[)\]}]?/gu, ' ')
+    .replace(/['’]s?(?=\s*(?:,|$))/u, '')
+    .replace(/^\s*(?:the\s+)?(?:U\.\s?S\.|US)\s+(?=\p{L})/iu, '')
+    .replace(/^\s*the\s+(?=\p{L})/iu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Splits "VladimirPutin" → "Vladimir Putin" but keeps McDonald, DeShawn, LeBron. */
@@ -144,7 +164,7 @@ export const MAX_NAME_WORDS = 16;
 /** Parses a person's name; never throws (an empty name gives no tokens). */
 export function parsePersonName(input: string): ParsedName {
   const raw = input.slice(0, MAX_NAME_CHARS * 4).replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_CHARS);
-  const ordered = splitCamelCase(reorderComma(raw));
+  const ordered = splitCamelCase(reorderComma(cleanName(raw)));
   let list = words(ordered);
 
   const titles: string[] = [];
@@ -187,7 +207,9 @@ export function parsePersonName(input: string): ParsedName {
 
 /** The name with leading titles and trailing suffixes removed, spelling and case kept ("Dr. Jane Smith-Jones" → "Jane Smith-Jones"). */
 export function stripTitles(name: string): string {
-  let rest = name.replace(/\s+/g, ' ').trim();
+  let rest = cleanName(name);
+  const comma = rest.indexOf(',');
+  if (comma > 0 && isDescription(rest.slice(comma + 1).trim())) rest = rest.slice(0, comma);
   for (;;) {
     const m = /^([\p{L}]+)\.?\s+(?=\S)/u.exec(rest);
     if (!m || !TITLES.has(foldWord(m[1]))) break;

@@ -55,6 +55,15 @@ describe('compareNames: one person written differently', () => {
     expect(parsePersonName('Gov. Tom Ruiz').titles).toEqual(['gov']);
   });
 
+  it('ignores what surrounds a name in running text', () => {
+    expect(stripTitles("Lindquist-Oberhold's")).toBe('Lindquist-Oberhold');
+    expect(stripTitles('Rep. Dana Whitcombe (D-Ore.)')).toBe('Dana Whitcombe');
+    expect(stripTitles('Dana Whitcombe, a pediatrician at Lakeview')).toBe('Dana Whitcombe');
+    expect(stripTitles('U.S. Sen. Dana Whitcombe')).toBe('Dana Whitcombe');
+    expect(same('former Gov. Dana Whitcombe', "Whitcombe's")).toBe(true);
+    expect(same('Dana Whitcombe, a pediatrician', 'Dana Whitcombe')).toBe(true);
+  });
+
   it('handles "Surname, Given" order, accents and transliteration', () => {
     expect(same('Penhallow, Jonas', 'Jonas Penhallow')).toBe(true);
     expect(same('José Núñez', 'Jose Nunez')).toBe(true);
