@@ -23,8 +23,11 @@ export const CLAIM_THRESHOLD: number = CLAIM_MODEL.threshold;
 /** Longer than any real sentence: a run-on block (a table, a list without stops) is not scored as one claim. */
 const MAX_SENTENCE_CHARS = 2000;
 
+/** Scores one sentence. Text longer than MAX_SENTENCE_CHARS is not a sentence and scores 0. */
 export function scoreClaim(sentence: string): ClaimScore {
-  if (!/[\p{L}\p{N}]/u.test(sentence) || isDateline(sentence)) return { score: 0, kinds: [] };
+  if (sentence.length > MAX_SENTENCE_CHARS || !/[\p{L}\p{N}]/u.test(sentence) || isDateline(sentence)) {
+    return { score: 0, kinds: [] };
+  }
   const { values, kinds } = sentenceFeatures(sentence);
   const score = Number(logisticScore(CLAIM_MODEL, values).toFixed(4));
   const claimKinds: ClaimKind[] = score >= CLAIM_THRESHOLD ? (kinds.length ? kinds : ['factual']) : [];

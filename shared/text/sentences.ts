@@ -45,7 +45,9 @@ const OPENERS = new Set(
 const CLOSERS = '"\'”’»)]}›';
 const WS = /\s/;
 // Candidates: paragraph breaks (a newline, optional blank space, another newline), runs of terminal punctuation.
-const CANDIDATE = /\r?\n[^\S\n]*\r?\n|\u2029|[.!?…]+/g;
+const CANDIDATE = /\r?\n[^\S\n]*\r?\n|\u2029|[.!?…।]+|[。！？]+/g;
+// Full-width (CJK) terminators end a sentence with no space after them.
+const FULL_WIDTH = /^[。！？]/;
 
 function isLower(ch: string): boolean {
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
@@ -80,6 +82,8 @@ function periodEnds(word: string, next: string): boolean {
   if (capitalised && TITLES.has(lower)) return false;
   if (NEVER_FINAL.has(lower)) return false;
   if (BEFORE_NUMBER.has(lower) && /^\d/.test(next)) return false;
+  // A capitalised short or dotted abbreviation before a number labels it: "H.R. 338", "H.Con.Res. 292", "Res. 5".
+  if (capitalised && /^\d/.test(next) && (bare.length <= 4 || bare.includes('.')) && /^[\p{L}.]+$/u.test(bare)) return false;
   if (MAYBE_FINAL.has(lower) || (capitalised && CAPITALISED_MAYBE_FINAL.has(lower))) return opener;
   // Initials ("J. R. R. Tolkien") and dotted acronyms ("U.S.", "a.m.", "Ph.D."): a break only before an opener.
   if (/^\p{Lu}$/u.test(bare)) return opener;
@@ -120,7 +124,12 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
       continue;
     }
     let end = Math.min(m.index + mark.length, to);
-    while (end < to && CLOSERS.includes(text[end])) end++;
+    while (end < to && (CLOSERS.includes(text[end]) || text[end] === '」' || text[end] === '』')) end++;
+    if (FULL_WIDTH.test(mark)) {
+      push(start, end);
+      start = end;
+      continue;
+    }
     // A boundary needs whitespace (or the end) after the punctuation and its closing quotes: "3.5", "U.S.-led" are not.
     if (end < to && !WS.test(text[end])) continue;
     let next = end;

@@ -43,6 +43,15 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('keeps bill numbers together', () => {
+    expect(texts('He voted for H.R. 338 and H.Con.Res. 292 and H. Res. 5 today. It passed. The total was 500. 300 more came.')).toEqual([
+      'He voted for H.R. 338 and H.Con.Res. 292 and H. Res. 5 today.',
+      'It passed.',
+      'The total was 500.',
+      '300 more came.',
+    ]);
+  });
+
   it('handles ellipses: a break before a capital, none before lower case', () => {
     expect(texts('We waited... and waited… Then the bus came.')).toEqual(['We waited... and waited…', 'Then the bus came.']);
   });
@@ -89,6 +98,8 @@ describe('splitSentences', () => {
       'Él dijo que sí!',
       'Это правда?',
     ]);
+    expect(texts('市长发表讲话。他说：「我们赢了！」然后离开了。')).toEqual(['市长发表讲话。', '他说：「我们赢了！」', '然后离开了。']);
+    expect(texts('वहाँ पे काम किया। सब जगह किया।')).toEqual(['वहाँ पे काम किया।', 'सब जगह किया।']);
   });
 
   it('splits 2 MB of text quickly with contiguous, ordered spans', () => {
