@@ -65,6 +65,24 @@ export function isGenderPair(a: string, b: string): boolean {
   return ((MASCULINE_ENDINGS.has(ra) && FEMININE_ENDINGS.has(rb)) || (MASCULINE_ENDINGS.has(rb) && FEMININE_ENDINGS.has(ra))) && (ra === '' || rb === '' ? consonantStem : true) && !(FEMININE_ENDINGS.has(ra) && FEMININE_ENDINGS.has(rb));
 }
 
+const NAME_ENDING = /(ette|ina|ine|ito|ita|ius|ia|io|ie|us|os|as|es|o|a|e|y|i|s)$/;
+
+/**
+ * One given name in two languages usually differs in its ending (Charles / Carlo, Nicholas / Nicolo,
+ * Paul / Paolo): drop one ending from each and compare what is left by sound and spelling.
+ */
+function sameStem(a: string, b: string): boolean {
+  const stemA = a.replace(NAME_ENDING, '');
+  const stemB = b.replace(NAME_ENDING, '');
+  if (stemA.length < 3 || stemB.length < 3 || (stemA === a && stemB === b)) return false;
+  if (stemA === stemB) return true;
+  const shorter = Math.min(stemA.length, stemB.length);
+  if (shorter >= 4 && editDistance(stemA, stemB) <= 1) return true;
+  const codesB = phoneticCodes(stemB);
+  const shared = phoneticCodes(stemA).filter((c) => codesB.includes(c));
+  return shared.some((c) => c.length >= 3) && jaroWinkler(stemA, stemB) >= 0.8;
+}
+
 /** "Bennie" for Benjamin, "Freddy" for Frederick, "Aggie" for Agnes: a stem, maybe a doubled consonant, a pet ending. */
 function isDiminutive(shorter: string, longer: string): boolean {
   const stem = commonPrefix(shorter, longer);
@@ -140,6 +158,7 @@ function compareUncached(a: string, b: string, role: TokenRole, aInitial: boolea
     }
     if (shorter.length === 2 && longer.startsWith(shorter) && longer.length <= 5) return { score: 0.72, reason: 'short form', similarity: jw };
     if (isDiminutive(shorter, longer)) return { score: 0.76, reason: 'short form', similarity: jw };
+    if (sameStem(a, b)) return { score: 0.74, reason: 'short form', similarity: jw };
     // Same name in another language: Angela / Angelina, Andrew / Andreas, Theodore / Theodorus.
     // Only inflection-sized endings differ, so Sanders / Sandberg or Lindenberg / Lindemann never qualify.
     if (stem >= 4 && stem >= shorter.length / 2 && jw >= 0.85 && longer.length - stem <= 3 && shorter.length - stem <= 3 && !PATRONYMIC_ENDING.test(longer.slice(stem))) {
