@@ -102,6 +102,7 @@ const DEFAULTS = {
   rawPrefix: 'raw/',
 };
 
+const MAX_CRAWL_DELAY_S = 30;
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1';
 
@@ -134,6 +135,15 @@ function letters(html: string): number {
   return html.replace(/<[^>]*>/g, ' ').match(/\p{L}/gu)?.length ?? 0;
 }
 
+function isSiteRoot(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname.replace(/\/+$/, '') === '' && !parsed.search;
+  } catch {
+    return true;
+  }
+}
+
 function isHtmlType(contentType: string | undefined): boolean {
   if (!contentType) return true; // no label: let the sniffer decide
   return /^(text\/html|application\/xhtml\+xml)\b/i.test(contentType.trim());
@@ -163,7 +173,12 @@ export class Crawler {
   ) {
     this.config = { ...DEFAULTS, ...config };
     this.gate = new HostGate(this.config.hostDelayMs);
-    this.robots = new RobotsCache((url) => this.get(url, 'text/plain, */*;q=0.1', 512 * 1024), this.config.fetch?.userAgent ?? USER_AGENT);
+    this.robots = new RobotsCache(
+      (url) => this.get(url, 'text/plain, */*;q=0.1', 512 * 1024),
+      this.config.fetch?.userAgent ?? USER_AGENT,
+      // Honour Crawl-delay up to a cap, so one site cannot stall a run.
+      (origin, seconds) => this.gate.setDelay(origin, Math.min(seconds, MAX_CRAWL_DELAY_S) * 1000),
+    );
   }
 
   private now(): Date {
@@ -303,12 +318,14 @@ export class Crawler {
         if (existing) return await duplicateOf(existing, 'URL');
       }
       const { bytes, contentType, doc, finalUrl } = await this.articleOf(item);
-      if (doc.canonicalUrl) {
-        const canonical = normaliseUrl(doc.canonicalUrl);
-        if (!claims.some(([kind, value]) => kind === 'url' && value === canonical)) {
-          const existing = await claim('url', canonical);
-          if (existing) return await duplicateOf(existing, 'canonical URL');
-        }
+      // The page's canonical URL and the address it was finally served from (after redirects) identify it too.
+      for (const [how, other] of [['canonical URL', doc.canonicalUrl], ['URL', finalUrl]] as const) {
+        // Some sites declare their home page as every article's canonical URL; that says nothing about the article.
+        if (!other || isSiteRoot(other)) continue;
+        const value = normaliseUrl(other);
+        if (claims.some(([kind, claimed]) => kind === 'url' && claimed === value)) continue;
+        const existing = await claim('url', value);
+        if (existing) return await duplicateOf(existing, how);
       }
       const existingHash = await claim('hash', contentHash(doc.text));
       if (existingHash) return await duplicateOf(existingHash, 'text');

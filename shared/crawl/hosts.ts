@@ -12,8 +12,14 @@ interface HostState {
 
 export class HostGate {
   private readonly hosts = new Map<string, HostState>();
+  private readonly delays = new Map<string, number>();
 
   constructor(private readonly minDelayMs: number) {}
+
+  /** A longer pause for one host (robots.txt Crawl-delay); never shorter than the default. */
+  setDelay(url: string, delayMs: number): void {
+    this.delays.set(new URL(url).host.toLowerCase(), Math.max(this.minDelayMs, delayMs));
+  }
 
   /** Runs `task` when the URL's host is free and its pause has passed. */
   run<T>(url: string, task: () => Promise<T>): Promise<T> {
@@ -26,7 +32,7 @@ export class HostGate {
     const state = this.hosts.get(host) ?? { tail: Promise.resolve(), lastEnd: 0 };
     this.hosts.set(host, state);
     const result = state.tail.then(async () => {
-      const wait = state.lastEnd + this.minDelayMs - Date.now();
+      const wait = state.lastEnd + (this.delays.get(host) ?? this.minDelayMs) - Date.now();
       if (state.lastEnd && wait > 0) await sleep(wait);
       try {
         return await task();

@@ -15,6 +15,8 @@ export class RobotsCache {
   constructor(
     private readonly fetchRobots: (url: string) => Promise<FetchResult>,
     private readonly userAgent: string,
+    /** Told the Crawl-delay (seconds) a robots.txt asks of us. */
+    private readonly onCrawlDelay?: (origin: string, seconds: number) => void,
   ) {}
 
   async check(url: string): Promise<RobotsVerdict> {
@@ -49,6 +51,8 @@ export class RobotsCache {
     }
     const robots = robotsParser(robotsUrl, text);
     const agent = this.userAgent.split('/')[0];
+    const delay = robots.getCrawlDelay(agent);
+    if (delay && delay > 0) this.onCrawlDelay?.(origin, delay);
     return (url) => (robots.isDisallowed(url, agent) ? { allowed: false, reason: 'disallowed by robots.txt' } : { allowed: true });
   }
 }
