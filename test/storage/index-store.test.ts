@@ -1,0 +1,194 @@
+/** The DynamoDB index adapter against dynalite over HTTP: key design, paging, aliases, flags, reindexing. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
+import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
+import { decodeCursor, encodeCursor } from '../../shared/storage/cursor.ts';
+import { InvalidCursorError, type DocumentIndexEntry, type DocumentRecord, type QuoteRecord } from '../../shared/storage/ports.ts';
+import { batchWrite, UnprocessedItemsError, type WriteRequest } from '../../shared/storage/batch.ts';
+
+function documentRecord(id: string, date: string, extra: Partial<DocumentRecord> = {}): DocumentRecord {
+  return { id, status: 'queued', rawKeys: [`raw/${id}.txt`], sortDate: date, receivedAt: date, updatedAt: date, source: 'gazette', ...extra };
+}
+
+function quote(doc: DocumentRecord, id: string, speakerId: string | null, speaker: string | null, text: string, kind: QuoteRecord['kind'] = 'direct'): QuoteRecord {
+  return { id, documentId: doc.id, start: 0, end: text.length, text, kind, confidence: 0.9, cue: 'said', speakerId, speaker, sortDate: doc.sortDate, source: doc.source };
+}
+
+function entry(doc: DocumentRecord, quotes: QuoteRecord[], speakers: DocumentIndexEntry['speakers'] = [], flags: DocumentIndexEntry['flags'] = []): DocumentIndexEntry {
+  return { document: doc, quotes, claims: [], speakers, flags };
+}
+
+const person = (id: string, canonical: string, variants: string[] = [canonical]) => ({ id, canonical, kind: 'person', variants, quoteCount: 0, mentions: 1 });
+
+describe('cursor codec', () => {
+  it('round-trips, and rejects tampered, foreign-scope and garbage cursors with a typed error', () => {
+    const cursor = encodeCursor({ s: { a: { p: 0, k: null } } }, 'quotes:x');
+    expect(decodeCursor(cursor, 'quotes:x')).toEqual({ s: { a: { p: 0, k: null } } });
+    const [payload, signature] = cursor.split('.');
+    const forged = Buffer.from(JSON.stringify({ s: { a: { p: 5, k: null } } })).toString('base64url');
+    expect(() => decodeCursor(`${forged}.${signature}`, 'quotes:x')).toThrow(InvalidCursorError);
+    expect(() => decodeCursor(`${payload}.${signature.slice(0, -1)}A`, 'quotes:x')).toThrow(InvalidCursorError);
+    expect(() => decodeCursor(cursor, 'quotes:y')).toThrow(InvalidCursorError);
+    expect(() => decodeCursor('%%%', 'quotes:x')).toThrow(InvalidCursorError);
+    expect(decodeCursor(null, 'quotes:x')).toBeNull();
+  });
+});
+
+describe('batch writes', () => {
+  it('retries unprocessed items with backoff until all are written', async () => {
+    const calls: number[] = [];
+    const requests: WriteRequest[] = Array.from({ length: 30 }, (_, i) => ({ PutRequest: { Item: { pk: 'p', sk: String(i) } } }));
+    await batchWrite('t', requests, {
+      baseDelayMs: 1,
+      send: async (_table, chunk) => {
+        calls.push(chunk.length);
+        return chunk.length > 3 ? chunk.slice(0, 3) : []; // three left unprocessed once per chunk
+      },
+    });
+    expect(calls.sort((a, b) => a - b)).toEqual([3, 3, 5, 25]);
+  });
+
+  it('gives up with a typed error when items stay unprocessed', async () => {
+    const requests: WriteRequest[] = [{ PutRequest: { Item: { pk: 'p', sk: '1' } } }];
+    await expect(batchWrite('t', requests, { maxAttempts: 3, baseDelayMs: 1, send: async (_t, chunk) => chunk })).rejects.toBeInstanceOf(UnprocessedItemsError);
+  });
+});
+
+describe('DynamoIndexStore', () => {
+  let aws: LocalAws;
+  let index: DynamoIndexStore;
+  beforeAll(async () => {
+    aws = await startLocalAws();
+    index = new DynamoIndexStore();
+  });
+  afterAll(async () => aws?.stop());
+
+  it('lays out the key design as documented', () => {
+    const doc = documentRecord('d1', '2021-05-04T00:00:00.000Z');
+    const items = index.buildItems(
+      entry(doc, [quote(doc, 'q1', 'sp_a', 'Ann Lee', 'Budgets matter')], [person('sp_a', 'Ann Lee', ['Ann Lee', 'Anne Lee'])], [
+        { id: 'd1~sp_a', documentId: 'd1', speakerId: 'sp_a', canonical: 'Ann Lee', variants: [{ name: 'Anne Lee', mentions: [] }], evidence: [], confidence: 0.8, status: 'open', sortDate: doc.sortDate },
+      ]),
+    );
+    const keys = items.map((i) => [i.sk, i.gsi1pk ?? null, i.gsi1sk ?? null, i.gsi2pk ?? null, i.gsi2sk ?? null]);
+    expect(keys).toEqual([
+      ['Q#q1', 'SPK#sp_a', '2021-05-04T00:00:00.000Z#d1#q1', 'QDATE#2021-05', '2021-05-04T00:00:00.000Z#d1#q1'],
+      ['W#budgets#q1', null, null, 'WORD#budgets', '2021-05-04T00:00:00.000Z#d1#q1'],
+      ['W#matter#q1', null, null, 'WORD#matter', '2021-05-04T00:00:00.000Z#d1#q1'],
+      ['S#sp_a', null, null, null, null],
+      ['A#ann lee#sp_a', 'ALIAS#ann lee', 'sp_a#d1', 'NAME#a', 'ann lee#sp_a#d1'],
+      ['A#lee#sp_a', 'ALIAS#lee', 'sp_a#d1', 'NAME#l', 'lee#sp_a#d1'],
+      ['A#anne lee#sp_a', 'ALIAS#anne lee', 'sp_a#d1', 'NAME#a', 'anne lee#sp_a#d1'],
+      ['F#sp_a', 'FLAGS#open', '2021-05-04T00:00:00.000Z#d1#sp_a', null, null],
+    ]);
+    expect(items.every((i) => i.pk === 'DOC#d1')).toBe(true);
+  });
+
+  it('reindexing replaces a document\'s items and leaves no stale ones', async () => {
+    const doc = documentRecord('reidx', '2020-01-01T00:00:00.000Z');
+    await index.registerDocument(doc);
+    await index.indexDocument(entry(doc, [quote(doc, 'q1', 'sp_r', 'Rita Moss', 'harbour dredging starts'), quote(doc, 'q2', 'sp_r', 'Rita Moss', 'lighthouse repainted')], [person('sp_r', 'Rita Moss')]));
+    expect((await index.listQuotes({ q: 'lighthouse' })).items).toHaveLength(1);
+    const stats = await index.indexDocument(entry(doc, [quote(doc, 'q1', 'sp_r', 'Rita Moss', 'harbour dredging starts')], [person('sp_r', 'Rita Moss')]));
+    expect(stats.itemsDeleted).toBeGreaterThanOrEqual(2); // q2 and its word postings
+    expect((await index.listQuotes({ q: 'lighthouse' })).items).toEqual([]);
+    expect((await index.quotesOfDocument('reidx', {})).items.map((q) => q.id)).toEqual(['q1']);
+    expect((await index.getSpeaker('sp_r'))?.quoteCount).toBe(1);
+  });
+
+  it('pages a speaker\'s quotes newest first across documents with no duplicates or gaps', async () => {
+    const expected: string[] = [];
+    for (let d = 0; d < 6; d++) {
+      const doc = documentRecord(`pg${d}`, `2019-0${d + 1}-15T00:00:00.000Z`);
+      await index.registerDocument(doc);
+      const quotes = [0, 1, 2, 3].map((q) => quote(doc, `q${q}`, 'sp_page', 'Paula Gee', `statement d${d}q${q} about tides`));
+      await index.indexDocument(entry(doc, quotes, [person('sp_page', 'Paula Gee')]));
+      expected.push(...quotes.map((q) => `${doc.id}/${q.id}`));
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await index.listQuotes({ speaker: 'Paula Gee', limit: 7, cursor });
+      seen.push(...page.items.map((q) => `${q.documentId}/${q.id}`));
+      cursor = page.cursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(4);
+    expect(seen).toEqual([...expected].sort().reverse());
+    const first = await index.listQuotes({ speaker: 'Paula Gee', limit: 7 });
+    const tampered = `${first.cursor!.slice(0, 10)}x${first.cursor!.slice(11)}`;
+    await expect(index.listQuotes({ speaker: 'Paula Gee', limit: 7, cursor: tampered })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(index.listQuotes({ speaker: 'someone else', limit: 7, cursor: first.cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+    // date range and word filters on the same data
+    expect((await index.listQuotes({ speaker: 'Paula Gee', from: '2019-03-01', to: '2019-04-30', limit: 100 })).items.map((q) => q.documentId)).toEqual(['pg3', 'pg3', 'pg3', 'pg3', 'pg2', 'pg2', 'pg2', 'pg2']);
+    expect((await index.listQuotes({ q: 'D4Q2 tides', limit: 100 })).items.map((q) => `${q.documentId}/${q.id}`)).toEqual(['pg4/q2']);
+    expect((await index.listQuotes({ from: '2019-06-01', to: '2019-06-30', limit: 100 })).items).toHaveLength(4);
+  });
+
+  it('resolves any spelling, surname or id to the speaker, and merges people who share a surname', async () => {
+    const a = documentRecord('al1', '2022-02-01T00:00:00.000Z');
+    const b = documentRecord('al2', '2022-03-01T00:00:00.000Z');
+    await index.registerDocument(a);
+    await index.registerDocument(b);
+    await index.indexDocument(entry(a, [quote(a, 'q1', 'sp_kr', 'Kristin Sanders-Gendreau', 'a seat at the table')], [person('sp_kr', 'Kristin Sanders-Gendreau', ['Kristin Sanders-Gendreau', 'Saunders-Jandro'])]));
+    await index.indexDocument(entry(b, [quote(b, 'q1', 'sp_ot', 'Tom Sanders-Gendreau', 'the clinic stays open')], [person('sp_ot', 'Tom Sanders-Gendreau')]));
+    expect(await index.resolveSpeaker('Saunders-Jandro')).toEqual(['sp_kr']);
+    expect(await index.resolveSpeaker('saunders jandro')).toEqual(['sp_kr']);
+    expect(await index.resolveSpeaker('sp_kr')).toEqual(['sp_kr']);
+    expect((await index.resolveSpeaker('Sanders-Gendreau')).sort()).toEqual(['sp_kr', 'sp_ot']);
+    expect((await index.listQuotes({ speaker: 'Saunders-Jandro' })).items.map((q) => q.text)).toEqual(['a seat at the table']);
+    expect((await index.listQuotes({ speaker: 'Sanders-Gendreau' })).items.map((q) => q.documentId)).toEqual(['al2', 'al1']);
+    const prefix = await index.speakersByPrefix('saun', {});
+    expect(prefix.items.map((s) => [s.id, s.canonical, s.variants, s.quoteCount])).toEqual([['sp_kr', 'Kristin Sanders-Gendreau', ['Kristin Sanders-Gendreau', 'Saunders-Jandro'], 1]]);
+    const sanders = await index.speakersByPrefix('Sanders', { limit: 1 });
+    expect(sanders.items).toHaveLength(1);
+    const next = await index.speakersByPrefix('Sanders', { limit: 1, cursor: sanders.cursor });
+    expect(new Set([sanders.items[0].id, next.items[0].id])).toEqual(new Set(['sp_kr', 'sp_ot']));
+  });
+
+  it('lists open flags newest first; a confirmation survives reindexing; a rejection records the pair and splits the profile', async () => {
+    const docs = ['fl1', 'fl2'].map((id, i) => documentRecord(id, `2023-0${i + 1}-01T00:00:00.000Z`));
+    for (const [i, doc] of docs.entries()) {
+      await index.registerDocument(doc);
+      const sid = `sp_f${i}`;
+      await index.indexDocument(
+        entry(doc, [quote(doc, 'q1', sid, 'Ola Brandt', 'we will rebuild')], [person(sid, 'Ola Brandt', ['Ola Brandt', 'Ola Brant'])], [
+          { id: `${doc.id}~${sid}`, documentId: doc.id, speakerId: sid, canonical: 'Ola Brandt', variants: [{ name: 'Ola Brant', mentions: [] }], evidence: [], confidence: 0.7, status: 'open', sortDate: doc.sortDate },
+        ]),
+      );
+    }
+    const open = await index.listFlags({ status: 'open' });
+    expect(open.items.map((f) => f.id)).toEqual(['fl2~sp_f1', 'fl1~sp_f0']);
+
+    await index.decideFlag('fl1~sp_f0', 'confirm');
+    const again = entry(docs[0], [quote(docs[0], 'q1', 'sp_f0', 'Ola Brandt', 'we will rebuild')], [person('sp_f0', 'Ola Brandt', ['Ola Brandt', 'Ola Brant'])], [
+      { id: 'fl1~sp_f0', documentId: 'fl1', speakerId: 'sp_f0', canonical: 'Ola Brandt', variants: [{ name: 'Ola Brant', mentions: [] }], evidence: [], confidence: 0.7, status: 'open', sortDate: docs[0].sortDate },
+    ]);
+    await index.indexDocument(again);
+    expect((await index.getFlag('fl1~sp_f0'))?.status).toBe('confirmed');
+    expect((await index.listFlags({ status: 'open' })).items.map((f) => f.id)).toEqual(['fl2~sp_f1']);
+
+    const rejected = await index.decideFlag('fl2~sp_f1', 'reject');
+    expect(rejected.status).toBe('rejected');
+    expect(await index.keepApartPairs()).toContainEqual(['Ola Brandt', 'Ola Brant']);
+    expect((await index.getSpeaker('sp_f1'))?.variants).toEqual(['Ola Brandt']);
+    expect((await index.listFlags({ status: 'rejected' })).items.map((f) => f.id)).toEqual(['fl2~sp_f1']);
+    expect(await index.getFlag('nonsense')).toBeNull();
+  });
+
+  it('counts documents by status and lists them newest first, filtered by status', async () => {
+    await index.setStatus('pg0', 'failed', { reason: 'the document has no text' });
+    await index.setStatus('pg1', 'done');
+    const counts = await index.countByStatus();
+    expect(counts.failed).toBe(1);
+    expect(counts.done).toBe(1);
+    const failed = await index.listDocuments({ status: 'failed' });
+    expect(failed.items.map((d) => [d.id, d.reason])).toEqual([['pg0', 'the document has no text']]);
+    const all = await index.listDocuments({ limit: 100 });
+    const dates = all.items.map((d) => d.sortDate);
+    expect(dates).toEqual([...dates].sort().reverse());
+    await index.setStatus('pg0', 'done');
+    expect((await index.getDocument('pg0'))?.reason).toBeUndefined();
+  });
+});
