@@ -93,7 +93,9 @@ repeat repeats repeated repeated repeating|speech|0.5|c
 reiterate reiterates reiterated reiterated reiterating|speech|0.7|
 counter counters countered countered countering|speech|0.7|i
 retort retorts retorted retorted retorting|speech|0.9|i
-agree agrees agreed agreed agreeing|speech|0.5|c
+agree agrees agreed agreed agreeing|intent|0.5|c
+decline declines declined declined declining|intent|0.6|c
+refuse refuses refused refused refusing|intent|0.6|c
 hint hints hinted hinted hinting|speech|0.7|
 speculate speculates speculated speculated speculating|cognition|0.8|
 forecast forecasts forecast forecast forecasting|speech|0.7|
@@ -240,7 +242,8 @@ export const SOURCE_NOUNS = new Set([
 export const EVIDENCE_NOUNS = new Set([
   'study', 'studies', 'report', 'reports', 'poll', 'polls', 'survey', 'surveys', 'analysis', 'review', 'investigation',
   'audit', 'panel', 'judge', 'court', 'jury', 'data', 'research', 'researchers', 'results', 'figures', 'numbers',
-  'records', 'documents', 'evidence', 'tests', 'statistics', 'estimates', 'inquiry', 'probe', 'investigators',
+  'records', 'documents', 'evidence', 'tests', 'statistics', 'estimates', 'inquiry', 'probe', 'investigators', 'average',
+  'averages', 'forecast', 'model', 'models', 'findings', 'filings', 'filing', 'memo', 'letter',
 ]);
 
 /** Pronouns that can be the speaker of a reporting verb. */

@@ -9,7 +9,7 @@
  * after its content, from the sentence start up to the attribution comma.
  */
 import { splitSentences, type Span } from '../text/sentences.ts';
-import { NOMINAL_CUES, SOURCE_NOUNS, lookupCueVerb, type CueMatch } from './cues.ts';
+import { EVIDENCE_NOUNS, NOMINAL_CUES, SOURCE_NOUNS, lookupCueVerb, type CueMatch } from './cues.ts';
 import { ROLE_WORDS, speakerAfter, speakerBefore, phraseEndingAt, skipBetween, type SpeakerPhrase } from './indirect/speaker.ts';
 import { tokenize, isQuoteMark, type Token } from './indirect/tokens.ts';
 
@@ -56,7 +56,7 @@ const NOT_A_SOURCE = /^(?:plan|plans|schedule|the (?:plan|schedule|rules|script|
 const BAD_CONTENT_OPENERS = new Set([
   'have', 'has', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'could', 'should', 'may', 'might', 'must',
   'and', 'or', 'of', 'in', 'on', 'at', 'by', 'from', 'with', 'into', 'than', 'as', 'for', 'up', 'down', 'out', 'over', 'off',
-  'away', 'back', 'which', 'who', 'whom', 'so', 'too', 'also', 'not', 'said', 'says', 'do', 'does', 'did',
+  'away', 'back', 'which', 'who', 'whom', 'so', 'also', 'not', 'said', 'says', 'do', 'does', 'did',
 ]);
 
 /** Question openers: reported speech inside a question is not an attribution ("Did he say that …?"). */
@@ -169,7 +169,7 @@ function scanSentence(text: string, sentence: Span, direct: DirectQuoteIndex, ou
       if (!direct.inside(t.start)) accordingTo(text, tokens, i, direct, out);
       continue;
     }
-    if (NOMINAL_CUES.has(t.lower) && tokens[i + 1]?.lower === 'that') {
+    if (NOMINAL_CUES.has(t.lower) && tokens[i + 1]?.lower === 'that' && !(lookupCueVerb(t.lower) && verbReading(tokens, i, 0) && !/^(?:a|an|the)$/.test(tokens[i - 1]?.lower ?? ''))) {
       if (!direct.inside(t.start)) nominalCue(text, tokens, i, direct, out);
       continue;
     }
@@ -367,7 +367,7 @@ const SUBJECT_WORDS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'the
 function objectReported(tokens: Token[], k: number, cue: CueMatch): boolean {
   const first = tokens[k];
   if (!first?.word) return false;
-  if (!(first.cap || /^(?:the|a|an|his|her|their|its|our|my|him|them|it|us|me|this|that|these|those|\d.*)$/.test(first.lower))) return false;
+  if (NON_CLAUSE_OPENERS.has(first.lower) || BAD_CONTENT_OPENERS.has(first.lower) || COMPLEMENTIZERS.has(first.lower)) return false;
   if (cue.asPhrase) {
     for (let h = k + 1; h < tokens.length && h - k <= 14; h++) {
       if (tokens[h].lower === 'as') return true;
@@ -383,6 +383,12 @@ function objectReported(tokens: Token[], k: number, cue: CueMatch): boolean {
     return false;
   }
   return true;
+}
+
+/** "the poll shows …", "a federal judge found …": a source of evidence right before the verb. */
+function evidenceSubject(tokens: Token[], i: number): boolean {
+  const j = skipBetween(tokens, i - 1, 0);
+  return j >= 0 && EVIDENCE_NOUNS.has(tokens[j].lower);
 }
 
 function next0IsTo(tokens: Token[], k: number): boolean {
@@ -424,7 +430,8 @@ const NOUNY = new Set([
 ]);
 
 /** "Smith said (that) CONTENT", "Smith told reporters CONTENT", "…, saying CONTENT", "officials have called for CONTENT". */
-function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direct: DirectQuoteIndex, out: AttributionCandidate[]): void {
+function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, direct: DirectQuoteIndex, out: AttributionCandidate[]): void {
+  let cue = cueWord;
   let k = i + 1;
   let cueEndToken = i;
   const particles = PARTICLES[cue.lemma];
@@ -435,7 +442,11 @@ function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direc
     return;
   }
   const prevWord = tokens[i - 1];
-  const passive = !!prevWord?.word && /^(?:is|are|was|were|be|been|being|get|got)$/.test(prevWord.lower);
+  const beBefore = !!prevWord?.word && /^(?:is|are|was|were|be|been|being|get|got|’s|'s)$/.test(prevWord.lower);
+  // "is calling", "was telling": a progressive verb, not a participle clause; "was told", "is expected": passive.
+  const progressive = beBefore && cue.form === 'gerund';
+  const passive = beBefore && !progressive;
+  if (progressive) cue = { ...cue, form: 'finite' };
   if (cue.form === 'base' && !baseFormSubject(tokens, i) && tokens[k]?.lower !== 'that') return;
   if (passive && next0IsTo(tokens, k) && /^(?:expect|believe|think|say|report|rumor|know|consider|understand|project|predict|estimate|schedule|set|plan)/.test(cue.lemma)) {
     // "The bank is expected to raise rates": the whole sentence is the reported content, with no source.
@@ -465,12 +476,21 @@ function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direc
       // "said at an event in Colorado Springs that …"
       for (h = k + 1; h < tokens.length && h - k < 12; h++) {
         const t = tokens[h];
-        if (!t.word && !isQuoteMark(t) && t.text !== '.' && !/^[’']s$/.test(t.text)) break;
+        if (!t.word && !isQuoteMark(t) && t.text !== '.' && t.text !== ',' && !/^[’']s$/.test(t.text)) break;
         if (t.lower === 'that') {
           k = h;
           break;
         }
         if (SUBJECT_PRONOUNS.has(t.lower) || (lookupCueVerb(t.lower) && !t.cap)) break;
+      }
+    }
+  }
+  if (tokens[k]?.text === ',' && !cue.hearer) {
+    // "cautioned, as did the campaign itself, that …"
+    for (let h = k + 1; h < tokens.length && h - k <= 12; h++) {
+      if (tokens[h].text === ',' && tokens[h + 1]?.lower === 'that') {
+        k = h + 1;
+        break;
       }
     }
   }
@@ -485,8 +505,12 @@ function preposed(text: string, tokens: Token[], i: number, cue: CueMatch, direc
   }
   let objectContent = false;
   if (cue.needsComplement && !complement && !quoteNext && cueEndToken === i) {
-    if (!cue.object || !objectReported(tokens, k, cue)) return;
-    objectContent = true;
+    if (cue.cls === 'evidence' && evidenceSubject(tokens, i)) {
+      // "an arbitration panel found the United States was in breach", "polls show a close race"
+    } else {
+      if (!cue.object || !objectReported(tokens, k, cue)) return;
+      objectContent = true;
+    }
   }
   if (NOUNY.has(tokens[i].lower) && !complement && !quoteNext && tokens[i].lower !== 'says') {
     const subject = speakerBefore(tokens, i, 0);
@@ -546,7 +570,7 @@ function sentenceSubject(tokens: Token[], before: number): SpeakerPhrase | null 
   const t = tokens[i];
   const pronoun = /^(he|she|they|it|we|i)(?:['’].*)?$/.exec(t.lower);
   if (t.word && pronoun) return { first: i, last: i, type: 'pronoun', plausible: pronoun[1] !== 'it' };
-  if (t.word && /^(?:a|an|the|another|some|many|several|two|three|four|five|most|few)$/.test(t.lower)) {
+  if (t.word && /^(?:a|an|the|another|some|many|several|two|three|four|five|most|few|his|her|their|its|our)$/.test(t.lower)) {
     // "A bipartisan group of experts wrote …, arguing": up to the first verb-looking word.
     let j = i + 1;
     while (j < before && j - i < 14 && tokens[j].word && !VERBISH.test(tokens[j].lower) && !(lookupCueVerb(tokens[j].lower) && !SOURCE_NOUNS.has(tokens[j].lower))) j++;

@@ -50,7 +50,8 @@ const CONNECTORS = new Set(['of', 'for', 'at', 'in', 'from', 'de', 'del', 'van',
 const AGENT_SUFFIX = /(?:er|ers|or|ors|ist|ists|ian|ians|ant|ants|ent|ents|ee|ees|man|men|woman|women|person|people|ats|ans)$/;
 
 function plausibleHead(t: Token): boolean {
-  return t.cap || SOURCE_NOUNS.has(t.lower) || SPEAKER_PRONOUNS.has(t.lower) || AGENT_SUFFIX.test(t.lower);
+  // Capitalised heads, known sources, agent nouns ("lawmakers"), and plural groups ("environmental groups").
+  return t.cap || SOURCE_NOUNS.has(t.lower) || SPEAKER_PRONOUNS.has(t.lower) || AGENT_SUFFIX.test(t.lower) || /[^s]s$/.test(t.lower);
 }
 
 /** Index of the token before `index` after skipping auxiliaries/adverbs ("has also said"). */
