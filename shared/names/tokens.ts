@@ -43,6 +43,11 @@ function codesWithinOne(a: string, b: string): boolean {
   return phoneticCodes(a).some((x) => codesB.some((y) => editDistance(x, y) <= 1));
 }
 
+function soundsOneApart(a: string, b: string): boolean {
+  const codesB = phoneticCodes(b);
+  return phoneticCodes(a).some((x) => codesB.some((y) => x.length >= 3 && y.length >= 3 && x[0] === y[0] && editDistance(x, y) <= 1));
+}
+
 function commonPrefix(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
@@ -148,6 +153,12 @@ function compareUncached(a: string, b: string, role: TokenRole, aInitial: boolea
     if ((codeLength >= 4 && jw >= 0.6) || (codeLength === 3 && jw >= 0.7) || (codeLength <= 2 && jw >= 0.75 && distance <= 2 && shorter.length >= 4)) {
       return { score: 0.72 + 0.2 * jw, reason: 'phonetic', similarity: jw };
     }
+  }
+
+  // Sounds one consonant apart in words of equal length (Simmons / Symonds, Hudson / Houston, Castle / Cassel);
+  // a longer or shorter word (Castillo / Castro, Mahir / Mahathir) is a different name.
+  if (shorter.length >= 4 && longer.length - shorter.length <= 1 && distance <= 3 && jw >= 0.8 && soundsOneApart(a, b)) {
+    return { score: 0.72 + 0.15 * jw, reason: 'phonetic', similarity: jw };
   }
 
   if (givenName) {
