@@ -75,6 +75,7 @@ export class QuotedeskStack extends Stack {
         logRemovalPolicy: removalPolicy,
         reservedConcurrency: reserved(spec.name),
         metafile: config.metafile,
+        bundleAwsSdk: config.bundleAwsSdk,
       });
       grantAccess(fn.role, spec.access, {
         bucket,

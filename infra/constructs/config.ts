@@ -23,6 +23,8 @@ export interface StackConfig {
   /** Steady-state and burst request limits of the HTTP API stage. */
   apiRateLimit: number;
   apiBurstLimit: number;
+  /** Bundle the AWS SDK into each function (pins its version) instead of using the runtime's. */
+  bundleAwsSdk: boolean;
   /** Write esbuild metafiles next to the bundles (used by the bundle report only). */
   metafile: boolean;
 }
@@ -44,6 +46,7 @@ export function readConfig(node: Node): StackConfig {
     logRetentionDays: retentionDays(get('logRetentionDays')),
     apiRateLimit: positiveInt('apiRateLimit', get('apiRateLimit'), 50, 1),
     apiBurstLimit: positiveInt('apiBurstLimit', get('apiBurstLimit'), 100, 1),
+    bundleAwsSdk: bool(get('bundleAwsSdk'), false),
     metafile: bool(get('quotedesk:metafile'), false),
   };
 }

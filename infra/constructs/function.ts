@@ -28,6 +28,8 @@ export interface QuotedeskFunctionProps {
   reservedConcurrency?: number;
   /** Write esbuild's metafile beside the bundle (bundle report only, never deployed by default). */
   metafile?: boolean;
+  /** Bundle the AWS SDK instead of using the one in the Lambda runtime. */
+  bundleAwsSdk?: boolean;
 }
 
 /**
@@ -91,6 +93,9 @@ export class QuotedeskFunction extends Construct {
         // Stack traces need names and lines, not the original sources: keeps the .map small.
         sourcesContent: false,
         metafile: props.metafile ?? false,
+        // Default: the SDK v3 the Lambda runtime provides (smaller bundles, one SDK in memory);
+        // bundleAwsSdk=true pins the lock file's SDK version inside each bundle instead.
+        bundleAwsSDK: props.bundleAwsSdk ?? false,
         logLevel: LogLevel.WARNING,
       },
     });
