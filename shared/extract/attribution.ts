@@ -32,11 +32,32 @@ const WINDOW = 320;
 /** Adverbs and auxiliaries that may sit between a speaker and the cue: "Smith also said", "she has said". */
 const BETWEEN = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'once', 'would', 'will', 'again', 'further', 'previously', 'recently', 'earlier', 'simply', 'finally', 'had', 'often', 'repeatedly', 'just', 'still', 'now', 'last', 'first', 'once', 'quickly', 'already', 'told']);
 
+/** Words that end a common-noun speaker phrase: "the agency in a statement", "the mayor who …". */
+const STOP_AFTER_NP = new Set(['in', 'on', 'during', 'when', 'while', 'who', 'which', 'that', 'after', 'before', 'as', 'to', 'by', 'with', 'and', 'but', 'said', 'says', 'adding', 'because', 'if']);
+
 const SENTENCE_END = new Set(['.', '?', '!', '…', ';']);
 const QUOTE_MARK = /^["“”«»„'‘’]$/;
 
 /** A cue that can introduce or follow a direct quote. */
+/**
+ * Verbs that only report speech next to a direct quote ("“…,” she continued"); the shared lexicon
+ * leaves them out because without quote marks they rarely introduce reported content.
+ */
+const QUOTE_ONLY_CUES = new Set([
+  'continued', 'continues', 'interjected', 'interjects', 'laughed', 'laughs', 'sighed', 'sighs', 'chimed', 'began', 'begins',
+  'offered', 'offers', 'responded', 'responds', 'replied', 'replies', 'answered', 'answers', 'wrote', 'writes', 'tweeted',
+  'tweets', 'posted', 'posts', 'added', 'adds', 'asked', 'asks', 'recalled', 'recalls', 'mused', 'muses', 'quipped',
+  'shouted', 'yelled', 'screamed', 'cried', 'exclaimed', 'whispered', 'muttered', 'groaned', 'conceded', 'concluded',
+  'concludes', 'commented', 'comments', 'remarked', 'observed', 'observes', 'pleaded', 'begged', 'demanded', 'gushed',
+  'raved', 'marveled', 'marvelled', 'joked', 'jokes', 'teased', 'chuckled', 'sang', 'chanted', 'read', 'reads', 'explained',
+  'noted', 'stated', 'declared', 'announced', 'insisted', 'argued', 'told', 'tells', 'says', 'said', 'say', 'warned',
+  'admitted', 'acknowledged', 'emphasized', 'emphasised', 'stressed', 'repeated', 'reiterated', 'countered', 'retorted',
+  'snapped', 'barked', 'wondered', 'agreed', 'boasted', 'bragged', 'complained', 'lamented', 'predicted', 'promised',
+  'vowed', 'cautioned', 'testified', 'confirmed', 'confided', 'elaborated', 'summed', 'quoted', 'texted', 'emailed',
+]);
+
 function directCue(word: string, anyClass = false): boolean {
+  if (QUOTE_ONLY_CUES.has(word.toLowerCase())) return true;
   const cue = lookupCueVerb(word);
   if (!cue || cue.form === 'base') return false;
   return anyClass || cue.cls === 'speech' || cue.cls === 'cognition';
@@ -46,13 +67,20 @@ function isAdverb(word: string): boolean {
   return BETWEEN.has(word.toLowerCase()) || /^[a-z]+ly$/.test(word);
 }
 
+/** A period ends a sentence only before a space or the end, not in "(D-Wis.)" or "U.S.-based". */
+function endsSentence(text: string, t: Token): boolean {
+  if (t.text !== '.') return true;
+  const next = text[t.end];
+  return next === undefined || /\s/.test(next) || next === '”' || next === '"';
+}
+
 /** The tokens after a quote, up to the end of its sentence (or the next quote). */
 function afterTokens(text: string, quote: QuoteSpan, para: Paragraph, nextQuoteStart: number): Token[] {
   const to = Math.min(para.end, nextQuoteStart, quote.end + WINDOW);
   const tokens = tokenize(text, quote.end, to);
   const out: Token[] = [];
   for (const t of tokens) {
-    if (SENTENCE_END.has(t.text) || QUOTE_MARK.test(t.text)) break;
+    if ((SENTENCE_END.has(t.text) && endsSentence(text, t)) || QUOTE_MARK.test(t.text)) break;
     out.push(t);
   }
   return out;
@@ -64,7 +92,7 @@ function beforeTokens(text: string, quote: QuoteSpan, para: Paragraph, previousQ
   const tokens = tokenize(text, from, quote.start);
   let cut = 0;
   for (let i = tokens.length - 1; i >= 0; i--) {
-    if (SENTENCE_END.has(tokens[i].text) || QUOTE_MARK.test(tokens[i].text)) {
+    if ((SENTENCE_END.has(tokens[i].text) && endsSentence(text, tokens[i])) || QUOTE_MARK.test(tokens[i].text)) {
       cut = i + 1;
       break;
     }
@@ -73,15 +101,17 @@ function beforeTokens(text: string, quote: QuoteSpan, para: Paragraph, previousQ
 }
 
 /** Reads the speaker phrase that follows an inverted cue: "said Dr. Jane Roe, a doctor at X". */
-function phraseAfterCue(text: string, tokens: Token[], from: number): SpeakerPhrase | null {
+function phraseAfterCue(text: string, tokens: Token[], from: number, lenient = true): SpeakerPhrase | null {
   let end = from;
   let commas = 0;
+  // "according to the transit authority": a determiner opens a common-noun phrase
+  const determined = from < tokens.length && /^(?:the|a|an|one|two|several|some|many|his|her|their|its)$/i.test(tokens[from].text);
   while (end < tokens.length) {
     const t = tokens[end];
     if (t.text === ',') {
       commas++;
       if (commas > 2) break;
-    } else if (commas === 0 && end > from && /^[a-z]/.test(t.text) && !isRoleWord(t.text) && !['of', 'for', 'at', 'the', 'a', 'an', 'and', 'van', 'von', 'de', 'der', 'da', 'del', 'la', 'le', 'al', 'bin'].includes(t.text)) {
+    } else if (commas === 0 && end > from && /^[a-z]/.test(t.text) && !isRoleWord(t.text) && !['of', 'for', 'at', 'the', 'a', 'an', 'and', 'van', 'von', 'de', 'der', 'da', 'del', 'la', 'le', 'al', 'bin'].includes(t.text) && !(determined && end - from < 6 && !STOP_AFTER_NP.has(t.text))) {
       break; // "said Smith in an interview": the phrase ends at the preposition
     } else if (['who', 'which', 'when', 'while', 'as', 'after', 'before', 'adding', 'referring', 'noting', 'pointing', 'in', 'on', 'during'].includes(t.text) && (commas > 0 || end > from + 1)) {
       if (commas > 0 || !['in', 'on'].includes(t.text)) break;
@@ -89,7 +119,7 @@ function phraseAfterCue(text: string, tokens: Token[], from: number): SpeakerPhr
     end++;
   }
   while (end > from && tokens[end - 1].text === ',') end--;
-  return parseSpeakerPhrase(text, tokens.slice(from, end));
+  return parseSpeakerPhrase(text, tokens.slice(from, end), lenient);
 }
 
 /**
@@ -211,7 +241,7 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
       const first = toks[0].text.toLowerCase();
       const skip = first === 'from' ? 1 : first === 'according' && toks[1].text.toLowerCase() === 'to' ? 2 : 0;
       if (skip) {
-        const phrase = parseSpeakerPhrase(text, toks.slice(skip));
+        const phrase = parseSpeakerPhrase(text, toks.slice(skip), true);
         if (phrase) return { phrase, cue: skip === 1 ? null : 'according to', cueStart: toks[0].start, cueEnd: toks[skip - 1].end, via: 'colon', placement: 'standalone', confidence: 0.8 };
       }
     }
@@ -230,7 +260,7 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
         return { phrase: subject, cue: w, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: introduced || colon || complement.length === 0 ? 'standalone' : 'embedded', confidence: introduced || colon ? 0.9 : 0.6 };
       }
       // inverted before a colon: "said Dr. Roe:"
-      const inverted = phraseAfterCue(text, toks, c + 1);
+      const inverted = phraseAfterCue(text, toks, c + 1, false);
       if (inverted && inverted.kind !== 'pronoun' && (colon || introduced)) {
         return { phrase: inverted, cue: w, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: 'standalone', confidence: 0.8 };
       }

@@ -45,6 +45,7 @@ function wordCount(text: string, from: number, to: number): number {
 
 export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragraphs: Paragraph[] = splitParagraphs(text)): DirectQuote[] {
   const spans = scanQuotes(text, paragraphs);
+  registry.setQuoted(spans);
   const out: DirectQuote[] = [];
   let p = 0;
   const attributions: Attribution[] = [];

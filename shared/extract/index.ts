@@ -7,7 +7,7 @@
  *   and clustered into people (../names) → claims (../claims), with the speaker of the quote holding them.
  */
 import { findClaims } from '../claims/index.ts';
-import type { Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
+import type { Claim, Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
 import { findDirectQuotes, type DirectQuote } from './direct.ts';
 import { findIndirectAttributions, type AttributionCandidate } from './indirect.ts';
 import { splitParagraphs } from './quotemarks.ts';
@@ -64,6 +64,25 @@ function merge(text: string, direct: DirectQuote[], candidates: AttributionCandi
   return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/** Sets each claim's speakerId from the quote that contains it or covers most of it. Both lists sorted by start. */
+function assignClaimSpeakers(claims: Claim[], quotes: Quote[]): void {
+  const spans = quotes.filter((q) => q.speakerId !== null);
+  let first = 0;
+  for (const claim of claims) {
+    while (first < spans.length && spans[first].end <= claim.start) first++; // claims are sorted: never needed again
+    let best: Quote | null = null;
+    let bestOverlap = 0;
+    for (let k = first; k < spans.length && spans[k].start < claim.end; k++) {
+      const o = overlap(claim, spans[k]);
+      if (o > bestOverlap) {
+        best = spans[k];
+        bestOverlap = o;
+      }
+    }
+    if (best && ((best.start <= claim.start && best.end >= claim.end) || bestOverlap * 2 >= claim.end - claim.start)) claim.speakerId = best.speakerId;
+  }
+}
+
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
   const paragraphs = splitParagraphs(text);
   const registry = new SpeakerRegistry(text);
@@ -105,10 +124,10 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     kind: q.kind,
     confidence: Math.max(0, Math.min(1, q.confidence)),
   }));
-  const claims = findClaims(
-    text,
-    quotes.map((q) => ({ start: q.start, end: q.end, speakerId: q.speakerId })),
-  );
+  // Claims are scored without spans, then given the speaker of the quote holding them in one sweep
+  // (same rule as findClaims: a span containing the sentence, or covering most of it).
+  const claims = findClaims(text, []);
+  assignClaimSpeakers(claims, quotes);
   const nameFlags: NameFlag[] = groups
     .filter((g) => g.variants.length > 0 && ids.has(g.entry))
     .map((g) => ({

@@ -137,7 +137,9 @@ export function scanQuotes(text: string, paragraphs: Paragraph[] = splitParagrap
 
     if (carried) {
       const first = marks[0];
-      if (first && first.pos === para.start && first.family === 'double' && first.role !== 'close') {
+      // Newspapers continue a quote only after a complete sentence: "… and" at a paragraph end is a lost mark.
+      const endsSentence = /[.?!…:;]["”’']?$/.test(text.slice(carried.lastEnd - 2, carried.lastEnd));
+      if (endsSentence && first && first.pos === para.start && first.family === 'double' && first.role !== 'close') {
         // Continuation paragraph: the quote goes on; its opening mark is consumed.
         open = { start: carried.start, family: 'double', straight: carried.straight, paragraphs: carried.paragraphs + 1 };
         m = 1;

@@ -7,6 +7,8 @@
  * names, so it is only consulted (see ./tagging.ts) to tell people from organisations.
  */
 
+import { givenNameGender } from './tagging.ts';
+
 export interface Token {
   start: number;
   end: number;
@@ -30,13 +32,13 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   return tokens;
 }
 
-const ABBREVIATION = /^(?:[A-Z]\.|(?:[A-Z]\.){2,}|(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Sens|Rep|Reps|Gov|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Rev|Hon|Pres|Atty|Amb|Det|Insp|Supt|Fr|St|Jr|Sr|Cmdr|Cpl|Lt\.Gov)\.)$/;
+const ABBREVIATION = /^(?:[A-Z]\.|(?:[A-Z]\.){2,}|(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Sens|Rep|Reps|Gov|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Rev|Hon|Pres|Atty|Amb|Det|Insp|Supt|Fr|St|Jr|Sr|Cmdr|Cpl|Del|Sec|Ald|Asst|Assoc|Sup|Cong|Lt\.Gov)\.)$/;
 
 /** Titles written before a name; the value is the form kept in the output. */
 const TITLE_WORDS = new Map<string, string>(
   [
     'Dr.', 'Mr.', 'Mrs.', 'Ms.', 'Mx.', 'Prof.', 'Sen.', 'Rep.', 'Gov.', 'Gen.', 'Col.', 'Lt.', 'Sgt.', 'Capt.', 'Maj.', 'Adm.',
-    'Rev.', 'Hon.', 'Pres.', 'Atty.', 'Amb.', 'Det.', 'Insp.', 'Supt.', 'Fr.', 'Cmdr.', 'Cpl.',
+    'Rev.', 'Hon.', 'Pres.', 'Atty.', 'Amb.', 'Det.', 'Insp.', 'Supt.', 'Fr.', 'Cmdr.', 'Cpl.', 'Del.', 'Sec.', 'Ald.', 'Asst.',
     'Dr', 'Mr', 'Mrs', 'Ms', 'Prof',
     'President', 'Vice', 'Senator', 'Sen', 'Representative', 'Congressman', 'Congresswoman', 'Governor', 'Mayor', 'Secretary',
     'Judge', 'Justice', 'Chairman', 'Chairwoman', 'Chair', 'Director', 'Professor', 'Doctor', 'Commissioner', 'Sheriff',
@@ -161,10 +163,16 @@ export function readNameForward(tokens: Token[], i: number): { titleFrom: number
   let j = i;
   const titleFrom = j;
   while (j < tokens.length && isTitle(tokens[j].text) && j + 1 < tokens.length && isCapitalisedWord(tokens[j + 1].text)) j++;
-  const from = j;
+  let from = j;
   while (j < tokens.length && nameToken(tokens[j], tokens[j + 1])) {
-    // "Smith, Jones and Brown": a comma ends the run; so does a possessive
+    // a title inside the run starts the name after it: "NYPD Commissioner James O’Neill"
+    if (isTitle(tokens[j].text) && j + 1 < tokens.length && isCapitalisedWord(tokens[j + 1].text) && j > from) from = j + 1;
     j++;
+  }
+  // a sentence-initial adjective or group before a known given name is not part of the name: "Rival Hillary Clinton"
+  if (j - from >= 3) {
+    const given = tokens.slice(from, j - 1).findIndex((t) => givenNameGender(t.text) !== undefined);
+    if (given > 0 && !tokens.slice(from, from + given).some((t) => givenNameGender(t.text) !== undefined || INITIAL.test(t.text))) from += given;
   }
   // a trailing particle is not part of the name
   while (j > from && PARTICLES.has(tokens[j - 1].text)) j--;
@@ -180,7 +188,7 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'two', 'three',
  * Parses a whole phrase known to name the speaker (e.g. the subject before a cue, or what follows an
  * inverted cue), already trimmed to the phrase. Returns null when it does not look like a speaker.
  */
-export function parseSpeakerPhrase(text: string, allTokens: Token[]): SpeakerPhrase | null {
+export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = false): SpeakerPhrase | null {
   const tokens = dropParentheticals(allTokens);
   if (!tokens.length) return null;
   const start = tokens[0].start;
@@ -263,6 +271,14 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[]): SpeakerPhr
       if (org.length) phrase.organization = text.slice(org[0].start, org[org.length - 1].end);
     }
     return phrase;
+  }
+  // Where the position says it is the source ("according to the transit authority"), any short
+  // determiner phrase is an unnamed source.
+  if (lenient && DETERMINERS.has(head[0].text.toLowerCase()) && head.length >= 2 && head.length <= 8 && !best) {
+    const last = head[head.length - 1];
+    if (/^[\p{L}]/u.test(last.text)) {
+      return { kind: 'role', start, end, name: text.slice(head[0].start, last.end), nameStart: head[0].start, nameEnd: last.end, role: last.text };
+    }
   }
   // An organisation or group written with a determiner: "The New York Post", "the Clinton campaign".
   if (best && !possessive) {

@@ -34,7 +34,25 @@ export class SpeakerRegistry {
   /** Speakers in the order they were attributed (for pronoun resolution). */
   private readonly history: Array<{ at: number; entry: SpeakerEntry }> = [];
 
+  /** Quote spans (sorted, non-overlapping): names inside them are not antecedents of a pronoun. */
+  private quoted: Array<{ start: number; end: number }> = [];
+
   constructor(private readonly text: string) {}
+
+  setQuoted(spans: Array<{ start: number; end: number }>): void {
+    this.quoted = spans;
+  }
+
+  private insideQuote(offset: number): boolean {
+    let lo = 0;
+    let hi = this.quoted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.quoted[mid].end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.quoted.length && this.quoted[lo].start <= offset;
+  }
 
   private add(entry: SpeakerEntry): SpeakerEntry {
     this.entries.push(entry);
@@ -126,6 +144,7 @@ export class SpeakerRegistry {
       const name = m[1];
       const first = name.split(/\s+/)[0];
       const title = m[0].startsWith(name) ? undefined : m[0].slice(0, m[0].indexOf(name)).trim();
+      if (this.insideQuote(from + m.index)) continue;
       const g = titleGender(title) ?? givenNameGender(first);
       if (g && g !== gender) continue;
       if (!g && !title) continue; // only names known to be people
