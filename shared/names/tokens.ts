@@ -127,7 +127,9 @@ function compareUncached(a: string, b: string, role: TokenRole, aInitial: boolea
   if (role === 'given' && isGenderPair(shorter, longer)) return null;
 
   const distance = editDistance(a, b);
-  if (distance <= allowedTypos(shorter.length, jw) || (shorter.length >= 2 && squeeze(a) === squeeze(b))) {
+  // Jon / John, Ian / Iain: a three-letter word may gain one letter, never change one (Tom / Tim).
+  const addedLetter = shorter.length === 3 && longer.length === 4 && distance === 1 && a[0] === b[0];
+  if (distance <= allowedTypos(shorter.length, jw) || addedLetter || (shorter.length >= 2 && squeeze(a) === squeeze(b))) {
     return { score: 0.8 + 0.15 * jw, reason: 'spelling', similarity: jw };
   }
 

@@ -33,6 +33,8 @@ describe('compareNames: one person written differently', () => {
     expect(same('Hollis Penngrove', 'Holliss Pengrove')).toBe(true);
     expect(same('Zac Ambrose', 'Zachary Ambrose')).toBe(true);
     expect(same('Freddy Ambrose', 'Frederick Ambrose')).toBe(true);
+    expect(same('Jon Ambrose', 'John Ambrose')).toBe(true);
+    expect(same('Carlo Ambrose', 'Charles Ambrose')).toBe(true);
   });
 
   it('keeps masculine and feminine forms of a given name apart in full names', () => {
