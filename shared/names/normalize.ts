@@ -80,10 +80,13 @@ function foldUncached(word: string): string {
   const lower = word.toLowerCase();
   if (/^[a-z]*$/.test(lower)) return lower;
   let out = '';
-  for (const ch of lower.normalize('NFKD')) {
-    // Only Latin/Greek/Cyrillic accents go; other scripts' vowel signs are letters of the word.
-    if (/[\u0300-\u036f]/u.test(ch)) continue;
-    out += SPECIAL_LETTERS[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? ch;
+  for (const composed of lower.normalize('NFC')) {
+    // Only Latin/Greek/Cyrillic letters lose their accents; Hangul syllables or Devanagari vowel signs are the word itself.
+    const decomposed = /[\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff]/u.test(composed) ? composed.normalize('NFKD') : composed;
+    for (const ch of decomposed) {
+      if (/[\u0300-\u036f]/u.test(ch)) continue;
+      out += SPECIAL_LETTERS[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? ch;
+    }
   }
   if (/\p{L}/u.test(out) && /[0-9@$]/.test(out)) out = out.replace(/[0-9@$]/g, (d) => LEET[d] ?? d);
   return out.replace(/[^\p{L}\p{M}\p{N}]/gu, '');

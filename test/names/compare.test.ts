@@ -72,6 +72,10 @@ describe('compareNames: one person written differently', () => {
     expect(same('José Núñez', 'Jose Nunez')).toBe(true);
     expect(same('Зоя Карпенко', 'Zoya Karpenko')).toBe(true);
     expect(same('Ulrike Straßmann', 'Ulrike Strassmann')).toBe(true);
+    expect(parsePersonName('Андрей Йорданов').tokens.map((t) => t.text)).toEqual(['andrey', 'yordanov']);
+    // Other scripts are compared as written: one Hangul syllable apart is another name.
+    expect(same('박민수', '박민주')).toBe(false);
+    expect(same('박민수', '박민수')).toBe(true);
   });
 
   it('accepts an extra middle name or patronymic on one side only', () => {
