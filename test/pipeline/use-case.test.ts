@@ -1,0 +1,111 @@
+/**
+ * The process use case with a scripted extractor standing in for extract() (the real one is covered in
+ * process.test.ts): extractor upgrades, a throwing extractor, and a rejected name flag reaching the
+ * next extraction as keepApart, all against s3rver + dynalite.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
+import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
+import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
+import { DocumentPipeline, type Extract } from '../../shared/pipeline/process-document.ts';
+import { toDocumentText } from '../../shared/text/formats.ts';
+import type { Extraction } from '../../shared/schema.ts';
+import { upload } from './helpers.ts';
+
+const TEXT = [
+  'Dr. Mira Castellanos-Reyes opened the clinic on Monday.',
+  '"We finally have room for every patient," said Dr. Mira Castellanos-Reyes.',
+  '"The waiting list is gone," Castelanos-Reyes added.',
+  '',
+].join('\n');
+
+/** Quotes are the double-quoted spans; the second spelling is folded in unless kept apart. */
+function scriptedExtract(calls: Array<Array<[string, string]>>, quotesToKeep = 2): Extract {
+  return (text, options) => {
+    const keepApart = options.keepApart ?? [];
+    calls.push(keepApart);
+    const split = keepApart.some(([a, b]) => [a, b].includes('Castelanos-Reyes'));
+    const spans = [...text.matchAll(/"[^"]+"/g)].slice(0, quotesToKeep).map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    const mention = (name: string) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, text: name });
+    const speakers: Extraction['speakers'] = [
+      { id: 's1', name: 'Mira Castellanos-Reyes', kind: 'person', title: 'Dr.', mentions: [mention('Mira Castellanos-Reyes')], variants: split ? ['Mira Castellanos-Reyes'] : ['Mira Castellanos-Reyes', 'Castelanos-Reyes'] },
+    ];
+    if (split) speakers.push({ id: 's2', name: 'Castelanos-Reyes', kind: 'person', mentions: [mention('Castelanos-Reyes')], variants: ['Castelanos-Reyes'] });
+    return {
+      speakers,
+      quotes: spans.map((s, i) => ({ id: `q${i + 1}`, ...s, text: text.slice(s.start, s.end), speakerId: i === 1 && split ? 's2' : 's1', speaker: i === 1 && split ? 'Castelanos-Reyes' : 'Mira Castellanos-Reyes', cue: 'said', kind: 'direct' as const, confidence: 0.9 })),
+      claims: [],
+      nameFlags: split
+        ? []
+        : [{ speakerId: 's1', canonical: 'Mira Castellanos-Reyes', variants: [{ name: 'Castelanos-Reyes', mentions: [mention('Castelanos-Reyes')] }], evidence: [{ variant: 'Castelanos-Reyes', canonical: 'Mira Castellanos-Reyes', reasons: ['one letter apart'], similarity: 0.95 }], confidence: 0.8 }],
+    };
+  };
+}
+
+describe('process use case', () => {
+  let aws: LocalAws;
+  let index: DynamoIndexStore;
+  let documents: S3DocumentStore;
+  beforeAll(async () => {
+    aws = await startLocalAws();
+    index = new DynamoIndexStore();
+    documents = new S3DocumentStore();
+    await upload('raw/clinic.txt', TEXT, { publishedAt: '2022-09-12T08:00:00Z' });
+  });
+  afterAll(async () => aws?.stop());
+
+  it('an extractor upgrade replaces the items; a rejected flag splits the variant on reprocessing', async () => {
+    const calls: Array<Array<[string, string]>> = [];
+    const v1 = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: scriptedExtract(calls, 2), extractorVersion: 'v1' });
+    const first = await v1.processObject('raw/clinic.txt');
+    expect(first.status).toBe('done');
+    const id = first.documentId!;
+    expect((await index.listQuotes({ speaker: 'Castelanos-Reyes' })).items).toHaveLength(2);
+    expect(await v1.processObject('raw/clinic.txt')).toMatchObject({ status: 'skipped' });
+
+    // v2 finds one quote fewer: the stale quote and its word postings go
+    const v2 = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: scriptedExtract(calls, 1), extractorVersion: 'v2' });
+    expect(await v2.processObject('raw/clinic.txt')).toMatchObject({ status: 'done', counts: { quotes: 1 } });
+    expect((await index.quotesOfDocument(id, {})).items.map((q) => q.id)).toEqual(['q1']);
+    expect((await index.listQuotes({ q: 'waiting list' })).items).toEqual([]);
+
+    // back to two quotes, then the person rejects the flag: the next extraction gets keepApart
+    const v3 = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: scriptedExtract(calls, 2), extractorVersion: 'v3' });
+    await v3.processObject('raw/clinic.txt');
+    const [flag] = (await index.listFlags({ status: 'open' })).items;
+    expect(flag).toMatchObject({ documentId: id, canonical: 'Mira Castellanos-Reyes' });
+    await index.decideFlag(flag.id, 'reject');
+    expect(await v3.processObject('raw/clinic.txt')).toMatchObject({ status: 'done' });
+    expect(calls.at(-1)).toEqual([['Castelanos-Reyes', 'Mira Castellanos-Reyes']]);
+    const canonical = await index.listQuotes({ speaker: 'Mira Castellanos-Reyes' });
+    const variant = await index.listQuotes({ speaker: 'Castelanos-Reyes' });
+    expect(canonical.items.map((q) => q.text)).toEqual(['"We finally have room for every patient,"']);
+    expect(variant.items.map((q) => q.text)).toEqual(['"The waiting list is gone,"']);
+    expect(canonical.items[0].speakerId).not.toBe(variant.items[0].speakerId);
+    expect((await index.getFlag(flag.id))?.status).toBe('rejected');
+  });
+
+  it('a document that makes the extractor throw ends failed with the reason and leaves nothing indexed', async () => {
+    await upload('raw/explodes.txt', 'Mayor Tove Lind said "we will see" on Friday.\n');
+    const pipeline = new DocumentPipeline({
+      documents,
+      index,
+      toText: toDocumentText,
+      extract: () => {
+        throw new RangeError('offset out of range');
+      },
+    });
+    const outcome = await pipeline.processObject('raw/explodes.txt');
+    expect(outcome).toMatchObject({ status: 'failed', reason: 'the extractor failed on this document: offset out of range' });
+    const doc = await index.getDocument(outcome.documentId!);
+    expect(doc).toMatchObject({ status: 'failed', reason: 'the extractor failed on this document: offset out of range' });
+    expect((await index.quotesOfDocument(doc!.id, {})).items).toEqual([]);
+    expect(await documents.headRaw('raw/explodes.txt')).not.toBeNull();
+    expect(await documents.getResult(`results/${doc!.id}.json`)).toBeNull();
+  });
+
+  it('ignores objects outside the raw prefix', async () => {
+    const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: scriptedExtract([]) });
+    expect(await pipeline.processObject('results/whatever.json')).toMatchObject({ status: 'skipped' });
+  });
+});
