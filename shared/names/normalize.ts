@@ -196,7 +196,8 @@ export function parsePersonName(input: string): ParsedName {
         continue;
       }
     }
-    if (PARTICLES.has(folded) && list.length > 2) continue;
+    // "Le Pen", "de Blasio", "al-Assad": the particle is dropped when a name word follows, so "Le Pen" is a surname reference.
+    if (PARTICLES.has(folded) && next && foldWord(next.text) && !PARTICLES.has(foldWord(next.text))) continue;
     // A word written twice in a row ("Sergey Sergey Shoigu") adds nothing; elsewhere a repeat is a real name word.
     const previous = tokens[tokens.length - 1];
     if (previous && !previous.patronymic && previous.text === folded) continue;

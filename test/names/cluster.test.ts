@@ -54,6 +54,12 @@ describe('clusterNames', () => {
     expect(pell.canonical).toBe('Hugo Pell');
   });
 
+  it('treats a surname with its particle as a short reference ("Le Pen", "de Vries")', () => {
+    const clusters = clusterNames([mention('l1', 'Corinne Le Brasseur'), mention('l2', 'Le Brasseur'), mention('l3', 'Pieter de Vaart'), mention('l4', 'De Vaart')]);
+    expect(clusters.map((c) => c.keys)).toEqual([['l1', 'l2'], ['l3', 'l4']]);
+    expect(clusters[1].variants).toEqual([]);
+  });
+
   it('never merges an organisation with a person', () => {
     const clusters = clusterNames([mention('o1', 'Marrow Health'), mention('p1', 'Abigail Marrow'), mention('p2', 'Marrow')]);
     expect(clusterOf(clusters, 'o1').keys).toEqual(['o1']);
