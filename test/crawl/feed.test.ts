@@ -93,6 +93,23 @@ describe('parseFeedDocument', () => {
     expect(reason(() => parseFeedDocument(utf8('<?xml version="1.0"?><!-- nothing -->')))).toMatch(/no root element/);
   });
 
+  it('does not expand nested entities (billion laughs) or resolve external ones (XXE)', () => {
+    const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
+    const bomb = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">${levels}]><rss version="2.0"><channel><title>&l9;</title><item><title>x</title><link>https://a.example/1</link></item></channel></rss>`;
+    const started = Date.now();
+    const feed = parseFeedDocument(utf8(bomb));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(feed.title!.length).toBeLessThan(100);
+    const xxe = '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>&x;</title></channel></rss>';
+    let title: string | undefined;
+    try {
+      title = parseFeedDocument(utf8(xxe)).title;
+    } catch (error) {
+      expect(error).toBeInstanceOf(FeedParseError);
+    }
+    expect(title ?? '').not.toMatch(/root:/);
+  });
+
   it('caps the number of items', () => {
     expect(parseFeedDocument(utf8(rss2('Cap', items)), { maxItems: 1 }).items).toHaveLength(1);
   });

@@ -203,6 +203,14 @@ describe('toDocumentText: PDF and Word', () => {
     expect(doc.text).toBe('Statement of the board\n\nThe board said profits rose 12% & dividends would follow.');
   });
 
+  it('refuses a .docx that would unpack to more than the limit, without unpacking it', async () => {
+    const docx = Buffer.from(makeDocx(['tiny']));
+    // Patch the central directory's uncompressed size of the last entry (word/document.xml) to 3 GB.
+    const central = docx.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    docx.writeUInt32LE(3_000_000_000, central + 24);
+    expect(await reason(new Uint8Array(docx), { filename: 'bomb.docx' })).toMatch(/unpacks to \d+ bytes, over the 104857600-byte limit/);
+  });
+
   it('refuses a corrupt .docx', async () => {
     const truncated = makeDocx(['Some text']).subarray(0, 120);
     expect(await reason(truncated, { filename: 'cut.docx' })).toMatch(/corrupt or unreadable Word document/);
