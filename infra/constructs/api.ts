@@ -7,11 +7,16 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { PUBLIC_PATHS } from '../../shared/api/routes/page.ts';
 
 /** Cognito groups the API reads from the `cognito:groups` claim of the verified token. */
 export const API_GROUPS = { reader: 'reader', writer: 'writer' } as const;
-/** The one route that answers without a token (load balancer and uptime checks). */
-export const PUBLIC_HEALTH_ROUTE = 'GET /health';
+/**
+ * Routes API Gateway lets through without a token: exactly the paths the app itself serves without
+ * one (the health check and the static shell of the quote browser, which holds no data and asks for
+ * a token before its first data call). Every other request needs a valid JWT.
+ */
+export const PUBLIC_ROUTES: readonly string[] = PUBLIC_PATHS.map((path) => `GET ${path}`);
 
 export interface ApiProps {
   apiFunction: lambda.IFunction;
@@ -33,7 +38,7 @@ export class Api extends Construct {
   readonly userPool: cognito.UserPool;
   readonly userPoolClient: cognito.UserPoolClient;
   readonly accessLogs: logs.LogGroup;
-  readonly healthRoute: apigw.HttpRoute;
+  readonly publicRoutes: apigw.HttpRoute[] = [];
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -127,19 +132,18 @@ export class Api extends Construct {
     const integration = new HttpLambdaIntegration('ApiIntegration', props.apiFunction, {
       payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
     });
-    // Authorized by the default authorizer: the page at / and every API path under it.
-    this.httpApi.addRoutes({ path: '/', methods: [apigw.HttpMethod.ANY], integration });
+    // Every API path, authorized by the default (JWT) authorizer.
     this.httpApi.addRoutes({ path: '/{proxy+}', methods: [apigw.HttpMethod.ANY], integration });
-    [this.healthRoute] = this.httpApi.addRoutes({
-      path: '/health',
-      methods: [apigw.HttpMethod.GET],
-      integration,
-      authorizer: new apigw.HttpNoneAuthorizer(),
-    });
-    Validations.of(this.healthRoute).acknowledge({
-      id: 'AwsSolutions-APIG4',
-      reason: 'GET /health is the one deliberately public route: uptime checks call it without credentials, and it returns only a liveness status, no data.',
-    });
+    for (const path of PUBLIC_PATHS) {
+      const [route] = this.httpApi.addRoutes({ path, methods: [apigw.HttpMethod.GET], integration, authorizer: new apigw.HttpNoneAuthorizer() });
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: path === '/health'
+          ? 'GET /health is public on purpose: uptime checks call it without credentials, and it answers only a liveness status, no data.'
+          : `GET ${path} is part of the static shell of the quote browser: a browser cannot send a bearer token when it loads a page, the shell holds no data, and every data call it makes carries the token and is authorized.`,
+      });
+      this.publicRoutes.push(route);
+    }
   }
 
   /** The stage's invoke URL (no custom domain). */

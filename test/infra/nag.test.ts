@@ -62,6 +62,7 @@ describe('cdk-nag AWS Solutions checks', () => {
       expect.stringMatching(/^Quotedesk\/Storage\/AccessLogs AwsSolutions-S1$/),
       expect.stringMatching(/^Quotedesk\/Ingest\/DeadLetters AwsSolutions-SQS3$/),
       expect.stringMatching(/^Quotedesk\/Api\/HttpApi\/GET--health AwsSolutions-APIG4$/),
+      expect.stringMatching(/^Quotedesk\/Api\/HttpApi\/GET-- AwsSolutions-APIG4$/),
       expect.stringMatching(/^Quotedesk\/ProcessFunction\/Role AwsSolutions-IAM5\[Resource::<StorageDocuments\w+\.Arn>\/raw\/\*\]$/),
     ]));
     // Prefix wildcards only: no acknowledgement of a bare * resource or a wildcard action.

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../infra/constructs/access.ts';
 import { ENV, FUNCTIONS, RAW_PREFIX, type FunctionSpec } from '../../infra/wiring.ts';
 import { TABLE_DEFINITION } from '../../shared/storage/table.ts';
+import { PUBLIC_PATHS } from '../../shared/api/routes/page.ts';
 import { logicalId, resourcesOf, synthStack } from './synth.ts';
 
 let template: Template;
@@ -240,18 +241,22 @@ describe('ingest wiring: S3 → SQS → process', () => {
 });
 
 describe('HTTP API', () => {
-  it('puts the Cognito JWT authorizer on every route but GET /health', () => {
+  it('puts the Cognito JWT authorizer on every route but GET /health and the page shell the app serves without a token', () => {
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties!);
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /', 'ANY /{proxy+}', 'GET /health']);
+    const open = PUBLIC_PATHS.map((path) => `GET ${path}`);
+    expect(open).toContain('GET /health');
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /{proxy+}', ...open].sort());
     for (const route of routes) {
-      if (route.RouteKey === 'GET /health') {
-        expect(route.AuthorizationType).toBe('NONE');
-        expect(route.AuthorizerId).toBeUndefined();
+      if (open.includes(route.RouteKey)) {
+        expect(route.AuthorizationType, route.RouteKey).toBe('NONE');
+        expect(route.AuthorizerId, route.RouteKey).toBeUndefined();
       } else {
-        expect(route.AuthorizationType).toBe('JWT');
-        expect(route.AuthorizerId).toEqual({ Ref: ids.authorizer });
+        expect(route.AuthorizationType, route.RouteKey).toBe('JWT');
+        expect(route.AuthorizerId, route.RouteKey).toEqual({ Ref: ids.authorizer });
       }
     }
+    // Only the static shell: no data path (documents, quotes, speakers, flags, feeds, uploads) is public.
+    for (const path of PUBLIC_PATHS) expect(path).toMatch(/^\/(health|assets\/app\.(js|css))?$/);
   });
 
   it('verifies tokens issued by the stack\'s user pool for its app client', () => {
