@@ -84,6 +84,10 @@ function resolveUrl(href: string | null | undefined, base: string | undefined): 
   }
 }
 
+function countLetters(text: string): number {
+  return text.match(/\p{L}/gu)?.length ?? 0;
+}
+
 /** Minimum article size: below this, the page has no article worth extracting (navigation, a login wall …). */
 const MIN_ARTICLE_LETTERS = 20;
 
@@ -103,8 +107,11 @@ export function htmlToArticle(html: string, url?: string): DocumentText {
   if (!article?.content) throw new NoArticleError('HTML page has no article text');
   const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
   const text = htmlNodeToText(content.body as unknown as Node);
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const letters = countLetters(text);
   if (letters < MIN_ARTICLE_LETTERS) throw new NoArticleError(`HTML page has no article text (only ${letters} letters found)`);
+  // A menu or a list of links is not an article: require enough text outside links.
+  const linkLetters = [...content.querySelectorAll('a')].reduce((n, a) => n + countLetters(a.textContent ?? ''), 0);
+  if (letters - linkLetters < MIN_ARTICLE_LETTERS) throw new NoArticleError('HTML page has no article text (only links)');
 
   const result: DocumentText = { text, format: 'html' };
   const title = article.title?.trim();

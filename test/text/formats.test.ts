@@ -164,6 +164,8 @@ describe('toDocumentText: HTML', () => {
     const page = '<html><head><title>Login</title></head><body><nav><a href="/">Home</a></nav><form><input name=u></form></body></html>';
     expect(await reason(utf8(page), { contentType: 'text/html; charset=utf-8' })).toMatch(/no article text/);
     expect(await reason(utf8('<html><body></body></html>'), { filename: 'empty.html' })).toMatch(/no article text/);
+    const menu = `<html><body><ul>${['Home', 'World news', 'Business', 'Sport and games', 'Culture', 'Opinion pages'].map((l) => `<li><a href="/${l}">${l}</a></li>`).join('')}</ul></body></html>`;
+    expect(await reason(utf8(menu), { filename: 'menu.html' })).toBe('HTML page has no article text (only links)');
   });
 
   it('htmlToArticle works on a string and throws the same error type', () => {
