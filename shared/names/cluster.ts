@@ -270,7 +270,7 @@ export function clusterNames(candidates: NameCandidate[], options: ClusterOption
     if (!chosen && !fits.length && !s.kindGiven) {
       // "Allina" after "Allina Health": a lone word naming exactly one organisation of the document.
       const word = s.parsed.tokens.map((t) => t.text).join('');
-      const orgs = orgIndex.candidates([`w:${word.slice(0, 4)}`]).filter((g) => groups[g].members.some((m) => organizationCore(m.display)[0] === word));
+      const orgs = orgIndex.candidates([`w:${word.slice(0, 4)}`]).filter((g) => groups[g].members.some((m) => organizationCore(m.display)[0] === word) && !groups[g].members.some((m) => keptApart(s, m)));
       // Several ("Allina Health", "Allina Health Maplewood Clinic"): the shortest name is the organisation itself.
       const size = (g: number) => Math.min(...groups[g].members.map((m) => organizationCore(m.display).length));
       const smallest = orgs.length ? Math.min(...orgs.map(size)) : 0;

@@ -116,7 +116,7 @@ function reorderComma(name: string): string {
 /** Drops what surrounds a name in running text: "(D-Calif.)", a possessive "'s", a leading "the" or "U.S.". */
 export function cleanName(name: string): string {
   return name
-    .replace(/\s*[([{][^)\]}]*[)\]}]?/gu, ' ')
+    .replace(/[([{][^)\]}]*[)\]}]?/gu, ' ')
     .replace(/['’]s?(?=\s*(?:,|$))/u, '')
     .replace(/^\s*(?:the\s+)?(?:U\.\s?S\.|US)\s+(?=\p{L})/iu, '')
     .replace(/^\s*the\s+(?=\p{L})/iu, '')

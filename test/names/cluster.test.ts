@@ -110,6 +110,8 @@ describe('clusterNames', () => {
     expect(marrow.canonical).toBe('Marrow Health');
     const stated = clusterNames([mention('h1', 'Marrow Health'), mention('h2', 'Marrow', { kind: 'person' })]);
     expect(stated).toHaveLength(2);
+    const rejected = clusterNames([mention('j1', 'Marrow Health'), mention('j2', 'Marrow')], { keepApart: [['Marrow', 'Marrow Health']] });
+    expect(rejected).toHaveLength(2);
   });
 
   it('joins a given-name-only reference and a nickname to the one person they fit', () => {
