@@ -80,8 +80,8 @@ allege alleges alleged alleged alleging|speech|0.85|
 charge charges charged charged charging|speech|0.4|c
 vow vows vowed vowed vowing|intent|0.85|
 pledge pledges pledged pledged pledging|intent|0.85|
-promise promises promised promised promising|intent|0.8|h
-propose proposes proposed proposed proposing|intent|0.7|
+promise promises promised promised promising|intent|0.8|h o
+propose proposes proposed proposed proposing|intent|0.7|o
 urge urges urged urged urging|speech|0.85|
 caution cautions cautioned cautioned cautioning|speech|0.85|i
 boast boasts boasted boasted boasting|speech|0.85|
@@ -103,7 +103,7 @@ project projects projected projected projecting|evidence|0.4|c
 posit posits posited posited positing|speech|0.8|
 recount recounts recounted recounted recounting|speech|0.6|
 ask asks asked asked asking|speech|0.6|h
-demand demands demanded demanded demanding|speech|0.7|
+demand demands demanded demanded demanding|speech|0.7|o
 assure assures assured assured assuring|speech|0.8|h
 inform informs informed informed informing|speech|0.8|h
 remind reminds reminded reminded reminding|speech|0.8|h
@@ -236,6 +236,9 @@ export const SOURCE_NOUNS = new Set([
   'study', 'survey', 'poll', 'polls', 'data', 'statement', 'document', 'documents', 'filing', 'memo', 'letter', 'lawsuit',
   'complaint', 'campaign', 'spokespersons', 'representative', 'representatives', 'observers', 'people', 'residents',
   'voters', 'economists', 'scientists', 'democrats', 'republicans', 'leaders', 'members', 'activists', 'advocates',
+  'government', 'administration', 'agency', 'company', 'committee', 'department', 'ministry', 'court', 'council',
+  'board', 'commission', 'office', 'union', 'group', 'party', 'firm', 'bank', 'team', 'website', 'network', 'paper',
+  'newspaper', 'magazine', 'judge', 'panel', 'jury', 'family', 'lawyer', 'lawyers', 'attorney', 'attorneys',
 ]);
 
 /** Evidence that "finds" or "shows" without a "that": "an arbitration panel found the United States was in breach". */

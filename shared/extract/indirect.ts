@@ -103,12 +103,12 @@ class DirectQuoteIndex {
     const letters = (a: number, b: number) => (text.slice(a, b).match(/[\p{L}\p{N}]/gu) ?? []).length;
     const total = letters(start, end);
     if (!total) return true;
-    let quoted = 0;
+    // One quote covering nearly all the letters; two quotes with words between them make mixed content.
     for (let i = this.firstEndingAfter(start); i < this.spans.length && this.spans[i].start < end; i++) {
       const s = this.spans[i];
-      quoted += letters(Math.max(start, s.start), Math.min(end, s.end));
+      if (letters(Math.max(start, s.start), Math.min(end, s.end)) / total >= 0.9) return true;
     }
-    return quoted / total >= 0.9;
+    return false;
   }
 }
 
@@ -295,6 +295,15 @@ function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, dire
   // "The plan, she said, would fail" / "Otherwise, she said, countries may …": the clause resumes after the
   // attribution. Not after a direct quote: the rest is then usually narration ("…," he said, cutting off …).
   const headWasQuote = headWords >= MIN_CONTENT_WORDS && !emitted;
+  const splitsClause = resumes && !direct.inside(tokens[0].start) && !!tokens[k + 1]?.word && FINITE.test(tokens[k + 1].lower);
+  if (!headWasQuote && headWords > 0 && headWords <= 6 && splitsClause) {
+    // "Climate change, Mr. Obama often says, is the greatest threat": the attribution splits one clause; the
+    // whole sentence is its content.
+    if (emitted) out.pop();
+    emit(text, { start: tokens[0].start, end: tokens[tokens.length - 1].end }, cueInfo, speaker, base * 0.9, direct, out);
+    return true;
+  }
+  if (!headWasQuote && headWords > 0 && headWords < MIN_CONTENT_WORDS && resumes && !clauseOpener(tokens[k + 1], tokens, k + 1, true)) return true;
   if (!headWasQuote && resumes && wordCount(tokens, k + 1, tokens.length) >= MIN_CONTENT_WORDS && clauseOpener(tokens[k + 1], tokens, k + 1, true)) {
     const tail = { start: tokens[k].end, end: tokens[tokens.length - 1].end };
     emit(text, tail, cueInfo, speaker, base * 0.9, direct, out);
@@ -333,7 +342,7 @@ const ABOUT_CUES = new Set(['complain', 'brag', 'boast', 'ask', 'write', 'tweet'
 const NON_CLAUSE_OPENERS = new Set([
   'as', 'after', 'before', 'when', 'while', 'during', 'following', 'since', 'until', 'because', 'though', 'although',
   'in', 'at', 'on', 'for', 'with', 'without', 'about', 'from', 'by', 'via', 'through', 'amid', 'despite', 'unlike',
-  'but', 'and', 'or', 'then', 'adding', 'who', 'which', 'where', 'not', 'than', 'again', 'too', 'instead',
+  'but', 'and', 'or', 'then', 'adding', 'who', 'which', 'where', 'not', 'than', 'again', 'instead',
 ]);
 
 function clauseOpener(t: Token | undefined, tokens?: Token[], index = -1, strictParticiple = false): boolean {
@@ -341,7 +350,11 @@ function clauseOpener(t: Token | undefined, tokens?: Token[], index = -1, strict
   if (isQuoteMark(t)) return true;
   if (!t.word) return false;
   if (NON_CLAUSE_OPENERS.has(t.lower) || BAD_CONTENT_OPENERS.has(t.lower)) return false;
-  if (!t.cap && /ly$/.test(t.lower) && t.lower.length > 4) return false;
+  if (!t.cap && /ly$/.test(t.lower) && t.lower.length > 4) {
+    // "reported disappointingly flat growth" opens content; "said repeatedly in …" does not.
+    const after = tokens?.[index + 1];
+    if (strictParticiple || !after?.word || after.cap || NON_CLAUSE_OPENERS.has(after.lower) || BAD_CONTENT_OPENERS.has(after.lower) || COMPLEMENTIZERS.has(after.lower)) return false;
+  }
   // "-ing" opens a participle phrase ("…, cutting off a reporter"), unless it is the subject of a clause ("funding was …").
   if (strictParticiple && !t.cap && /ing$/.test(t.lower) && t.lower.length > 4 && (!tokens || !finiteSoon(tokens, index))) return false;
   return true;
@@ -371,7 +384,7 @@ function objectReported(tokens: Token[], k: number, cue: CueMatch): boolean {
   if (cue.asPhrase) {
     for (let h = k + 1; h < tokens.length && h - k <= 14; h++) {
       if (tokens[h].lower === 'as') return true;
-      if (tokens[h].text === ';' || tokens[h].text === '.') return false;
+      if (tokens[h].text === ';' || (tokens[h].text === '.' && !(tokens[h - 1].cap && tokens[h - 1].text.length <= 3))) return false;
     }
     return false;
   }
@@ -532,7 +545,8 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
     phrase = coordinated ? sentenceSubject(tokens, before) : speakerBefore(tokens, i, 0);
     if (!phrase) return;
     if (objectContent && !phrase.plausible) return;
-    if (!phrase.plausible && cue.strength < 0.8) return;
+    const phrasal = cueEndToken !== i; // "This initiative called for …": any subject
+    if (!phrase.plausible && cue.strength < 0.8 && !phrasal) return;
   }
   const cueInfo = cueWithAux(text, tokens, cueEndToken);
   cueInfo.text = text.slice(cueInfo.start, tokens[cueEndToken].end);
@@ -628,13 +642,22 @@ function accordingTo(text: string, tokens: Token[], i: number, direct: DirectQuo
   if (after && wordCount(tokens, k + 1, tokens.length) >= MIN_CONTENT_WORDS) emit(text, after, cueInfo, speaker, confidence, direct, out);
 }
 
+/** Nominal cues that report content even without a named source. */
+const NOMINAL_SOURCELESS = /^(?:claims?|reports?|allegations?|accusations?|assertions?|speculation|rumou?rs?|warnings?|predictions?|suggestions?|charges?|fears?|promises?|pledges?|assurances?|statements?|belief|expectations?|estimates?)$/;
+
 /** "Smith's claim that CONTENT", "the report's finding that CONTENT". */
 function nominalCue(text: string, tokens: Token[], i: number, direct: DirectQuoteIndex, out: AttributionCandidate[]): void {
   const prev = tokens[i - 1];
   let phrase: SpeakerPhrase | null = null;
   if (prev?.word && /['’]s$|s['’]$/.test(prev.text)) phrase = phraseEndingAt(tokens, i - 1, 0);
   else if (prev?.word && /^(?:his|her|their|its|our|my)$/.test(prev.lower)) phrase = { first: i - 1, last: i - 1, type: 'pronoun', plausible: true };
-  if (!phrase) return;
+  if (!phrase) {
+    // "the claim that …", "reports that …": reported content with no source written.
+    if (!NOMINAL_SOURCELESS.test(tokens[i].lower)) return;
+    const cueInfo = { text: tokens[i].text, start: tokens[i].start, end: tokens[i].end };
+    emit(text, { start: tokens[i + 1].start, end: tokens[tokens.length - 1].end }, cueInfo, { speakerStart: tokens[i].start, speakerEnd: tokens[i].start }, 0.4, direct, out);
+    return;
+  }
   const cueInfo = { text: tokens[i].text, start: tokens[i].start, end: tokens[i].end };
   const speaker = speakerSpan(tokens, phrase, tokens[i]);
   if (phrase.type !== 'pronoun') {

@@ -3,7 +3,7 @@
  * the cue ("a spokesman for the campaign said"), after an inverted cue ("…, said Sen. Jane Smith"),
  * through appositives ("Hugh Hill, a doctor at X, said") and party tags ("Paul Ryan (R-Wis.) said").
  */
-import { SOURCE_NOUNS, SPEAKER_PRONOUNS, lookupCueVerb } from '../cues.ts';
+import { EVIDENCE_NOUNS, SOURCE_NOUNS, SPEAKER_PRONOUNS, lookupCueVerb } from '../cues.ts';
 import type { Token } from './tokens.ts';
 
 export interface SpeakerPhrase {
@@ -118,7 +118,10 @@ export function phraseEndingAt(tokens: Token[], j: number, floor: number): Speak
   // Trim connectors left dangling at the front.
   while (first < j && CONNECTORS.has(tokens[first].lower)) first++;
   const type = head.cap ? 'name' : 'noun';
-  return { first, last, type, plausible: plausibleHead(head) };
+  let plausible = plausibleHead(head);
+  // "the former secretary of state", "a federal judge": a role word anywhere in the phrase.
+  for (let k = first; k <= last && !plausible; k++) plausible = ROLE_WORDS.has(tokens[k].lower) || EVIDENCE_NOUNS.has(tokens[k].lower);
+  return { first, last, type, plausible };
 }
 
 /** "Smith, who has argued that …": the speaker is the phrase before the comma. */
