@@ -34,6 +34,7 @@ const health = createRoute({
   method: 'get',
   path: '/health',
   summary: 'Liveness check (no authentication)',
+  security: [],
   responses: { 200: json(HealthSchema, 'The API is up') },
 });
 

@@ -68,7 +68,10 @@ export const PAGE_JS = String.raw`'use strict';
     var path = q < 0 ? hash : hash.slice(0, q);
     var params = {};
     new URLSearchParams(q < 0 ? '' : hash.slice(q + 1)).forEach(function (v, k) { params[k] = v; });
-    return { parts: path.split('/').filter(Boolean).map(decodeURIComponent), params: params };
+    var parts = path.split('/').filter(Boolean).map(function (part) {
+      try { return decodeURIComponent(part); } catch (e) { return part; }
+    });
+    return { parts: parts, params: params };
   }
 
   function showSignin(message) {
@@ -84,7 +87,8 @@ export const PAGE_JS = String.raw`'use strict';
 
   function quoteItem(quote, options) {
     options = options || {};
-    var docHref = '#/document/' + encodeURIComponent(quote.documentId) + query({ quote: quote.id });
+    // The offsets travel with the link so the highlight does not depend on which page of quotes is loaded.
+    var docHref = '#/document/' + encodeURIComponent(quote.documentId) + query({ quote: quote.id, start: String(quote.start), end: String(quote.end) });
     var speaker = quote.speakerId
       ? el('a', { href: '#/speaker/' + encodeURIComponent(quote.speakerId), text: quote.speaker || 'unknown speaker' })
       : el('span', { text: quote.speaker || 'unattributed' });
@@ -210,6 +214,10 @@ export const PAGE_JS = String.raw`'use strict';
       var doc = results[0], text = results[1].text, quotes = results[2].items;
       var heading = el('h2', { text: doc.title || 'Untitled document', tabindex: '-1' });
       var chosen = quotes.filter(function (q) { return q.id === params.quote; })[0];
+      var start = Number(params.start), end = Number(params.end);
+      if (!chosen && params.quote && start >= 0 && end > start && end <= text.length) {
+        chosen = { start: start, end: end, speaker: null };
+      }
       var body = chosen ? highlighted(text, chosen.start, chosen.end) : { node: el('div', { class: 'doc-text', text: text }), mark: null };
       var meta = el('p', { class: 'meta' }, [
         el('span', { text: formatDate(doc.publishedAt) }),
@@ -219,7 +227,8 @@ export const PAGE_JS = String.raw`'use strict';
       ]);
       var list = el('ol', { class: 'quotes' }, quotes.map(function (q) { return quoteItem(q); }));
       view.replaceChildren(el('article', {}, [heading, meta,
-        chosen ? el('p', {}, ['Quote by ', el('strong', { text: chosen.speaker || 'unattributed' }), ' highlighted below.']) : null,
+        chosen && chosen.speaker ? el('p', {}, ['Quote by ', el('strong', { text: chosen.speaker }), ' highlighted below.'])
+          : chosen ? el('p', { text: 'The quote is highlighted below.' }) : null,
         body.node, el('h3', { text: 'Quotes in this document' }), list]));
       say('');
       if (body.mark) { body.mark.scrollIntoView({ block: 'center' }); body.mark.focus(); } else heading.focus();
