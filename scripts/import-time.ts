@@ -28,6 +28,8 @@ export interface ImportTiming {
   runs: number;
   importMs: { min: number; median: number; p90: number };
   processMs: { median: number };
+  /** Resident memory right after the import: the floor under the function's memory setting. */
+  rssMb: { median: number };
 }
 
 /** What a handler module may read at import time; placeholders, nothing is called. */
@@ -48,14 +50,16 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Spawns node `runs` times, each importing `file` once; returns import and whole-process times. */
-export function timeImport(file: string | null, runs: number, sourceMaps: boolean): { importMs: number[]; processMs: number[] } {
+export function timeImport(file: string | null, runs: number, sourceMaps: boolean): { importMs: number[]; processMs: number[]; rssBytes: number[] } {
   const target = file ? JSON.stringify(pathToFileURL(file).href) : null;
   const script = target
     ? `const t=performance.now();const m=await import(${target});const d=performance.now()-t;` +
-      `if(typeof m.handler!=='function')throw new Error('no handler export');process.stdout.write(String(d));`
-    : `process.stdout.write('0');`;
+      `if(typeof m.handler!=='function')throw new Error('no handler export');` +
+      `process.stdout.write(JSON.stringify([d,process.memoryUsage().rss]));`
+    : `process.stdout.write(JSON.stringify([0,process.memoryUsage().rss]));`;
   const importMs: number[] = [];
   const processMs: number[] = [];
+  const rssBytes: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
@@ -64,20 +68,24 @@ export function timeImport(file: string | null, runs: number, sourceMaps: boolea
     });
     processMs.push(performance.now() - started);
     if (result.status !== 0) throw new Error(`importing ${file} failed:\n${result.stderr}`);
-    importMs.push(Number(result.stdout));
+    const [ms, rss] = JSON.parse(result.stdout) as [number, number];
+    importMs.push(ms);
+    rssBytes.push(rss);
   }
-  return { importMs, processMs };
+  return { importMs, processMs, rssBytes };
 }
 
 export function measure(bundles: Array<Pick<BundleInfo, 'name' | 'file'>>, runs: number): ImportTiming[] {
   const rows: ImportTiming[] = [];
-  const summarise = (name: string, sourceMaps: boolean, t: { importMs: number[]; processMs: number[] }): ImportTiming => {
+  const summarise = (name: string, sourceMaps: boolean, t: ReturnType<typeof timeImport>): ImportTiming => {
     const sorted = [...t.importMs].sort((a, b) => a - b);
     const proc = [...t.processMs].sort((a, b) => a - b);
+    const rss = [...t.rssBytes].sort((a, b) => a - b);
     return {
       name, sourceMaps, runs,
       importMs: { min: round(sorted[0]), median: round(percentile(sorted, 0.5)), p90: round(percentile(sorted, 0.9)) },
       processMs: { median: round(percentile(proc, 0.5)) },
+      rssMb: { median: round(percentile(rss, 0.5) / 2 ** 20) },
     };
   };
   rows.push(summarise('(node, nothing imported)', false, timeImport(null, runs, false)));
@@ -89,10 +97,10 @@ export function measure(bundles: Array<Pick<BundleInfo, 'name' | 'file'>>, runs:
 
 export function formatTimings(rows: ImportTiming[]): string {
   const lines = [`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${rows[0]?.runs ?? 0} runs each`,
-    'bundle                     source maps   import min   median    p90    process median', '-'.repeat(86)];
+    'bundle                     source maps   import min   median    p90    process median   RSS after import', '-'.repeat(104)];
   for (const r of rows) {
     lines.push(`${r.name.padEnd(26)} ${(r.name.startsWith('(') ? '-' : r.sourceMaps ? 'on (deployed)' : 'off').padEnd(13)} ` +
-      `${r.importMs.min.toFixed(1).padStart(8)} ${r.importMs.median.toFixed(1).padStart(8)} ${r.importMs.p90.toFixed(1).padStart(7)}   ${r.processMs.median.toFixed(1).padStart(8)} ms`);
+      `${r.importMs.min.toFixed(1).padStart(8)} ${r.importMs.median.toFixed(1).padStart(8)} ${r.importMs.p90.toFixed(1).padStart(7)}   ${r.processMs.median.toFixed(1).padStart(8)} ms   ${r.rssMb.median.toFixed(0).padStart(6)} MB`);
   }
   return lines.join('\n');
 }
