@@ -335,8 +335,10 @@ function fitShortReference(s: Spelling, group: Group): { confidence: number; exa
     const tokens = full.parsed.tokens;
     const lastGroup = tokens[tokens.length - 1].group;
     const surname = tokens.filter((t) => t.group === lastGroup && !t.patronymic);
-    const given = tokens.filter((t) => t.group !== lastGroup && !t.initial && !t.patronymic);
-    const fit = fitTokens(s.parsed.tokens, surname, 'surname') ?? (s.parsed.tokens.length === 1 && given.length ? fitTokens(s.parsed.tokens, given.slice(0, 1), 'given') : null);
+    // The first given name, with all its parts when hyphenated ("Jean-Claude").
+    const firstGroup = tokens[0].group;
+    const given = firstGroup === lastGroup ? [] : tokens.filter((t) => t.group === firstGroup && !t.initial && !t.patronymic);
+    const fit = fitTokens(s.parsed.tokens, surname, 'surname') ?? (given.length && s.parsed.tokens.length === given.length ? fitTokens(s.parsed.tokens, given, 'given') : null);
     if (fit && (!best || fit.confidence > best.confidence)) best = fit;
   }
   return best;

@@ -114,6 +114,11 @@ describe('clusterNames', () => {
     expect(rejected).toHaveLength(2);
   });
 
+  it('joins a hyphenated given name used alone', () => {
+    const clusters = clusterNames([mention('j1', 'Anne-Sophie Marchetti'), mention('j2', 'Anne-Sophie'), mention('j3', 'Paul Ortiz')]);
+    expect(clusters.map((c) => c.keys)).toEqual([['j1', 'j2'], ['j3']]);
+  });
+
   it('joins a given-name-only reference and a nickname to the one person they fit', () => {
     const clusters = clusterNames([mention('n1', 'Elizabeth Quarry'), mention('n2', 'Beth Quarry'), mention('n3', 'Elizabeth'), mention('n4', 'Tom Ashby')]);
     const liz = clusterOf(clusters, 'n1');
