@@ -110,7 +110,7 @@ export function htmlToArticle(html: string, url?: string): DocumentText {
   const letters = countLetters(text);
   if (letters < MIN_ARTICLE_LETTERS) throw new NoArticleError(`HTML page has no article text (only ${letters} letters found)`);
   // A menu or a list of links is not an article: require enough text outside links.
-  const linkLetters = [...content.querySelectorAll('a')].reduce((n, a) => n + countLetters(a.textContent ?? ''), 0);
+  const linkLetters = Array.from(content.querySelectorAll('a')).reduce((n, a) => n + countLetters(a.textContent ?? ''), 0);
   if (letters - linkLetters < MIN_ARTICLE_LETTERS) throw new NoArticleError('HTML page has no article text (only links)');
 
   const result: DocumentText = { text, format: 'html' };
