@@ -137,8 +137,12 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
       evidence: g.evidence,
       confidence: Math.max(0, Math.min(1, g.confidence)),
     }));
-  const result: Extraction = { speakers, quotes, claims, nameFlags };
-  if (options.id !== undefined) result.id = options.id;
-  if (options.includeText) result.text = text;
-  return result;
+  return {
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    ...(options.includeText ? { text } : {}),
+    speakers,
+    quotes,
+    claims,
+    nameFlags,
+  };
 }

@@ -215,9 +215,16 @@ export class SpeakerRegistry {
     return this.resolvePerson({ kind: 'person', start, end: start + name.length, name, nameStart: start, nameEnd: start + name.length, title: titleWords.join(' ') || undefined });
   }
 
-  /** Adds every further occurrence of each speaker's name (and its surname) as a mention. */
+  /**
+   * Adds every further occurrence of each speaker's name (and its surname) as a mention. Mentions never
+   * overlap: "Ruiz" inside "Ann Ruiz" is not a second mention, and "Clinton" in "Chelsea Clinton" or
+   * "Tidewater" in "Tidewater Health" is not a mention of "Hillary Clinton" or "Tidewater".
+   */
   collectMentions(): void {
+    type Found = { entry: SpeakerEntry; start: number; end: number; known: boolean };
+    const found: Found[] = [];
     for (const entry of this.entries) {
+      for (const m of entry.mentions) found.push({ entry, start: m.start, end: m.end, known: true });
       if (entry.kind === 'role') continue;
       const forms = new Set<string>([entry.name]);
       for (const m of entry.mentions) forms.add(m.text);
@@ -228,14 +235,34 @@ export class SpeakerRegistry {
       }
       for (const form of forms) {
         if (form.length < 2) continue;
+        const single = !/\s/.test(form);
         for (let at = this.text.indexOf(form); at >= 0; at = this.text.indexOf(form, at + form.length)) {
-          if (isNameChar(this.text[at - 1]) || isNameChar(this.text[at + form.length])) continue;
-          this.addMention(entry, at, at + form.length);
+          const end = at + form.length;
+          if (isNameChar(this.text[at - 1]) || isNameChar(this.text[end])) continue;
+          if (single && (FOLLOWING_CAPITAL.test(this.text.slice(end, end + 3)) || precededByName(this.text, at))) continue;
+          found.push({ entry, start: at, end, known: false });
         }
       }
-      entry.mentions.sort((a, b) => a.start - b.start);
     }
+    // known mentions first at a position, then the longest; overlapping ones are dropped
+    found.sort((a, b) => a.start - b.start || Number(b.known) - Number(a.known) || b.end - a.end);
+    for (const entry of this.entries) entry.mentions = [];
+    let lastEnd = -1;
+    for (const f of found) {
+      if (f.start < lastEnd) continue;
+      f.entry.mentions.push({ start: f.start, end: f.end, text: this.text.slice(f.start, f.end) });
+      lastEnd = f.end;
+    }
+    for (const entry of this.entries) if (entry.mentions.length) entry.order = Math.min(entry.order, entry.mentions[0].start);
   }
+}
+
+const FOLLOWING_CAPITAL = /^[ \u00a0][A-Z]/;
+/** "Chelsea Clinton": a capitalised word (not a title) right before a surname makes it another person's name. */
+function precededByName(text: string, at: number): boolean {
+  const before = /([A-Z][\p{L}'’.-]*)[ \u00a0]$/u.exec(text.slice(Math.max(0, at - 30), at));
+  if (before === null || (before[1].endsWith('.') && !/^[A-Z]\.$/.test(before[1]))) return false; // a sentence end
+  return !isTitle(before[1]) && !isTitle(`${before[1]}.`) && !/^(?:The|A|An|But|And|When|As|If|In|On|At|For)$/.test(before[1]);
 }
 
 const PRECEDING_CAPITALS = /(?:(?:[A-Z][\p{L}'’.]*|[A-Z]\.)\s+)+$/u;
