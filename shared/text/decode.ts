@@ -247,7 +247,8 @@ export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Decoded
     } catch (error) {
       if (!hints.lenient) throw error;
       const fallback = sniff(bytes, true);
-      return { ...fallback, warning: `declared ${label} does not fit the bytes; ${fallback.encoding} used` };
+      const detail = fallback.warning ?? `${fallback.encoding} used`;
+      return { ...fallback, warning: `declared ${label} does not fit the bytes; ${detail}` };
     }
   }
   return sniff(bytes, hints.lenient);
