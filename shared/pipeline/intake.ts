@@ -66,11 +66,28 @@ export class DocumentIntakeService {
     return { key, url: signed.url, headers: signed.headers, expiresAt: new Date(Date.now() + expiresInSeconds * 1000).toISOString() };
   }
 
-  /** Run extraction again for a document (e.g. after a flag was rejected): re-emits its object-created event. */
+  /**
+   * Run extraction again for a document (e.g. after a flag was rejected). Writes a small request
+   * object under raw/.reprocess/: its object-created event reaches the process function like any
+   * upload, and the caller needs nothing beyond the PutObject on raw/ it already has.
+   */
   async reprocess(documentId: string): Promise<void> {
     const doc = await this.index.getDocument(documentId);
-    if (!doc || doc.rawKeys.length === 0) return;
-    if (!this.documents.retrigger) throw new Error('this document store cannot re-trigger processing');
-    await this.documents.retrigger(doc.rawKeys[0]);
+    if (!doc) return;
+    const body = Buffer.from(JSON.stringify({ documentId, requestedAt: new Date().toISOString() }));
+    await this.documents.putRaw(reprocessKey(documentId), body, { contentType: 'application/json' });
   }
+}
+
+export const REPROCESS_PREFIX = `${RAW_PREFIX}.reprocess/`;
+
+export function reprocessKey(documentId: string): string {
+  return `${REPROCESS_PREFIX}${documentId}-${Date.now().toString(36)}.json`;
+}
+
+/** The document id a reprocess request key names, or null for any other key. */
+export function documentIdOfReprocessKey(key: string): string | null {
+  if (!key.startsWith(REPROCESS_PREFIX)) return null;
+  const match = /^([A-Za-z0-9_]{1,64})-[a-z0-9]+\.json$/.exec(key.slice(REPROCESS_PREFIX.length));
+  return match ? match[1] : null;
 }

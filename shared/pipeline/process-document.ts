@@ -13,6 +13,7 @@ import type { DocumentMetadata, DocumentRecord, DocumentStore, IndexStore, Index
 import { ObjectTooLargeError } from '../storage/s3-documents.ts';
 import { contentHash, documentIdFor, documentIdForKey, pairsFingerprint, speakerIdFor } from './identity.ts';
 import { toIndexEntry } from './records.ts';
+import { REPROCESS_PREFIX, documentIdOfReprocessKey } from './intake.ts';
 import { normalizeName } from '../storage/keys.ts';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -87,6 +88,10 @@ export class DocumentPipeline {
   /** Process one object-created event for `key` (already URL-decoded). */
   async processObject(key: string, eventTime?: string): Promise<ProcessOutcome> {
     if (!key.startsWith(RAW_PREFIX)) return { status: 'skipped', reason: `key ${key} is outside ${RAW_PREFIX}` };
+    if (key.startsWith(REPROCESS_PREFIX)) {
+      const documentId = documentIdOfReprocessKey(key);
+      return documentId ? this.reprocess(documentId) : { status: 'skipped', reason: `malformed reprocess request ${key}` };
+    }
     const receivedAt = isoDate(eventTime) ?? new Date().toISOString();
 
     let raw: { body: Uint8Array; metadata: DocumentMetadata; size: number };

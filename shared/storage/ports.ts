@@ -132,8 +132,6 @@ export interface DocumentStore {
   getResult(key: string): Promise<unknown | null>;
   /** Keys under a prefix (used by the bench and status checks). */
   listKeys(prefix: string): AsyncIterable<{ key: string; size: number }>;
-  /** Copy a raw object onto itself: a new object-created event, so the process function runs again. */
-  retrigger?(key: string): Promise<void>;
   /** A presigned PUT for a direct upload of a large file. */
   presignPut?(key: string, metadata: DocumentMetadata, options: { expiresInSeconds: number; bytes?: number }): Promise<{ url: string; headers: Record<string, string> }>;
 }

@@ -3,7 +3,7 @@
  * their metadata as S3 user metadata (percent-encoded, since S3 metadata is ASCII only), and the
  * extraction result as JSON beside them under RESULTS_PREFIX.
  */
-import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, NotFound, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, NotFound, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, s3Client } from './clients.ts';
 import type { DocumentMetadata, DocumentStore } from './ports.ts';
@@ -49,16 +49,6 @@ export function decodeMetadata(raw: Record<string, string> | undefined, contentT
   }
   if (contentType) out.contentType = contentType;
   return out;
-}
-
-/**
- * x-amz-copy-source, percent-encoded, but with the reserved characters that stay unambiguous in a
- * header (`+ , ; : = & $ @`) left as they are: s3rver decodes it with decodeURI, which would keep
- * `%2B` literally. `?` and `#` stay encoded (S3 reads `?versionId=` from this header).
- */
-export function copySource(bucket: string, key: string): string {
-  const encoded = encodeURIComponent(key).replace(/%(2F|2B|2C|3B|3A|3D|26|24|40)/g, (m) => decodeURIComponent(m));
-  return `${bucket}/${encoded}`;
 }
 
 function isMissing(error: unknown): boolean {
@@ -126,21 +116,6 @@ export class S3DocumentStore implements DocumentStore {
       for (const object of page.Contents ?? []) if (object.Key) yield { key: object.Key, size: object.Size ?? 0 };
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
-  }
-
-  async retrigger(key: string): Promise<void> {
-    const head = await this.headRaw(key);
-    if (!head) throw new Error(`object ${key} does not exist`);
-    await s3Client().send(
-      new CopyObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        CopySource: copySource(this.bucket, key),
-        MetadataDirective: 'REPLACE',
-        ContentType: head.metadata.contentType,
-        Metadata: { ...encodeMetadata(head.metadata), 'reprocess-at': new Date().toISOString() },
-      }),
-    );
   }
 
   async presignPut(key: string, metadata: DocumentMetadata, options: { expiresInSeconds: number; bytes?: number }) {
