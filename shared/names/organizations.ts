@@ -94,9 +94,20 @@ export interface OrganizationComparison {
   similarity: number;
 }
 
+const ROMAN_NUMERAL = /^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|xiv|xv)$/;
+
+/** Numbers, years and Roman numerals ("Fund II" / "Fund III") tell otherwise identical entities apart. */
+function isNumberWord(word: string): boolean {
+  return /\d/.test(word) || ROMAN_NUMERAL.test(word);
+}
+
+function numbersOf(core: string[]): string {
+  return core.filter(isNumberWord).join(' ');
+}
+
 function wordsAgree(a: string, b: string): boolean {
   if (a === b) return true;
-  if (/\d/.test(a) || /\d/.test(b)) return false; // numbers and years tell entities apart
+  if (isNumberWord(a) || isNumberWord(b)) return false;
   const shorter = Math.min(a.length, b.length);
   const allowed = shorter >= 9 ? 2 : shorter >= 5 ? 1 : 0;
   return editDistance(a, b) <= allowed;
@@ -122,7 +133,7 @@ export function compareOrganizations(a: string, b: string): OrganizationComparis
   const acronymA = coreA.length === 1 ? coreA[0] : '';
   const acronymB = coreB.length === 1 ? coreB[0] : '';
   if (isAcronymOf(acronymA, coreB) || isAcronymOf(acronymB, coreA)) return { same: true, score: 0.8, reasons: ['acronym'], similarity };
-  if (joinedA.length >= 6 && editDistance(joinedA, joinedB) <= 1 && !/\d/.test(joinedA + joinedB)) {
+  if (joinedA.length >= 6 && editDistance(joinedA, joinedB) <= 1 && numbersOf(coreA) === numbersOf(coreB)) {
     return { same: true, score: 0.8, reasons: ['joined or split words'], similarity };
   }
   return { same: false, score: similarity * 0.5, reasons: ['different organisation names'], similarity };
