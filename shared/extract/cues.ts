@@ -114,7 +114,6 @@ criticize criticizes criticized criticized criticizing|speech|0.5|c o
 call calls called called calling|speech|0.45|c o
 point points pointed pointed pointing|speech|0.7|c
 concur concurs concurred concurred concurring|speech|0.7|
-protest protests protested protested protesting|speech|0.5|c
 signal signals signaled signaled signaling|speech|0.6|
 swear swears swore sworn swearing|speech|0.7|
 whisper whispers whispered whispered whispering|speech|0.9|i
@@ -172,6 +171,9 @@ defend defends defended defended defending|speech|0.4|c o
 welcome welcomes welcomed welcomed welcoming|speech|0.5|c o
 `;
 
+/** Third-person forms that are nearly always nouns in news text; their base and "-s" forms are not cues. */
+const NOUN_FIRST = new Set(['states']);
+
 function buildVerbIndex(): Map<string, CueMatch> {
   const index = new Map<string, CueMatch>();
   for (const line of VERB_TABLE.split('\n')) {
@@ -191,6 +193,16 @@ function buildVerbIndex(): Map<string, CueMatch> {
     const put = (word: string, form: CueForm) => {
       if (!index.has(word)) index.set(word, { ...verb, form });
     };
+    if (NOUN_FIRST.has(third)) {
+      // "state", "states": almost always nouns; as cues only with a "that" ("the website states that …").
+      put(past, 'finite');
+      put(participle, 'participle');
+      put(gerund, 'gerund');
+      const strict = { ...verb, needsComplement: true, invertible: undefined };
+      if (!index.has(third)) index.set(third, { ...strict, form: 'finite' });
+      if (!index.has(base)) index.set(base, { ...strict, form: 'base' });
+      continue;
+    }
     put(past, 'finite');
     put(third, 'finite');
     put(participle, 'participle');

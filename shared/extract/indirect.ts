@@ -381,6 +381,7 @@ function objectReported(tokens: Token[], k: number, cue: CueMatch): boolean {
   const first = tokens[k];
   if (!first?.word) return false;
   if (NON_CLAUSE_OPENERS.has(first.lower) || BAD_CONTENT_OPENERS.has(first.lower) || COMPLEMENTIZERS.has(first.lower)) return false;
+  if (/^(?:to|into|out|up|back|off|down|over)$/.test(first.lower)) return false;
   if (cue.asPhrase) {
     for (let h = k + 1; h < tokens.length && h - k <= 14; h++) {
       if (tokens[h].lower === 'as') return true;
@@ -396,6 +397,16 @@ function objectReported(tokens: Token[], k: number, cue: CueMatch): boolean {
     return false;
   }
   return true;
+}
+
+const MONTHS_AND_DAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
+
+/** Does a closing quote mark (with its comma) sit right before token `first`? */
+function afterQuote(tokens: Token[], first: number): boolean {
+  const prev = tokens[first - 1];
+  if (!prev) return false;
+  if (isQuoteMark(prev)) return true;
+  return prev.text === ',' && isQuoteMark(tokens[first - 2]);
 }
 
 /** "the poll shows …", "a federal judge found …": a source of evidence right before the verb. */
@@ -531,7 +542,8 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
     if (subject.type === 'name' && /^(?:the|a|an)$/.test(tokens[subject.first].lower) && subject.last - subject.first < 2) return; // "the March states account …"
   }
   if (next.lower === 'to' && cue.cls === 'speech' && !cue.hearer && cue.lemma !== 'call' && cue.lemma !== 'urge') return; // "said to be"
-  if (passive && !(complement && next.lower === 'that')) return; // "was charged", "is expected to win"
+  // "was charged", "is expected to win": passive; only "it is said/believed that …" reports content.
+  if (passive && !(complement && next.lower === 'that' && tokens[skipBetween(tokens, i - 1, 0)]?.lower === 'it')) return;
   // Speaker: before the cue, or the sentence subject for a participle clause (", saying …").
   let phrase: SpeakerPhrase | null = null;
   if (cue.form === 'gerund') {
@@ -548,6 +560,10 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
     const phrasal = cueEndToken !== i; // "This initiative called for …": any subject
     if (!phrase.plausible && cue.strength < 0.8 && !phrasal) return;
   }
+  // After a direct quote ("…,” Hollande said Friday as he entered the talks) the words after the cue are
+  // narration, unless they open a reported clause with "that" or a quote.
+  if (phrase && afterQuote(tokens, phrase.first) && !(complement && next.lower === 'that') && !quoteNext) return;
+  if (!complement && next.word && MONTHS_AND_DAYS.test(next.lower)) return;
   const cueInfo = cueWithAux(text, tokens, cueEndToken);
   cueInfo.text = text.slice(cueInfo.start, tokens[cueEndToken].end);
   const cueToken = tokens[i];
