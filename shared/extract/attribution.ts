@@ -36,7 +36,8 @@ const BETWEEN = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'once', 
 const STOP_AFTER_NP = new Set(['in', 'on', 'during', 'when', 'while', 'who', 'which', 'that', 'after', 'before', 'as', 'to', 'by', 'with', 'and', 'but', 'said', 'says', 'adding', 'because', 'if']);
 
 const SENTENCE_END = new Set(['.', '?', '!', '…', ';']);
-const QUOTE_MARK = /^["“”«»„'‘’]$/;
+/** Double marks bound the windows; single marks are too often apostrophes ("veterans' families"). */
+const QUOTE_MARK = /^["“”«»„]$/;
 
 /** A cue that can introduce or follow a direct quote. */
 /**
@@ -133,7 +134,12 @@ function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhr
   if (j < 0) return null;
   let end = j + 1;
   let appositionStart = -1;
-  if (tokens[j].text === ',') {
+  if (tokens[j].text === ',' && j > 0 && tokens[j - 1].text === ')') {
+    // "Gov. Jo Kay (R-OH), said": a parenthetical, then a stray comma
+    end = j;
+    j = skipParenthetical(tokens, j - 1);
+    if (j < 0) return null;
+  } else if (tokens[j].text === ',') {
     // "Hill, a doctor at X, said": the subject is the name before the first comma.
     let k = j - 1;
     while (k >= 0 && tokens[k].text !== ',' && j - k < 40) k--;
@@ -178,6 +184,25 @@ function skipParenthetical(tokens: Token[], j: number): number {
   let k = j - 1;
   while (k >= 0 && tokens[k].text !== '(' && j - k < 12) k--;
   return k >= 0 && tokens[k].text === '(' ? k - 1 : j;
+}
+
+/** The subject at the start of the clause before tokens[cueAt]: a name run or a pronoun among its first words. */
+function sentenceSubject(text: string, tokens: Token[], cueAt: number): SpeakerPhrase | null {
+  const limit = Math.min(cueAt, 10);
+  if (limit > 0 && PRONOUNS.has(tokens[0].text.toLowerCase())) return parseSpeakerPhrase(text, [tokens[0]]);
+  for (let i = 0; i < limit; i++) {
+    const w = tokens[i].text;
+    if (!isCapitalisedWord(w) && !isTitle(w)) {
+      if (/^[a-z]/.test(w) && !isRoleWord(w) && !['the', 'a', 'an', 'of', 'for', 'at'].includes(w)) break;
+      continue;
+    }
+    let j = i;
+    while (j < cueAt && (isCapitalisedWord(tokens[j].text) || isTitle(tokens[j].text) || /^[A-Z]\.$/.test(tokens[j].text))) j++;
+    const phrase = parseSpeakerPhrase(text, tokens.slice(0, j));
+    if (phrase && phrase.kind !== 'pronoun') return phrase;
+    i = j;
+  }
+  return null;
 }
 
 export interface QuoteContext {
@@ -252,10 +277,9 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
       const complement = toks.slice(c + 1);
       if (complement.some((t) => directCue(t.text) && /^[a-z]/.test(t.text))) continue;
       if (complement.length && !(introduced || colon)) break;
-      if (complement.some((t) => t.text === ',' )) {
-        // "said Smith, adding, “…”" or an inverted "said Smith:" is handled below
-      }
-      const subject = subjectBefore(text, toks, c);
+      // "Chief Calvin Williams lobbied …, saying, “…”": a participle cue takes the sentence's subject
+      const participle = /ing$/.test(w) && c > 0 && toks[c - 1].text === ',';
+      const subject = participle ? sentenceSubject(text, toks, c) : subjectBefore(text, toks, c);
       if (subject) {
         return { phrase: subject, cue: w, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: introduced || colon || complement.length === 0 ? 'standalone' : 'embedded', confidence: introduced || colon ? 0.9 : 0.6 };
       }

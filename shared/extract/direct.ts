@@ -93,7 +93,8 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
     const isQuote = !fragment && (speaker !== null || a.cue !== null || (sentenceLike && words >= 3));
     if (!isQuote && !fragment) continue;
     out.push({ start: span.start, end: span.end, speaker, cue: a.cue, cueStart: a.cueStart, confidence, fragment, innerStart: span.innerStart, innerEnd: span.innerEnd });
-    if (!fragment) lastInParagraph = { para: paraOf[i] + (span.paragraphs - 1), speaker: speaker ?? lastInParagraph.speaker };
+    // a fragment's attribution ("are “not meeting the demand,” says Roe") also names the paragraph's speaker
+    if (!fragment || speaker) lastInParagraph = { para: paraOf[i] + (span.paragraphs - 1), speaker: speaker ?? (lastInParagraph.para === paraOf[i] ? lastInParagraph.speaker : null) };
   }
 
   out.push(...statementBlocks(text, paragraphs, registry));

@@ -84,6 +84,21 @@ describe('extract: attribution patterns', () => {
     expect(speakerOf(r, 'bill is a start')).toBe('Dana Kirk');
   });
 
+  it('gives a participle cue the subject of its sentence', () => {
+    const r = extract('Harbor Chief Calvin Oduro asked the council to close the pier, saying, “The risk is too high.”');
+    expect(speakerOf(r, 'risk is too high')).toBe('Calvin Oduro');
+  });
+
+  it('reads a subject whose appositive holds an apostrophe', () => {
+    const r = extract('Rita Hollis, who runs the farmers’ market, said, “We lost half our stalls.”');
+    expect(speakerOf(r, 'lost half our stalls')).toBe('Rita Hollis');
+  });
+
+  it('carries the speaker of a quoted fragment to the next quote in the paragraph', () => {
+    const r = extract('The repairs are “long overdue,” says Paul Okafor, who chairs the board. “We have waited ten years for this.”');
+    expect(speakerOf(r, 'waited ten years')).toBe('Paul Okafor');
+  });
+
   it('keeps unnamed sources as role speakers', () => {
     const r = extract('“We are reviewing the report,” a Harbor Transit spokesperson said.');
     const q = quoteOf(r, 'reviewing the report');
