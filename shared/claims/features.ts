@@ -65,11 +65,6 @@ const OPINION_WORDS = words(`
   ridiculous outrageous amazing beautiful awful nice stupid silly foolish proud sad happy excited glad sorry agree disagree
   believe think feel hope wish guess`);
 const HEDGE_WORDS = words('maybe perhaps might could possibly probably seems seem apparently somewhat may');
-const PHATIC_NEEDLES = [
-  'thank', 'good ', 'ladies', 'congratulat', 'welcome', 'leave a', 'comment', 'subscribe', 'sign up', 'log in', 'click', 'mail',
-  'cookie', 'share this', 'follow us', 'rights reserved', 'copyright', 'advertisement', 'read more', 'newsletter',
-  'required fields', 'bloggers', 'related',
-];
 const OBLIGATION = /\b(?:should|must|ought|need to|needs to|have to|has to|got to|gotta)\b/;
 const FIRST_PERSON_OPINION =
   /\b(?:i|we)(?: really| do| don['’]t| strongly)? (?:think|believe|feel|hope|want|wish|guess|suppose|agree|disagree|know|say)\b|\bin my (?:view|opinion|judgment)\b|\bi['’]m (?:sure|confident|convinced|not sure|proud|glad|happy|excited)\b/;
@@ -107,8 +102,7 @@ const FIGURES = new RegExp(FIGURE.source, 'gu');
 const THIRD_PERSON_SUBJECT =
   /^\W*(?:(?:and|but|so|now|well|yet|also)\W+)?(?:he|she|they|it|his|her|their|the (?:\w+ )?(?:administration|government|congress|senate|house|president|governor|senator|company|council|court|report|study|agency|department|ministry|police)|(?:governor|senator|president|mr|mrs|ms|dr|gov|sen|rep)\b|\p{Lu}\p{Ll}+ (?:\p{Lu}\p{Ll}+ )?(?:has|have|had|is|was|were|said|says|wants|voted|supports|opposed|proposed|\p{Ll}+s|\p{Ll}+ed)\b)/u;
 const EXISTENTIAL = /\bthere(?:'s| is| are| was| were| have been| has been| had been)\b/;
-const NEGATION = /\b(?:not|never|no|none|nobody|nothing|n't)\b|n't\b/;
-const REPORTING = /\b(?:said|says|told|stated|claimed|announced|reported|admitted|testified|wrote)\b/;
+const NEGATORS = words('not never no none nobody nothing');
 const DATELINE =
   /^\W*(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december),?\s+\d{4})\W*$/;
 
@@ -116,7 +110,7 @@ export const FEATURE_NAMES = [
   'digits', 'numberWords', 'scaleWords', 'percent', 'money', 'year', 'dateWords', 'duration', 'digitQuantity',
   'comparativeThan', 'multiple', 'approximator', 'superlative', 'ranking', 'record', 'trend', 'predictionVerb',
   'thirdPersonFuture', 'willCost', 'statWords', 'eventWords', 'causal', 'pastTense', 'pastAux', 'properNouns',
-  'length', 'short', 'question', 'firstPersonOpinion', 'firstPersonIntent', 'firstPersonCount', 'secondPerson',
+  'length', 'shortWithoutFigure', 'question', 'firstPersonOpinion', 'firstPersonIntent', 'firstPersonCount', 'secondPerson',
   'obligation', 'hedge', 'opinionWords', 'phatic', 'conditional', 'quoteMark', 'thirdPersonSubject', 'existential',
   'negation', 'reporting', 'intentWithFigure', 'figureCount', 'policyWords',
 ] as const;
@@ -151,11 +145,34 @@ function countLists(tokens: string[]): number[] {
   return counts;
 }
 
-/** Cheap substring gate before a costly regex: the regex cannot match unless one of the needles occurs. */
-function gated(text: string, needles: string[], re: RegExp): boolean {
-  for (const needle of needles) if (text.includes(needle)) return re.test(text);
+/** Cheap gate before a costly regex: the regex cannot match unless one of these words is among the tokens. */
+function gated(tokens: Set<string>, triggers: string[], re: RegExp, text: string): boolean {
+  for (const word of triggers) if (tokens.has(word)) return re.test(text);
   return false;
 }
+
+const TRIGGERS = {
+  percent: words('percent per percentage'),
+  relativeDate: words('year month week decade century quarter summer winter spring fall ago since'),
+  duration: words('year years month months week weeks day days hour hours minute minutes decade decades century centuries'),
+  multiple: words('twice times as'),
+  ranking: words('rank ranked ranks ranking no number top second third fourth fifth'),
+  record: words('record all history ever never first unprecedented'),
+  upDown: words('up down'),
+  prediction: words(`expect expects expected expecting project projects projected forecast forecasts forecasted predict predicts
+    predicted estimate estimates estimated anticipate anticipates anticipated track set likely`),
+  causal: words('because caused causes due led leads lead resulted results result thanks responsible'),
+  pastAux: words('was were been did has had'),
+  intent: words("i we let i'll we'll i'm we're let's"),
+  obligation: words('should must ought need needs have has got gotta'),
+  opinion: words("i we my i'm"),
+  phatic: words(`thank thanks good ladies congratulations welcome leave comment comments subscribe sign log click email mail
+    cookie cookies share follow rights copyright advertisement read newsletter required bloggers related`),
+  existential: words("there there's"),
+  reporting: words('said says told stated claimed announced reported admitted testified wrote'),
+};
+const list = (set: Set<string>) => [...set];
+const T = Object.fromEntries(Object.entries(TRIGGERS).map(([k, v]) => [k, list(v)])) as Record<keyof typeof TRIGGERS, string[]>;
 
 /** Capitalised words that are not the first word, "I" or a sentence-internal opener after a quote. */
 function countProperNouns(sentence: string): number {
@@ -214,51 +231,50 @@ export function sentenceFeatures(whole: string): SentenceFeatures {
   const sentence = claimContent(whole);
   const lower = sentence.toLowerCase().replace(/[’]/g, "'");
   const tokens = lower.match(TOKEN) ?? [];
+  const tokenSet = new Set(tokens);
   const counts = countLists(tokens);
   const anyDigit = /\d/.test(sentence);
   const hasDigit = anyDigit && FIGURE.test(sentence);
   const year = anyDigit && YEAR.test(sentence);
   const numberWords = counts[NUM];
   const scale = counts[SCALE];
-  const percent = gated(lower, ['%', 'per'], PERCENT);
+  const percent = (sentence.includes('%') || gated(tokenSet, T.percent, PERCENT, lower));
   const money = (anyDigit && MONEY_SYMBOL.test(sentence)) || counts[MONEY] > 0;
   const dateWords =
     counts[MONTH] + counts[WEEKDAY] > 0 ||
-    gated(lower, ['year', 'month', 'week', 'decade', 'centur', 'quarter', 'summer', 'winter', 'spring', 'fall', ' ago', 'since '], RELATIVE_DATE);
-  const duration = gated(lower, ['year', 'month', 'week', 'day', 'hour', 'minute', 'decade', 'centur'], DURATION);
+    gated(tokenSet, T.relativeDate, RELATIVE_DATE, lower);
+  const duration = gated(tokenSet, T.duration, DURATION, lower);
   const digitQuantity = anyDigit && DIGIT_QUANTITY.test(lower) && !percent;
-  const comparativeThan = gated(lower, ['than'], COMPARATIVE_THAN);
-  const multiple = gated(lower, ['twice', 'times', 'as '], MULTIPLE);
+  const comparativeThan = tokenSet.has('than') && COMPARATIVE_THAN.test(lower);
+  const multiple = gated(tokenSet, T.multiple, MULTIPLE, lower);
   const approximator = (anyDigit || numberWords > 0 || /year|month|week|decade|ten/.test(lower)) && APPROXIMATOR.test(lower);
   const superlative = counts[SUPER] > 0;
-  const ranking = gated(lower, ['rank', 'no', 'number', 'top', 'second', 'third', 'fourth', 'fifth', '1', '2', '3', '4', '5', '6', '7', '8', '9', '0'], RANKING);
-  const record = gated(lower, ['record', 'all-time', 'history', 'ever', 'first time', 'unprecedented'], RECORD);
-  const trend = counts[TREND] > 0 || gated(lower, [' up', ' down'], /\b(?:gone|went|going) (?:up|down)\b/);
-  const predictionVerb = gated(
-    lower,
-    ['expect', 'project', 'forecast', 'predict', 'estimat', 'anticipat', 'on track', 'set to', 'likely to'],
-    PREDICTION_VERB,
-  );
-  const futureCue = lower.includes('will') || lower.includes('would') || lower.includes("'ll") || lower.includes('going to');
+  const ranking = (anyDigit ? RANKING.test(sentence) : gated(tokenSet, T.ranking, RANKING, sentence));
+  const record = gated(tokenSet, T.record, RECORD, lower);
+  const trend = counts[TREND] > 0 || gated(tokenSet, T.upDown, /\b(?:gone|went|going) (?:up|down)\b/, lower);
+  const predictionVerb = gated(tokenSet, T.prediction, PREDICTION_VERB, lower);
+  const futureCue = tokenSet.has('will') || tokenSet.has('would') || tokenSet.has('going') || tokens.some((t) => t.endsWith("'ll"));
   const thirdPersonFuture = futureCue && THIRD_PERSON_FUTURE.test(lower);
   const willCost = futureCue && WILL_COST.test(lower);
   const statWords = counts[STAT];
   const eventWords = counts[EVENT];
-  const causal = gated(lower, ['because', 'caus', 'due to', 'led to', 'lead', 'result', 'thanks to', 'responsible'], CAUSAL);
+  const causal = gated(tokenSet, T.causal, CAUSAL, lower);
+  let negation = false;
   let pastTense = 0;
   let firstPerson = 0;
   let secondPerson = 0;
   for (const t of tokens) {
+    if (NEGATORS.has(t) || t.endsWith("n't")) negation = true;
     if (t.length > 4 && t.endsWith('ed') && !t.endsWith('eed')) pastTense++;
     else if (t === 'i' || t === 'me' || t === 'my' || t.startsWith("i'")) firstPerson++;
     else if (t === 'you' || t === 'your' || t.startsWith("you'")) secondPerson++;
   }
-  const pastAux = gated(lower, ['was', 'were', 'been', 'did', 'has', 'had'], PAST_TENSE_AUX);
+  const pastAux = gated(tokenSet, T.pastAux, PAST_TENSE_AUX, lower);
   const properNouns = countProperNouns(sentence);
   const opinionWords = counts[OPINION];
   const question = /\?["”’')\]]*\s*$/.test(sentence.trim());
-  const firstPersonIntent = gated(lower, ['i ', "i'", 'we ', "we'", 'let'], FIRST_PERSON_INTENT);
-  const obligation = gated(lower, ['should', 'must', 'ought', 'need', 'have to', 'has to', 'got'], OBLIGATION);
+  const firstPersonIntent = gated(tokenSet, T.intent, FIRST_PERSON_INTENT, lower);
+  const obligation = gated(tokenSet, T.obligation, OBLIGATION, lower);
 
   const values = [
     hasDigit && FIGURE.test(year ? sentence.replace(YEARS, '') : sentence) ? 1 : 0,
@@ -287,22 +303,22 @@ export function sentenceFeatures(whole: string): SentenceFeatures {
     pastAux ? 1 : 0,
     cap(properNouns, 4),
     cap(tokens.length, 40),
-    tokens.length < 7 ? 1 : 0,
+    tokens.length < 7 && !(hasDigit || money || percent) ? 1 : 0,
     question ? 1 : 0,
-    gated(lower, ['i ', 'we ', 'my ', "i'm"], FIRST_PERSON_OPINION) ? 1 : 0,
+    gated(tokenSet, T.opinion, FIRST_PERSON_OPINION, lower) ? 1 : 0,
     firstPersonIntent ? 1 : 0,
     cap(firstPerson, 3),
     cap(secondPerson, 3),
     obligation ? 1 : 0,
     counts[HEDGE] > 0 ? 1 : 0,
     cap(opinionWords, 2),
-    gated(lower, PHATIC_NEEDLES, PHATIC) ? 1 : 0,
+    gated(tokenSet, T.phatic, PHATIC, lower) ? 1 : 0,
     /^\s*["“‘']?(?:if|unless)\b/.test(lower) ? 1 : 0,
     QUOTE_MARK.test(whole) ? 1 : 0,
     THIRD_PERSON_SUBJECT.test(sentence.replace(/^\W+/, '')) || THIRD_PERSON_SUBJECT.test(lower) ? 1 : 0,
-    gated(lower, ['there'], EXISTENTIAL) ? 1 : 0,
-    gated(lower, ['no', 'never', "n't"], NEGATION) ? 1 : 0,
-    gated(lower, ['said', 'says', 'told', 'stated', 'claimed', 'announced', 'reported', 'admitted', 'testified', 'wrote'], REPORTING) ? 1 : 0,
+    gated(tokenSet, T.existential, EXISTENTIAL, lower) ? 1 : 0,
+    negation ? 1 : 0,
+    T.reporting.some((w) => tokenSet.has(w)) ? 1 : 0,
     (firstPersonIntent || obligation || /\b(?:i|we) want\b/.test(lower)) && (hasDigit || money || numberWords) ? 1 : 0,
     cap((anyDigit ? (sentence.match(FIGURES) ?? []).length : 0) + numberWords, 4),
     cap(counts[POLICY], 2),

@@ -85,6 +85,18 @@ describe('findClaims', () => {
     expect(narrated?.speakerId).toBeNull();
   });
 
+  it('scores a 2 MB document sentence by sentence, skipping run-on blocks with no sentence breaks', () => {
+    const paragraph =
+      'The Riverside plant employs 1,200 people, twice as many as in 2015, and paid $4 million in local taxes last year. ' +
+      'We love this town and everyone in it, and we hope that you will all come along to the open day next spring!\n\n';
+    const copies = Math.ceil(2_000_000 / paragraph.length);
+    const text = paragraph.repeat(copies) + 'x'.repeat(5000);
+    const claims = findClaims(text, []);
+    expect(claims).toHaveLength(copies);
+    expect(claims.every((c) => c.text.startsWith('The Riverside plant employs 1,200 people'))).toBe(true);
+    expect(claims[copies - 1].start).toBe((copies - 1) * paragraph.length);
+  });
+
   it('returns nothing for empty or whitespace-only text', () => {
     expect(findClaims('', [])).toEqual([]);
     expect(findClaims(' \n\n \t', [])).toEqual([]);

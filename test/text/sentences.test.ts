@@ -111,6 +111,6 @@ describe('splitSentences', () => {
     expect(spans.length).toBe(3 * Math.ceil(2_000_000 / paragraph.length));
     const outOfOrder = spans.filter((s, i) => i > 0 && s.start < spans[i - 1].end);
     expect(outOfOrder).toEqual([]);
-    expect(elapsed).toBeLessThan(3000); // generous bound for a loaded CI machine; the real figure is ~250 ms
+    expect(elapsed).toBeLessThan(5000); // a guard against pathological slowness only; the real figure is ~250 ms
   });
 });
