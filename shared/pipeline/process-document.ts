@@ -265,21 +265,23 @@ export class DocumentPipeline {
     const ids = new Map<string, string>();
     // A spelling someone split off must not be folded back into the person it was split from.
     const splitNames = new Set(keepApart.flat().map(normalizeName));
-    for (const speaker of extraction.speakers) {
-      if (speaker.kind !== 'person' && speaker.kind !== 'organization') {
-        ids.set(speaker.id, speakerIdFor(speaker.kind, speaker.name, documentId));
-        continue;
-      }
-      const derived = speakerIdFor(speaker.kind, speaker.name);
-      if (speaker.variants.some((v) => splitNames.has(normalizeName(v))) || splitNames.has(normalizeName(speaker.name))) {
-        ids.set(speaker.id, derived);
-        continue;
-      }
-      const known = await this.deps.index.resolveSpeaker(speaker.name);
-      const multiWord = speaker.name.trim().includes(' ');
-      const reuse = known.includes(derived) ? derived : multiWord ? known[0] : known.length === 1 ? known[0] : undefined;
-      ids.set(speaker.id, reuse ?? derived);
-    }
+    await Promise.all(
+      extraction.speakers.map(async (speaker) => {
+        if (speaker.kind !== 'person' && speaker.kind !== 'organization') {
+          ids.set(speaker.id, speakerIdFor(speaker.kind, speaker.name, documentId));
+          return;
+        }
+        const derived = speakerIdFor(speaker.kind, speaker.name);
+        if (speaker.variants.some((v) => splitNames.has(normalizeName(v))) || splitNames.has(normalizeName(speaker.name))) {
+          ids.set(speaker.id, derived);
+          return;
+        }
+        const known = await this.deps.index.resolveSpeaker(speaker.name);
+        const multiWord = speaker.name.trim().includes(' ');
+        const reuse = known.includes(derived) ? derived : multiWord ? known[0] : known.length === 1 ? known[0] : undefined;
+        ids.set(speaker.id, reuse ?? derived);
+      }),
+    );
     return ids;
   }
 }

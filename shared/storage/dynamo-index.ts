@@ -152,7 +152,11 @@ export class DynamoIndexStore implements IndexStore {
     );
   }
 
+  /** Month shards this container already recorded: the SHARDS item is written once per month, not per document. */
+  private readonly knownShards = new Set<string>();
+
   private async addShard(kind: 'DOCS' | 'QDATE', month: string): Promise<void> {
+    if (this.knownShards.has(`${kind}#${month}`)) return;
     await docClient().send(
       new UpdateCommand({
         TableName: this.table,
@@ -161,6 +165,7 @@ export class DynamoIndexStore implements IndexStore {
         ExpressionAttributeValues: { ':m': new Set([month]) },
       }),
     );
+    this.knownShards.add(`${kind}#${month}`);
   }
 
   /** Month shards in use, newest first, optionally limited to a date range. */
@@ -349,10 +354,10 @@ export class DynamoIndexStore implements IndexStore {
     await batchWrite(this.table, stale.map((item): WriteRequest => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } })));
     writeUnitsTotal += stale.length;
 
-    for (const speaker of entry.speakers) writeUnitsTotal += await this.upsertSpeaker(speaker);
-    const quoteMonths = new Set(entry.quotes.map((q) => monthOf(q.sortDate)));
-    for (const month of quoteMonths) await this.addShard('QDATE', month);
-    writeUnitsTotal += quoteMonths.size;
+    const upserts = await Promise.all(entry.speakers.map((speaker) => this.upsertSpeaker(speaker)));
+    writeUnitsTotal += upserts.reduce((a, b) => a + b, 0);
+    const quoteMonths = [...new Set(entry.quotes.map((q) => monthOf(q.sortDate)))];
+    await Promise.all(quoteMonths.map((month) => this.addShard('QDATE', month)));
 
     return { itemsWritten: items.length, itemsDeleted: stale.length, writeUnits: writeUnitsTotal, itemCount: items.length + 1 };
   }
