@@ -51,6 +51,11 @@ function applyContext(result: NameComparison, a?: NameContext, b?: NameContext):
     confidence -= 0.15;
     reasons.push('different organisations');
   }
+  const genderA = a.title ? parsePersonName(`${a.title} X Y`).gender : undefined;
+  const genderB = b.title ? parsePersonName(`${b.title} X Y`).gender : undefined;
+  if (genderA && genderB && genderA !== genderB) {
+    return { ...result, same: false, confidence: Math.min(confidence, 0.1), reasons: [...reasons, `titles disagree (${a.title} / ${b.title})`] };
+  }
   if (sameRole === true) {
     confidence += 0.05;
     reasons.push('same role');

@@ -126,6 +126,8 @@ describe('compareNames: one person written differently', () => {
     expect(sameOrg.confidence).toBeGreaterThan(base.confidence);
     expect(otherOrg.confidence).toBeLessThan(base.confidence);
     expect(sameOrg.reasons).toContain('same organisation');
+    expect(compareNames('Avery Holt', 'Avery Holt', { a: { title: 'Mr.' }, b: { title: 'Mrs.' } }).same).toBe(false);
+    expect(compareNames('Avery Holt', 'Avery Holt', { a: { title: 'Dr.' }, b: { title: 'Mrs.' } }).same).toBe(true);
   });
 
   it('stays quick on hostile input (thousands of words)', () => {
