@@ -82,7 +82,8 @@ function blockKeys(tokens: NameToken[]): string[] {
   for (const t of tokens) {
     if (t.initial) continue;
     keys.push(`s:${t.text.slice(0, 3)}`);
-    for (const code of phoneticCodes(t.text)) keys.push(`c:${code.slice(0, 4)}`);
+    // Two code prefixes: sound-alikes that differ late (Geraghty KRKT / Garretty KRT) still meet.
+    for (const code of phoneticCodes(t.text)) keys.push(`c:${code.slice(0, 4)}`, `c2:${code.slice(0, 2)}`);
     for (const g of nicknameGroups(t.text)) keys.push(`n:${g}`);
     // O'Flynn / Flynn: also block on the word without its prefix.
     const stripped = t.text.replace(/^(o|mc|mac)(?=[a-z]{3})/, '');

@@ -127,6 +127,12 @@ describe('clusterNames', () => {
     expect(liz.evidence[0].reasons.join(' ')).toMatch(/nickname/);
   });
 
+  it('finds sound-alike surnames whose spellings start differently', () => {
+    const clusters = clusterNames([mention('q1', 'Nora Kearney'), mention('q2', 'Nora Carney'), mention('q3', 'Carney')]);
+    expect(clusters.map((c) => c.keys)).toEqual([['q1', 'q2', 'q3']]);
+    expect(clusters[0].variants).toEqual(['Nora Carney', 'Carney']);
+  });
+
   it('never merges pairs the caller marked as different people', () => {
     const names = [mention('k1', 'Marta Lindqvist'), mention('k2', 'Marta Lindquist'), mention('k3', 'Lindquist')];
     expect(clusterNames(names)).toHaveLength(1);
