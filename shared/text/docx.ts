@@ -1,5 +1,4 @@
 /** Word .docx → plain text with mammoth (paragraphs separated by blank lines). */
-import mammoth from 'mammoth';
 
 export class DocxError extends Error {
   constructor(readonly reason: string) {
@@ -44,6 +43,8 @@ export async function docxToText(bytes: Uint8Array, maxUnpackedBytes = MAX_UNPAC
   const unpacked = declaredUnpackedSize(bytes);
   if (typeof unpacked === 'string') throw new DocxError(`corrupt or unreadable Word document (${unpacked})`);
   if (unpacked > maxUnpackedBytes) throw new DocxError(`Word document unpacks to ${unpacked} bytes, over the ${maxUnpackedBytes}-byte limit`);
+  // Loaded on first use, like PDF.js: most documents are not Word files.
+  const { default: mammoth } = await import('mammoth');
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return result.value;

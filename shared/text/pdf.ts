@@ -2,7 +2,9 @@
  * PDF → text from its text layer (unpdf's serverless build of PDF.js: no worker, no native canvas, runs on Node 20).
  * Scanned PDFs have no text layer; they are refused rather than stored empty.
  */
-import { getDocumentProxy } from 'unpdf';
+// PDF.js is large: loaded on first use so handlers that never see a PDF do not pay for it at cold start.
+type Unpdf = typeof import('unpdf');
+let unpdf: Promise<Unpdf> | undefined;
 
 export class PdfError extends Error {
   constructor(readonly reason: string) {
@@ -23,7 +25,8 @@ interface TextItem { str?: string; hasEOL?: boolean }
 export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
   // PDF.js may detach the buffer it is given: pass a copy so the caller's bytes stay intact.
   const data = new Uint8Array(bytes);
-  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  const { getDocumentProxy } = await (unpdf ??= import('unpdf'));
+  let pdf: Awaited<ReturnType<Unpdf['getDocumentProxy']>>;
   try {
     pdf = await getDocumentProxy(data, { isEvalSupported: false, stopAtErrors: false, verbosity: 0 });
   } catch (error) {
