@@ -56,8 +56,9 @@ function speakerOf(start: number, end: number, attributed: AttributedSpan[]): st
   return contained || bestOverlap * 2 >= end - start ? best.speakerId : null;
 }
 
-export function findClaims(text: string, attributed: AttributedSpan[]): Claim[] {
+export function findClaims(text: string, attributed: AttributedSpan[] = []): Claim[] {
   const claims: Claim[] = [];
+  if (typeof text !== 'string' || !text.trim()) return claims;
   for (const { start, end } of splitSentences(text)) {
     if (end - start > MAX_SENTENCE_CHARS) continue;
     const sentence = text.slice(start, end);

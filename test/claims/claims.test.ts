@@ -97,6 +97,15 @@ describe('findClaims', () => {
     expect(claims[copies - 1].start).toBe((copies - 1) * paragraph.length);
   });
 
+  it('leaves the speaker unset when a quote covers only a small part of the sentence', () => {
+    const text = 'The council, which “never listens,” approved a $3 million budget on Monday after a 4-hour debate.';
+    const start = text.indexOf('“');
+    const [claim] = findClaims(text, [{ start, end: text.indexOf('”') + 1, speakerId: 's2' }]);
+    expect(claim.speakerId).toBeNull();
+    const [whole] = findClaims(text, [{ start: 0, end: text.length, speakerId: 's3' }]);
+    expect(whole.speakerId).toBe('s3');
+  });
+
   it('returns nothing for empty or whitespace-only text', () => {
     expect(findClaims('', [])).toEqual([]);
     expect(findClaims(' \n\n \t', [])).toEqual([]);
