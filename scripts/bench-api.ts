@@ -10,7 +10,7 @@
  *                         --corpus ../shared/corpora/news/wikinews-2019-2020.jsonl
  *                         --corpus ../shared/corpora/press-releases/congress-press-releases.jsonl
  *                         without it, --docs generated articles are used
- *   --docs N              documents to index (default 1000; with --corpus: all of them, or the first N)
+ *   --docs N              documents to index (default 1050; with --corpus: all of them, or the first N)
  *   --duration S          seconds per scenario (default 30)     --connections N   (default 32)
  *   --json FILE           also write the figures as JSON
  */
@@ -101,7 +101,7 @@ async function corpusDocs(files: string[]): Promise<SeedDoc[]> {
 
 async function main(): Promise<number> {
   const limit = values.docs ? Number(values.docs) : undefined;
-  const docs = values.corpus?.length ? (await corpusDocs(values.corpus)).slice(0, limit) : generated(limit ?? 1000);
+  const docs = values.corpus?.length ? (await corpusDocs(values.corpus)).slice(0, limit) : generated(limit ?? 1050);
   const duration = Number(values.duration);
   const connections = Number(values.connections);
 
@@ -168,6 +168,8 @@ async function main(): Promise<number> {
         connections,
         duration,
         workers: 1,
+        // A slow answer is measured as latency, not dropped as an error (autocannon's default gives up after 10 s).
+        timeout: 30,
         headers,
         requests: scenario.paths.map((path) => ({ method: 'GET', path })),
       });

@@ -78,9 +78,10 @@ export function createApp(deps: ApiDeps): ApiApp {
   app.use('/feeds', bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new ApiError(413, 'The feed body is too large.'); } }));
 
   app.openapi(health, (c) => c.json({ status: 'ok' as const }, 200));
-  registerDocumentRoutes(app, deps);
-  registerQueryRoutes(app, deps);
-  registerFeedRoutes(app, deps);
+  const withLog: ApiDeps = { ...deps, log };
+  registerDocumentRoutes(app, withLog);
+  registerQueryRoutes(app, withLog);
+  registerFeedRoutes(app, withLog);
   registerPageRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

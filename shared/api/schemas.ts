@@ -184,6 +184,10 @@ export const FlagSchema = z
     status: FlagStatusSchema,
     createdAt: z.string(),
     decidedAt: z.string().nullable(),
+    reextraction: z
+      .enum(['requested', 'not-needed', 'failed'])
+      .optional()
+      .openapi({ description: 'After a decision: whether the document was sent for re-extraction (rejections split the person).' }),
   })
   .openapi('Flag');
 

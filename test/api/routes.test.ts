@@ -347,7 +347,7 @@ describe('speakers and flags', () => {
     const flags: any = await getJson('/documents/dsplit00000000000000000001/flags');
     const res = await postJson(`/flags/${flags.items[0].id}`, { action: 'reject' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'rejected' });
+    expect(await res.json()).toMatchObject({ status: 'rejected', reextraction: 'requested' });
     expect(await index.keepApartPairs()).toContainEqual(['Dana Sandberg', 'Dana Sanderson']);
     expect(reprocessed).toContain('dsplit00000000000000000001');
     const speaker: any = await getJson(`/speakers/${flags.items[0].speakerId}`);

@@ -25,7 +25,7 @@ ol.quotes, ul.plain { list-style: none; padding: 0; }
 ol.quotes > li { border-top: 1px solid var(--line); padding: .75rem 0; }
 blockquote { margin: 0 0 .25rem; font-size: 1.05rem; }
 .meta { color: var(--muted); font-size: .9rem; }
-.meta > * + *::before { content: " · "; }
+.meta > * + *::before { content: "·"; display: inline-block; margin: 0 .4em; color: var(--muted); }
 .badge { display: inline-block; border: 1px solid var(--line); border-radius: .25rem; padding: 0 .3rem; font-size: .8rem; }
 .doc-text { white-space: pre-wrap; border: 1px solid var(--line); padding: 1rem; max-height: 70vh; overflow: auto; }
 mark { background: var(--mark); color: inherit; }

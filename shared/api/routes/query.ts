@@ -126,8 +126,18 @@ export function registerQueryRoutes(app: ApiApp, deps: ApiDeps): void {
       throw new ApiError(409, `The flag was already ${flag.status}; it cannot now be ${wanted}.`);
     }
     const decided = flag.status === wanted ? flag : await deps.index.decideFlag(id, action);
-    // A rejection splits the person: re-extract so the split reaches the document's quotes and speakers.
-    if (action === 'reject' && flag.status === 'open') await deps.intake.reprocess?.(flag.documentId);
-    return c.json(presentFlag(decided), 200);
+    // A rejection splits the person: re-extract so the split reaches the document's quotes and speakers. The decision
+    // is already stored (and every later extraction honours it), so a failed re-trigger is reported, not fatal.
+    let reextraction: 'requested' | 'not-needed' | 'failed' = 'not-needed';
+    if (action === 'reject' && flag.status === 'open' && deps.intake.reprocess) {
+      try {
+        await deps.intake.reprocess(flag.documentId);
+        reextraction = 'requested';
+      } catch (error) {
+        deps.log?.('re-extraction after a rejected flag failed', error);
+        reextraction = 'failed';
+      }
+    }
+    return c.json({ ...presentFlag(decided), reextraction }, 200);
   });
 }
