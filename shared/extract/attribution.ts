@@ -293,7 +293,7 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
       break;
     }
     // "ROE: “…”" / "Dr. Roe: “…”"
-    if (colon && toks.length && toks.length <= 6) {
+    if (colon && toks.length && toks.length <= 4) {
       const phrase = parseSpeakerPhrase(text, toks);
       if (phrase && phrase.kind !== 'pronoun') return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
     }

@@ -38,7 +38,7 @@ const ABBREVIATION = /^(?:[A-Z]\.|(?:[A-Z]\.){2,}|(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Se
 const TITLE_WORDS = new Map<string, string>(
   [
     'Dr.', 'Mr.', 'Mrs.', 'Ms.', 'Mx.', 'Prof.', 'Sen.', 'Rep.', 'Gov.', 'Gen.', 'Col.', 'Lt.', 'Sgt.', 'Capt.', 'Maj.', 'Adm.',
-    'Rev.', 'Hon.', 'Pres.', 'Atty.', 'Amb.', 'Det.', 'Insp.', 'Supt.', 'Fr.', 'Cmdr.', 'Cpl.', 'Del.', 'Sec.', 'Ald.', 'Asst.',
+    'Rev.', 'Hon.', 'Pres.', 'Atty.', 'Amb.', 'Det.', 'Insp.', 'Supt.', 'Fr.', 'Cmdr.', 'Cpl.', 'Del.', 'Sec.', 'Ald.', 'Asst.', 'Sens.', 'Reps.', 'Govs.', 'Drs.',
     'Dr', 'Mr', 'Mrs', 'Ms', 'Prof',
     'President', 'Vice', 'Senator', 'Sen', 'Representative', 'Congressman', 'Congresswoman', 'Governor', 'Mayor', 'Secretary',
     'Judge', 'Justice', 'Chairman', 'Chairwoman', 'Chair', 'Director', 'Professor', 'Doctor', 'Commissioner', 'Sheriff',
@@ -189,7 +189,7 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'two', 'three',
  * inverted cue), already trimmed to the phrase. Returns null when it does not look like a speaker.
  */
 export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = false): SpeakerPhrase | null {
-  const tokens = dropParentheticals(allTokens);
+  const tokens = trimAdverbials(dropParentheticals(allTokens));
   if (!tokens.length) return null;
   const start = tokens[0].start;
   const end = tokens[tokens.length - 1].end;
@@ -282,7 +282,8 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
   }
   // An organisation or group written with a determiner: "The New York Post", "the Clinton campaign".
   if (best && !possessive) {
-    const nameTokens = head.slice(best.from);
+    // only the name run: "Kasich resisted" / "Phil Musser of" are a name and a stray word
+    const nameTokens = head.slice(best.from, best.to);
     return {
       kind: 'organization',
       start,
@@ -293,6 +294,31 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
     };
   }
   return null;
+}
+
+const TIME_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|\d{1,4})$/;
+
+/** Drops trailing adverbs and time phrases: "The Sanders campaign on Monday also" → "The Sanders campaign". */
+function trimAdverbials(tokens: Token[]): Token[] {
+  let end = tokens.length;
+  for (;;) {
+    const last = tokens[end - 1]?.text;
+    if (last === undefined) break;
+    if (/^(?:also|however|then|later|again|too|once|still|now|further|meanwhile|previously|recently|earlier|first|instead)$/.test(last) || /^[a-z]+ly$/.test(last) || last === ',') {
+      end--;
+      continue;
+    }
+    if (TIME_WORDS.test(last) && end >= 2) {
+      let k = end - 1;
+      while (k > 0 && TIME_WORDS.test(tokens[k - 1].text)) k--;
+      if (k > 0 && /^(?:on|in|at|last|this|early|late)$/.test(tokens[k - 1].text)) {
+        end = k - 1;
+        continue;
+      }
+    }
+    break;
+  }
+  return end === tokens.length ? tokens : tokens.slice(0, end);
 }
 
 /** Removes "(D-N.C.)"-style parentheticals: party and state tags, ages, acronyms. */
