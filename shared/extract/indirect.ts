@@ -536,7 +536,7 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
       objectContent = true;
     }
   }
-  if (NOUNY.has(tokens[i].lower) && !complement && !quoteNext && tokens[i].lower !== 'says') {
+  if (NOUNY.has(tokens[i].lower) && !complement && !quoteNext && tokens[i].lower !== 'says' && !(cue.cls === 'evidence' && evidenceSubject(tokens, i))) {
     const subject = speakerBefore(tokens, i, 0);
     if (!subject || subject.type === 'noun') return;
     if (subject.type === 'name' && /^(?:the|a|an)$/.test(tokens[subject.first].lower) && subject.last - subject.first < 2) return; // "the March states account …"

@@ -142,6 +142,84 @@ describe('findIndirectAttributions', () => {
   });
 });
 
+describe('findIndirectAttributions: further reporting structures', () => {
+  it('takes the object of "called" with its description as content', () => {
+    const text = 'Senator Ana Ruiz called the proposal “a disaster for dairy farmers” on Tuesday.';
+    const fragment = { start: text.indexOf('“'), end: text.indexOf('”') + 1 };
+    const c = only(text, [fragment]);
+    expect(speaker(text, c)).toBe('Senator Ana Ruiz');
+    expect(content(text, c)).toBe('the proposal “a disaster for dairy farmers” on Tuesday');
+    expect(c.kind).toBe('mixed');
+  });
+
+  it('needs an "as" phrase for "described"', () => {
+    const text = 'The union described the contract as the best deal in a decade.';
+    expect(content(text, only(text))).toBe('the contract as the best deal in a decade');
+    expect(findIndirectAttributions('The union described the contract in a long email to members.', [])).toEqual([]);
+  });
+
+  it('reads "is telling" as a progressive cue, not a passive', () => {
+    const text = 'The mayor is telling residents that the tap water is safe to drink.';
+    const c = only(text);
+    expect(speaker(text, c)).toBe('The mayor');
+    expect(content(text, c)).toBe('that the tap water is safe to drink');
+  });
+
+  it('takes the whole sentence when the attribution splits one clause', () => {
+    const text = 'The new tax, the governor said, would raise $40 million a year.';
+    const c = only(text);
+    expect(content(text, c)).toBe(text.slice(0, -1));
+    expect(speaker(text, c)).toBe('the governor');
+  });
+
+  it('takes the rest of the sentence after a short opener and a parenthetical cue', () => {
+    const text = 'Otherwise, she said, the county would lose its state funding.';
+    const c = only(text);
+    expect(content(text, c)).toBe('the county would lose its state funding');
+    expect(speaker(text, c)).toBe('she');
+  });
+
+  it('does not take the narration after a direct quote as content', () => {
+    const text = '“We are done here,” Hollis said Friday as she left the council chamber.';
+    expect(findIndirectAttributions(text, [{ start: 0, end: text.indexOf('”') + 1 }])).toEqual([]);
+  });
+
+  it('reports "is expected to" as a sourceless attribution over the sentence', () => {
+    const text = 'The central bank is expected to raise interest rates again in June.';
+    const c = only(text);
+    expect(content(text, c)).toBe(text.slice(0, -1));
+    expect(c.speakerStart).toBe(c.speakerEnd);
+  });
+
+  it('lets evidence "show" without a "that"', () => {
+    const text = 'A new poll shows a close race in the district.';
+    const c = only(text);
+    expect(speaker(text, c)).toBe('A new poll');
+    expect(content(text, c)).toBe('a close race in the district');
+  });
+
+  it('reads "declined to comment" as an attribution and "the United States" as no cue', () => {
+    const text = 'The company declined to comment on the lawsuit.';
+    expect(content(text, only(text))).toBe('to comment on the lawsuit');
+    expect(findIndirectAttributions('Exports from the United States rose sharply in the third quarter.', [])).toEqual([]);
+  });
+
+  it('takes a speaker through a relative clause and continues a participle cue with it', () => {
+    const text = 'Ms. Okafor, who runs the shelter, said demand had doubled, adding that volunteers were exhausted.';
+    const found = findIndirectAttributions(text, []);
+    expect(found.map((c) => speaker(text, c))).toEqual(['Ms. Okafor, who runs the shelter', 'Ms. Okafor, who runs the shelter']);
+    expect(found.map((c) => c.cue)).toEqual(['said', 'adding']);
+  });
+
+  it('handles a long document and keeps candidates in text order', () => {
+    const paragraph = readFileSync(new URL('../fixtures/indirect/statement.txt', import.meta.url), 'utf8');
+    const text = Array.from({ length: 300 }, () => paragraph).join('\n\n');
+    const found = findIndirectAttributions(text, []);
+    expect(found.length).toBeGreaterThanOrEqual(900);
+    for (let i = 1; i < found.length; i++) expect(found[i].start).toBeGreaterThanOrEqual(found[i - 1].start);
+  });
+});
+
 describe('cue lexicon', () => {
   it('knows reporting verbs in every form and nothing else', () => {
     expect(lookupCueVerb('Said')?.lemma).toBe('say');
