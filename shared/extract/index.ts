@@ -126,7 +126,8 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   }));
   // Claims are scored without spans, then given the speaker of the quote holding them in one sweep
   // (same rule as findClaims: a span containing the sentence, or covering most of it).
-  const claims = findClaims(text, []);
+  // (a claim whose score is not a finite number would break the output contract: dropped)
+  const claims = findClaims(text, []).filter((c) => Number.isFinite(c.score));
   assignClaimSpeakers(claims, quotes);
   const nameFlags: NameFlag[] = groups
     .filter((g) => g.variants.length > 0 && ids.has(g.entry))
