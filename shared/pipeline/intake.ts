@@ -41,6 +41,7 @@ export class DocumentIntakeService {
     const key = `${RAW_PREFIX}${id}/${safeFilename(metadata.filename, `${id}.txt`)}`;
     const now = new Date().toISOString();
     const publishedAt = isoOrUndefined(metadata.publishedAt);
+    // Register first: the conditional put decides which of two concurrent uploads of one content wins.
     const { created, document } = await this.index.registerDocument({
       ...metadata,
       ...(publishedAt ? { publishedAt } : {}),
@@ -53,7 +54,13 @@ export class DocumentIntakeService {
       bytes: body.byteLength,
     });
     if (!created) return { id, status: document.status, duplicate: true, key: document.rawKeys[0] };
-    await this.documents.putRaw(key, body, metadata);
+    try {
+      await this.documents.putRaw(key, body, metadata);
+    } catch (error) {
+      // Never leave a queued document without its raw object.
+      await this.index.setStatus(id, 'failed', { reason: `upload failed: ${error instanceof Error ? error.message : String(error)}` }).catch(() => undefined);
+      throw error;
+    }
     return { id, status: 'queued', duplicate: false, key };
   }
 
