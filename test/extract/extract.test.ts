@@ -155,6 +155,13 @@ describe('extract: the invented clinic article', () => {
     expect(people).toEqual(expect.arrayContaining(['Marisol Quintero-Abbott', 'Lena Voskuijlen', 'Owen Pell', 'Hugh Lindqvist']));
   });
 
+  it('never merges spellings confirmed to be different people', () => {
+    const apart = extract(fixture, { keepApart: [['Marisol Quintero-Abbott', 'Quinteros-Abot']] });
+    const merged = apart.nameFlags.flatMap((f) => f.variants.map((v) => v.name));
+    expect(merged).not.toContain('Quinteros-Abot');
+    expect(apart.speakers.some((s) => s.name === 'Quinteros-Abot')).toBe(true);
+  });
+
   it('reads titles, roles and organisations from pre-modifiers and appositives', () => {
     const lena = r.speakers.find((s) => s.name === 'Lena Voskuijlen');
     expect(lena).toMatchObject({ title: 'Dr.', role: 'pediatrician', organization: 'Tidewater Family Clinic' });
