@@ -11,6 +11,7 @@
  * hypocorism group), so large inputs do not compare every pair. Output order is deterministic.
  */
 import type { NameEvidence } from '../schema.ts';
+import type { NameContext } from './types.ts';
 import { alignTokens, comparePersons, differingCodes } from './compare.ts';
 import { MAX_NAME_CHARS, parsePersonName, stripTitles, type NameToken, type ParsedName } from './normalize.ts';
 import { compareOrganizations, looksLikeOrganization, organizationCore } from './organizations.ts';
@@ -19,14 +20,11 @@ import { phoneticCodes } from './metrics.ts';
 import { nicknameGroups } from './nicknames.ts';
 import { jaroWinkler } from './metrics.ts';
 
-export interface NameCandidate {
+/** key: the caller's id for the mention; order: its first offset (earlier = introduced first). */
+export interface NameCandidate extends NameContext {
   key: string;
   name: string;
   order: number;
-  kind?: 'person' | 'organization';
-  title?: string;
-  role?: string;
-  organization?: string;
 }
 
 export interface NameCluster {

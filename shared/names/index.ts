@@ -8,21 +8,9 @@ import { compareOrganizations, looksLikeOrganization } from './organizations.ts'
 import { MAX_NAME_CHARS, parsePersonName } from './normalize.ts';
 import { jaroWinkler } from './metrics.ts';
 
-export interface NameContext {
-  kind?: 'person' | 'organization';
-  title?: string;
-  role?: string;
-  organization?: string;
-}
+import type { NameComparison, NameContext } from './types.ts';
 
-export interface NameComparison {
-  same: boolean;
-  confidence: number;
-  reasons: string[];
-  similarity: number;
-  codes?: Record<string, string[]>;
-}
-
+export type { NameComparison, NameContext } from './types.ts';
 export { clusterNames, type NameCandidate, type NameCluster, type ClusterOptions } from './cluster.ts';
 export { parsePersonName, stripTitles } from './normalize.ts';
 export { looksLikeOrganization } from './organizations.ts';
