@@ -7,7 +7,6 @@ import { comparePersons, differingCodes } from './compare.ts';
 import { compareOrganizations, looksLikeOrganization } from './organizations.ts';
 import { MAX_NAME_CHARS, parsePersonName } from './normalize.ts';
 import { jaroWinkler } from './metrics.ts';
-
 import type { NameComparison, NameContext } from './types.ts';
 
 export type { NameComparison, NameContext } from './types.ts';
