@@ -14,6 +14,8 @@ const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
 const article = readFileSync(new URL('../fixtures/api/riverside-nurses.txt', import.meta.url), 'utf8');
+// Two different men with near-identical names, which the extractor first takes for one person.
+const harbour = readFileSync(new URL('../fixtures/api/harbour-board.txt', import.meta.url), 'utf8');
 const CANONICAL = 'Marguerite Thibodeaux-Lang';
 
 describe.skipIf(!haveChromium)('quote browser', () => {
@@ -105,6 +107,27 @@ describe.skipIf(!haveChromium)('quote browser', () => {
     expect(await page.locator('main img, main script').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
     expect(pageErrors).toEqual([]);
+  });
+
+  it('rejects a wrong merge: the document is re-extracted and the two people are kept apart', async () => {
+    const id = await upload({ text: harbour, title: 'Harbour board splits on dredging', publishedAt: '2024-06-10' });
+    expect(await waitForDocument(stack, id)).toMatchObject({ status: 'done' });
+    await page.goto(`${stack.apiUrl}/#/search?speaker=${encodeURIComponent('John Peterson')}`);
+    await expect.poll(() => page.locator('ol.quotes > li').count()).toBe(5);
+    await page.locator('ol.quotes a[href^="#/speaker/"]').first().click();
+    await expect.poll(() => page.locator('#speaker-name').textContent()).toBe('Jon Petersen');
+    await page.getByRole('button', { name: 'Reject: different people' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('rejected');
+    // The rejection re-emits the document's object event; the process handler re-extracts with the pair kept apart.
+    const quotesOf = async (name: string) => {
+      const res = await fetch(`${stack.apiUrl}/quotes?speaker=${encodeURIComponent(name)}`, { headers: { authorization: `Bearer ${stack.tokens.reader}` } });
+      return ((await res.json()) as { items: Array<{ speaker: string }> }).items.map((q) => q.speaker);
+    };
+    await expect.poll(() => quotesOf('John Peterson'), { timeout: 20_000, interval: 200 }).toEqual(['John Peterson', 'John Peterson']);
+    expect(await quotesOf('Jon Petersen')).toEqual(['Jon Petersen', 'Jon Petersen', 'Jon Petersen']);
+    await page.goto(`${stack.apiUrl}/#/search?speaker=${encodeURIComponent('John Peterson')}`);
+    await expect.poll(() => page.locator('ol.quotes > li').count()).toBe(2);
+    expect(new Set(await page.locator('ol.quotes .meta a[href^="#/speaker/"]').allTextContents())).toEqual(new Set(['John Peterson']));
   });
 
   it('is keyboard reachable and labelled', async () => {
