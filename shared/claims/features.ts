@@ -95,6 +95,9 @@ const DIGIT_QUANTITY = /(?:^|[^\w.,$€£-])\d[\d,.]*(?:\s?(?:million|billion|tr
 const PERCENT = /%|\bper ?cent\b|\bpercentage points?\b/;
 const MONEY_SYMBOL = /[$€£¥]\s?\d/;
 const PAST_TENSE_AUX = /\b(?:was|were|has been|have been|had been|did|has|had)\b/;
+// "We cut taxes…", "I voted for…", "we've created…": a speaker's own record, as opposed to a promise.
+const FIRST_PERSON_RECORD =
+  /\b(?:i|we)(?:'ve| have| had)?(?: \w+ly)? (?:\w{3,}ed|cut|put|won|lost|spent|sent|built|paid|made|gave|took|brought|fought|set|led|met|left|ran|wrote)\b/;
 const QUOTE_MARK = /["“”]/;
 // A figure standing on its own ("600", "3.5", "7-2", "1990s", "12%"), not part of a code like "COVID-19", "737-800" or "N2".
 const FIGURE = /(?<![\p{L}\p{N}_]|\p{L}[-–/])\d[\d,.]*(?:[-–]\d[\d,.]*)?(?:s|st|nd|rd|th|%)?(?![\p{L}\p{N}_]|[-–/]\p{L})/u;
@@ -112,7 +115,7 @@ export const FEATURE_NAMES = [
   'thirdPersonFuture', 'willCost', 'statWords', 'eventWords', 'causal', 'pastTense', 'pastAux', 'properNouns',
   'length', 'shortWithoutFigure', 'question', 'firstPersonOpinion', 'firstPersonIntent', 'firstPersonCount', 'secondPerson',
   'obligation', 'hedge', 'opinionWords', 'phatic', 'conditional', 'quoteMark', 'thirdPersonSubject', 'existential',
-  'negation', 'reporting', 'intentWithFigure', 'figureCount', 'policyWords',
+  'negation', 'reporting', 'intentWithFigure', 'figureCount', 'policyWords', 'firstPersonRecord',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -169,6 +172,7 @@ const TRIGGERS = {
   phatic: words(`thank thanks good ladies congratulations welcome leave comment comments subscribe sign log click email mail
     cookie cookies share follow rights copyright advertisement read newsletter required bloggers related`),
   existential: words("there there's"),
+  firstPersonRecord: words("i we i've we've"),
   reporting: words('said says told stated claimed announced reported admitted testified wrote'),
 };
 const list = (set: Set<string>) => [...set];
@@ -322,6 +326,7 @@ export function sentenceFeatures(whole: string): SentenceFeatures {
     (firstPersonIntent || obligation || /\b(?:i|we) want\b/.test(lower)) && (hasDigit || money || numberWords) ? 1 : 0,
     cap((anyDigit ? (sentence.match(FIGURES) ?? []).length : 0) + numberWords, 4),
     cap(counts[POLICY], 2),
+    gated(tokenSet, T.firstPersonRecord, FIRST_PERSON_RECORD, lower) ? 1 : 0,
   ];
 
   const kinds: ClaimKind[] = [];
