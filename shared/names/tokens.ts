@@ -125,6 +125,8 @@ function compareUncached(a: string, b: string, role: TokenRole, aInitial: boolea
   if (givenName && areNicknames(a, b)) return { score: 0.9, reason: 'nickname', similarity: jw };
   // Only between given names of full names: single words compared alone may be spelling variants (Carmel / Carmela).
   if (role === 'given' && isGenderPair(shorter, longer)) return null;
+  // Short given names one letter apart that sound different are usually two names (Mary / Mark, Dave / Dale).
+  if (role === 'given' && longer.length <= 5 && a.length === b.length && !sharePhoneticCode(a, b)) return null;
 
   const distance = editDistance(a, b);
   // Jon / John, Ian / Iain: a three-letter word may gain one letter, never change one (Tom / Tim).

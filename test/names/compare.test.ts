@@ -91,6 +91,8 @@ describe('compareNames: one person written differently', () => {
       ['Dana Sanders', 'Dana Sandberg'],
       ['Michelle Obando', 'Barack Obando'],
       ['Tom Quill', 'Tim Quill'],
+      ['Mary Quill', 'Mark Quill'],
+      ['Dave Quill', 'Dale Quill'],
       ['Lena Castillo', 'Lena Castro'],
       ['Mr. Avery Holt', 'Mrs. Avery Holt'],
       ['Ines Mahir', 'Ines Mahathir'],
