@@ -153,6 +153,14 @@ function acknowledgeCdkInternals(stack: Stack): void {
   }
 }
 
+function stackNameFrom(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || !/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(value)) {
+    throw new Error(`Context stackName must be a CloudFormation stack name (letters, digits, hyphens), got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -182,7 +190,8 @@ export function createApp(options: CreateAppOptions = {}): { app: App; stack: Qu
     outdir: options.outdir,
     builtinCloudFormationValidation: options.builtinCloudFormationValidation,
   });
-  const stack = new QuotedeskStack(app, STACK_NAME);
+  // `-c stackName=QuotedeskDev` deploys a second, independent copy (e.g. a dev stack) to the same account.
+  const stack = new QuotedeskStack(app, STACK_NAME, { stackName: stackNameFrom(app.node.tryGetContext('stackName')) });
   const nag = new AwsSolutionsChecks(app);
   Validations.of(app).addPlugins(nag);
   return { app, stack, nag };

@@ -27,6 +27,8 @@ export interface ImportTiming {
   sourceMaps: boolean;
   runs: number;
   importMs: { min: number; median: number; p90: number };
+  /** CPU time (user + system) the import took: far steadier than wall time on a busy machine. */
+  cpuMs: { median: number };
   processMs: { median: number };
   /** Resident memory right after the import: the floor under the function's memory setting. */
   rssMb: { median: number };
@@ -50,14 +52,15 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Spawns node `runs` times, each importing `file` once; returns import and whole-process times. */
-export function timeImport(file: string | null, runs: number, sourceMaps: boolean): { importMs: number[]; processMs: number[]; rssBytes: number[] } {
+export function timeImport(file: string | null, runs: number, sourceMaps: boolean): { importMs: number[]; cpuMs: number[]; processMs: number[]; rssBytes: number[] } {
   const target = file ? JSON.stringify(pathToFileURL(file).href) : null;
   const script = target
-    ? `const t=performance.now();const m=await import(${target});const d=performance.now()-t;` +
-      `if(typeof m.handler!=='function')throw new Error('no handler export');` +
-      `process.stdout.write(JSON.stringify([d,process.memoryUsage().rss]));`
-    : `process.stdout.write(JSON.stringify([0,process.memoryUsage().rss]));`;
+    ? `const c=process.cpuUsage();const t=performance.now();const m=await import(${target});const d=performance.now()-t;` +
+      `const u=process.cpuUsage(c);if(typeof m.handler!=='function')throw new Error('no handler export');` +
+      `process.stdout.write(JSON.stringify([d,(u.user+u.system)/1000,process.memoryUsage().rss]));`
+    : `process.stdout.write(JSON.stringify([0,0,process.memoryUsage().rss]));`;
   const importMs: number[] = [];
+  const cpuMs: number[] = [];
   const processMs: number[] = [];
   const rssBytes: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -68,11 +71,12 @@ export function timeImport(file: string | null, runs: number, sourceMaps: boolea
     });
     processMs.push(performance.now() - started);
     if (result.status !== 0) throw new Error(`importing ${file} failed:\n${result.stderr}`);
-    const [ms, rss] = JSON.parse(result.stdout) as [number, number];
+    const [ms, cpu, rss] = JSON.parse(result.stdout) as [number, number, number];
     importMs.push(ms);
+    cpuMs.push(cpu);
     rssBytes.push(rss);
   }
-  return { importMs, processMs, rssBytes };
+  return { importMs, cpuMs, processMs, rssBytes };
 }
 
 export function measure(bundles: Array<Pick<BundleInfo, 'name' | 'file'>>, runs: number): ImportTiming[] {
@@ -81,9 +85,11 @@ export function measure(bundles: Array<Pick<BundleInfo, 'name' | 'file'>>, runs:
     const sorted = [...t.importMs].sort((a, b) => a - b);
     const proc = [...t.processMs].sort((a, b) => a - b);
     const rss = [...t.rssBytes].sort((a, b) => a - b);
+    const cpu = [...t.cpuMs].sort((a, b) => a - b);
     return {
       name, sourceMaps, runs,
       importMs: { min: round(sorted[0]), median: round(percentile(sorted, 0.5)), p90: round(percentile(sorted, 0.9)) },
+      cpuMs: { median: round(percentile(cpu, 0.5)) },
       processMs: { median: round(percentile(proc, 0.5)) },
       rssMb: { median: round(percentile(rss, 0.5) / 2 ** 20) },
     };
@@ -96,11 +102,12 @@ export function measure(bundles: Array<Pick<BundleInfo, 'name' | 'file'>>, runs:
 }
 
 export function formatTimings(rows: ImportTiming[]): string {
-  const lines = [`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${rows[0]?.runs ?? 0} runs each`,
-    'bundle                     source maps   import min   median    p90    process median   RSS after import', '-'.repeat(104)];
+  const load = os.loadavg()[0].toFixed(1);
+  const lines = [`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load average ${load}, ${rows[0]?.runs ?? 0} runs each; medians in ms`,
+    'bundle                     source maps   import min   median    p90   import CPU   process median   RSS after import', '-'.repeat(117)];
   for (const r of rows) {
     lines.push(`${r.name.padEnd(26)} ${(r.name.startsWith('(') ? '-' : r.sourceMaps ? 'on (deployed)' : 'off').padEnd(13)} ` +
-      `${r.importMs.min.toFixed(1).padStart(8)} ${r.importMs.median.toFixed(1).padStart(8)} ${r.importMs.p90.toFixed(1).padStart(7)}   ${r.processMs.median.toFixed(1).padStart(8)} ms   ${r.rssMb.median.toFixed(0).padStart(6)} MB`);
+      `${r.importMs.min.toFixed(1).padStart(8)} ${r.importMs.median.toFixed(1).padStart(8)} ${r.importMs.p90.toFixed(1).padStart(7)}   ${r.cpuMs.median.toFixed(1).padStart(8)}   ${r.processMs.median.toFixed(1).padStart(8)} ms   ${r.rssMb.median.toFixed(0).padStart(6)} MB`);
   }
   return lines.join('\n');
 }

@@ -17,6 +17,7 @@ beforeAll(() => {
     mfa: 'optional',
     alarmEmail: 'ops@example.com',
     logRetentionDays: '7',
+    stackName: 'QuotedeskDev',
   });
   template = built.template;
 });
@@ -53,6 +54,11 @@ describe('context settings', () => {
     for (const group of Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'))) {
       expect(group.Properties!.RetentionInDays).toBe(7);
     }
+  });
+
+  it('deploys under another CloudFormation stack name when asked, so a dev copy can live beside production', () => {
+    expect(built.stack.stackName).toBe('QuotedeskDev');
+    expect(() => synthStack({ stackName: 'not a name' })).toThrow(/stackName must be a CloudFormation stack name/);
   });
 
   it('refuses invalid context values with a clear message', () => {
