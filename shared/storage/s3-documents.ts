@@ -3,7 +3,7 @@
  * their metadata as S3 user metadata (percent-encoded, since S3 metadata is ASCII only), and the
  * extraction result as JSON beside them under RESULTS_PREFIX.
  */
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, NotFound, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsCommand, NoSuchKey, NotFound, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, s3Client } from './clients.ts';
 import type { DocumentMetadata, DocumentStore } from './ports.ts';
@@ -109,13 +109,19 @@ export class S3DocumentStore implements DocumentStore {
     }
   }
 
-  async *listKeys(prefix: string): AsyncIterable<{ key: string; size: number }> {
-    let token: string | undefined;
-    do {
-      const page = await s3Client().send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
-      for (const object of page.Contents ?? []) if (object.Key) yield { key: object.Key, size: object.Size ?? 0 };
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
+  /**
+   * ListObjects (v1) paged by Marker: s3rver's ListObjectsV2 continuation tokens use DES, which
+   * Node 20's OpenSSL 3 refuses, so v2 fails on any listing longer than one page locally.
+   */
+  async *listKeys(prefix: string, pageSize = 1000): AsyncIterable<{ key: string; size: number }> {
+    let marker: string | undefined;
+    for (;;) {
+      const page = await s3Client().send(new ListObjectsCommand({ Bucket: this.bucket, Prefix: prefix, Marker: marker, MaxKeys: pageSize }));
+      const contents = page.Contents ?? [];
+      for (const object of contents) if (object.Key) yield { key: object.Key, size: object.Size ?? 0 };
+      if (!page.IsTruncated || contents.length === 0) return;
+      marker = page.NextMarker ?? contents[contents.length - 1].Key;
+    }
   }
 
   async presignPut(key: string, metadata: DocumentMetadata, options: { expiresInSeconds: number; bytes?: number }) {
