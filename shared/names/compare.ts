@@ -116,7 +116,7 @@ export function comparePersons(a: ParsedName, b: ParsedName): PersonComparison {
   }
 
   let confidence = pairs.reduce((sum, p) => sum + p.match.score, 0) / pairs.length;
-  for (const p of pairs) reasons.add(p.match.reason === 'identical' ? 'same words' : p.match.reason);
+  for (const p of pairs) reasons.add(p.match.reason === 'identical' ? 'same words' : `${p.match.reason}: ${ta[p.a].text} ~ ${tb[p.b].text}`);
   const extra = leftA.length + leftB.length;
   if (extra) {
     reasons.add(`extra name words on one side (${[...leftA, ...leftB].map((t) => t.text).join(' ')})`);

@@ -31,7 +31,7 @@ describe('quotedesk names compare', () => {
     expect(lines[3].error).toMatch(/"b" must be a non-empty string/);
     expect(lines[4].same).toBe(true);
     expect(lines[5]).toMatchObject({ id: 'p7', same: true });
-    expect(lines[5].evidence.reasons).toContain('nickname');
+    expect(lines[5].evidence.reasons).toContain('nickname: peggy ~ margaret');
   });
 
   it('rejects non-object lines and oversized names with a clear error', () => {
@@ -44,6 +44,6 @@ describe('quotedesk names compare', () => {
     const result = JSON.parse(out);
     expect(Object.keys(result)).toEqual(['same', 'confidence', 'evidence']);
     expect(result.same).toBe(true);
-    expect(result.evidence.reasons).toContain('nickname');
+    expect(result.evidence.reasons).toContain('nickname: bob ~ robert');
   });
 });
