@@ -106,10 +106,17 @@ class DirectQuoteIndex {
     // One quote covering nearly all the letters; two quotes with words between them make mixed content.
     for (let i = this.firstEndingAfter(start); i < this.spans.length && this.spans[i].start < end; i++) {
       const s = this.spans[i];
-      if (letters(Math.max(start, s.start), Math.min(end, s.end)) / total >= 0.9) return true;
+      const inside = letters(Math.max(start, s.start), Math.min(end, s.end));
+      if (inside / total >= 0.97 || (inside / total >= 0.6 && wordsOutside(text, start, end, s) <= 1)) return true;
     }
     return false;
   }
+}
+
+/** Words of [start,end) outside the quote span `q`. */
+function wordsOutside(text: string, start: number, end: number, q: Region): number {
+  const count = (a: number, b: number) => (b > a ? (text.slice(a, b).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) : 0);
+  return count(start, Math.max(start, q.start)) + count(Math.min(end, q.end), end);
 }
 
 /** Trim whitespace and attribution punctuation from a content span; keep a closing quote and its period. */
@@ -279,7 +286,8 @@ function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, dire
     k++;
   }
   const resumes = k < tokens.length && (tokens[k].text === ',' || tokens[k].text === '—' || tokens[k].text === '–');
-  const ends = k >= tokens.length || /^[.!?…;:]+$/.test(tokens[k].text) || isQuoteMark(tokens[k]);
+  const ends =
+    k >= tokens.length || /^[.!?…;:]+$/.test(tokens[k].text) || (isQuoteMark(tokens[k]) && tokens.slice(k + 1).every((t) => !t.word));
   if (!resumes && !ends) return false;
   if (resumes && k + 1 < tokens.length && tokens[k + 1].lower === 'that') return false;
 
@@ -294,7 +302,7 @@ function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, dire
   const emitted = headWords >= MIN_CONTENT_WORDS && emit(text, { start: contentStart, end: tokens[comma].start }, cueInfo, speaker, base, direct, out);
   // "The plan, she said, would fail" / "Otherwise, she said, countries may …": the clause resumes after the
   // attribution. Not after a direct quote: the rest is then usually narration ("…," he said, cutting off …).
-  const headWasQuote = headWords >= MIN_CONTENT_WORDS && !emitted;
+  const headWasQuote = headWords > 0 && direct.isJustAQuote(text, tokens[0].start, tokens[comma].start);
   const splitsClause = resumes && !direct.inside(tokens[0].start) && !!tokens[k + 1]?.word && FINITE.test(tokens[k + 1].lower);
   if (!headWasQuote && headWords > 0 && headWords <= 6 && splitsClause) {
     // "Climate change, Mr. Obama often says, is the greatest threat": the attribution splits one clause; the
@@ -303,7 +311,7 @@ function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, dire
     emit(text, { start: tokens[0].start, end: tokens[tokens.length - 1].end }, cueInfo, speaker, base * 0.9, direct, out);
     return true;
   }
-  if (!headWasQuote && headWords > 0 && headWords < MIN_CONTENT_WORDS && resumes && !clauseOpener(tokens[k + 1], tokens, k + 1, true)) return true;
+  if (!headWasQuote && headWords > 0 && !emitted && resumes && !clauseOpener(tokens[k + 1], tokens, k + 1, true)) return true;
   if (!headWasQuote && resumes && wordCount(tokens, k + 1, tokens.length) >= MIN_CONTENT_WORDS && clauseOpener(tokens[k + 1], tokens, k + 1, true)) {
     const tail = { start: tokens[k].end, end: tokens[tokens.length - 1].end };
     emit(text, tail, cueInfo, speaker, base * 0.9, direct, out);
@@ -440,6 +448,11 @@ function baseFormSubject(tokens: Token[], i: number): boolean {
   const prev = tokens[j];
   if (!prev || !prev.word) return false;
   if (/\d/.test(prev.text)) return true; // "42% say"
+  if (prev.cap) {
+    // "supporters of Democrat Hillary Clinton say": a plural noun heads the phrase; "the Pew Research report" has none.
+    const phrase = speakerBefore(tokens, i, 0);
+    if (phrase) for (let k = phrase.first; k <= phrase.last; k++) if (!tokens[k].cap && /[^s]s$/.test(tokens[k].lower) && tokens[k].lower.length > 3) return true;
+  }
   if (!prev.cap && !DETERMINER_LIKE.test(prev.lower) && /(?:[^s]s|ed|ers|ans|ists|ics|percent|people|public)$/.test(prev.lower)) return true; // "those surveyed say"
   if (/^(?:i|we|they|you|who|will|would|can|could|may|might|must|should|do|does|did|people|police|media|public|majority|many|most|some|others|both|all|don't|didn't|won't|can't|doesn't|shall)$/.test(prev.lower)) return true;
   return /[^s]s$/.test(prev.lower) && prev.lower.length > 3;

@@ -91,7 +91,7 @@ export function phraseEndingAt(tokens: Token[], j: number, floor: number): Speak
   if (STOP.has(head.lower) || DETERMINERS.has(head.lower) || CONNECTORS.has(head.lower)) return null;
   if (lookupCueVerb(head.lower) && !head.cap && !SOURCE_NOUNS.has(head.lower)) return null;
   let first = j;
-  const capitalRun = head.cap;
+  let capitalRun = head.cap;
   for (let k = j - 1; k >= floor && j - k < 9; k--) {
     const t = tokens[k];
     if (!t.word) {
@@ -107,8 +107,12 @@ export function phraseEndingAt(tokens: Token[], j: number, floor: number): Speak
     }
     if (STOP.has(t.lower) && !(t.lower === 'and' && t.cap === false && capitalRun && tokens[k - 1]?.cap)) break;
     if (CONNECTORS.has(t.lower)) {
-      // A connector is kept only when a real word precedes it.
-      if (k > floor && tokens[k - 1].word && !STOP.has(tokens[k - 1].lower)) continue;
+      // A connector is kept only when a real word precedes it; before it a common noun may head the phrase
+      // ("supporters of Hillary Clinton", "a spokesman for the Clinton campaign").
+      if (k > floor && tokens[k - 1].word && !STOP.has(tokens[k - 1].lower) && !lookupCueVerb(tokens[k - 1].lower)) {
+        if (!tokens[k - 1].cap && !DETERMINERS.has(tokens[k - 1].lower)) capitalRun = false;
+        continue;
+      }
       break;
     }
     if (capitalRun && !t.cap && !ROLE_WORDS.has(t.lower)) break;
