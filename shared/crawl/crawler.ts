@@ -104,7 +104,9 @@ const DEFAULTS = {
 
 const MAX_CRAWL_DELAY_S = 30;
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
-const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1';
+const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, application/pdf;q=0.8, */*;q=0.1';
+/** Formats an article link may lead to (press releases are often PDF or Word files) and their key extensions. */
+const ARTICLE_FORMATS: Partial<Record<DocumentText['format'], string>> = { html: '.html', pdf: '.pdf', docx: '.docx' };
 
 function emptyCounts(): ItemCounts {
   return { new: 0, unchanged: 0, duplicate: 0, failed: 0, refused: 0 };
@@ -142,11 +144,6 @@ function isSiteRoot(url: string): boolean {
   } catch {
     return true;
   }
-}
-
-function isHtmlType(contentType: string | undefined): boolean {
-  if (!contentType) return true; // no label: let the sniffer decide
-  return /^(text\/html|application\/xhtml\+xml)\b/i.test(contentType.trim());
 }
 
 /** Thrown inside item processing: status, reason, and whether to try again on the next crawl. */
@@ -286,7 +283,8 @@ export class Crawler {
 
     const identity = item.url ? normaliseUrl(item.url) : guidKey;
     if (!identity) return { result: { ...base, status: 'failed', reason: 'item has neither a link nor a GUID' }, retry: false };
-    const documentKey = `${this.config.rawPrefix}crawl/${this.now().toISOString().slice(0, 10)}/${shortHash(identity)}.html`;
+    const stem = `${this.config.rawPrefix}crawl/${this.now().toISOString().slice(0, 10)}/${shortHash(identity)}`;
+    let documentKey = `${stem}.html`;
     const claims: Array<[string, string]> = [];
     const seen = (kind: string, value: string, extra: Partial<SeenRecord> = {}): SeenRecord => ({
       kind, value, feedUrl: feed.url, documentKey, status: 'ingested', at: this.now().toISOString(), ...extra,
@@ -330,6 +328,11 @@ export class Crawler {
       const existingHash = await claim('hash', contentHash(doc.text));
       if (existingHash) return await duplicateOf(existingHash, 'text');
 
+      const extension = ARTICLE_FORMATS[doc.format] ?? '.html';
+      if (!documentKey.endsWith(extension)) {
+        documentKey = `${stem}${extension}`;
+        for (const [kind, value] of claims) await this.registry.updateSeen(seen(kind, value));
+      }
       await this.sink.store({
         key: documentKey,
         body: bytes,
@@ -381,15 +384,14 @@ export class Crawler {
       const permanent = response.status === 404 || response.status === 410 || response.status === 401 || response.status === 403;
       throw new ItemOutcome('failed', `article page: HTTP ${response.status}`, !permanent);
     }
-    const contentType = response.headers['content-type'] ?? 'text/html';
-    if (!isHtmlType(response.headers['content-type'])) throw new ItemOutcome('failed', `article page is not HTML (${contentType})`, false);
+    const contentType = response.headers['content-type'] ?? 'application/octet-stream';
     return { bytes: response.body, contentType, doc: await this.extract(response.body, contentType, response.url), finalUrl: response.url };
   }
 
   private async extract(bytes: Uint8Array, contentType: string, url: string | undefined): Promise<DocumentText> {
     try {
       const doc = await toDocumentText(bytes, { contentType, url, maxBytes: this.config.maxArticleBytes });
-      if (doc.format !== 'html') throw new ItemOutcome('failed', `article page is not HTML (read as ${doc.format})`, false);
+      if (!ARTICLE_FORMATS[doc.format]) throw new ItemOutcome('failed', `article link is not a web page, PDF or Word document (read as ${doc.format})`, false);
       return doc;
     } catch (error) {
       if (error instanceof UnsupportedDocumentError) throw new ItemOutcome('failed', error.reason, false);

@@ -47,6 +47,8 @@ export interface FeedRegistry {
   /** Records a key unless it exists; returns false (and the existing record) when it did. */
   claimSeen(record: SeenRecord): Promise<{ claimed: boolean; existing?: SeenRecord }>;
   releaseSeen(kind: string, value: string): Promise<void>;
+  /** Overwrites a record this crawler holds (e.g. to point it at the stored document's final key). */
+  updateSeen(record: SeenRecord): Promise<void>;
 }
 
 export interface ArticleDocument {

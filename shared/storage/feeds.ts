@@ -146,6 +146,10 @@ export class DynamoFeedRegistry implements FeedRegistry {
     }
   }
 
+  async updateSeen(record: SeenRecord): Promise<void> {
+    await docClient().send(new PutCommand({ TableName: this.table, Item: { ...seenKey(record.kind, record.value), ...record, value: record.value.slice(0, 2048) } }));
+  }
+
   async releaseSeen(kind: string, value: string): Promise<void> {
     await docClient().send(new DeleteCommand({ TableName: this.table, Key: seenKey(kind, value) }));
   }

@@ -10,6 +10,7 @@ import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
 import { DynamoFeedRegistry, RawArticleSink } from '../../shared/storage/feeds.ts';
 import { toDocumentText } from '../../shared/text/formats.ts';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
+import { makePdf } from '../fixtures/formats/make.ts';
 import { articlePage, atom, jsonFeed, paragraphs, rdf, rss2, type FixtureItem } from '../fixtures/crawl/feeds.ts';
 
 let aws: LocalAws;
@@ -66,8 +67,18 @@ function newsHandler(req: IncomingMessage, res: ServerResponse): void {
   }
   if (path === '/redir.xml') {
     return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-      rss2('Redirects', [item(8, '/go/8', { guid: 'r-8' }), item(8, '/plain/8', { guid: 'r-8b' }), item(9, '/rootcanon/9', { guid: 'r-9' }), item(10, '/rootcanon/10', { guid: 'r-10' })]),
+      rss2('Redirects', [
+        item(8, '/go/8', { guid: 'r-8' }),
+        item(8, '/plain/8', { guid: 'r-8b' }),
+        item(9, '/rootcanon/9', { guid: 'r-9' }),
+        item(10, '/rootcanon/10', { guid: 'r-10' }),
+        item(11, '/files/statement-11.pdf', { guid: 'r-11' }),
+      ]),
     );
+  }
+  if (path === '/files/statement-11.pdf') {
+    const pdf = makePdf([['PRESS STATEMENT', 'The harbour authority said on Monday that the ferry terminal will reopen in June.']], { title: 'Harbour statement' });
+    return void res.writeHead(200, { 'content-type': 'application/pdf' }).end(Buffer.from(pdf));
   }
   if (path === '/go/8') return void res.writeHead(302, { location: '/plain/8' }).end();
   const special = path.match(/^\/(plain|rootcanon)\/(\d+)$/);
@@ -233,6 +244,13 @@ describe('crawler', () => {
     // /go/8 redirects to /plain/8: whichever is crawled first is new, the other is the same feed's article again.
     expect([status['/go/8'], status['/plain/8']].sort()).toEqual(['new', 'unchanged']);
     expect([status['/rootcanon/9'], status['/rootcanon/10']]).toEqual(['new', 'new']);
+    // A link to a PDF press statement is stored as a PDF document.
+    const pdfItem = summary.feeds[0].items.find((i) => i.url?.endsWith('.pdf'))!;
+    expect(pdfItem).toMatchObject({ status: 'new', documentKey: expect.stringMatching(/^raw\/crawl\/.*\.pdf$/) });
+    const raw = await documents.getRaw(pdfItem.documentKey!);
+    expect(raw.metadata).toMatchObject({ contentType: 'application/pdf', title: 'Harbour statement' });
+    const doc = await toDocumentText(raw.body, { contentType: raw.metadata.contentType });
+    expect(doc).toMatchObject({ format: 'pdf', text: expect.stringContaining('ferry terminal will reopen in June') });
   });
 
   it('a feed that hangs does not hold up a feed on another host', async () => {
