@@ -137,13 +137,16 @@ async function main(): Promise<number> {
     const seedSeconds = (Date.now() - started) / 1000;
     process.stderr.write(`indexed ${done} documents (${failed} failed) in ${seedSeconds.toFixed(1)} s\n`);
 
-    // Query targets taken from what was indexed: the most quoted speakers and common quote words.
-    for await (const { key } of documents.listKeys('results/')) {
-      const result = (await documents.getResult(key)) as { quotes?: Array<{ speaker: string | null; text: string }> } | null;
-      for (const quote of result?.quotes ?? []) {
+    // Query targets taken from what was indexed (through the index, newest quotes first): most quoted speakers, common words.
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await index.listQuotes({ limit: 100, cursor });
+      for (const quote of page.items) {
         if (quote.speaker && /\s/.test(quote.speaker)) speakerCounts.set(quote.speaker, (speakerCounts.get(quote.speaker) ?? 0) + 1);
         for (const word of quote.text.toLowerCase().match(/[a-z]{6,}/g) ?? []) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
       }
+      cursor = page.cursor;
+      if (!cursor) break;
     }
     const top = (counts: Map<string, number>, n: number) => [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k]) => k);
     const speakers = top(speakerCounts, 20);

@@ -181,7 +181,7 @@ export const PAGE_JS = String.raw`'use strict';
       var variants = el('ul', { class: 'plain' }, speaker.variants.map(function (v) { return el('li', { text: v }); }));
       var flags = el('div', {}, speaker.flags.length
         ? speaker.flags.map(function (flag) { return flagBox(flag, function (message) { renderSpeaker(id, message); }); })
-        : [el('p', { text: 'No name flags.' })]);
+        : [el('p', { text: 'No open name flags.' })]);
       var quotes = pagedList('Quotes by ' + speaker.name, function (cursor) {
         return '/quotes' + query({ speakerId: speaker.id, limit: '20', cursor: cursor });
       }, function (quote) { return quoteItem(quote, { hideSpeaker: true }); }, 'No quotes.', 'h3');
@@ -190,7 +190,7 @@ export const PAGE_JS = String.raw`'use strict';
         details ? el('p', { text: details }) : null,
         el('p', { class: 'meta' }, [el('span', { text: speaker.quoteCount + ' quote' + (speaker.quoteCount === 1 ? '' : 's') })]),
         el('h3', { text: 'Spellings' }), variants,
-        el('h3', { text: 'Name flags' }), flags,
+        el('h3', { text: 'Open name flags' }), flags,
         quotes.node,
       ]));
       heading.id = 'speaker-name';
