@@ -162,7 +162,8 @@ export class DocumentPipeline {
     const { created, document } = await this.deps.index.registerDocument(record);
     if (created) return null;
     if (!document.rawKeys.includes(key)) {
-      await this.deps.index.setStatus(id, document.status, { rawKeys: [...document.rawKeys, key] });
+      await this.deps.index.addRawKey(id, key);
+      document.rawKeys = [...document.rawKeys, key];
     }
     return document;
   }

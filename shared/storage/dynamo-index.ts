@@ -155,6 +155,22 @@ export class DynamoIndexStore implements IndexStore {
   /** Month shards this container already recorded: the SHARDS item is written once per month, not per document. */
   private readonly knownShards = new Set<string>();
 
+  async addRawKey(id: string, rawKey: string): Promise<void> {
+    try {
+      await docClient().send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: key.doc(id), sk: key.meta },
+          UpdateExpression: 'SET rawKeys = list_append(rawKeys, :keys)',
+          ConditionExpression: 'attribute_exists(pk) AND NOT contains(rawKeys, :key)',
+          ExpressionAttributeValues: { ':keys': [rawKey], ':key': rawKey },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
   private async addShard(kind: 'DOCS' | 'QDATE', month: string): Promise<void> {
     if (this.knownShards.has(`${kind}#${month}`)) return;
     await docClient().send(

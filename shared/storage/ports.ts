@@ -161,6 +161,8 @@ export interface IndexStore {
   /** Create the record as `queued` unless it exists; returns the existing record if it does. */
   registerDocument(doc: DocumentRecord): Promise<{ created: boolean; document: DocumentRecord }>;
   setStatus(id: string, status: DocumentStatus, extra?: Partial<DocumentRecord>): Promise<void>;
+  /** Remember another raw key with the same content (leaves the status alone). */
+  addRawKey(id: string, key: string): Promise<void>;
   listDocuments(page: PageRequest & { status?: DocumentStatus }): Promise<Page<DocumentRecord>>;
   countByStatus(): Promise<Record<DocumentStatus, number>>;
   /** Content hash → document id, for dedupe of uploads of the same bytes. */

@@ -190,5 +190,9 @@ describe('DynamoIndexStore', () => {
     expect(dates).toEqual([...dates].sort().reverse());
     await index.setStatus('pg0', 'done');
     expect((await index.getDocument('pg0'))?.reason).toBeUndefined();
+    // another key with the same content: remembered once, the status untouched
+    await index.addRawKey('pg0', 'raw/copy of pg0.txt');
+    await index.addRawKey('pg0', 'raw/copy of pg0.txt');
+    expect(await index.getDocument('pg0')).toMatchObject({ status: 'done', rawKeys: ['raw/pg0.txt', 'raw/copy of pg0.txt'] });
   });
 });
