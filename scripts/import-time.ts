@@ -9,6 +9,10 @@
  *   npm run import-time -- --dir .tmp/bundles # reuse an assembly kept by `bundle:report -- --out`
  *   npm run import-time -- --json
  *   npm run import-time -- -c bundleAwsSdk=true   # stack context, as `cdk -c` takes it
+ *   npm run import-time -- --dir DIR --extract ../shared/fixtures/allina-union.txt --mb 0.5,2,5
+ *       # also: the process function's work on one document of each size (the text repeated up to
+ *       # N MB; 5 MB is the default size limit): conversion and extraction time and peak memory,
+ *       # the figures behind the process function's memory and timeout in infra/wiring.ts
  *
  * AWS SDK clients are not bundled (the Lambda runtime provides them); here they resolve from this
  * repository's node_modules, as they would from the runtime's.
@@ -19,7 +23,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleFunctions, contextArgs, type BundleInfo } from './bundle-report.ts';
-import { STACK_NAME } from '../infra/stack.ts';
+import { PROJECT_ROOT, STACK_NAME } from '../infra/stack.ts';
 import { ENV, FUNCTIONS } from '../infra/wiring.ts';
 
 export interface ImportTiming {
@@ -112,6 +116,38 @@ export function formatTimings(rows: ImportTiming[]): string {
   return lines.join('\n');
 }
 
+export interface ExtractionSizing { mb: number; toTextMs: number; extractMs: number; quotes: number; peakRssMb: number }
+
+/** Converts and extracts one document of `mb` megabytes (`file` repeated) in a fresh process. */
+export function measureExtraction(file: string, mb: number): ExtractionSizing {
+  const url = (relative: string) => JSON.stringify(pathToFileURL(path.join(PROJECT_ROOT, relative)).href);
+  const script = `import * as fs from 'node:fs';` +
+    `const { extract } = await import(${url('shared/extract/index.ts')});` +
+    `const { toDocumentText } = await import(${url('shared/text/formats.ts')});` +
+    `const unit = fs.readFileSync(${JSON.stringify(path.resolve(file))}, 'utf8');` +
+    `const parts = [unit]; let size = Buffer.byteLength(unit);` +
+    `while (size < ${mb} * 1048576) { parts.push(unit); size += Buffer.byteLength(unit) + 2; }` +
+    `const bytes = new Uint8Array(Buffer.from(parts.join(String.fromCharCode(10, 10))));` +
+    `const t0 = performance.now();` +
+    `const doc = await toDocumentText(bytes, { contentType: 'text/plain', maxBytes: bytes.byteLength + 1 });` +
+    `const t1 = performance.now(); const result = extract(doc.text, { id: 'sizing' }); const t2 = performance.now();` +
+    `process.stdout.write(JSON.stringify({ mb: ${mb}, toTextMs: Math.round(t1 - t0), extractMs: Math.round(t2 - t1),` +
+    ` quotes: result.quotes.length, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));`;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: PROJECT_ROOT, env: { ...process.env, ...IMPORT_ENV }, encoding: 'utf8', maxBuffer: 1 << 20,
+  });
+  if (result.status !== 0) throw new Error(`extraction of ${mb} MB failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout) as ExtractionSizing;
+}
+
+export function formatSizing(rows: ExtractionSizing[]): string {
+  const lines = ['process work per document (text repeated to size)', 'size     to text   extract   quotes   peak RSS', '-'.repeat(48)];
+  for (const r of rows) {
+    lines.push(`${`${r.mb} MB`.padEnd(8)} ${`${r.toTextMs} ms`.padStart(8)} ${`${r.extractMs} ms`.padStart(9)} ${String(r.quotes).padStart(8)} ${`${r.peakRssMb} MB`.padStart(10)}`);
+  }
+  return lines.join('\n');
+}
+
 /** The bundles of a kept assembly directory (from `bundle:report -- --out DIR`), found by their metafiles. */
 function bundlesIn(dir: string): Array<Pick<BundleInfo, 'name' | 'file'>> {
   const template = JSON.parse(fs.readFileSync(path.join(dir, `${STACK_NAME}.template.json`), 'utf8')) as { Resources: Record<string, { Type: string; Properties: any }> };
@@ -142,7 +178,13 @@ async function main(argv: string[]): Promise<number> {
   try {
     const bundles = dir ? bundlesIn(outdir) : bundleFunctions(outdir, contextArgs(argv));
     const rows = measure(bundles, runs);
-    console.log(argv.includes('--json') ? JSON.stringify(rows, null, 2) : formatTimings(rows));
+    const extractFile = value('--extract');
+    const sizes = (value('--mb') ?? '0.5,2,5').split(',').map(Number);
+    if (sizes.some((mb) => !(mb > 0 && mb <= 50))) throw new Error('--mb takes sizes in MB from 0 to 50, comma-separated');
+    if (extractFile && !fs.existsSync(extractFile)) throw new Error(`--extract: no such file ${extractFile}`);
+    const sizing = extractFile ? sizes.map((mb) => measureExtraction(extractFile, mb)) : [];
+    if (argv.includes('--json')) console.log(JSON.stringify({ imports: rows, sizing }, null, 2));
+    else console.log([formatTimings(rows), ...(sizing.length ? ['', formatSizing(sizing)] : [])].join('\n'));
     return 0;
   } finally {
     if (!dir) fs.rmSync(outdir, { recursive: true, force: true });
