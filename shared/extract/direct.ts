@@ -90,7 +90,9 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
       confidence = speaker ? 0.6 : 0.4;
     }
     if (speaker) registry.spoke(speaker, span.start);
-    const isQuote = !fragment && (speaker !== null || a.cue !== null || (sentenceLike && words >= 3));
+    // Unattributed: a title ("Game of Thrones," 'All Bets Are Off.') is not speech.
+    const unattributedOk = sentenceLike && words >= 3 && !isTitleCase(inner);
+    const isQuote = !fragment && (speaker !== null || a.cue !== null || unattributedOk);
     if (!isQuote && !fragment) continue;
     out.push({ start: span.start, end: span.end, speaker, cue: a.cue, cueStart: a.cueStart, confidence, fragment, innerStart: span.innerStart, innerEnd: span.innerEnd });
     // a fragment's attribution ("are “not meeting the demand,” says Roe") also names the paragraph's speaker
@@ -100,6 +102,15 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
   out.push(...statementBlocks(text, paragraphs, registry));
   out.sort((x, y) => x.start - y.start);
   return out;
+}
+
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'is', 'are', 'as', 'vs']);
+
+/** Every word capitalised except short function words: a title, not a sentence. */
+function isTitleCase(inner: string): boolean {
+  const words = inner.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  if (words.length < 2) return false;
+  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && MINOR_WORDS.has(w)));
 }
 
 function findLaterInParagraph(i: number, spans: QuoteSpan[], attributions: Attribution[], paraOf: number[]): SpeakerPhrase | null {
