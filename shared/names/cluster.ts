@@ -118,8 +118,10 @@ function normalisedPair(a: string, b: string): string {
 }
 
 export function clusterNames(candidates: NameCandidate[], options: ClusterOptions = {}): NameCluster[] {
-  const sorted = [...candidates]
-    .filter((c) => typeof c.name === 'string' && c.name.trim())
+  // Bad entries (no name, no usable order) are skipped or put last rather than breaking the sort.
+  const sorted = candidates
+    .filter((c) => c && typeof c.name === 'string' && c.name.trim() && c.key !== undefined && c.key !== null)
+    .map((c) => ({ ...c, key: String(c.key), order: Number.isFinite(c.order) ? c.order : Number.MAX_SAFE_INTEGER }))
     .sort((x, y) => x.order - y.order || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 
   const apart = new Set<string>();

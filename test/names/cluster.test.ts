@@ -159,6 +159,8 @@ describe('clusterNames', () => {
   it('ignores empty names and handles an empty list', () => {
     expect(clusterNames([])).toEqual([]);
     expect(clusterNames([mention('e1', '   '), mention('e2', '')])).toEqual([]);
+    const odd = [{ key: 'o1', name: 'Hugo Pell', order: Number.NaN }, { key: 'o2', name: 'Pell', order: 5 }, { key: 'o3', name: 42 as unknown as string, order: 1 }];
+    expect(clusterNames(odd).map((c) => c.keys)).toEqual([['o2', 'o1']]);
   });
 
   it('stays fast on a large input by comparing only within blocks', () => {
