@@ -2,7 +2,9 @@
  * Interpretable sentence features for check-worthiness: numeric patterns, comparison and superlative
  * lexicons, change and event verbs, and the markers of what is NOT a factual claim (opinions, intentions,
  * obligations, questions, hedges, greetings, page boilerplate). Regex and word-set lookups only, so every
- * sentence of a long document can be scored for a fraction of the cost of one NLP parse.
+ * sentence of a long document can be scored for a fraction of the cost of one NLP parse. The word lists are
+ * general English (number words, superlatives, change verbs, public-policy and economic nouns), written by hand,
+ * not taken from any training set; scripts/fit-claims.ts only learns one weight per feature.
  *
  * The kinds vocabulary (what made a sentence check-worthy), reported on every claim:
  *   number      a figure written in digits or words ("600", "three million", "a dozen")
