@@ -203,7 +203,16 @@ export class Crawler {
       feeds = await this.registry.listFeeds(request.group);
     }
     const force = request.force ?? Boolean(request.feedUrl);
-    const results = await mapLimit(feeds, this.config.feedConcurrency, (feed) => this.crawlFeed(feed, force));
+    const results = await mapLimit(feeds, this.config.feedConcurrency, async (feed) => {
+      try {
+        return await this.crawlFeed(feed, force);
+      } catch (error) {
+        // A storage error on one feed must not stop the others; the feed is tried again next run.
+        const reason = `internal error: ${(error as Error).message}`;
+        this.log({ level: 'warn', message: 'feed crawl failed', feed: feed.url, status: 'failed', reason });
+        return { url: feed.url, title: feed.title, status: 'failed' as const, reason, counts: emptyCounts(), items: [], ms: 0 };
+      }
+    });
     const totals = { feeds: { fetched: 0, 'not-modified': 0, failed: 0, refused: 0, 'not-due': 0 }, items: emptyCounts() };
     for (const result of results) {
       totals.feeds[result.status]++;
@@ -263,7 +272,10 @@ export class Crawler {
     result.title = feed.title ?? title;
     let retryLater = false;
     result.items = await mapLimit(items, this.config.itemConcurrency, async (item) => {
-      const outcome = await this.crawlItem(feed, item);
+      const outcome = await this.crawlItem(feed, item).catch((error: Error) => ({
+        result: { status: 'failed' as const, guid: item.guid, url: item.url, title: item.title, reason: `internal error: ${error.message}` },
+        retry: true,
+      }));
       if (outcome.retry) retryLater = true;
       result.counts[outcome.result.status]++;
       this.log({ level: outcome.result.status === 'failed' ? 'warn' : 'info', message: 'item', feed: feed.url, url: item.url, status: outcome.result.status, reason: outcome.result.reason });

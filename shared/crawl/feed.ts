@@ -67,7 +67,7 @@ const CP1252_C1 = '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\
 function demoronise(text: string): string {
   return text
     .replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80])
-    .replace(/&#(1[3-5]\d|12[89]);/g, (ref, n: string) => `&#x${CP1252_C1.charCodeAt(Number(n) - 0x80).toString(16)};`);
+    .replace(/&#(1[3-5]\d|12[89]);/g, (_ref, n: string) => `&#x${CP1252_C1.charCodeAt(Number(n) - 0x80).toString(16)};`);
 }
 
 function clean(value: unknown): string | undefined {

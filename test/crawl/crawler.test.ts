@@ -254,7 +254,7 @@ describe('crawler', () => {
   });
 
   it('a feed that hangs does not hold up a feed on another host', async () => {
-    const { server: other, base: OTHER } = await listen((req, res) =>
+    const { server: other, base: OTHER } = await listen((_req, res) =>
       void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss2('Other', [])),
     );
     try {
