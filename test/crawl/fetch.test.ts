@@ -89,6 +89,9 @@ describe('address policy', () => {
     expect(() => checkUrl('http://[::1]:8080/', false)).toThrow(/loopback/);
     expect(() => checkUrl('http://2130706433/', false)).toThrow(/127\.0\.0\.1 is loopback/); // decimal form of 127.0.0.1
     expect(() => checkUrl('http://localhost/', false)).toThrow(/loopback/);
+    expect(() => checkUrl('http://0x7f.1/', false)).toThrow(/127\.0\.0\.1 is loopback/); // hex/short form
+    expect(() => checkUrl('http://[::ffff:169.254.169.254]/', false)).toThrow(/169\.254\.169\.254 is link-local/); // IPv4-mapped
+    expect(() => checkUrl('http://0/', false)).toThrow(/unspecified/);
     expect(checkUrl('https://news.example.org/a', false).hostname).toBe('news.example.org');
   });
 });
