@@ -118,7 +118,8 @@ export class SpeakerRegistry {
       const fits = (e: SpeakerEntry) => e.kind === 'person' && (e.gender === undefined || e.gender === gender);
       const recent = this.lastSpeaker(at, fits);
       // A person named since the last quote is the likelier antecedent ("Roe is a farmer. … she said").
-      const named = this.lastNamedPerson(recent ? this.lastAttributionAt(recent) : Math.max(0, at - 1500), at, gender);
+      // (bounded look-back, so a long document with many pronouns stays linear)
+      const named = this.lastNamedPerson(Math.max(recent ? this.lastAttributionAt(recent) : 0, at - 1500), at, gender);
       if (named) return named;
       return recent;
     }
@@ -215,6 +216,45 @@ export class SpeakerRegistry {
     return this.resolvePerson({ kind: 'person', start, end: start + name.length, name, nameStart: start, nameEnd: start + name.length, title: titleWords.join(' ') || undefined });
   }
 
+  /** Start offsets of capitalised words, by word: built once, so finding every name costs one pass. */
+  private wordIndex: Map<string, number[]> | null = null;
+
+  /** Offsets where `form` occurs (capitalised forms through the word index, others by search). */
+  private occurrences(form: string): number[] {
+    const first = /^[\p{L}\p{N}'’.]+/u.exec(form)?.[0];
+    if (!first || !/^\p{Lu}/u.test(first)) {
+      const out: number[] = [];
+      for (let at = this.text.indexOf(form); at >= 0; at = this.text.indexOf(form, at + form.length)) out.push(at);
+      return out;
+    }
+    if (!this.wordIndex) {
+      this.wordIndex = new Map();
+      const re = /\p{Lu}[\p{L}\p{N}'’.]*/gu;
+      for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+        if (m.index > 0 && /[\p{L}\p{N}]/u.test(this.text[m.index - 1])) continue;
+        const list = this.wordIndex.get(m[0]);
+        if (list) list.push(m.index);
+        else this.wordIndex.set(m[0], [m.index]);
+      }
+    }
+    // the indexed word may carry a trailing period or possessive that the form lacks: try prefixes
+    const out: number[] = [];
+    for (const positions of this.candidatesFor(first)) {
+      for (const at of positions) if (this.text.startsWith(form, at)) out.push(at);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  private candidatesFor(first: string): number[][] {
+    const index = this.wordIndex as Map<string, number[]>;
+    const out: number[][] = [];
+    for (const variant of [first, `${first}.`, `${first}'s`, `${first}’s`, `${first}'`, `${first}’`]) {
+      const positions = index.get(variant);
+      if (positions) out.push(positions);
+    }
+    return out;
+  }
+
   /**
    * Adds every further occurrence of each speaker's name (and its surname) as a mention. Mentions never
    * overlap: "Ruiz" inside "Ann Ruiz" is not a second mention, and "Clinton" in "Chelsea Clinton" or
@@ -236,7 +276,7 @@ export class SpeakerRegistry {
       for (const form of forms) {
         if (form.length < 2) continue;
         const single = !/\s/.test(form);
-        for (let at = this.text.indexOf(form); at >= 0; at = this.text.indexOf(form, at + form.length)) {
+        for (const at of this.occurrences(form)) {
           const end = at + form.length;
           if (isNameChar(this.text[at - 1]) || isNameChar(this.text[end])) continue;
           if (single && (FOLLOWING_CAPITAL.test(this.text.slice(end, end + 3)) || precededByName(this.text, at))) continue;
