@@ -22,6 +22,9 @@ export interface PdfText {
 
 interface TextItem { str?: string; hasEOL?: boolean }
 
+/** More pages than any statement or article; a bound on the work one upload can cause. */
+export const MAX_PDF_PAGES = 2000;
+
 export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
   // PDF.js may detach the buffer it is given: pass a copy so the caller's bytes stay intact.
   const data = new Uint8Array(bytes);
@@ -35,6 +38,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
     throw new PdfError(`corrupt or unreadable PDF (${(error as Error).message})`);
   }
   try {
+    if (pdf.numPages > MAX_PDF_PAGES) throw new PdfError(`PDF has ${pdf.numPages} pages, over the ${MAX_PDF_PAGES}-page limit`);
     const pages: string[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
