@@ -64,6 +64,8 @@ interface Group {
 
 /** Largest number of members a new name is checked against in complete linkage (bounds the cost). */
 const MAX_LINKAGE = 12;
+/** Largest block consulted; beyond it a key is too common to be worth comparing everything in it. */
+const MAX_BLOCK = 60;
 
 function spellingKey(kind: string, display: string, parsed: ParsedName): string {
   if (kind === 'organization') return `o|${organizationCore(display).join(' ')}`;
@@ -80,8 +82,7 @@ function blockKeys(tokens: NameToken[]): string[] {
   for (const t of tokens) {
     if (t.initial) continue;
     keys.push(`s:${t.text.slice(0, 3)}`);
-    // Two code prefixes: sound-alikes that differ late (Geraghty KRKT / Garretty KRT) still meet.
-    for (const code of phoneticCodes(t.text)) keys.push(`c:${code.slice(0, 4)}`, `c2:${code.slice(0, 2)}`);
+    for (const code of phoneticCodes(t.text)) keys.push(`c:${code.slice(0, 4)}`);
     for (const g of nicknameGroups(t.text)) keys.push(`n:${g}`);
     // O'Flynn / Flynn: also block on the word without its prefix.
     const stripped = t.text.replace(/^(o|mc|mac)(?=[a-z]{3})/, '');
@@ -104,9 +105,13 @@ class BlockIndex {
       set.add(group);
     }
   }
+  /** Groups sharing a key; keys shared by very many groups are skipped (others still find the match) to bound the work. */
   candidates(keys: string[]): number[] {
     const out = new Set<number>();
-    for (const key of keys) for (const g of this.index.get(key) ?? []) out.add(g);
+    const sets = keys.map((key) => this.index.get(key)).filter((set): set is Set<number> => Boolean(set?.size));
+    const usable = sets.filter((set) => set.size <= MAX_BLOCK);
+    const chosen = usable.length ? usable : sets.sort((x, y) => x.size - y.size).slice(0, 1);
+    for (const set of chosen) for (const g of set) out.add(g);
     return [...out].sort((x, y) => x - y);
   }
 }

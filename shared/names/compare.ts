@@ -70,6 +70,11 @@ function surnameIndexes(tokens: NameToken[]): number[] {
   return tokens.flatMap((t, i) => (t.group === lastGroup ? [i] : []));
 }
 
+function surnameHasCounterpart(a: NameToken[], b: NameToken[]): boolean {
+  const last = a[a.length - 1];
+  return b.some((t) => t.patronymic === last.patronymic && compareTokens(last.text, t.text, 'surname', last.initial, t.initial) !== null);
+}
+
 function different(why: string, pairs: TokenPair[], confidence = 0.1): PersonComparison {
   return { same: false, confidence, reasons: [why], pairs };
 }
@@ -82,6 +87,10 @@ export function comparePersons(a: ParsedName, b: ParsedName): PersonComparison {
     return { same: false, confidence: 0.05, reasons: [`titles disagree (${a.titles[0]} / ${b.titles[0]})`], pairs: [] };
   }
 
+  // Fast rejection (most pairs in a document): neither surname has any counterpart in the other name.
+  if (ta.length > 1 && tb.length > 1 && !surnameHasCounterpart(ta, tb) && !surnameHasCounterpart(tb, ta)) {
+    return different('surnames differ', [], 0.15);
+  }
   const pairs = alignTokens(ta, tb);
   const reasons = new Set<string>();
   const matchedA = new Set(pairs.map((p) => p.a));

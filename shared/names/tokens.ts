@@ -97,20 +97,31 @@ function isDiminutive(shorter: string, longer: string): boolean {
   return (stem >= 3 || (stem === 2 && doubled)) && DIMINUTIVE_ENDING.test(rest) && !PATRONYMIC_ENDING.test(longer.slice(stem));
 }
 
-const matchCache = new Map<string, TokenMatch | null>();
+/** Memo by (role and initial flags) → first word → second word; avoids building a key string per call. */
+const matchCache = new Map<string, Map<string, Map<string, TokenMatch | null>>>();
+let cachedPairs = 0;
 
 /** Memoised: a document repeats the same few words many times. */
 export function compareTokens(a: string, b: string, role: TokenRole = 'any', aInitial = a.length === 1, bInitial = b.length === 1): TokenMatch | null {
-  if (a === b) return { score: 1, reason: 'identical', similarity: 1 };
-  const key = `${role}${aInitial ? 1 : 0}${bInitial ? 1 : 0}\u0000${a}\u0000${b}`;
-  let match = matchCache.get(key);
+  if (a === b) return IDENTICAL;
+  const mode = aInitial ? (bInitial ? `${role}11` : `${role}10`) : bInitial ? `${role}01` : role;
+  let byFirst = matchCache.get(mode);
+  if (!byFirst) matchCache.set(mode, (byFirst = new Map()));
+  let bySecond = byFirst.get(a);
+  if (!bySecond) byFirst.set(a, (bySecond = new Map()));
+  let match = bySecond.get(b);
   if (match === undefined) {
     match = compareUncached(a, b, role, aInitial, bInitial);
-    if (matchCache.size > 100_000) matchCache.clear();
-    matchCache.set(key, match);
+    if (++cachedPairs > 200_000) {
+      matchCache.clear();
+      cachedPairs = 0;
+    }
+    bySecond.set(b, match);
   }
   return match;
 }
+
+const IDENTICAL: TokenMatch = Object.freeze({ score: 1, reason: 'identical', similarity: 1 }) as TokenMatch;
 
 function compareUncached(a: string, b: string, role: TokenRole, aInitial: boolean, bInitial: boolean): TokenMatch | null {
   if (a === b) return { score: 1, reason: 'identical', similarity: 1 };
