@@ -29,7 +29,7 @@ export interface ApiProps {
 
 /**
  * The HTTP API (API Gateway v2) in front of the API function, and the Cognito user pool whose
- * JWTs it verifies. Every route but `GET /health` needs a valid token; which role a user has
+ * JWTs it verifies. Every route but the PUBLIC_ROUTES needs a valid token; which role a user has
  * (`reader`, `writer`) is decided by the app from the token's groups.
  */
 export class Api extends Construct {

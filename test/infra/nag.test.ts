@@ -17,7 +17,7 @@ beforeAll(() => {
   outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'quotedesk-synth-'));
   built = createApp({ context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:validationReportJson': true }, outdir });
   built.app.synth();
-});
+}, 240_000); // CDK's CloudFormation rules run in WebAssembly: the slowest synth of the suite
 
 afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 

@@ -4,6 +4,7 @@ import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../infra/constructs/
 import { ENV, FUNCTIONS, RAW_PREFIX, type FunctionSpec } from '../../infra/wiring.ts';
 import { TABLE_DEFINITION } from '../../shared/storage/table.ts';
 import { PUBLIC_PATHS } from '../../shared/api/routes/page.ts';
+import { PUBLIC_ROUTES } from '../../infra/constructs/api.ts';
 import { logicalId, resourcesOf, synthStack } from './synth.ts';
 
 let template: Template;
@@ -243,7 +244,8 @@ describe('ingest wiring: S3 → SQS → process', () => {
 describe('HTTP API', () => {
   it('puts the Cognito JWT authorizer on every route but GET /health and the page shell the app serves without a token', () => {
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties!);
-    const open = PUBLIC_PATHS.map((path) => `GET ${path}`);
+    const open = [...PUBLIC_ROUTES];
+    expect(open).toEqual(PUBLIC_PATHS.map((path) => `GET ${path}`));
     expect(open).toContain('GET /health');
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /{proxy+}', ...open].sort());
     for (const route of routes) {
