@@ -47,11 +47,11 @@ function jsonlItem(line: string, label: string, source: string): IngestItem | nu
   } catch {
     return { kind: 'invalid', label, reason: 'not valid JSON' };
   }
-  if (!record || typeof record !== 'object' || typeof record.text !== 'string' || !record.text.trim()) {
-    return { kind: 'invalid', label, reason: 'no "text" string' };
-  }
   const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-  const id = str(record.id);
+  const id = record && typeof record === 'object' ? str(record.id) : undefined;
+  if (!record || typeof record !== 'object' || typeof record.text !== 'string' || !record.text.trim()) {
+    return { kind: 'invalid', label: id ? `${label} (${id})` : label, reason: 'no "text" string' };
+  }
   const metadata: DocumentMetadata = {
     contentType: 'text/plain; charset=utf-8',
     title: str(record.title),
