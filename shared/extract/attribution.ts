@@ -205,6 +205,18 @@ function sentenceSubject(text: string, tokens: Token[], cueAt: number): SpeakerP
   return null;
 }
 
+/** The speaker of the last "X said"-style clause in [from, to) (at most the last 400 characters). */
+export function lastCueSpeaker(text: string, from: number, to: number): SpeakerPhrase | null {
+  const tokens = tokenize(text, Math.max(from, to - 400), to);
+  for (let c = tokens.length - 1; c > 0; c--) {
+    if (QUOTE_MARK.test(tokens[c].text)) return null; // only narration after the last quote counts
+    if (!directCue(tokens[c].text) || !/^[a-z]/.test(tokens[c].text)) continue;
+    const subject = subjectBefore(text, tokens, c);
+    if (subject) return subject;
+  }
+  return null;
+}
+
 export interface QuoteContext {
   paragraph: Paragraph;
   previousQuoteEnd: number;
@@ -224,7 +236,7 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
 
   // --- after the quote ---
   let a = 0;
-  while (a < after.length && /^[,—–―-]$/.test(after[a].text)) a++;
+  while (a < after.length && /^[,—–―\-'’]$/.test(after[a].text)) a++;
   const dashed = a > 0 && /^[—–―-]$/.test(after[a - 1].text);
   if (dashed && a < after.length && after.length - a <= 8 && quote.end + 200 > (after[after.length - 1]?.end ?? 0)) {
     // "“…” ― Jane Roe" (a byline-style attribution closing the paragraph)
@@ -291,6 +303,14 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
       // "adding, “…”" after an earlier quote: the speaker is carried over by the caller
       if (introduced || colon) return { ...none, cue: w, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: 'standalone', confidence: 0.6 };
       break;
+    }
+    // "Sanders said yes and stood up for the workers: “…”": a colon after a clause with a cue anywhere in it
+    if (colon) {
+      for (let c = 0; c < toks.length; c++) {
+        if (!directCue(toks[c].text) || !/^[a-z]/.test(toks[c].text)) continue;
+        const subject = subjectBefore(text, toks, c);
+        if (subject) return { phrase: subject, cue: toks[c].text, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: 'standalone', confidence: 0.7 };
+      }
     }
     // "ROE: “…”" / "Dr. Roe: “…”"
     if (colon && toks.length && toks.length <= 4) {

@@ -4,7 +4,7 @@
  * over to unattributed quotes in the same or the next paragraph, and reads statement blocks
  * ("… said in a statement:" followed by the statement's paragraphs).
  */
-import { attributeQuote, type Attribution } from './attribution.ts';
+import { attributeQuote, lastCueSpeaker, type Attribution } from './attribution.ts';
 import { scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from './quotemarks.ts';
 import { parseSpeakerPhrase, tokenize, type SpeakerPhrase } from './speaker-phrase.ts';
 import type { SpeakerEntry, SpeakerRegistry } from './speakers.ts';
@@ -84,8 +84,17 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
       } else if (lastInParagraph.para === paraOf[i] && lastInParagraph.speaker) speaker = lastInParagraph.speaker;
       else {
         const later = findLaterInParagraph(i, spans, attributions, paraOf);
+        // "…, Schiff said. “…”": a reporting clause earlier in the paragraph
+        const narrated = later ? null : lastCueSpeaker(text, Math.max(para.start, i > 0 ? spans[i - 1].end : 0), span.start);
+        const startsParagraph = span.start === para.start;
         if (later) speaker = registry.resolve(later, later.start);
-        else if (lastInParagraph.speaker && lastInParagraph.para === paraOf[i] - 1 && span.start === paragraphs[paraOf[i]].start) speaker = lastInParagraph.speaker;
+        else if (narrated && narrated.kind !== 'pronoun') speaker = registry.resolve(narrated, narrated.start);
+        else if (lastInParagraph.speaker && lastInParagraph.para === paraOf[i] - 1 && startsParagraph) speaker = lastInParagraph.speaker;
+        else if (startsParagraph && previous) {
+          // "Howard continued his remarks.\n\n“…”": the speaker of the paragraph before
+          const before = lastCueSpeaker(text, previous.start, previous.end);
+          if (before) speaker = registry.resolve(before, before.start);
+        }
       }
       confidence = speaker ? 0.6 : 0.4;
     }
@@ -171,7 +180,7 @@ function introSpeaker(text: string, para: Paragraph, registry: SpeakerRegistry):
     }
   }
   // subject before the cue
-  const cue = tokens.findIndex((t) => /^(said|says|wrote|writes|added|stated|explained|continued)$/i.test(t.text));
+  const cue = tokens.findIndex((t) => /^(said|says|wrote|writes|added|stated|explained|continued|reports|reported|notes|noted|told|tweeted|posted|announced|declared|argued|insisted)$/i.test(t.text));
   if (cue > 0) {
     let from = cue - 1;
     while (from > 0 && !/^[.;]$/.test(tokens[from - 1].text)) from--;

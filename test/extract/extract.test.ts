@@ -99,6 +99,18 @@ describe('extract: attribution patterns', () => {
     expect(speakerOf(r, 'waited ten years')).toBe('Paul Okafor');
   });
 
+  it('gives an unattributed quote the speaker of the reporting clause before it', () => {
+    const r = extract('The ferry may stop in winter, Mayor Ines Falk said. “We cannot pay for it alone.”');
+    expect(speakerOf(r, 'cannot pay for it')).toBe('Ines Falk');
+    const next = extract('Coach Rafe Dunn continued his remarks after the game.\n\n“We lost our legs in the second half and never found them again.”');
+    expect(speakerOf(next, 'lost our legs')).toBe('Rafe Dunn');
+  });
+
+  it('finds the speaker of a clause that ends with a colon', () => {
+    const r = extract('Senator Lia Moss said yes and turned to the crowd: “This bridge will be built.”');
+    expect(speakerOf(r, 'bridge will be built')).toBe('Lia Moss');
+  });
+
   it('keeps unnamed sources as role speakers', () => {
     const r = extract('“We are reviewing the report,” a Harbor Transit spokesperson said.');
     const q = quoteOf(r, 'reviewing the report');
