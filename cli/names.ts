@@ -28,7 +28,7 @@ function checkName(value: unknown, field: string): string {
 export function compareLine(line: string, lineNo: number): { text: string; ok: boolean } {
   let id: unknown = null;
   try {
-    const record: unknown = JSON.parse(line);
+    const record: unknown = JSON.parse(lineNo === 1 ? line.replace(/^\uFEFF/, '') : line);
     if (!record || typeof record !== 'object' || Array.isArray(record)) throw new Error('line is not a JSON object');
     const { a, b } = record as Record<string, unknown>;
     id = (record as Record<string, unknown>).id ?? null;

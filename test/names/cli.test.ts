@@ -34,6 +34,10 @@ describe('quotedesk names compare', () => {
     expect(lines[5].evidence.reasons).toContain('nickname: peggy ~ margaret');
   });
 
+  it('accepts a byte-order mark before the first line', () => {
+    expect(JSON.parse(compareLine('\uFEFF{"id":1,"a":"Bill Quarry","b":"William Quarry"}', 1).text)).toMatchObject({ id: 1, same: true });
+  });
+
   it('rejects non-object lines and oversized names with a clear error', () => {
     expect(JSON.parse(compareLine('[1,2]', 1).text).error).toMatch(/not a JSON object/);
     expect(JSON.parse(compareLine(JSON.stringify({ id: 9, a: 'x'.repeat(5000), b: 'y' }), 2).text)).toMatchObject({ id: 9, error: expect.stringMatching(/longer than/) });
