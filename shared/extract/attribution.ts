@@ -197,7 +197,7 @@ function sentenceSubject(text: string, tokens: Token[], cueAt: number): SpeakerP
       continue;
     }
     let j = i;
-    while (j < cueAt && (isCapitalisedWord(tokens[j].text) || isTitle(tokens[j].text) || /^[A-Z]\.$/.test(tokens[j].text))) j++;
+    while (j < cueAt && (isCapitalisedWord(tokens[j].text) || isTitle(tokens[j].text) || /^[A-Z]\.$/.test(tokens[j].text) || isRoleWord(tokens[j].text))) j++;
     const phrase = parseSpeakerPhrase(text, tokens.slice(0, j));
     if (phrase && phrase.kind !== 'pronoun') return phrase;
     i = j;

@@ -89,6 +89,11 @@ describe('extract: attribution patterns', () => {
     expect(speakerOf(r, 'risk is too high')).toBe('Calvin Oduro');
   });
 
+  it('gives a participle cue an unnamed source subject', () => {
+    const r = extract('“We regret the delay,” a Northwind Ferries spokesperson wrote in a statement, adding, “Refunds start Monday.”');
+    expect(speakerOf(r, 'Refunds start')).toBe('a Northwind Ferries spokesperson');
+  });
+
   it('reads a subject whose appositive holds an apostrophe', () => {
     const r = extract('Rita Hollis, who runs the farmers’ market, said, “We lost half our stalls.”');
     expect(speakerOf(r, 'lost half our stalls')).toBe('Rita Hollis');
