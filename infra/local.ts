@@ -142,6 +142,29 @@ async function startScheduleTrigger(spec: FunctionSpec & { trigger: { kind: 'sch
   ctx.log(`  ${spec.name.padEnd(8)} ← every ${seconds} s (${spec.entry})`);
 }
 
+/**
+ * Documents left queued or processing when the stack last stopped (their events died with it) are
+ * queued again, so a restart loses nothing.
+ */
+async function requeueUnfinished(queue: LocalSqsQueue, bucket: string, log: (line: string) => void): Promise<void> {
+  const { DynamoIndexStore } = await import('../shared/storage/dynamo-index.ts');
+  const index = new DynamoIndexStore();
+  let requeued = 0;
+  for (const status of ['queued', 'processing'] as const) {
+    let cursor: string | null = null;
+    do {
+      const page = await index.listDocuments({ status, limit: 100, cursor });
+      for (const doc of page.items) {
+        if (!doc.rawKeys[0]) continue;
+        queue.send(sqsRecordForObject({ bucket, key: doc.rawKeys[0], messageId: randomUUID() }) as SQSRecord);
+        requeued++;
+      }
+      cursor = page.cursor;
+    } while (cursor);
+  }
+  if (requeued > 0) log(`  requeued ${requeued} unfinished document(s) from the last run`);
+}
+
 function crawlIntervalFromEnv(env: NodeJS.ProcessEnv, spec?: FunctionSpec): number | null {
   const value = env.QUOTEDESK_CRAWL_INTERVAL;
   if (value === 'off') return null;
@@ -193,6 +216,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await startScheduleTrigger({ ...spec, trigger }, { ...ctx, options: { ...options, crawlIntervalSeconds: interval } });
     }
   }
+
+  if (queue) await requeueUnfinished(queue, bucket, log);
 
   const stateFile = join(dataDir, STATE_FILE);
   const state = { pid: process.pid, bucket, table, s3Endpoint: emulators.s3Endpoint, dynamoEndpoint: emulators.dynamoEndpoint, apiUrl, rawPrefix: RAW_PREFIX, startedAt: new Date().toISOString() };
