@@ -130,6 +130,18 @@ describe.skipIf(!haveChromium)('quote browser', () => {
     expect(new Set(await page.locator('ol.quotes .meta a[href^="#/speaker/"]').allTextContents())).toEqual(new Set(['John Peterson']));
   });
 
+  it('shows why a document failed', async () => {
+    const id = await upload({ html: '<html><head><title>Menu</title></head><body><nav><a href="/">Home</a></nav></body></html>', title: 'Only a menu' });
+    const doc = await waitForDocument(stack, id);
+    expect(doc.status).toBe('failed');
+    expect(doc.reason).toMatch(/\w+/);
+    await page.goto(stack.apiUrl);
+    await page.evaluate((token) => sessionStorage.setItem('quotedesk.token', token), stack.tokens.reader);
+    await page.goto(`${stack.apiUrl}/#/document/${id}`);
+    await expect.poll(() => page.locator('.reason').textContent()).toBe(`Processing failed: ${doc.reason}`);
+    expect(await page.locator('#view h2').textContent()).toBe('Only a menu');
+  });
+
   it('is keyboard reachable and labelled', async () => {
     const landmarks = await page.evaluate(() => ['header', 'nav', 'main'].map((tag) => document.querySelectorAll(tag).length));
     expect(landmarks).toEqual([1, 1, 1]);

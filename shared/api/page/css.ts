@@ -20,7 +20,7 @@ input, select, button { font: inherit; padding: .35rem .5rem; }
 button { cursor: pointer; }
 .hint { color: var(--muted); font-size: .9rem; flex-basis: 100%; margin: 0; }
 #status { min-height: 1.5em; color: var(--muted); }
-#status.error { color: #b3261e; }
+#status.error, .reason { color: #b3261e; }
 ol.quotes, ul.plain { list-style: none; padding: 0; }
 ol.quotes > li { border-top: 1px solid var(--line); padding: .75rem 0; }
 blockquote { margin: 0 0 .25rem; font-size: 1.05rem; }

@@ -206,25 +206,35 @@ export const PAGE_JS = String.raw`'use strict';
 
   function renderDocument(id, params) {
     say('Loading…');
-    Promise.all([
-      api('/documents/' + encodeURIComponent(id)),
-      api('/documents/' + encodeURIComponent(id) + '/text'),
-      api('/documents/' + encodeURIComponent(id) + '/quotes?limit=100'),
-    ]).then(function (results) {
-      var doc = results[0], text = results[1].text, quotes = results[2].items;
+    var base = '/documents/' + encodeURIComponent(id);
+    api(base).then(function (doc) {
+      // Only a processed document has text and quotes; otherwise show its status and, when it failed, why.
+      if (doc.status !== 'done') return [doc, null, []];
+      return Promise.all([api(base + '/text'), api(base + '/quotes?limit=100')]).then(function (more) {
+        return [doc, more[0].text, more[1].items];
+      });
+    }).then(function (results) {
+      var doc = results[0], text = results[1], quotes = results[2];
       var heading = el('h2', { text: doc.title || 'Untitled document', tabindex: '-1' });
+      var meta = el('p', { class: 'meta' }, [
+        el('span', { text: formatDate(doc.publishedAt) }),
+        doc.source ? el('span', { text: doc.source }) : null,
+        doc.url && /^https?:/i.test(doc.url) ? el('a', { href: doc.url, rel: 'noopener noreferrer', text: 'original' }) : null,
+        el('span', { text: 'status: ' + doc.status }),
+      ]);
+      if (text === null) {
+        view.replaceChildren(el('article', {}, [heading, meta,
+          el('p', { class: 'reason', text: doc.status === 'failed' ? 'Processing failed: ' + (doc.reason || 'no reason recorded') : 'Not processed yet.' })]));
+        say('');
+        heading.focus();
+        return;
+      }
       var chosen = quotes.filter(function (q) { return q.id === params.quote; })[0];
       var start = Number(params.start), end = Number(params.end);
       if (!chosen && params.quote && start >= 0 && end > start && end <= text.length) {
         chosen = { start: start, end: end, speaker: null };
       }
       var body = chosen ? highlighted(text, chosen.start, chosen.end) : { node: el('div', { class: 'doc-text', text: text }), mark: null };
-      var meta = el('p', { class: 'meta' }, [
-        el('span', { text: formatDate(doc.publishedAt) }),
-        doc.source ? el('span', { text: doc.source }) : null,
-        doc.url && /^https?:/i.test(doc.url) ? el('a', { href: doc.url, rel: 'noopener noreferrer', text: 'original' }) : null,
-        el('span', { text: 'status: ' + doc.status + (doc.reason ? ' (' + doc.reason + ')' : '') }),
-      ]);
       var list = el('ol', { class: 'quotes' }, quotes.map(function (q) { return quoteItem(q); }));
       view.replaceChildren(el('article', {}, [heading, meta,
         chosen && chosen.speaker ? el('p', {}, ['Quote by ', el('strong', { text: chosen.speaker }), ' highlighted below.'])
