@@ -156,9 +156,30 @@ export function findIndirectAttributions(text: string, directQuotes: Span[]): At
   const direct = new DirectQuoteIndex(directQuotes ?? []);
   const found: AttributionCandidate[] = [];
   for (const sentence of splitSentences(text)) {
-    scanSentence(text, sentence, direct, found);
+    for (const window of boundedWindows(text, sentence)) scanSentence(text, window, direct, found);
   }
   return resolveOverlaps(found);
+}
+
+/**
+ * Real sentences are short; a "sentence" of thousands of characters is a list, a table or text without
+ * punctuation. Scanning it in bounded windows keeps every per-cue walk short, so the cost stays linear.
+ */
+const MAX_SENTENCE = 2000;
+
+function boundedWindows(text: string, sentence: Span): Span[] {
+  if (sentence.end - sentence.start <= MAX_SENTENCE) return [sentence];
+  const windows: Span[] = [];
+  let start = sentence.start;
+  while (sentence.end - start > MAX_SENTENCE) {
+    let cut = start + MAX_SENTENCE;
+    const space = text.lastIndexOf(' ', cut);
+    if (space > start + MAX_SENTENCE / 2) cut = space;
+    windows.push({ start, end: cut });
+    start = cut;
+  }
+  windows.push({ start, end: sentence.end });
+  return windows;
 }
 
 function scanSentence(text: string, sentence: Span, direct: DirectQuoteIndex, out: AttributionCandidate[]): void {
@@ -179,6 +200,9 @@ function scanSentence(text: string, sentence: Span, direct: DirectQuoteIndex, ou
     if (NOMINAL_CUES.has(t.lower) && tokens[i + 1]?.lower === 'that' && !(lookupCueVerb(t.lower) && verbReading(tokens, i, 0) && !/^(?:a|an|the)$/.test(tokens[i - 1]?.lower ?? ''))) {
       if (!direct.inside(t.start)) nominalCue(text, tokens, i, direct, out);
       continue;
+    }
+    if (TOPIC_NOUNS.has(t.lower) && TOPIC_PREPOSITIONS.has(tokens[i + 1]?.lower ?? '') && !t.cap && !direct.inside(t.start)) {
+      if (topicNoun(text, tokens, i, direct, out)) continue;
     }
     const cue = lookupCueVerb(t.lower);
     if (!cue || direct.inside(t.start) || !verbReading(tokens, i, 0)) continue;
@@ -671,6 +695,39 @@ function accordingTo(text: string, tokens: Token[], i: number, direct: DirectQuo
   if (after && wordCount(tokens, k + 1, tokens.length) >= MIN_CONTENT_WORDS) emit(text, after, cueInfo, speaker, confidence, direct, out);
 }
 
+/** Nouns of stance or speech whose topic is reported: "criticism of the plan", "questions about his taxes". */
+const TOPIC_NOUNS = new Set([
+  'criticism', 'criticisms', 'questions', 'concerns', 'support', 'opposition', 'comments', 'remarks', 'attacks',
+  'attack', 'calls', 'call', 'demands', 'demand', 'complaints', 'complaint', 'warnings', 'warning', 'praise', 'doubts',
+  'allegations', 'accusations', 'statement', 'statements', 'views', 'view', 'position', 'stance', 'promise', 'promises',
+  'pledge', 'pledges', 'proposal', 'proposals', 'plan', 'plans', 'comment', 'remark', 'testimony', 'endorsement',
+]);
+const TOPIC_PREPOSITIONS = new Set(['of', 'about', 'on', 'for', 'against', 'to', 'over']);
+
+/** "Trump's attacks on the judge", "calls for a special prosecutor": the topic phrase up to the next comma. */
+function topicNoun(text: string, tokens: Token[], i: number, direct: DirectQuoteIndex, out: AttributionCandidate[]): boolean {
+  const prev = tokens[i - 1];
+  let phrase: SpeakerPhrase | null = null;
+  if (prev?.word && /['’]s$|s['’]$/.test(prev.text)) phrase = phraseEndingAt(tokens, i - 1, 0);
+  else if (prev?.word && /^(?:his|her|their|its|our|my)$/.test(prev.lower)) phrase = { first: i - 1, last: i - 1, type: 'pronoun', plausible: true };
+  if (!phrase) return false;
+  let end = tokens.length;
+  for (let k = i + 2; k < tokens.length; k++) {
+    if (tokens[k].text === ',' || tokens[k].text === ';' || tokens[k].text === '—' || tokens[k].text === ':') {
+      end = k;
+      break;
+    }
+  }
+  if (end - (i + 2) < 2) return false;
+  const cueInfo = { text: text.slice(tokens[i].start, tokens[i + 1].end), start: tokens[i].start, end: tokens[i + 1].end };
+  const speaker = speakerSpan(tokens, phrase, tokens[i]);
+  if (phrase.type !== 'pronoun') {
+    const m = /['’]s?$/.exec(text.slice(speaker.speakerStart, speaker.speakerEnd));
+    if (m) speaker.speakerEnd -= m[0].length;
+  }
+  return emit(text, { start: tokens[i + 2].start, end: tokens[end - 1].end }, cueInfo, speaker, 0.45, direct, out);
+}
+
 /** Nominal cues that report content even without a named source. */
 const NOMINAL_SOURCELESS = /^(?:claims?|reports?|allegations?|accusations?|assertions?|speculation|rumou?rs?|warnings?|predictions?|suggestions?|charges?|fears?|promises?|pledges?|assurances?|statements?|belief|expectations?|estimates?)$/;
 
@@ -698,17 +755,13 @@ function nominalCue(text: string, tokens: Token[], i: number, direct: DirectQuot
   emit(text, { start: tokens[i + 1].start, end: tokens[tokens.length - 1].end }, cueInfo, speaker, 0.6, direct, out);
 }
 
-/** Keep one candidate per content region: a weaker one largely inside a stronger one with the same cue goes. */
+/** One candidate per content span: of two with the same span, the more confident stays. Output in text order. */
 function resolveOverlaps(candidates: AttributionCandidate[]): AttributionCandidate[] {
-  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: AttributionCandidate[] = [];
-  for (const c of sorted) {
-    const duplicate = kept.find((k) => k.start === c.start && k.end === c.end);
-    if (duplicate) {
-      if (c.confidence > duplicate.confidence) Object.assign(duplicate, c);
-      continue;
-    }
-    kept.push(c);
+  const bySpan = new Map<string, AttributionCandidate>();
+  for (const c of candidates) {
+    const key = `${c.start}:${c.end}`;
+    const seen = bySpan.get(key);
+    if (!seen || c.confidence > seen.confidence) bySpan.set(key, c);
   }
-  return kept;
+  return [...bySpan.values()].sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -211,6 +211,13 @@ describe('findIndirectAttributions: further reporting structures', () => {
     expect(found.map((c) => c.cue)).toEqual(['said', 'adding']);
   });
 
+  it('scans a long run of text without sentence punctuation in bounded windows', () => {
+    const text = 'officials said that the plan would fail and he told them '.repeat(2000);
+    const found = findIndirectAttributions(text, []);
+    expect(found.length).toBeGreaterThan(100);
+    for (const c of found) expect(c.end - c.start).toBeLessThanOrEqual(2000);
+  });
+
   it('handles a long document and keeps candidates in text order', () => {
     const paragraph = readFileSync(new URL('../fixtures/indirect/statement.txt', import.meta.url), 'utf8');
     const text = Array.from({ length: 300 }, () => paragraph).join('\n\n');
