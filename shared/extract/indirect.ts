@@ -189,6 +189,7 @@ function scanSentence(text: string, sentence: Span, direct: DirectQuoteIndex, ou
   const question = text[sentence.end - 1] === '?' || /\?[”"’']$/.test(text.slice(sentence.end - 2, sentence.end));
   if (question && firstWord && QUESTION_OPENERS.has(firstWord.lower)) return;
 
+  headlineColon(text, tokens, direct, out);
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
@@ -753,6 +754,31 @@ function nominalCue(text: string, tokens: Token[], i: number, direct: DirectQuot
     if (m) speaker.speakerEnd -= m[0].length;
   }
   emit(text, { start: tokens[i + 1].start, end: tokens[tokens.length - 1].end }, cueInfo, speaker, 0.6, direct, out);
+}
+
+/** Labels that open a line with a colon but name no speaker. */
+const COLON_LABELS = /^(?:update|updated|note|editor|editors|correction|photo|photos|video|watch|read|related|source|sources|image|credit|caption|breaking|exclusive|analysis|opinion|live|listen|transcript|full|q|a|see|also|more|warning|disclaimer|advertisement|share|tags?|by|from|to|subject|date|re|fwd?|ps|p\.s)$/i;
+
+/**
+ * Headline attributions: "Trump: Clinton should have congratulated me", "Bernie Sanders: ‘It Is Not A Radical
+ * Idea’". A short capitalised name opens the sentence, then a colon and the statement.
+ */
+function headlineColon(text: string, tokens: Token[], direct: DirectQuoteIndex, out: AttributionCandidate[]): void {
+  let colon = -1;
+  for (let k = 0; k < tokens.length && k <= 6; k++) {
+    if (tokens[k].text === ':') {
+      colon = k;
+      break;
+    }
+    if (!tokens[k].word && tokens[k].text !== '.') return;
+    if (tokens[k].word && !tokens[k].cap) return;
+  }
+  if (colon < 1 || COLON_LABELS.test(tokens[0].text)) return;
+  if (/^\d/.test(tokens[colon - 1].text) || direct.inside(tokens[0].start)) return; // "9:05 a.m."
+  if (wordCount(tokens, colon + 1, tokens.length) < MIN_CONTENT_WORDS) return;
+  const cue = { text: ':', start: tokens[colon].start, end: tokens[colon].end };
+  const speaker = { speakerStart: tokens[0].start, speakerEnd: tokens[colon - 1].end };
+  emit(text, { start: tokens[colon].end, end: tokens[tokens.length - 1].end }, cue, speaker, 0.5, direct, out);
 }
 
 /** One candidate per content span: of two with the same span, the more confident stays. Output in text order. */

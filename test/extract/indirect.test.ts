@@ -218,6 +218,15 @@ describe('findIndirectAttributions: further reporting structures', () => {
     for (const c of found) expect(c.end - c.start).toBeLessThanOrEqual(2000);
   });
 
+  it('reads a headline "Name: statement" as an attribution, but not a label or a time', () => {
+    const text = 'Governor Ruiz: Budget cuts will spare the schools this year';
+    const c = only(text);
+    expect(speaker(text, c)).toBe('Governor Ruiz');
+    expect(content(text, c)).toBe('Budget cuts will spare the schools this year');
+    expect(findIndirectAttributions('Update: The bridge will reopen on Monday morning.', [])).toEqual([]);
+    expect(findIndirectAttributions('9:05 a.m. The mayor arrived at the hall with the police chief.', [])).toEqual([]);
+  });
+
   it('handles a long document and keeps candidates in text order', () => {
     const paragraph = readFileSync(new URL('../fixtures/indirect/statement.txt', import.meta.url), 'utf8');
     const text = Array.from({ length: 300 }, () => paragraph).join('\n\n');
