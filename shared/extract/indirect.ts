@@ -152,8 +152,11 @@ function verbReading(tokens: Token[], i: number, floor: number): boolean {
 }
 
 export function findIndirectAttributions(text: string, directQuotes: Span[]): AttributionCandidate[] {
-  if (typeof text !== 'string' || !text.trim()) return [];
-  const direct = new DirectQuoteIndex(directQuotes ?? []);
+  if (typeof text !== 'string') throw new TypeError('findIndirectAttributions: text must be a string');
+  if (!text.trim()) return [];
+  // Spans outside the text or malformed are ignored rather than trusted.
+  const valid = (directQuotes ?? []).filter((q) => Number.isFinite(q?.start) && Number.isFinite(q?.end) && q.start < q.end && q.start >= 0 && q.end <= text.length);
+  const direct = new DirectQuoteIndex(valid);
   const found: AttributionCandidate[] = [];
   for (const sentence of splitSentences(text)) {
     for (const window of boundedWindows(text, sentence)) scanSentence(text, window, direct, found);

@@ -126,6 +126,13 @@ describe('findIndirectAttributions', () => {
     expect(findIndirectAttributions(german, [])).toEqual([]);
   });
 
+  it('rejects a non-string text with a clear error and ignores malformed direct-quote spans', () => {
+    expect(() => findIndirectAttributions(undefined as unknown as string, [])).toThrow(/text must be a string/);
+    const text = 'Officials said that the road would reopen next week.';
+    const found = findIndirectAttributions(text, [{ start: Number.NaN, end: 4 }, { start: 30, end: 10 }, { start: 0, end: 10_000 }]);
+    expect(found.map((c) => content(text, c))).toEqual(['that the road would reopen next week']);
+  });
+
   it('keeps offsets into the original text across several paragraphs', () => {
     const text = readFileSync(new URL('../fixtures/indirect/statement.txt', import.meta.url), 'utf8');
     const found = findIndirectAttributions(text, []);
