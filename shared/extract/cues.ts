@@ -172,7 +172,7 @@ welcome welcomes welcomed welcomed welcoming|speech|0.5|c o
 `;
 
 /** Third-person forms that are nearly always nouns in news text; their base and "-s" forms are not cues. */
-const NOUN_FIRST = new Set(['states']);
+const NOUN_FIRST = new Set(['states', 'supports', 'plans', 'attacks', 'questions', 'charges', 'protests', 'posts', 'projects', 'signals', 'counters', 'answers', 'comments', 'remarks', 'doubts']);
 
 function buildVerbIndex(): Map<string, CueMatch> {
   const index = new Map<string, CueMatch>();
@@ -194,7 +194,8 @@ function buildVerbIndex(): Map<string, CueMatch> {
       if (!index.has(word)) index.set(word, { ...verb, form });
     };
     if (NOUN_FIRST.has(third)) {
-      // "state", "states": almost always nouns; as cues only with a "that" ("the website states that …").
+      // "state(s)", "support", "plans": more often nouns; as cues only with a complement ("the website states that …",
+      // "the company plans to …"), a particle ("calls for") or, for evidence, an evidence subject ("the poll shows …").
       put(past, 'finite');
       put(participle, 'participle');
       put(gerund, 'gerund');

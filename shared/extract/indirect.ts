@@ -266,6 +266,8 @@ function cueWithAux(text: string, tokens: Token[], i: number): { text: string; s
  */
 function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, direct: DirectQuoteIndex, out: AttributionCandidate[]): boolean {
   if (cue.form === 'gerund') return false;
+  // "…, officials say." but not "…, 38 percent support": a bare form needs a subject that can govern it.
+  if (cue.form === 'base' && (!baseFormSubject(tokens, i, cue) || cue.cls === 'intent')) return false;
   let comma = -1;
   for (let k = i - 1; k >= 0 && i - k <= MAX_SPEAKER_TOKENS + 2; k--) {
     const t = tokens[k];
@@ -470,7 +472,7 @@ function settingThenClause(tokens: Token[], k: number): boolean {
 const DETERMINER_LIKE = /^(?:the|a|an|this|that|his|her|its|their|our|my|your|of|for|in|on|at|to|by|with|from|as|than|and|or|but)$/;
 
 /** Subjects a bare base form can follow as a verb ("Democrats say", "we believe"), unlike "the Pew report". */
-function baseFormSubject(tokens: Token[], i: number): boolean {
+function baseFormSubject(tokens: Token[], i: number, cue?: CueMatch): boolean {
   let j = skipBetween(tokens, i - 1, 0);
   while (j >= 0 && tokens[j].word && (/^(?:also|still|now|often|all|both|too|even|just|not|never|do|don't)$/.test(tokens[j].lower) || /[a-z]ly$/.test(tokens[j].text))) j--;
   const prev = tokens[j];
@@ -481,7 +483,8 @@ function baseFormSubject(tokens: Token[], i: number): boolean {
     const phrase = speakerBefore(tokens, i, 0);
     if (phrase) for (let k = phrase.first; k <= phrase.last; k++) if (!tokens[k].cap && /[^s]s$/.test(tokens[k].lower) && tokens[k].lower.length > 3) return true;
   }
-  if (!prev.cap && !DETERMINER_LIKE.test(prev.lower) && /(?:[^s]s|ed|ers|ans|ists|ics|percent|people|public)$/.test(prev.lower)) return true; // "those surveyed say"
+  if (!prev.cap && !DETERMINER_LIKE.test(prev.lower) && /(?:[^s]s|ed|ers|ans|ists|ics|people|public)$/.test(prev.lower)) return true;
+  if (prev.lower === 'percent' && (cue?.cls === 'speech' || cue?.cls === 'cognition')) return true; // "47 percent say" // "those surveyed say"
   if (/^(?:i|we|they|you|who|will|would|can|could|may|might|must|should|do|does|did|people|police|media|public|majority|many|most|some|others|both|all|don't|didn't|won't|can't|doesn't|shall)$/.test(prev.lower)) return true;
   return /[^s]s$/.test(prev.lower) && prev.lower.length > 3;
 }
@@ -512,7 +515,7 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
   const progressive = beBefore && cue.form === 'gerund';
   const passive = beBefore && !progressive;
   if (progressive) cue = { ...cue, form: 'finite' };
-  if (cue.form === 'base' && !baseFormSubject(tokens, i) && tokens[k]?.lower !== 'that') return;
+  if (cue.form === 'base' && !baseFormSubject(tokens, i, cue) && tokens[k]?.lower !== 'that') return;
   if (passive && next0IsTo(tokens, k) && /^(?:expect|believe|think|say|report|rumor|know|consider|understand|project|predict|estimate|schedule|set|plan)/.test(cue.lemma)) {
     // "The bank is expected to raise rates": the whole sentence is the reported content, with no source.
     const whole = { start: tokens[0].start, end: tokens[tokens.length - 1].end };
