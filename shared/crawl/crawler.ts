@@ -1,12 +1,14 @@
 /**
  * The crawl: for each due feed, a conditional GET; parse; for each item not seen before, fetch the
  * article page (robots.txt permitting), reduce it to its article text, dedupe by GUID, canonical URL and
- * content hash, and store the page as a raw document for the pipeline. Every feed and item ends with a
+ * content hash, and store the page as a raw document for the pipeline. A link to a PDF or Word file is
+ * stored as it came, deduped by a hash of its bytes: the process function converts every raw document
+ * anyway, and leaving the converters out keeps this function's bundle small. Every feed and item ends with a
  * status and, when it did not work, a reason. A failing feed is backed off exponentially; feeds on other
  * hosts are never held up by it.
  */
-import { UnsupportedDocumentError, toDocumentText, type DocumentText } from '../text/formats.ts';
-import { contentHash, normaliseUrl, shortHash } from './dedupe.ts';
+import { UnsupportedDocumentError, checkSize, detectFormat, htmlDocumentText, type DocumentText } from '../text/document.ts';
+import { bytesHash, contentHash, normaliseUrl, shortHash } from './dedupe.ts';
 import { FeedParseError, parseFeedDocument, type FeedItem } from './feed.ts';
 import { FetchError, USER_AGENT, safeFetch, type FetchOptions, type FetchResult } from './fetch.ts';
 import { HostGate, mapLimit } from './hosts.ts';
@@ -106,7 +108,13 @@ const MAX_CRAWL_DELAY_S = 30;
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, application/pdf;q=0.8, */*;q=0.1';
 /** Formats an article link may lead to (press releases are often PDF or Word files) and their key extensions. */
-const ARTICLE_FORMATS: Partial<Record<DocumentText['format'], string>> = { html: '.html', pdf: '.pdf', docx: '.docx' };
+const ARTICLE_EXTENSIONS = { html: '.html', pdf: '.pdf', docx: '.docx' } as const;
+
+/**
+ * What a fetched article is: a web page read by Readability (its text and metadata dedupe it), or a PDF
+ * or Word file kept as raw bytes for the process function to convert.
+ */
+type Article = { format: 'html'; doc: DocumentText } | { format: 'pdf' | 'docx'; doc?: undefined };
 
 function emptyCounts(): ItemCounts {
   return { new: 0, unchanged: 0, duplicate: 0, failed: 0, refused: 0 };
@@ -327,9 +335,10 @@ export class Crawler {
         const existing = await claim('url', normaliseUrl(item.url));
         if (existing) return await duplicateOf(existing, 'URL');
       }
-      const { bytes, contentType, doc, finalUrl } = await this.articleOf(item);
+      const { bytes, contentType, article, finalUrl } = await this.articleOf(item);
+      const { doc } = article;
       // The page's canonical URL and the address it was finally served from (after redirects) identify it too.
-      for (const [how, other] of [['canonical URL', doc.canonicalUrl], ['URL', finalUrl]] as const) {
+      for (const [how, other] of [['canonical URL', doc?.canonicalUrl], ['URL', finalUrl]] as const) {
         // Some sites declare their home page as every article's canonical URL; that says nothing about the article.
         if (!other || isSiteRoot(other)) continue;
         const value = normaliseUrl(other);
@@ -337,10 +346,11 @@ export class Crawler {
         const existing = await claim('url', value);
         if (existing) return await duplicateOf(existing, how);
       }
-      const existingHash = await claim('hash', contentHash(doc.text));
-      if (existingHash) return await duplicateOf(existingHash, 'text');
+      // A page by its article text (the same story re-served with other markup); a file by its bytes.
+      const existingHash = doc ? await claim('hash', contentHash(doc.text)) : await claim('bytes', bytesHash(bytes));
+      if (existingHash) return await duplicateOf(existingHash, doc ? 'text' : 'file');
 
-      const extension = ARTICLE_FORMATS[doc.format] ?? '.html';
+      const extension = ARTICLE_EXTENSIONS[article.format];
       if (!documentKey.endsWith(extension)) {
         documentKey = `${stem}${extension}`;
         for (const [kind, value] of claims) await this.registry.updateSeen(seen(kind, value));
@@ -349,10 +359,10 @@ export class Crawler {
         key: documentKey,
         body: bytes,
         contentType,
-        title: doc.title ?? item.title,
-        url: doc.canonicalUrl ?? finalUrl ?? item.url,
+        title: doc?.title ?? item.title,
+        url: doc?.canonicalUrl ?? finalUrl ?? item.url,
         source: feed.url,
-        publishedAt: item.publishedAt ?? doc.publishedAt,
+        publishedAt: item.publishedAt ?? doc?.publishedAt,
         externalId: item.guid,
       });
       if (guidKey) await this.registry.claimSeen(seen('guid', guidKey));
@@ -372,12 +382,12 @@ export class Crawler {
   }
 
   /** The article of a feed item: from the item itself when it carries the full text, else its fetched page. */
-  private async articleOf(item: FeedItem): Promise<{ bytes: Uint8Array; contentType: string; doc: DocumentText; finalUrl?: string }> {
+  private async articleOf(item: FeedItem): Promise<{ bytes: Uint8Array; contentType: string; article: Article; finalUrl?: string }> {
     const fullHtml = item.contentHtml ?? (item.contentText ? item.contentText.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p)}</p>`).join('') : undefined);
     if (fullHtml && letters(fullHtml) >= this.config.fullTextMinLetters) {
       const bytes = new Uint8Array(Buffer.from(itemPage(item, fullHtml), 'utf8'));
       const contentType = 'text/html; charset=utf-8';
-      return { bytes, contentType, doc: await this.extract(bytes, contentType, item.url), finalUrl: item.url };
+      return { bytes, contentType, article: this.read(bytes, contentType, item.url), finalUrl: item.url };
     }
     if (!item.url) throw new ItemOutcome('failed', 'item has no link and no full text', false);
     const verdict = await this.robots.check(item.url).catch((error: Error) => ({ allowed: false as const, reason: `robots.txt check failed (${error.message})` }));
@@ -397,14 +407,18 @@ export class Crawler {
       throw new ItemOutcome('failed', `article page: HTTP ${response.status}`, !permanent);
     }
     const contentType = response.headers['content-type'] ?? 'application/octet-stream';
-    return { bytes: response.body, contentType, doc: await this.extract(response.body, contentType, response.url), finalUrl: response.url };
+    return { bytes: response.body, contentType, article: this.read(response.body, contentType, response.url), finalUrl: response.url };
   }
 
-  private async extract(bytes: Uint8Array, contentType: string, url: string | undefined): Promise<DocumentText> {
+  /** Web pages through Readability; PDF and Word files only recognised (magic numbers), not converted. */
+  private read(bytes: Uint8Array, contentType: string, url: string | undefined): Article {
     try {
-      const doc = await toDocumentText(bytes, { contentType, url, maxBytes: this.config.maxArticleBytes });
-      if (!ARTICLE_FORMATS[doc.format]) throw new ItemOutcome('failed', `article link is not a web page, PDF or Word document (read as ${doc.format})`, false);
-      return doc;
+      const hint = { contentType, url, maxBytes: this.config.maxArticleBytes };
+      checkSize(bytes, hint);
+      const format = detectFormat(bytes, hint);
+      if (format === 'pdf' || format === 'docx') return { format };
+      if (format !== 'html') throw new ItemOutcome('failed', `article link is not a web page, PDF or Word document (read as ${format})`, false);
+      return { format, doc: htmlDocumentText(bytes, hint) };
     } catch (error) {
       if (error instanceof UnsupportedDocumentError) throw new ItemOutcome('failed', error.reason, false);
       throw error;

@@ -1,4 +1,4 @@
-/** Keys that identify an article across feeds: a normalised URL and a hash of its extracted text. */
+/** Keys that identify an article across feeds: a normalised URL, a hash of its extracted text, or of its bytes (files). */
 import { createHash } from 'node:crypto';
 
 const TRACKING_PARAMS = /^(utm_[a-z]+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|ref|ref_src|smid|_ga|igshid)$/i;
@@ -20,6 +20,11 @@ export function normaliseUrl(raw: string): string {
 export function contentHash(text: string): string {
   const canonical = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Hash of a file kept as it came (a PDF or Word statement): the same file from any address is one article. */
+export function bytesHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export function shortHash(value: string, length = 24): string {

@@ -24,7 +24,7 @@ export type FeedStatePatch = Partial<Omit<FeedRecord, 'url' | 'addedAt'>>;
 
 /** A dedupe record: something (a GUID of a feed, a canonical URL, a content hash) already ingested. */
 export interface SeenRecord {
-  /** guid | url | hash */
+  /** guid | url | hash (of a page's article text) | bytes (hash of a PDF or Word file) */
   kind: string;
   value: string;
   feedUrl: string;

@@ -3,9 +3,11 @@
  * Order of evidence (as browsers and XML parsers do): byte order mark, then the HTTP charset,
  * then the document's own declaration (HTML <meta charset>, XML encoding="…"), then sniffing
  * (UTF-16/32 without BOM from the NUL pattern, strict UTF-8, then chardet for legacy encodings).
+ * Decoding uses the WHATWG TextDecoder (Node and Lambda ship full ICU: windows-125x, iso-8859-x, KOI8,
+ * Shift_JIS, EUC-JP, ISO-2022-JP, GBK/GB18030, Big5, EUC-KR, UTF-16) rather than a bundled code-page
+ * library; UTF-32, which TextDecoder lacks, is decoded here.
  */
 import chardet from 'chardet';
-import iconv from 'iconv-lite';
 
 export class DecodeError extends Error {
   constructor(readonly reason: string) {
@@ -84,18 +86,83 @@ function sniffWideEncoding(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** Normalised name iconv-lite understands, or undefined for an unknown label. */
+/** Labels TextDecoder does not know, for encodings it does (Windows code-page numbers, old aliases). */
+const LABEL_ALIASES: Record<string, string> = {
+  'ucs-2': 'utf-16le', 'utf16': 'utf-16le', 'utf16le': 'utf-16le', 'utf16be': 'utf-16be',
+  'cp936': 'gbk', 'ms936': 'gbk', 'euc-cn': 'gbk', 'euccn': 'gbk', 'gb-2312': 'gbk', 'cp949': 'euc-kr', 'uhc': 'euc-kr',
+  'cp950': 'big5', 'big-5': 'big5', 'cp932': 'shift_jis', 'eucjp': 'euc-jp', 'euckr': 'euc-kr',
+  'mac-roman': 'macintosh', 'macroman': 'macintosh', 'tis620': 'windows-874', 'cp874': 'windows-874',
+  'koi8r': 'koi8-r', 'koi8u': 'koi8-u', 'cp20866': 'koi8-r', 'cp21866': 'koi8-u',
+};
+const UTF32 = new Map<string, string>([
+  ['utf-32', 'utf-32le'], ['utf32', 'utf-32le'], ['utf-32le', 'utf-32le'], ['utf32le', 'utf-32le'], ['ucs-4', 'utf-32le'],
+  ['utf-32be', 'utf-32be'], ['utf32be', 'utf-32be'], ['ucs-4be', 'utf-32be'],
+]);
+
+function whatwgName(label: string): string | undefined {
+  try {
+    const name = new TextDecoder(label).encoding;
+    // "replacement" (ISO-2022-KR/CN, HZ) turns the whole input into one U+FFFD: that is not decoding it.
+    return name === 'replacement' ? undefined : name;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Canonical lower-case name of an encoding label (the WHATWG name, e.g. "latin1" → "windows-1252",
+ * "gb2312" → "gbk", "utf-16" → "utf-16le"; chardet's names are WHATWG labels too), "utf-32le"/"utf-32be",
+ * or undefined for an unknown label.
+ */
 export function normaliseEncoding(label: string): string | undefined {
-  const name = label.trim().toLowerCase().replace(/^x-/, '');
-  const aliases: Record<string, string> = {
-    'utf8': 'utf-8', 'unicode-1-1-utf-8': 'utf-8', 'us-ascii': 'windows-1252', ascii: 'windows-1252',
-    // WHATWG: these Latin-1 labels mean windows-1252 on the web.
-    'iso-8859-1': 'windows-1252', 'latin1': 'windows-1252', 'iso8859-1': 'windows-1252', 'l1': 'windows-1252',
-    'utf-16': 'utf-16le', 'utf16': 'utf-16le', 'utf-32': 'utf-32le', 'ucs-2': 'utf-16le',
-    'sjis': 'shift_jis', 'mac-roman': 'macintosh',
-  };
-  const resolved = aliases[name] ?? name;
-  return iconv.encodingExists(resolved) ? resolved : undefined;
+  const name = label.trim().toLowerCase();
+  if (!name) return undefined;
+  const bare = name.replace(/^x-/, '');
+  const utf32 = UTF32.get(bare);
+  if (utf32) return utf32;
+  const cp = bare.match(/^(?:cp|ms|windows)-?(125[0-8])$/);
+  if (cp) return `windows-${cp[1]}`;
+  return whatwgName(name) ?? whatwgName(bare) ?? (LABEL_ALIASES[bare] ? whatwgName(LABEL_ALIASES[bare]) : undefined);
+}
+
+/** UTF-32 by hand (TextDecoder has no UTF-32); invalid code points and a cut-off last unit become U+FFFD. */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  for (let i = 0; i + 4 <= bytes.length; i += 4) {
+    const cp = view.getUint32(i, littleEndian);
+    chunk.push(cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? 0xfffd : cp);
+    if (chunk.length === 8192) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  if (bytes.length % 4) chunk.push(0xfffd);
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join('');
+}
+
+/** windows-1252 bytes 0x80–0x9F (WHATWG index); every other byte is its Latin-1 code point. */
+const WINDOWS_1252_C1 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * windows-1252 (also what every Latin-1 and ASCII label means) by hand: Node 20.18.3+, 22.13+ and 24
+ * decode it as ISO-8859-1, turning the curly quotes, dashes and € of 0x80–0x9F into C1 controls
+ * (nodejs/node#56542, #60888).
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return latin1(bytes).replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]));
+}
+
+/** Decodes with bad sequences replaced by U+FFFD; never strips a BOM (callers have dealt with it). */
+function decodeLoosely(bytes: Uint8Array, encoding: string): string {
+  if (encoding === 'utf-32le' || encoding === 'utf-32be') return decodeUtf32(bytes, encoding === 'utf-32le');
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
+  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
 }
 
 function latin1(bytes: Uint8Array): string {
@@ -166,7 +233,7 @@ function decodeWith(bytes: Uint8Array, encoding: string): string {
     if (text === undefined) throw new DecodeError(`invalid UTF-8 (first bad byte near offset ${firstInvalidUtf8(bytes)})`);
     return text;
   }
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
+  const text = decodeLoosely(bytes, encoding);
   // Multi-byte legacy decoders substitute U+FFFD for bad sequences; many of them means the label is wrong.
   const bad = countReplacement(text);
   if (bad > 8 && bad > text.length / 100) throw new DecodeError(`bytes are not valid ${encoding} (${bad} undecodable sequences)`);
@@ -218,7 +285,7 @@ export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Decoded
       return { text: decodeWith(body, bom.encoding), encoding: bom.encoding, source: 'bom' };
     } catch (error) {
       if (!hints.lenient || !(error instanceof DecodeError)) throw error;
-      const text = bom.encoding === 'utf-8' ? new TextDecoder('utf-8').decode(body) : iconv.decode(Buffer.from(body), bom.encoding);
+      const text = decodeLoosely(body, bom.encoding);
       return { text, encoding: bom.encoding, source: 'bom', warning: `${error.reason}; bad bytes replaced` };
     }
   }

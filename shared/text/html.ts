@@ -5,7 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { DocumentText } from './formats.ts';
+import type { DocumentText } from './document.ts';
 
 export class NoArticleError extends Error {
   constructor(readonly reason: string) {

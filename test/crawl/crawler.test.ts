@@ -10,7 +10,7 @@ import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
 import { DynamoFeedRegistry, RawArticleSink } from '../../shared/storage/feeds.ts';
 import { toDocumentText } from '../../shared/text/formats.ts';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
-import { makePdf } from '../fixtures/formats/make.ts';
+import { makeDocx, makePdf } from '../fixtures/formats/make.ts';
 import { articlePage, atom, jsonFeed, paragraphs, rdf, rss2, type FixtureItem } from '../fixtures/crawl/feeds.ts';
 
 let aws: LocalAws;
@@ -34,6 +34,10 @@ const item = (n: number, path = `/articles/${n}`, extra: Partial<FixtureItem> = 
   publishedAt: `2024-05-0${n}T08:00:00.000Z`,
   ...extra,
 });
+
+const STATEMENT_PDF = makePdf([['PRESS STATEMENT', 'The harbour authority said on Monday that the ferry terminal will reopen in June.']], { title: 'Harbour statement' });
+const STATEMENT_DOCX = makeDocx(['PRESS RELEASE', 'The port workers union said on Friday that it would accept the new pay offer.']);
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const FULL_TEXT = paragraphs('the full-text item').concat(paragraphs('the second half of the full-text item')).map((p) => `<p>${p}</p>`).join('');
 
@@ -76,10 +80,20 @@ function newsHandler(req: IncomingMessage, res: ServerResponse): void {
       ]),
     );
   }
-  if (path === '/files/statement-11.pdf') {
-    const pdf = makePdf([['PRESS STATEMENT', 'The harbour authority said on Monday that the ferry terminal will reopen in June.']], { title: 'Harbour statement' });
-    return void res.writeHead(200, { 'content-type': 'application/pdf' }).end(Buffer.from(pdf));
+  if (path === '/files/statement-11.pdf') return void res.writeHead(200, { 'content-type': 'application/pdf' }).end(Buffer.from(STATEMENT_PDF));
+  if (path === '/statements.xml') {
+    // The PDF of /redir.xml again at another address (served without a useful type), a Word file, and a plain-text file.
+    return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+      rss2('Statements', [
+        item(12, '/press/harbour-statement', { guid: 's-12', title: 'Harbour statement (copy)' }),
+        item(13, '/files/statement-13.docx', { guid: 's-13', title: 'Union accepts pay offer' }),
+        item(14, '/files/notes-14.txt', { guid: 's-14' }),
+      ]),
+    );
   }
+  if (path === '/press/harbour-statement') return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from(STATEMENT_PDF));
+  if (path === '/files/statement-13.docx') return void res.writeHead(200, { 'content-type': DOCX_TYPE }).end(Buffer.from(STATEMENT_DOCX));
+  if (path === '/files/notes-14.txt') return void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('Notes from the meeting, as plain text.');
   if (path === '/go/8') return void res.writeHead(302, { location: '/plain/8' }).end();
   const special = path.match(/^\/(plain|rootcanon)\/(\d+)$/);
   if (special) {
@@ -244,13 +258,35 @@ describe('crawler', () => {
     // /go/8 redirects to /plain/8: whichever is crawled first is new, the other is the same feed's article again.
     expect([status['/go/8'], status['/plain/8']].sort()).toEqual(['new', 'unchanged']);
     expect([status['/rootcanon/9'], status['/rootcanon/10']]).toEqual(['new', 'new']);
-    // A link to a PDF press statement is stored as a PDF document.
+    // A link to a PDF press statement is stored as the PDF file it is (the crawler does not convert it), under the
+    // feed item's title; the process function's converter reads it.
     const pdfItem = summary.feeds[0].items.find((i) => i.url?.endsWith('.pdf'))!;
     expect(pdfItem).toMatchObject({ status: 'new', documentKey: expect.stringMatching(/^raw\/crawl\/.*\.pdf$/) });
     const raw = await documents.getRaw(pdfItem.documentKey!);
-    expect(raw.metadata).toMatchObject({ contentType: 'application/pdf', title: 'Harbour statement' });
+    expect(raw.body).toEqual(STATEMENT_PDF);
+    expect(raw.metadata).toMatchObject({ contentType: 'application/pdf', title: 'Story 11', url: `${NEWS}/files/statement-11.pdf` });
     const doc = await toDocumentText(raw.body, { contentType: raw.metadata.contentType });
-    expect(doc).toMatchObject({ format: 'pdf', text: expect.stringContaining('ferry terminal will reopen in June') });
+    expect(doc).toMatchObject({ format: 'pdf', title: 'Harbour statement', text: expect.stringContaining('ferry terminal will reopen in June') });
+  });
+
+  it('stores PDF and Word links as raw files deduped by their bytes, and refuses other files', async () => {
+    await registry.addFeed({ url: `${NEWS}/statements.xml`, group: 'statements' });
+    const summary = await crawler().crawl({ group: 'statements' });
+    const byGuid = Object.fromEntries(summary.feeds[0].items.map((i) => [i.guid, i]));
+    // The same PDF bytes at another address (and with no PDF content type) are the article /redir.xml stored.
+    expect(byGuid['s-12']).toMatchObject({ status: 'duplicate', reason: `same file as an article from ${NEWS}/redir.xml`, documentKey: expect.stringMatching(/\.pdf$/) });
+    const docxItem = byGuid['s-13'];
+    expect(docxItem).toMatchObject({ status: 'new', documentKey: expect.stringMatching(/^raw\/crawl\/.*\.docx$/) });
+    const raw = await documents.getRaw(docxItem.documentKey!);
+    expect(raw.body).toEqual(STATEMENT_DOCX);
+    expect(raw.metadata).toMatchObject({ contentType: DOCX_TYPE, title: 'Union accepts pay offer' });
+    const doc = await toDocumentText(raw.body, { contentType: raw.metadata.contentType });
+    expect(doc).toMatchObject({ format: 'docx', text: expect.stringContaining('accept the new pay offer') });
+    expect(byGuid['s-14']).toMatchObject({ status: 'failed', reason: 'article link is not a web page, PDF or Word document (read as text)' });
+
+    // Crawled again: the Word file is known by its GUID, the duplicate points at the first PDF.
+    const again = await crawler().crawl({ group: 'statements', force: true });
+    expect(again.feeds[0].items.map((i) => i.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
   });
 
   it('a feed that hangs does not hold up a feed on another host', async () => {

@@ -1,7 +1,7 @@
-import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { FeedParseError, parseFeedDocument } from '../../shared/crawl/feed.ts';
 import { atom, jsonFeed, rdf, rss2, type FixtureItem } from '../fixtures/crawl/feeds.ts';
+import { encodeText } from '../fixtures/formats/encode.ts';
 
 const items: FixtureItem[] = [
   { guid: 'a-1', url: 'https://news.example.org/a/1', title: 'First story', publishedAt: '2024-05-01T10:00:00.000Z', summary: 'Short summary' },
@@ -67,10 +67,10 @@ describe('parseFeedDocument', () => {
   });
 
   it('detects the encoding: XML declaration, HTTP charset, UTF-16 BOM', () => {
-    const latin = parseFeedDocument(new Uint8Array(iconv.encode(rss2('Notícias', items, 'ISO-8859-1'), 'latin1')));
+    const latin = parseFeedDocument(encodeText(rss2('Notícias', items, 'ISO-8859-1'), 'iso-8859-1'));
     expect(latin.title).toBe('Notícias');
-    const undeclared = iconv.encode(rss2('Ação', items).replace(' encoding="UTF-8"', ''), 'latin1');
-    expect(parseFeedDocument(new Uint8Array(undeclared), { contentType: 'text/xml; charset=iso-8859-1' }).title).toBe('Ação');
+    const undeclared = encodeText(rss2('Ação', items).replace(' encoding="UTF-8"', ''), 'iso-8859-1');
+    expect(parseFeedDocument(undeclared, { contentType: 'text/xml; charset=iso-8859-1' }).title).toBe('Ação');
     const wide = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rss2('Größe', items, 'UTF-16'), 'utf16le')]);
     expect(parseFeedDocument(new Uint8Array(wide))).toMatchObject({ title: 'Größe', encoding: 'utf-16le' });
   });

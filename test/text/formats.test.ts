@@ -1,6 +1,6 @@
-import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { UnsupportedDocumentError, htmlToArticle, toDocumentText } from '../../shared/text/formats.ts';
+import { encodeText } from '../fixtures/formats/encode.ts';
 import { makeDocx, makePdf, makeZip } from '../fixtures/formats/make.ts';
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
@@ -57,7 +57,7 @@ describe('toDocumentText: plain text and encodings', () => {
     const text = 'Sanders-Gendreau said: “We will appeal.”';
     const le = await toDocumentText(bytes([0xff, 0xfe], Buffer.from(text, 'utf16le')), { filename: 'x.txt' });
     expect(le).toMatchObject({ text, encoding: 'utf-16le' });
-    const be = await toDocumentText(bytes([0xfe, 0xff], iconv.encode(text, 'utf-16be')), { filename: 'x.txt' });
+    const be = await toDocumentText(bytes([0xfe, 0xff], encodeText(text, 'utf-16be')), { filename: 'x.txt' });
     expect(be).toMatchObject({ text, encoding: 'utf-16be' });
   });
 
@@ -68,14 +68,14 @@ describe('toDocumentText: plain text and encodings', () => {
   });
 
   it('detects a legacy single-byte encoding with chardet', async () => {
-    const doc = await toDocumentText(new Uint8Array(iconv.encode(FRENCH, 'windows-1252')), { filename: 'fr.txt' });
+    const doc = await toDocumentText(encodeText(FRENCH, 'windows-1252'), { filename: 'fr.txt' });
     expect(doc.text).toBe(FRENCH);
     expect(doc.encoding).toMatch(/^(windows-1252|iso-8859-1|iso-8859-15)$/);
   });
 
   it('uses the HTTP charset for a multi-byte legacy encoding', async () => {
     const text = '首相は「改革を続ける」と述べた。野党は反発している。';
-    const doc = await toDocumentText(new Uint8Array(iconv.encode(text, 'shift_jis')), { contentType: 'text/plain; charset=Shift_JIS' });
+    const doc = await toDocumentText(encodeText(text, 'shift_jis'), { contentType: 'text/plain; charset=Shift_JIS' });
     expect(doc).toMatchObject({ text, encoding: 'shift_jis' });
   });
 
@@ -85,7 +85,7 @@ describe('toDocumentText: plain text and encodings', () => {
   });
 
   it('refuses bytes that do not fit a declared UTF-8 charset', async () => {
-    const input = new Uint8Array(iconv.encode(FRENCH, 'latin1'));
+    const input = encodeText(FRENCH, 'windows-1252');
     expect(await reason(input, { contentType: 'text/plain; charset=utf-8' })).toMatch(/invalid UTF-8/);
   });
 
@@ -148,8 +148,8 @@ describe('toDocumentText: HTML', () => {
 
   it('honours <meta charset> for a legacy-encoded page', async () => {
     const body = `<p>${FRENCH}</p><p>${FRENCH}</p>`;
-    const html = iconv.encode(ARTICLE_HTML('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">', body), 'windows-1252');
-    const doc = await toDocumentText(new Uint8Array(html), { filename: 'page.html' });
+    const html = encodeText(ARTICLE_HTML('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">', body), 'windows-1252');
+    const doc = await toDocumentText(html, { filename: 'page.html' });
     expect(doc.encoding).toBe('windows-1252');
     expect(doc.text).toContain('« irrévocable »');
   });
