@@ -169,6 +169,9 @@ tout touts touted touted touting|speech|0.6|c o
 condemn condemns condemned condemned condemning|speech|0.6|c o
 defend defends defended defended defending|speech|0.4|c o
 welcome welcomes welcomed welcomed welcoming|speech|0.5|c o
+liken likens likened likened likening|speech|0.7|c o
+admire admires admired admired admiring|cognition|0.6|c o a
+credit credits credited credited crediting|speech|0.5|c o
 `;
 
 /** Third-person forms that are nearly always nouns in news text; their base and "-s" forms are not cues. */

@@ -540,11 +540,11 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
     let h = k;
     while (h < tokens.length && h - k < 10 && tokens[h].word && (TIME_WORDS.has(tokens[h].lower) || tokens[h].cap)) h++;
     if (h > k && tokens[h]?.word && COMPLEMENTIZERS.has(tokens[h].lower)) k = h;
-    else if (tokens[k]?.word && TRAILING_OPENERS.has(tokens[k].lower)) {
+    else if (tokens[k]?.word && TRAILING_OPENERS.has(tokens[k].lower) && !COMPLEMENTIZERS.has(tokens[k].lower)) {
       // "said at an event in Colorado Springs that …"
       for (h = k + 1; h < tokens.length && h - k < 12; h++) {
         const t = tokens[h];
-        if (!t.word && !isQuoteMark(t) && t.text !== '.' && t.text !== ',' && !/^[’']s$/.test(t.text)) break;
+        if (!t.word && t.text !== '.' && t.text !== ',' && !/^[’']s$/.test(t.text) && !(isQuoteMark(t) && h - k <= 3)) break;
         if (t.lower === 'that') {
           k = h;
           break;
