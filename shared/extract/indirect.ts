@@ -100,6 +100,8 @@ class DirectQuoteIndex {
   }
   /** True when [start,end) is one direct quote, give or take punctuation around it. */
   isJustAQuote(text: string, start: number, end: number): boolean {
+    const first = this.firstEndingAfter(start);
+    if (first >= this.spans.length || this.spans[first].start >= end) return false; // no quote in range
     const letters = (a: number, b: number) => (text.slice(a, b).match(/[\p{L}\p{N}]/gu) ?? []).length;
     const total = letters(start, end);
     if (!total) return true;
@@ -137,6 +139,7 @@ function wordCount(tokens: Token[], from: number, to: number): number {
 function hasQuotedFragment(text: string, start: number, end: number, direct: DirectQuoteIndex): boolean {
   if (direct.covered(start, end) > 0) return true;
   const slice = text.slice(start, end);
+  if (!/[“"‘]/.test(slice)) return false;
   // Two typographic or straight double marks, or a single-quoted run: a quoted fragment.
   return /[“"][^“”"]{2,}[”"]/.test(slice) || /(?:^|[\s(])‘[^‘’]{2,}’(?=[\s,.;:!?)]|$)/.test(slice);
 }
@@ -234,10 +237,12 @@ function emit(
   const { start, end } = trimContent(text, region.start, region.end);
   if (end - start < 8) return false;
   if (direct.isJustAQuote(text, start, end)) return false;
-  const words = text.slice(start, end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  // Only the head of the content matters for these checks; bounded slices keep dense inputs linear.
+  const head = text.slice(start, Math.min(end, start + 200));
+  const words = head.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   if (words < MIN_CONTENT_WORDS) return false;
   // Content opening with an auxiliary or a preposition means the cue word was a noun ("three states have …").
-  const opener = /^[\p{L}\p{N}'’-]+/u.exec(text.slice(start, end))?.[0].toLowerCase() ?? '';
+  const opener = /^[\p{L}\p{N}'’-]+/u.exec(head)?.[0].toLowerCase() ?? '';
   if (BAD_CONTENT_OPENERS.has(opener)) return false;
   out.push({
     start,
