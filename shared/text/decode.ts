@@ -304,9 +304,10 @@ export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Decoded
     }
     // A document that declares UTF-16/32 in ASCII bytes is lying about itself (HTML spec: treat as UTF-8).
     if (/^utf-(16|32)/.test(encoding) && source === 'declaration' && !sniffWideEncoding(bytes)) encoding = 'utf-8';
-    // windows-1252 is a superset of ASCII and Latin-1 labels: if the bytes are valid UTF-8 with multi-byte
-    // sequences, the label is stale (a very common mislabel); prefer UTF-8.
-    if (encoding === 'windows-1252' && hasUtf8Sequences(bytes) && tryUtf8(bytes) !== undefined) {
+    // Bytes that are valid UTF-8 with multi-byte sequences under a legacy label (windows-1252, GB2312, …): the
+    // label is stale, a very common mislabel (pages re-saved as UTF-8 keep their old <meta>); legacy text only
+    // forms valid UTF-8 by chance, and decoding UTF-8 as GBK would garble every character. Prefer UTF-8.
+    if (!/^utf-/.test(encoding) && hasUtf8Sequences(bytes) && tryUtf8(bytes) !== undefined) {
       return { text: tryUtf8(bytes)!, encoding: 'utf-8', source: 'sniffed', warning: `declared ${label} but the bytes are UTF-8` };
     }
     try {

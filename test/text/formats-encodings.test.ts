@@ -84,6 +84,15 @@ describe('decodeBytes with TextDecoder', () => {
     expect(lenient).toMatchObject({ text: '<rss>Größe</rss>', encoding: 'utf-8' });
   });
 
+  it('reads UTF-8 bytes under a stale legacy label as UTF-8 (a page re-saved without updating its <meta>)', async () => {
+    const page = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>新电脑</title></head><body><article><p>${CHINESE.repeat(3)}</p></article></body></html>`;
+    expect(decodeBytes(new TextEncoder().encode(page), { markup: 'html' })).toMatchObject({ text: page, encoding: 'utf-8', warning: 'declared gb2312 but the bytes are UTF-8' });
+    const doc = await toDocumentText(new TextEncoder().encode(page), { contentType: 'text/html' });
+    expect(doc).toMatchObject({ encoding: 'utf-8', text: expect.stringContaining('政府将继续推进改革') });
+    // Real GB2312 bytes under the same label still decode as GBK.
+    expect(decodeBytes(encodeText(page, 'gbk'), { markup: 'html' })).toMatchObject({ text: page, encoding: 'gbk', source: 'declaration' });
+  });
+
   it('refuses Shift_JIS bytes declared as EUC-KR instead of returning replacement characters', () => {
     const bytes = encodeText(JAPANESE.repeat(4), 'shift_jis');
     expect(() => decodeBytes(bytes, { contentType: 'text/plain; charset=EUC-KR' })).toThrow(/not valid euc-kr/);
