@@ -4,12 +4,13 @@
  */
 import { formatSummary } from '../shared/crawl/crawler.ts';
 import { runCrawl } from '../functions/crawl.ts';
-import { connectToStack, option } from './feeds.ts';
+import { connectToStack } from './feeds.ts';
+import { takeOption } from './options.ts';
 
 export async function run(argv: string[]): Promise<number> {
   const args = [...argv];
-  const feedUrl = option(args, 'feed');
-  const group = option(args, 'group');
+  const feedUrl = takeOption(args, 'feed');
+  const group = takeOption(args, 'group');
   const items = args.includes('--items');
   const json = args.includes('--json');
   const unknown = args.filter((a) => a !== '--items' && a !== '--json');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { STATE_FILE, defaultDataDir } from '../infra/local.ts';
 import { useEmulatorEnvironment } from '../shared/storage/emulators.ts';
 import { DynamoFeedRegistry } from '../shared/storage/feeds.ts';
+import { takeOption } from './options.ts';
 
 /** Points the SDK at the local stack when it runs; otherwise requires the AWS environment. */
 export function connectToStack(): string {
@@ -21,22 +22,14 @@ export function connectToStack(): string {
   throw new Error('no local stack is running (start one with `npm start`) and QUOTEDESK_TABLE / QUOTEDESK_BUCKET are not set');
 }
 
-export function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value`);
-  args.splice(i, 2);
-  return value;
-}
 
 const USAGE = 'usage: quotedesk feeds add URL [--title TITLE] [--group GROUP] | feeds list [--group GROUP] | feeds remove URL';
 
 export async function run(argv: string[]): Promise<number> {
   const args = [...argv];
   const action = args.shift();
-  const title = option(args, 'title');
-  const group = option(args, 'group');
+  const title = takeOption(args, 'title');
+  const group = takeOption(args, 'group');
   if (group !== undefined && !/^[a-z0-9-]{1,40}$/.test(group)) throw new Error('--group: lower-case letters, digits and dashes');
   if (!action || (action !== 'list' && args.length !== 1)) {
     process.stderr.write(`${USAGE}\n`);

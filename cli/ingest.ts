@@ -14,6 +14,7 @@ import { contentHash, documentIdFor } from '../shared/pipeline/identity.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
 import type { DocumentMetadata, DocumentStatus } from '../shared/storage/ports.ts';
+import { takeOption } from './options.ts';
 
 export interface IngestSummary {
   uploaded: number;
@@ -25,14 +26,6 @@ export interface IngestSummary {
   seconds: number;
 }
 
-function takeOption(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value`);
-  args.splice(i, 2);
-  return value;
-}
 
 function takeFlag(args: string[], name: string): boolean {
   const i = args.indexOf(`--${name}`);

@@ -13,7 +13,7 @@ export const FUNCTION_ARCHITECTURE = lambda.Architecture.ARM_64;
 
 /**
  * ESM bundles still meet CommonJS dependencies that call `require` (Node built-ins inside
- * compromise, iconv-lite, …); this gives them one, as esbuild's ESM output cannot.
+ * compromise, mammoth, …); this gives them one, as esbuild's ESM output cannot.
  */
 export const ESM_REQUIRE_BANNER = "import { createRequire as __quotedeskCreateRequire } from 'node:module'; const require = __quotedeskCreateRequire(import.meta.url);";
 

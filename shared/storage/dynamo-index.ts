@@ -3,10 +3,11 @@
  * DocumentClient. No scans, no transactions (dynalite has none): a document's derived items live in
  * its own partition, so reindexing = read the partition's keys, write the new items, delete the stale.
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { docClient, tableName } from './clients.ts';
 import { batchGet, batchWrite, type WriteRequest } from './batch.ts';
+import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
 import { GSI } from './table.ts';
 import { DECISION_PK, KEEPAPART_PK, SHARDS_PK, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, upperBound } from './keys.ts';
@@ -204,25 +205,18 @@ export class DynamoIndexStore implements IndexStore {
   async countByStatus(): Promise<Record<DocumentStatus, number>> {
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<DocumentStatus, number>;
     for (const month of await this.shards('DOCS')) {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const result = await docClient().send(
-          new QueryCommand({
-            TableName: this.table,
-            IndexName: GSI_1.name,
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': key.docsMonth(month) },
-            ProjectionExpression: '#s',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of result.Items ?? []) {
-          const status = item.status as DocumentStatus;
-          if (status in counts) counts[status]++;
-        }
-        start = result.LastEvaluatedKey;
-      } while (start);
+      const items = queryItems({
+        TableName: this.table,
+        IndexName: GSI_1.name,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': key.docsMonth(month) },
+        ProjectionExpression: '#s',
+        ExpressionAttributeNames: { '#s': 'status' },
+      });
+      for await (const item of items) {
+        const status = item.status as DocumentStatus;
+        if (status in counts) counts[status]++;
+      }
     }
     return counts;
   }
@@ -253,21 +247,14 @@ export class DynamoIndexStore implements IndexStore {
   /** Every key in the document partition but META, with the attributes reindexing must keep. */
   private async partitionKeys(documentId: string): Promise<Item[]> {
     const out: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const result = await docClient().send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': key.doc(documentId) },
-          ProjectionExpression: 'pk, sk, #s, decidedAt',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of result.Items ?? []) if (item.sk !== key.meta) out.push(item);
-      start = result.LastEvaluatedKey;
-    } while (start);
+    const items = queryItems({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': key.doc(documentId) },
+      ProjectionExpression: 'pk, sk, #s, decidedAt',
+      ExpressionAttributeNames: { '#s': 'status' },
+    });
+    for await (const item of items) if (item.sk !== key.meta) out.push(item as Item);
     return out;
   }
 
@@ -445,22 +432,17 @@ export class DynamoIndexStore implements IndexStore {
     const name = normalizeName(nameOrId);
     if (!name) return [];
     const counts = new Map<string, number>();
-    let start: Record<string, unknown> | undefined;
-    let pages = 0;
-    do {
-      const result = await docClient().send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: GSI_1.name,
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': key.aliasLookup(name) },
-          ProjectionExpression: 'speakerId',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of result.Items ?? []) counts.set(String(item.speakerId), (counts.get(String(item.speakerId)) ?? 0) + 1);
-      start = result.LastEvaluatedKey;
-    } while (start && ++pages < 10);
+    const aliases = queryItems(
+      {
+        TableName: this.table,
+        IndexName: GSI_1.name,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': key.aliasLookup(name) },
+        ProjectionExpression: 'speakerId',
+      },
+      10,
+    );
+    for await (const item of aliases) counts.set(String(item.speakerId), (counts.get(String(item.speakerId)) ?? 0) + 1);
     // Most documents first: the person the name usually means leads.
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id).slice(0, 20);
   }
@@ -550,24 +532,13 @@ export class DynamoIndexStore implements IndexStore {
     };
   }
 
-  private async countSpeakerQuotes(id: string): Promise<number> {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const result = await docClient().send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: GSI_1.name,
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': key.speakerQuotes(id) },
-          Select: 'COUNT',
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += result.Count ?? 0;
-      start = result.LastEvaluatedKey;
-    } while (start);
-    return count;
+  private countSpeakerQuotes(id: string): Promise<number> {
+    return queryCount({
+      TableName: this.table,
+      IndexName: GSI_1.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': key.speakerQuotes(id) },
+    });
   }
 
   async listFlags(page: PageRequest & { status?: FlagStatus }): Promise<Page<FlagRecord>> {
@@ -634,14 +605,8 @@ export class DynamoIndexStore implements IndexStore {
 
   async keepApartPairs(): Promise<Array<[string, string]>> {
     const pairs: Array<[string, string]> = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const result = await docClient().send(
-        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': KEEPAPART_PK }, ExclusiveStartKey: start }),
-      );
-      for (const item of result.Items ?? []) pairs.push([String(item.a), String(item.b)]);
-      start = result.LastEvaluatedKey;
-    } while (start);
+    const items = queryItems({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': KEEPAPART_PK } });
+    for await (const item of items) pairs.push([String(item.a), String(item.b)]);
     return pairs;
   }
 

@@ -7,9 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ArticleDocument, ArticleSink, FeedRecord, FeedRegistry, FeedStatePatch, SeenRecord } from '../crawl/ports.ts';
 import { docClient, tableName } from './clients.ts';
+import { queryItems } from './query-all.ts';
 import type { DocumentStore } from './ports.ts';
 
 export const FEEDS_PK = 'FEEDS';
@@ -80,20 +81,8 @@ export class DynamoFeedRegistry implements FeedRegistry {
 
   async listFeeds(group?: string): Promise<FeedRecord[]> {
     const feeds: FeedRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await docClient().send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': FEEDS_PK },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      for (const item of page.Items ?? []) feeds.push(toFeed(item));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = queryItems({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': FEEDS_PK }, ConsistentRead: true });
+    for await (const item of items) feeds.push(toFeed(item));
     return (group ? feeds.filter((f) => f.group === group) : feeds).sort((a, b) => a.url.localeCompare(b.url));
   }
 
