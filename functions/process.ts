@@ -10,7 +10,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { extract } from '../shared/extract/index.ts';
 import { toDocumentText } from '../shared/text/formats.ts';
 import { DocumentPipeline, type Extract } from '../shared/pipeline/process-document.ts';
-import { objectsFromSqsBody } from '../shared/pipeline/events.ts';
+import { objectsFromSqsBody } from './events/s3-in-sqs.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
 import { idempotentRunner } from '../shared/storage/idempotency.ts';

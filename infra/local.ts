@@ -17,7 +17,7 @@ import type { SQSRecord } from 'aws-lambda';
 import { FUNCTIONS, RAW_PREFIX, type FunctionSpec } from './wiring.ts';
 import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment, type Emulators } from '../shared/storage/emulators.ts';
 import { LocalSqsQueue, type SqsHandler } from '../shared/pipeline/local-queue.ts';
-import { sqsRecordForObject } from '../shared/pipeline/events.ts';
+import { sqsRecordForObject } from '../functions/events/s3-in-sqs.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 

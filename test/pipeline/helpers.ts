@@ -2,7 +2,7 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
-import { sqsRecordForObject } from '../../shared/pipeline/events.ts';
+import { sqsRecordForObject } from '../../functions/events/s3-in-sqs.ts';
 import type { DocumentMetadata } from '../../shared/storage/ports.ts';
 
 export function lambdaContext(): Context {

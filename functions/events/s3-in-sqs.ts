@@ -3,7 +3,7 @@
  * Lambda). Parsed with the Powertools Parser schemas; keys URL-decoded here, once.
  */
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas';
-import { decodeS3EventKey, encodeS3EventKey } from './s3-keys.ts';
+import { decodeS3EventKey, encodeS3EventKey } from '../../shared/pipeline/s3-keys.ts';
 
 export interface ObjectCreated {
   bucket: string;
