@@ -2,13 +2,14 @@
  * Extraction (shared/schema.ts) → the records the index stores. Pure: speaker identities across
  * documents come in as a map from the extraction's local speaker ids to global ids.
  */
-import type { Extraction } from '../schema.ts';
+import type { Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
 import type { ClaimRecord, DocumentIndexEntry, DocumentRecord, FlagRecord, QuoteRecord, SpeakerRecord } from '../storage/ports.ts';
 import { flagId } from '../storage/keys.ts';
 
 export function toIndexEntry(document: DocumentRecord, extraction: Extraction, globalIds: Map<string, string>): DocumentIndexEntry {
   const globalOf = (localId: string | null): string | null => (localId ? (globalIds.get(localId) ?? null) : null);
   const speakersById = new Map(extraction.speakers.map((s) => [s.id, s]));
+  const flagsBySpeaker = new Map(extraction.nameFlags.map((f) => [f.speakerId, f]));
 
   const speakers: Array<SpeakerRecord & { mentions: number }> = extraction.speakers.map((s) => ({
     id: globalOf(s.id)!,
@@ -33,6 +34,7 @@ export function toIndexEntry(document: DocumentRecord, extraction: Extraction, g
     cue: q.cue,
     speakerId: globalOf(q.speakerId),
     speaker: q.speakerId ? (speakersById.get(q.speakerId)?.name ?? q.speaker) : q.speaker,
+    spelling: q.speakerId ? variantSpellingNear(q, speakersById.get(q.speakerId), flagsBySpeaker.get(q.speakerId)) : undefined,
     sortDate: document.sortDate,
     publishedAt: document.publishedAt,
     source: document.source,
@@ -57,4 +59,21 @@ export function toIndexEntry(document: DocumentRecord, extraction: Extraction, g
   });
 
   return { document, quotes, claims, speakers, flags };
+}
+
+/**
+ * The flagged spelling this quote's attribution used ("Saunders-Jandro added"), so a reader sees how
+ * the article wrote the name: the speaker's mention nearest the quote, when it is a variant.
+ */
+export function variantSpellingNear(quote: Quote, speaker: Speaker | undefined, flag: NameFlag | undefined): string | undefined {
+  if (!speaker || !flag) return undefined;
+  let nearest: Speaker['mentions'][number] | undefined;
+  let best = Infinity;
+  for (const m of speaker.mentions) {
+    const distance = m.end <= quote.start ? quote.start - m.end : m.start >= quote.end ? m.start - quote.end : 0;
+    if (distance < best) [best, nearest] = [distance, m];
+  }
+  if (!nearest) return undefined;
+  const at = nearest.start;
+  return flag.variants.find((v) => v.mentions.some((m) => m.start === at))?.name;
 }

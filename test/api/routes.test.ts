@@ -239,6 +239,9 @@ describe('quotes', () => {
       expect(page.items, spelling).toHaveLength(3);
       expect(new Set(page.items.map((q: any) => q.speaker))).toEqual(new Set([KRISTIN]));
     }
+    const page: any = await getJson(`/quotes?speaker=${encodeURIComponent(KRISTIN)}`);
+    const written = Object.fromEntries(page.items.map((q: any) => [q.text.replace(/[“”]/g, '').slice(0, 20), q.spelling]));
+    expect(written).toEqual({ 'We organised because': null, 'Nobody here wanted a': 'Saunders-Jandro', 'the staffing ratios ': 'Sanders-Jandro' });
     const none: any = await getJson('/quotes?speaker=Nobody%20Atall');
     expect(none).toEqual({ items: [], cursor: null });
   });

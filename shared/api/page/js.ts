@@ -96,6 +96,7 @@ export const PAGE_JS = String.raw`'use strict';
       el('blockquote', { text: quote.text }),
       el('p', { class: 'meta' }, [
         options.hideSpeaker ? null : speaker,
+        quote.spelling ? el('span', { class: 'spelling', text: 'written “' + quote.spelling + '”' }) : null,
         el('span', { class: 'badge', text: quote.kind }),
         el('span', { text: formatDate(quote.publishedAt) }),
         el('a', { href: docHref, text: quote.documentTitle ? 'in “' + quote.documentTitle + '”' : 'in its document' }),

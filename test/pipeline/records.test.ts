@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../shared/extract/index.ts';
+import { variantSpellingNear } from '../../shared/pipeline/records.ts';
+
+// One harbour master, spelled three ways across the article.
+const TEXT = [
+  'Harbour master Ingrid Vasquez-Holloway opened the new pier on Friday.',
+  '“The tide tables are finally right,” Vasquez-Holloway said.',
+  '“We waited eleven years for this,” Vazquez-Halloway added.',
+].join('\n\n');
+
+describe('variantSpellingNear', () => {
+  it('names the flagged spelling at a quote whose attribution used it, and nothing where the canonical spelling was used', () => {
+    // Prepare
+    const extraction = extract(TEXT);
+    const flag = extraction.nameFlags[0];
+    const speaker = extraction.speakers.find((s) => s.id === flag?.speakerId);
+    const [first, second] = extraction.quotes.filter((q) => q.kind === 'direct');
+    // Act
+    const spellings = [first, second].map((q) => variantSpellingNear(q, speaker, flag));
+    // Assess
+    expect(flag?.canonical).toBe('Ingrid Vasquez-Holloway');
+    expect(spellings).toEqual([undefined, 'Vazquez-Halloway']);
+  });
+
+  it('names nothing for a speaker with no flag', () => {
+    const extraction = extract('“It is done,” said Mayor Tom Reyes.');
+    const quote = extraction.quotes[0];
+    expect(variantSpellingNear(quote, extraction.speakers[0], undefined)).toBeUndefined();
+  });
+});
