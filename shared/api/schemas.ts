@@ -128,13 +128,17 @@ export const UploadSchema = z
   })
   .openapi('Upload');
 
-export const QuoteSchema = z
-  .object({
-    id: z.string(),
-    documentId: z.string(),
-    start: z.number().int(),
-    end: z.number().int(),
-    text: z.string(),
+/** What quotes and claims share: a span of one document's text (UTF-16 offsets). */
+const DocumentSpanSchema = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+});
+
+export const QuoteSchema = DocumentSpanSchema
+  .extend({
     kind: QuoteKindSchema,
     confidence: z.number(),
     cue: z.string().nullable(),
@@ -157,13 +161,8 @@ export const QuoteQuerySchema = PageQuerySchema.extend({
   kind: QuoteKindSchema.optional(),
 });
 
-export const ClaimSchema = z
-  .object({
-    id: z.string(),
-    documentId: z.string(),
-    start: z.number().int(),
-    end: z.number().int(),
-    text: z.string(),
+export const ClaimSchema = DocumentSpanSchema
+  .extend({
     kinds: z.array(z.string()),
     score: z.number(),
     speakerId: z.string().nullable(),
