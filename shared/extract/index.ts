@@ -11,6 +11,7 @@ import type { Claim, Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
 import { findDirectQuotes, type DirectQuote } from './direct.ts';
 import { findIndirectAttributions, type AttributionCandidate } from './indirect.ts';
 import { splitParagraphs } from './quotemarks.ts';
+import { DocumentPeople } from './entities.ts';
 import { mergeSpellings } from './people.ts';
 import { parseSpeakerPhrase, tokenize } from './speaker-phrase.ts';
 import { SpeakerRegistry, type SpeakerEntry } from './speakers.ts';
@@ -83,6 +84,18 @@ function assignClaimSpeakers(claims: Claim[], quotes: Quote[]): void {
   }
 }
 
+/** A press release's unattributed quotes are its issuing member's statement. */
+function creditIssuer(found: Found[], people: DocumentPeople, registry: SpeakerRegistry): void {
+  const issuer = people.issuer();
+  if (!issuer) return;
+  let entry: SpeakerEntry | null = null;
+  for (const q of found) {
+    if (q.speaker || q.kind !== 'direct') continue;
+    entry ??= registry.resolve({ kind: 'person', start: issuer.start, end: issuer.end, name: issuer.name, nameStart: issuer.start, nameEnd: issuer.end, title: issuer.title }, issuer.start);
+    q.speaker = entry;
+  }
+}
+
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
   const paragraphs = splitParagraphs(text);
   const registry = new SpeakerRegistry(text);
@@ -92,6 +105,10 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     direct.filter((q) => !q.fragment).map((q) => ({ start: q.start, end: q.end })),
   ).sort((a, b) => a.start - b.start);
   const found = merge(text, direct, candidates, registry);
+  const people = new DocumentPeople(text);
+  const became = registry.adoptFullNames(people);
+  for (const q of found) if (q.speaker) q.speaker = became.get(q.speaker) ?? q.speaker;
+  creditIssuer(found, people, registry);
   registry.collectMentions();
   const { alias, groups } = mergeSpellings(registry.entries, options.keepApart);
   for (const q of found) if (q.speaker) q.speaker = alias.get(q.speaker) ?? q.speaker;

@@ -7,6 +7,7 @@ import type { Mention, SpeakerKind } from '../schema.ts';
 import type { SpeakerPhrase } from './speaker-phrase.ts';
 import { titleGender, isCapitalisedWord, isTitle } from './speaker-phrase.ts';
 import { givenNameGender, nameKind } from './tagging.ts';
+import type { DocumentPeople } from './entities.ts';
 
 export interface SpeakerEntry {
   key: string;
@@ -83,6 +84,40 @@ export class SpeakerRegistry {
       if (h.at <= at && fits(h.entry)) return h.entry;
     }
     return null;
+  }
+
+  /**
+   * Gives each person entry the fullest form of its name the document writes ("Blumenauer" →
+   * "Earl Blumenauer"); an entry whose fullest form is another entry's name is merged into it.
+   * Returns entry → the entry it became.
+   */
+  adoptFullNames(people: DocumentPeople): Map<SpeakerEntry, SpeakerEntry> {
+    const became = new Map<SpeakerEntry, SpeakerEntry>();
+    for (const entry of [...this.entries]) {
+      if (entry.kind !== 'person') continue;
+      const full = people.fullest(entry.name, entry.order, entry.gender);
+      if (!full || full === entry.name) continue;
+      const key = `person:${norm(full)}`;
+      const existing = this.byName.get(key);
+      if (existing && existing !== entry) {
+        for (const m of entry.mentions) this.addMention(existing, m.start, m.end);
+        existing.title ??= entry.title;
+        existing.role ??= entry.role;
+        existing.organization ??= entry.organization;
+        existing.gender ??= entry.gender;
+        this.entries.splice(this.entries.indexOf(entry), 1);
+        this.byName.delete(entry.key);
+        became.set(entry, existing);
+        for (const h of this.history) if (h.entry === entry) h.entry = existing;
+      } else {
+        this.byName.delete(entry.key);
+        entry.name = full;
+        entry.key = key;
+        this.byName.set(key, entry);
+        entry.gender ??= givenNameGender(full.split(/\s+/)[0]);
+      }
+    }
+    return became;
   }
 
   /** Resolves a phrase to a speaker entry (creating it when new); null when it cannot be resolved. */
@@ -208,6 +243,13 @@ export class SpeakerRegistry {
     while (i < words.length - 1 && (isTitle(words[i]) || !isCapitalisedWord(words[i]) || ['The', 'A', 'An', 'And', 'But', 'In', 'On', 'At'].includes(words[i]))) {
       if (isTitle(words[i])) titleWords.push(words[i]);
       i++;
+    }
+    // a title inside the run starts the name after it: "Today Rep. Okafor"
+    for (let k = words.length - 2; k > i; k--) {
+      if (!isTitle(words[k])) continue;
+      titleWords.splice(0, titleWords.length, words[k]);
+      i = k + 1;
+      break;
     }
     if (i >= words.length - 1) return null;
     const name = words.slice(i).join(' ');
