@@ -11,8 +11,13 @@ export interface PRF {
 }
 
 export function prf(truePositives: number, predicted: number, actual: number): PRF {
-  const precision = predicted ? truePositives / predicted : 0;
-  const recall = actual ? truePositives / actual : 0;
+  return spanPrf(truePositives, predicted, truePositives, actual);
+}
+
+/** P/R/F1 where a right prediction and a found gold item are counted apart (one prediction may cover several fragments). */
+export function spanPrf(correctPredictions: number, predicted: number, matchedGold: number, gold: number): PRF {
+  const precision = predicted ? correctPredictions / predicted : 0;
+  const recall = gold ? matchedGold / gold : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   return { precision, recall, f1 };
 }
