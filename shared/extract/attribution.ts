@@ -57,7 +57,7 @@ const QUOTE_ONLY_CUES = new Set([
   'vowed', 'cautioned', 'testified', 'confirmed', 'confided', 'elaborated', 'summed', 'quoted', 'texted', 'emailed',
 ]);
 
-function directCue(word: string, anyClass = false): boolean {
+export function directCue(word: string, anyClass = false): boolean {
   if (QUOTE_ONLY_CUES.has(word.toLowerCase())) return true;
   const cue = lookupCueVerb(word);
   if (!cue || cue.form === 'base') return false;

@@ -8,6 +8,7 @@ import { attributeQuote, lastCueSpeaker, type Attribution } from './attribution.
 import { scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from './quotemarks.ts';
 import { parseSpeakerPhrase, tokenize, type SpeakerPhrase } from './speaker-phrase.ts';
 import type { SpeakerEntry, SpeakerRegistry } from './speakers.ts';
+import type { Via } from './via.ts';
 
 export interface DirectQuote {
   start: number;
@@ -22,6 +23,8 @@ export interface DirectQuote {
   /** Content without the quote marks. */
   innerStart: number;
   innerEnd: number;
+  /** Why the quote has its speaker. */
+  via: Via;
 }
 
 function paragraphIndexOf(paragraphs: Paragraph[], offset: number, hint: number): number {
@@ -74,26 +77,36 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
     let speaker: SpeakerEntry | null = a.phrase ? registry.resolve(a.phrase, a.phrase.start) : null;
     const fragment = a.placement === 'embedded';
     let confidence = a.confidence;
+    let via: Via = !speaker ? 'none' : a.phrase?.kind === 'pronoun' ? 'pronoun' : a.via === 'after' ? 'cue-after' : a.via === 'before' ? 'cue-before' : a.via === 'according' ? 'according-to' : 'colon-lead';
     if (!speaker && !fragment) {
       // Unattributed quote: the speaker of the paragraph, else of a later quote in it, else of the previous paragraph.
       const para = paragraphs[paraOf[i]];
       const previous = paraOf[i] > 0 ? paragraphs[paraOf[i] - 1] : null;
       if (span.start === para.start && previous && text[previous.end - 1] === ':') speaker = introSpeaker(text, previous, registry);
       if (speaker) {
-        // "Roe continued:" followed by the quoted paragraph
-      } else if (lastInParagraph.para === paraOf[i] && lastInParagraph.speaker) speaker = lastInParagraph.speaker;
-      else {
+        via = 'colon-lead'; // "Roe continued:" followed by the quoted paragraph
+      } else if (lastInParagraph.para === paraOf[i] && lastInParagraph.speaker) {
+        speaker = lastInParagraph.speaker;
+        via = 'continuation';
+      } else {
         const later = findLaterInParagraph(i, spans, attributions, paraOf);
         // "…, Schiff said. “…”": a reporting clause earlier in the paragraph
         const narrated = later ? null : lastCueSpeaker(text, Math.max(para.start, i > 0 ? spans[i - 1].end : 0), span.start);
         const startsParagraph = span.start === para.start;
-        if (later) speaker = registry.resolve(later, later.start);
-        else if (narrated && narrated.kind !== 'pronoun') speaker = registry.resolve(narrated, narrated.start);
-        else if (lastInParagraph.speaker && lastInParagraph.para === paraOf[i] - 1 && startsParagraph) speaker = lastInParagraph.speaker;
-        else if (startsParagraph && previous) {
+        if (later) {
+          speaker = registry.resolve(later, later.start);
+          via = 'later-in-paragraph';
+        } else if (narrated && narrated.kind !== 'pronoun') {
+          speaker = registry.resolve(narrated, narrated.start);
+          via = 'narration';
+        } else if (lastInParagraph.speaker && lastInParagraph.para === paraOf[i] - 1 && startsParagraph) {
+          speaker = lastInParagraph.speaker;
+          via = 'continuation';
+        } else if (startsParagraph && previous) {
           // "Howard continued his remarks.\n\n“…”": the speaker of the paragraph before
           const before = lastCueSpeaker(text, previous.start, previous.end);
           if (before) speaker = registry.resolve(before, before.start);
+          if (speaker) via = 'narration';
         }
       }
       confidence = speaker ? 0.6 : 0.4;
@@ -103,7 +116,8 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
     const unattributedOk = sentenceLike && words >= 3 && !isTitleCase(inner);
     const isQuote = !fragment && (speaker !== null || a.cue !== null || unattributedOk);
     if (!isQuote && !fragment) continue;
-    out.push({ start: span.start, end: span.end, speaker, cue: a.cue, cueStart: a.cueStart, confidence, fragment, innerStart: span.innerStart, innerEnd: span.innerEnd });
+    if (!speaker) via = 'none';
+    out.push({ start: span.start, end: span.end, speaker, cue: a.cue, cueStart: a.cueStart, confidence, fragment, innerStart: span.innerStart, innerEnd: span.innerEnd, via });
     // a fragment's attribution ("are “not meeting the demand,” says Roe") also names the paragraph's speaker
     if (!fragment || speaker) lastInParagraph = { para: paraOf[i] + (span.paragraphs - 1), speaker: speaker ?? (lastInParagraph.para === paraOf[i] ? lastInParagraph.speaker : null) };
   }
@@ -148,7 +162,7 @@ function statementBlocks(text: string, paragraphs: Paragraph[], registry: Speake
       const content = text.slice(body.start, body.end);
       // The statement runs over prose paragraphs; a short line ("Leave a comment") or quoted text ends it.
       if (wordCount(text, body.start, body.end) < 8 || !/[.!?”"]$/.test(content) || /["“”]/.test(content)) break;
-      out.push({ start: body.start, end: body.end, speaker, cue: 'statement', cueStart: -1, confidence: 0.7, fragment: false, innerStart: body.start, innerEnd: body.end });
+      out.push({ start: body.start, end: body.end, speaker, cue: 'statement', cueStart: -1, confidence: 0.7, fragment: false, innerStart: body.start, innerEnd: body.end, via: speaker ? 'statement-block' : 'none' });
       if (speaker) registry.spoke(speaker, body.start);
     }
   }

@@ -97,6 +97,29 @@ export class DocumentPeople {
     return longest.name;
   }
 
+  /** Names written in [from, to), in order. */
+  namesBetween(from: number, to: number): PersonName[] {
+    let lo = 0;
+    let hi = this.names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.names[mid].start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: PersonName[] = [];
+    for (let i = lo; i < this.names.length && this.names[i].end <= to; i++) out.push(this.names[i]);
+    return out;
+  }
+
+  /** How often the document names the person called `name` (any written form holding its words). */
+  count(name: string): number {
+    const wanted = nameWords(name);
+    if (!wanted.length) return 0;
+    let n = 0;
+    for (const m of this.names) if (m.words.length >= 1 && m.words.every((w) => wanted.includes(w))) n++;
+    return n;
+  }
+
   /** The legislator issuing a press release: a member title before a name in the release's opening. */
   issuer(openingChars = 600): PersonName | null {
     return this.names.find((n) => n.start < openingChars && n.title !== undefined && MEMBER_TITLE.test(n.title.split(/\s+/).pop() ?? '')) ?? null;

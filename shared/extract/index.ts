@@ -11,7 +11,10 @@ import type { Claim, Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
 import { findDirectQuotes, type DirectQuote } from './direct.ts';
 import { findIndirectAttributions, type AttributionCandidate } from './indirect.ts';
 import { splitParagraphs } from './quotemarks.ts';
-import { DocumentPeople } from './entities.ts';
+import { DocumentPeople, type PersonName } from './entities.ts';
+import type { Via } from './via.ts';
+import { rankSpeakers, type CandidateObserver } from './ranking/index.ts';
+import type { Candidate } from './ranking/candidates.ts';
 import { mergeSpellings } from './people.ts';
 import { parseSpeakerPhrase, tokenize } from './speaker-phrase.ts';
 import { SpeakerRegistry, type SpeakerEntry } from './speakers.ts';
@@ -30,6 +33,8 @@ interface Found {
   speaker: SpeakerEntry | null;
   cue: string | null;
   confidence: number;
+  via: Via;
+  evidence?: string[];
 }
 
 function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
@@ -51,7 +56,7 @@ function candidateSpeaker(text: string, c: AttributionCandidate, registry: Speak
  */
 function merge(text: string, direct: DirectQuote[], candidates: AttributionCandidate[], registry: SpeakerRegistry): Found[] {
   const standalone = direct.filter((q) => !q.fragment);
-  const found: Found[] = standalone.map((q) => ({ start: q.start, end: q.end, kind: 'direct', speaker: q.speaker, cue: q.cue, confidence: q.confidence }));
+  const found: Found[] = standalone.map((q) => ({ start: q.start, end: q.end, kind: 'direct', speaker: q.speaker, cue: q.cue, confidence: q.confidence, via: q.via }));
   const usedCues = new Set(standalone.map((q) => q.cueStart).filter((x) => x >= 0));
   let d = 0;
   for (const c of candidates) {
@@ -60,7 +65,8 @@ function merge(text: string, direct: DirectQuote[], candidates: AttributionCandi
     let covered = 0;
     for (let k = d; k < standalone.length && standalone[k].start < c.end; k++) covered += overlap(c, standalone[k]);
     if (covered * 2 >= c.end - c.start) continue;
-    found.push({ start: c.start, end: c.end, kind: c.kind, speaker: candidateSpeaker(text, c, registry), cue: c.cue, confidence: c.confidence });
+    const speaker = candidateSpeaker(text, c, registry);
+    found.push({ start: c.start, end: c.end, kind: c.kind, speaker, cue: c.cue, confidence: c.confidence, via: speaker ? 'reported' : 'none' });
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -84,19 +90,30 @@ function assignClaimSpeakers(claims: Claim[], quotes: Quote[]): void {
   }
 }
 
-/** A press release's unattributed quotes are its issuing member's statement. */
-function creditIssuer(found: Found[], people: DocumentPeople, registry: SpeakerRegistry): void {
-  const issuer = people.issuer();
-  if (!issuer) return;
+/** The rules' pick for a press release's unattributed quotes: the member issuing it (the model may prefer another). */
+function creditIssuer(found: Found[], issuer: PersonName, registry: SpeakerRegistry): void {
   let entry: SpeakerEntry | null = null;
   for (const q of found) {
-    if (q.speaker || q.kind !== 'direct') continue;
+    if (q.speaker) continue;
     entry ??= registry.resolve({ kind: 'person', start: issuer.start, end: issuer.end, name: issuer.name, nameStart: issuer.start, nameEnd: issuer.end, title: issuer.title }, issuer.start);
     q.speaker = entry;
+    q.via = 'press-issuer';
+    q.confidence = 0.6;
   }
 }
 
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
+  return analyse(text, options);
+}
+
+/** Every direct quote's speaker candidates with their features, as the ranking model sees them (for fitting it). */
+export function attributionCandidates(text: string): Array<{ quote: { start: number; end: number; speaker: string | null; via: Via }; candidates: Candidate[] }> {
+  const out: Array<{ quote: { start: number; end: number; speaker: string | null; via: Via }; candidates: Candidate[] }> = [];
+  analyse(text, {}, (q, candidates) => out.push({ quote: { start: q.start, end: q.end, speaker: q.speaker?.name ?? null, via: q.via }, candidates }));
+  return out;
+}
+
+function analyse(text: string, options: ExtractOptions, observe?: CandidateObserver): Extraction {
   const paragraphs = splitParagraphs(text);
   const registry = new SpeakerRegistry(text);
   const direct = findDirectQuotes(text, registry, paragraphs);
@@ -108,7 +125,10 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const people = new DocumentPeople(text);
   const became = registry.adoptFullNames(people);
   for (const q of found) if (q.speaker) q.speaker = became.get(q.speaker) ?? q.speaker;
-  creditIssuer(found, people, registry);
+  const issuer = people.issuer();
+  const directFound = found.filter((q) => q.kind === 'direct');
+  if (issuer) creditIssuer(directFound, issuer, registry);
+  rankSpeakers(directFound, { text, paragraphs, people, issuer }, registry, observe);
   registry.collectMentions();
   const { alias, groups } = mergeSpellings(registry.entries, options.keepApart);
   for (const q of found) if (q.speaker) q.speaker = alias.get(q.speaker) ?? q.speaker;
@@ -140,6 +160,8 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     cue: q.cue,
     kind: q.kind,
     confidence: Math.max(0, Math.min(1, q.confidence)),
+    via: q.speaker ? q.via : 'none',
+    ...(q.speaker && q.evidence?.length ? { evidence: q.evidence } : {}),
   }));
   // Claims are scored without spans, then given the speaker of the quote holding them in one sweep
   // (same rule as findClaims: a span containing the sentence, or covering most of it).

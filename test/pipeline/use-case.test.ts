@@ -33,7 +33,7 @@ function scriptedExtract(calls: Array<Array<[string, string]>>, quotesToKeep = 2
     if (split) speakers.push({ id: 's2', name: 'Castelanos-Reyes', kind: 'person', mentions: [mention('Castelanos-Reyes')], variants: ['Castelanos-Reyes'] });
     return {
       speakers,
-      quotes: spans.map((s, i) => ({ id: `q${i + 1}`, ...s, text: text.slice(s.start, s.end), speakerId: i === 1 && split ? 's2' : 's1', speaker: i === 1 && split ? 'Castelanos-Reyes' : 'Mira Castellanos-Reyes', cue: 'said', kind: 'direct' as const, confidence: 0.9 })),
+      quotes: spans.map((s, i) => ({ id: `q${i + 1}`, ...s, text: text.slice(s.start, s.end), speakerId: i === 1 && split ? 's2' : 's1', speaker: i === 1 && split ? 'Castelanos-Reyes' : 'Mira Castellanos-Reyes', cue: 'said', kind: 'direct' as const, confidence: 0.9, via: 'cue-after' as const })),
       claims: [],
       nameFlags: split
         ? []

@@ -1,0 +1,147 @@
+/**
+ * Candidate speakers of one direct quote, each with interpretable features for the ranking model
+ * (./model.ts). The rules' pick (./direct.ts, ./attribution.ts) is one candidate among:
+ *   - the people named in the quote's paragraph (before and after it) and at the end of the one before;
+ *   - the speakers of the previous and next quotes;
+ *   - a press release's issuing member;
+ *   - "nobody", where the rules found no speaker and no candidate is likely enough.
+ * Features are read off positions and words only, so the same code serves extraction and fitting.
+ */
+import { directCue } from '../attribution.ts';
+import { nameWords, type DocumentPeople, type PersonName } from '../entities.ts';
+import type { Paragraph } from '../quotemarks.ts';
+import type { SpeakerEntry } from '../speakers.ts';
+import type { Via } from '../via.ts';
+
+/** The quote being attributed, with what the rules decided. */
+export interface QuoteToRank {
+  start: number;
+  end: number;
+  speaker: SpeakerEntry | null;
+  via: Via;
+  confidence: number;
+}
+
+export interface Candidate {
+  /** The speaker's name (null for "nobody"). */
+  name: string | null;
+  /** The existing speaker entry, when the candidate already is one. */
+  entry: SpeakerEntry | null;
+  /** Where the candidate is written nearest the quote (for creating its entry). */
+  written: { start: number; end: number };
+  title?: string;
+  features: Record<string, number>;
+}
+
+export interface RankingContext {
+  text: string;
+  paragraphs: Paragraph[];
+  people: DocumentPeople;
+  issuer: PersonName | null;
+}
+
+const BEFORE_WINDOW = 400;
+const AFTER_WINDOW = 250;
+
+/** Lower-cased key a candidate is told apart by: its name words. */
+export const candidateKey = (name: string) => nameWords(name).join(' ');
+
+function paragraphAt(paragraphs: Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (paragraphs[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A reporting verb right after a name ("Roe said", "Roe, a doctor, said") or right before it ("said Roe"). */
+function cueNextTo(text: string, start: number, end: number): { after: boolean; before: boolean } {
+  const following = /^(?:\s*\([^)]{0,30}\))?(?:\s*,[^,.;“”"]{0,80},)?\s+(?:also\s+|later\s+|has\s+|had\s+)?([a-z]+)/.exec(text.slice(end, end + 120));
+  const preceding = /\b([a-z]+)\s+(?:[A-Z][\p{L}.]*\s+){0,4}$/u.exec(text.slice(Math.max(0, start - 60), start));
+  return { after: !!following && directCue(following[1]), before: !!preceding && directCue(preceding[1]) };
+}
+
+const log1p = (x: number) => Math.log(1 + x);
+
+/** Candidates for `quotes[i]`; quotes are the document's direct quotes in order. */
+export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingContext): Candidate[] {
+  const q = quotes[i];
+  const { text, paragraphs, people } = ctx;
+  const para = paragraphAt(paragraphs, q.start);
+  const paraStart = paragraphs[para].start;
+  const paraEnd = paragraphs[paragraphAt(paragraphs, Math.max(q.start, q.end - 1))].end;
+  const windowStart = Math.max(para > 0 ? paragraphs[para - 1].start : 0, q.start - BEFORE_WINDOW);
+  const windowEnd = Math.min(paraEnd, q.end + AFTER_WINDOW);
+  const prev = i > 0 ? quotes[i - 1] : null;
+  const next = i + 1 < quotes.length ? quotes[i + 1] : null;
+
+  const byKey = new Map<string, Candidate>();
+  const add = (name: string, entry: SpeakerEntry | null, start: number, end: number, title?: string): Candidate => {
+    const key = candidateKey(name);
+    let c = byKey.get(key);
+    if (!c) {
+      c = { name, entry, written: { start, end }, title, features: {} };
+      byKey.set(key, c);
+    }
+    if (entry && !c.entry) c.entry = entry;
+    return c;
+  };
+
+  if (q.speaker) {
+    const c = add(q.speaker.name, q.speaker, q.start, q.start);
+    c.features.rule = 1; // shared by every rule, so a rare one still counts
+    c.features[`rule:${q.via}`] = 1;
+    c.features['rule:confidence'] = q.confidence;
+  }
+  if (prev?.speaker) add(prev.speaker.name, prev.speaker, prev.start, prev.start).features[paragraphAt(paragraphs, prev.start) === para ? 'previous-quote:same-paragraph' : 'previous-quote'] = 1;
+  if (next?.speaker && paragraphAt(paragraphs, next.start) === para) add(next.speaker.name, next.speaker, next.start, next.start).features['next-quote:same-paragraph'] = 1;
+  const issuer = ctx.issuer;
+  if (issuer) add(people.fullest(issuer.name, issuer.start) ?? issuer.name, null, issuer.start, issuer.end, issuer.title).features.issuer = 1;
+
+  // people named around the quote, nearest first on each side
+  let nearestBefore = true;
+  const namedBefore = people.namesBetween(windowStart, q.start).reverse();
+  for (const n of namedBefore) {
+    const c = add(people.fullest(n.name, n.start) ?? n.name, null, n.start, n.end, n.title);
+    const f = c.features;
+    if (f['named-before'] !== undefined) continue;
+    f['named-before'] = 1;
+    f['named-before:distance'] = log1p(q.start - n.end) / log1p(BEFORE_WINDOW);
+    f[n.start >= paraStart ? 'named-before:same-paragraph' : 'named-before:previous-paragraph'] = 1;
+    if (nearestBefore) f['named-before:nearest'] = 1;
+    nearestBefore = false;
+    const cue = cueNextTo(text, n.start, n.end);
+    if (cue.after) f['named-before:cue-after-name'] = 1;
+    if (cue.before) f['named-before:cue-before-name'] = 1;
+  }
+  let nearestAfter = true;
+  for (const n of people.namesBetween(q.end, windowEnd)) {
+    const c = add(people.fullest(n.name, n.start) ?? n.name, null, n.start, n.end, n.title);
+    const f = c.features;
+    if (f['named-after'] !== undefined) continue;
+    f['named-after'] = 1;
+    f['named-after:distance'] = log1p(n.start - q.end) / log1p(AFTER_WINDOW);
+    if (nearestAfter) f['named-after:nearest'] = 1;
+    nearestAfter = false;
+    const cue = cueNextTo(text, n.start, n.end);
+    if (cue.after) f['named-after:cue-after-name'] = 1;
+    if (cue.before) f['named-after:cue-before-name'] = 1;
+  }
+
+  const quoted = text.slice(q.start, q.end).toLowerCase();
+  const out = [...byKey.values()];
+  for (const c of out) {
+    const f = c.features;
+    const kind = c.entry?.kind ?? 'person';
+    f[`kind:${kind}`] = 1;
+    const surname = nameWords(c.name as string).pop();
+    if (surname && quoted.includes(surname)) f['named-in-quote'] = 1;
+    f.salience = log1p(people.count(c.name as string)) / log1p(20);
+  }
+  // "nobody" competes only where the rules found no speaker: the model may re-rank their pick, not drop it
+  if (!q.speaker) out.push({ name: null, entry: null, written: { start: q.start, end: q.start }, features: { nobody: 1 } });
+  return out;
+}
