@@ -25,6 +25,8 @@ export interface DirectQuote {
   innerEnd: number;
   /** Why the quote has its speaker. */
   via: Via;
+  /** The pronoun its attribution used ("she said"), for the ranking's gender features. */
+  pronoun?: string;
 }
 
 function paragraphIndexOf(paragraphs: Paragraph[], offset: number, hint: number): number {
@@ -117,7 +119,8 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
     const isQuote = !fragment && (speaker !== null || a.cue !== null || unattributedOk);
     if (!isQuote && !fragment) continue;
     if (!speaker) via = 'none';
-    out.push({ start: span.start, end: span.end, speaker, cue: a.cue, cueStart: a.cueStart, confidence, fragment, innerStart: span.innerStart, innerEnd: span.innerEnd, via });
+    const pronoun = a.phrase?.kind === 'pronoun' ? a.phrase.name.toLowerCase() : undefined;
+    out.push({ start: span.start, end: span.end, speaker, cue: a.cue, cueStart: a.cueStart, confidence, fragment, innerStart: span.innerStart, innerEnd: span.innerEnd, via, ...(pronoun ? { pronoun } : {}) });
     // a fragment's attribution ("are “not meeting the demand,” says Roe") also names the paragraph's speaker
     if (!fragment || speaker) lastInParagraph = { para: paraOf[i] + (span.paragraphs - 1), speaker: speaker ?? (lastInParagraph.para === paraOf[i] ? lastInParagraph.speaker : null) };
   }

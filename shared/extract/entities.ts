@@ -20,7 +20,9 @@ export interface PersonName {
 
 /** Titles that make the person named after them a legislator issuing a release. */
 const MEMBER_TITLE = /^(?:Congressman|Congresswoman|Rep\.|Representative|Senator|Sen\.|Delegate|Resident Commissioner)$/;
-/** Words right before a name run that say the run is a person: a title or a given name decides it too. */
+/** "(WA-09)", "(D-FL)", "(R-Texas)", "(GA-02)": a member's district or party and state. */
+const MEMBER_TAG = /^\s*\((?:[DRI]-[A-Z][\p{L}.]*|[A-Z]{2}-\d{1,2}|[A-Z][a-z]+-\d{1,2}|[DRI]-[A-Z]{2}-\d{1,2})\)/u;
+const ISSUED_STATEMENT = /^(?:\s*\([^)]{0,20}\))?,?\s+(?:today\s+)?(?:issued|released|made|gave|delivered)\s+(?:the\s+following|a|this)\s+statement/;
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;
 
 /** Lower-cased, accent-free words of a name; suffixes ("Jr.", "II") and quoted nicknames dropped. */
@@ -49,7 +51,7 @@ function inTitleCaseLine(text: string, at: number): boolean {
 export class DocumentPeople {
   readonly names: PersonName[] = [];
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     const tokens = tokenize(text, 0, text.length);
     for (let i = 0; i < tokens.length; i++) {
       const run = readNameForward(tokens, i);
@@ -120,8 +122,19 @@ export class DocumentPeople {
     return n;
   }
 
-  /** The legislator issuing a press release: a member title before a name in the release's opening. */
+  /**
+   * The member issuing a press release, named in its opening: after a member title ("Congressman X"),
+   * before a district or party tag ("X (WA-09)", "X (D-FL)"), or as the subject of "issued the following
+   * statement".
+   */
   issuer(openingChars = 600): PersonName | null {
-    return this.names.find((n) => n.start < openingChars && n.title !== undefined && MEMBER_TITLE.test(n.title.split(/\s+/).pop() ?? '')) ?? null;
+    return (
+      this.names.find((n) => {
+        if (n.start >= openingChars) return false;
+        if (n.title !== undefined && MEMBER_TITLE.test(n.title.split(/\s+/).pop() ?? '')) return true;
+        const after = this.text.slice(n.end, n.end + 60);
+        return MEMBER_TAG.test(after) || ISSUED_STATEMENT.test(after);
+      }) ?? null
+    );
   }
 }

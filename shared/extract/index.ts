@@ -34,6 +34,7 @@ interface Found {
   cue: string | null;
   confidence: number;
   via: Via;
+  pronoun?: string;
   evidence?: string[];
 }
 
@@ -56,7 +57,7 @@ function candidateSpeaker(text: string, c: AttributionCandidate, registry: Speak
  */
 function merge(text: string, direct: DirectQuote[], candidates: AttributionCandidate[], registry: SpeakerRegistry): Found[] {
   const standalone = direct.filter((q) => !q.fragment);
-  const found: Found[] = standalone.map((q) => ({ start: q.start, end: q.end, kind: 'direct', speaker: q.speaker, cue: q.cue, confidence: q.confidence, via: q.via }));
+  const found: Found[] = standalone.map((q) => ({ start: q.start, end: q.end, kind: 'direct', speaker: q.speaker, cue: q.cue, confidence: q.confidence, via: q.via, pronoun: q.pronoun }));
   const usedCues = new Set(standalone.map((q) => q.cueStart).filter((x) => x >= 0));
   let d = 0;
   for (const c of candidates) {

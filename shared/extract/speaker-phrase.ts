@@ -7,7 +7,7 @@
  * names, so it is only consulted (see ./tagging.ts) to tell people from organisations.
  */
 
-import { givenNameGender } from './tagging.ts';
+import { givenNameGender, isGivenName } from './tagging.ts';
 
 export interface Token {
   start: number;
@@ -16,7 +16,8 @@ export interface Token {
 }
 
 /** Words, initials/abbreviations with their period, and single punctuation marks. */
-const TOKEN_RE = /(?:[A-Z]\.){2,}|[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+// (a period joins word parts only before a lower-case letter or digit: "3.5", "e.g", not "Foxx.Rep")
+const TOKEN_RE = /(?:[A-Z]\.){2,}|[\p{L}\p{N}]+(?:['’\-&][\p{L}\p{N}]+|\.(?=[\p{Ll}\p{N}])[\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
 
 export function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
@@ -165,8 +166,9 @@ export function readNameForward(tokens: Token[], i: number): { titleFrom: number
   while (j < tokens.length && isTitle(tokens[j].text) && j + 1 < tokens.length && isCapitalisedWord(tokens[j + 1].text)) j++;
   let from = j;
   while (j < tokens.length && nameToken(tokens[j], tokens[j + 1])) {
-    // a title inside the run starts the name after it: "NYPD Commissioner James O’Neill"
-    if (isTitle(tokens[j].text) && j + 1 < tokens.length && isCapitalisedWord(tokens[j + 1].text) && j > from) from = j + 1;
+    // a title inside the run starts the name after it: "NYPD Commissioner James O’Neill"; before a
+    // suffix it is a surname: "Sanford D. Bishop Jr."
+    if (isTitle(tokens[j].text) && j + 1 < tokens.length && isCapitalisedWord(tokens[j + 1].text) && !SUFFIXES.has(tokens[j + 1].text) && j > from) from = j + 1;
     j++;
   }
   // a sentence-initial adjective or group before a known given name is not part of the name: "Rival Hillary Clinton"
@@ -202,6 +204,9 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
   const comma = tokens.findIndex((t) => t.text === ',');
   const head = comma > 0 ? tokens.slice(0, comma) : tokens;
   const apposition = comma > 0 ? tokens.slice(comma + 1).filter((t) => t.text !== ',') : [];
+  // "The prime minister, Boris Johnson," / "Texas Republican, Kevin Brady": a description, then the name
+  const named = nameAfterDescription(text, head, apposition);
+  if (named) return named;
 
   // Find the last name run in the head (the name usually closes the head: "Clinic pediatrician Dr. Jane Roe").
   let best: { titleFrom: number; from: number; to: number } | null = null;
@@ -294,6 +299,38 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
     };
   }
   return null;
+}
+
+/**
+ * The person an apposition names after a description of them: the apposition is a whole name run of
+ * two or more words, and the head is no person's name (it has lower-case words, a role, or no title or
+ * known given name).
+ */
+function nameAfterDescription(text: string, head: Token[], apposition: Token[]): SpeakerPhrase | null {
+  if (apposition.length < 2 || !head.length) return null;
+  const run = readNameForward(apposition, 0);
+  if (!run || run.to !== apposition.length || run.to - run.from < 2) return null;
+  const nameTokens = apposition.slice(run.from, run.to);
+  if (nameTokens.some((t) => ORG_WORDS.has(t.text))) return null;
+  const headRun = readNameForward(head, 0);
+  const headIsName = headRun !== null && headRun.to === head.length && (headRun.titleFrom < headRun.from || isGivenName(head[headRun.from].text));
+  const descriptive = head.some((t) => /^[a-z]/.test(t.text) || isRoleWord(t.text));
+  if (headIsName || (!descriptive && !isGivenName(nameTokens[0].text))) return null;
+  const title = run.titleFrom < run.from ? text.slice(apposition[run.titleFrom].start, apposition[run.from - 1].end) : undefined;
+  const phrase: SpeakerPhrase = {
+    kind: 'person',
+    start: head[0].start,
+    end: nameTokens[nameTokens.length - 1].end,
+    name: text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end),
+    nameStart: nameTokens[0].start,
+    nameEnd: nameTokens[nameTokens.length - 1].end,
+    role: text.slice(head[DETERMINERS.has(head[0].text.toLowerCase()) && head.length > 1 ? 1 : 0].start, head[head.length - 1].end),
+  };
+  if (title) {
+    phrase.title = title;
+    phrase.gender = titleGender(title);
+  }
+  return phrase;
 }
 
 const TIME_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|\d{1,4})$/;

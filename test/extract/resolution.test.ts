@@ -39,3 +39,46 @@ describe('speaker resolution', () => {
     expect(speakerOf(text, 'We sold out')).toBe('Maria Castellano');
   });
 });
+
+describe('speaker phrases', () => {
+  it('takes the name an apposition gives after a description', () => {
+    const text = 'The harbor master, Olga Brennan, said: “The channel reopens on Friday.”';
+    expect(speakerOf(text, 'The channel reopens')).toBe('Olga Brennan');
+    const inverted = '“Fares stay the same,” said Ohio Democrat, Marcus Feld, who chairs the board.';
+    expect(speakerOf(inverted, 'Fares stay')).toBe('Marcus Feld');
+  });
+
+  it('does not glue a name to the next sentence at a period without a space', () => {
+    const text = 'Rep. Lena Marsh spoke at the hearing. “We got to work on day one,” said Rep. Marsh.Rep. Marsh later voted.';
+    expect(speakerOf(text, 'We got to work')).toBe('Lena Marsh');
+  });
+
+  it('does not run a name back across a sentence end', () => {
+    const text = 'The vote went to Prime Minister Anton Keel. Ferris spoke next.\n\nFerris, who led the petition, said, “The law was broken.”';
+    expect(speakerOf(text, 'The law was broken')).toBe('Ferris');
+  });
+
+  it('reads a title word as a surname before a suffix', () => {
+    const text = 'Congressman Reuben T. Bishop Jr. (GA-02) issued the following statement: “The aid agreement keeps our ally safe.”';
+    expect(speakerOf(text, 'The aid agreement')).toBe('Reuben T. Bishop Jr.');
+  });
+
+  it('finds the issuer of a release by the district tag after the name', () => {
+    const text =
+      'House Budget Committee Ranking Member Carla Wynn (WA-11) released the following statement: “The budget shortchanges our schools. “We will keep fighting for every classroom.”';
+    expect(extract(text).quotes.map((q) => [q.speaker, q.via])).toEqual([
+      ['Carla Wynn', 'press-issuer'],
+      ['Carla Wynn', 'press-issuer'],
+    ]);
+  });
+});
+
+describe('decisions carry their reason', () => {
+  it('says why each quote has its speaker', () => {
+    const text = '“We start on Monday,” said Sen. Maria Oduya. “It took two years.”\n\n“Nobody expected it,” she continued.';
+    const quotes = extract(text).quotes;
+    expect(quotes.map((q) => q.via)).toEqual(['cue-after', 'continuation', 'pronoun']);
+    expect(quotes.every((q) => q.speaker === 'Maria Oduya')).toBe(true);
+    expect(quotes[0].evidence?.length).toBeGreaterThan(0);
+  });
+});

@@ -20,6 +20,8 @@ export interface QuoteToRank {
   speaker: SpeakerEntry | null;
   via: Via;
   confidence: number;
+  /** The pronoun of its attribution ("she said"), when it has one. */
+  pronoun?: string;
 }
 
 export interface Candidate {
@@ -27,6 +29,7 @@ export interface Candidate {
   name: string | null;
   /** The existing speaker entry, when the candidate already is one. */
   entry: SpeakerEntry | null;
+  gender?: 'male' | 'female';
   /** Where the candidate is written nearest the quote (for creating its entry). */
   written: { start: number; end: number };
   title?: string;
@@ -65,6 +68,8 @@ function cueNextTo(text: string, start: number, end: number): { after: boolean; 
 }
 
 const log1p = (x: number) => Math.log(1 + x);
+/** "Speaking to Martin Smith of PBS, he said": a name after a preposition is rarely the subject. */
+const PREPOSITION_BEFORE = /\b(?:to|with|by|from|of|for|at|against|on|about)\s+(?:[A-Z][\p{L}.]*\s+){0,3}$/u;
 
 /** Candidates for `quotes[i]`; quotes are the document's direct quotes in order. */
 export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingContext): Candidate[] {
@@ -79,7 +84,7 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
   const next = i + 1 < quotes.length ? quotes[i + 1] : null;
 
   const byKey = new Map<string, Candidate>();
-  const add = (name: string, entry: SpeakerEntry | null, start: number, end: number, title?: string): Candidate => {
+  const add = (name: string, entry: SpeakerEntry | null, start: number, end: number, title?: string, gender?: 'male' | 'female'): Candidate => {
     const key = candidateKey(name);
     let c = byKey.get(key);
     if (!c) {
@@ -87,8 +92,11 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
       byKey.set(key, c);
     }
     if (entry && !c.entry) c.entry = entry;
+    c.gender ??= entry?.gender ?? gender;
     return c;
   };
+  // a name inside a quote is someone the speaker talks about, not the speaker
+  const spoken = (n: PersonName) => quotes.some((other) => other.start <= n.start && n.end <= other.end);
 
   if (q.speaker) {
     const c = add(q.speaker.name, q.speaker, q.start, q.start);
@@ -103,9 +111,9 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
 
   // people named around the quote, nearest first on each side
   let nearestBefore = true;
-  const namedBefore = people.namesBetween(windowStart, q.start).reverse();
+  const namedBefore = people.namesBetween(windowStart, q.start).reverse().filter((n) => !spoken(n));
   for (const n of namedBefore) {
-    const c = add(people.fullest(n.name, n.start) ?? n.name, null, n.start, n.end, n.title);
+    const c = add(people.fullest(n.name, n.start) ?? n.name, null, n.start, n.end, n.title, n.gender);
     const f = c.features;
     if (f['named-before'] !== undefined) continue;
     f['named-before'] = 1;
@@ -116,10 +124,11 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
     const cue = cueNextTo(text, n.start, n.end);
     if (cue.after) f['named-before:cue-after-name'] = 1;
     if (cue.before) f['named-before:cue-before-name'] = 1;
+    if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, n.start - 12), n.start))) f['named-before:after-preposition'] = 1;
   }
   let nearestAfter = true;
-  for (const n of people.namesBetween(q.end, windowEnd)) {
-    const c = add(people.fullest(n.name, n.start) ?? n.name, null, n.start, n.end, n.title);
+  for (const n of people.namesBetween(q.end, windowEnd).filter((m) => !spoken(m))) {
+    const c = add(people.fullest(n.name, n.start) ?? n.name, null, n.start, n.end, n.title, n.gender);
     const f = c.features;
     if (f['named-after'] !== undefined) continue;
     f['named-after'] = 1;
@@ -140,6 +149,9 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
     const surname = nameWords(c.name as string).pop();
     if (surname && quoted.includes(surname)) f['named-in-quote'] = 1;
     f.salience = log1p(people.count(c.name as string)) / log1p(20);
+    // "…,” she said: a candidate of the other gender is not who the pronoun means
+    const pronounGender = q.pronoun === 'he' ? 'male' : q.pronoun === 'she' ? 'female' : undefined;
+    if (pronounGender && kind === 'person' && c.gender) f[c.gender === pronounGender ? 'pronoun:gender-agrees' : 'pronoun:gender-conflicts'] = 1;
   }
   // "nobody" competes only where the rules found no speaker: the model may re-rank their pick, not drop it
   if (!q.speaker) out.push({ name: null, entry: null, written: { start: q.start, end: q.start }, features: { nobody: 1 } });
