@@ -4,7 +4,7 @@
  * that the document writes anywhere ("Earl Blumenauer", "Wanda Vázquez Garced"), and a press release's
  * issuing member is known before its first quote.
  */
-import { isTitle, readNameForward, titleGender, tokenize, isOrgWord } from './speaker-phrase.ts';
+import { isTitle, readNameForward, titleGender, tokenize, isOrgWord, type Token } from './speaker-phrase.ts';
 import { givenNameGender, isGivenName } from './tagging.ts';
 
 export interface PersonName {
@@ -48,6 +48,16 @@ function inTitleCaseLine(text: string, at: number): boolean {
   return words.length >= 3 && capitalised / words.length >= 0.75;
 }
 
+// ("according to X" names a source: not an object)
+const PREPOSITION_BEFORE = /\b(?<!according )(?:to|with|by|from|of|for|at|against|on|about)\s+(?:[A-Z][\p{L}.]*\s+){0,3}$/u;
+
+/** One person among the written names: its distinct forms, where they are written, its fullest form. */
+interface Person {
+  forms: PersonName[];
+  starts: number[];
+  longest: PersonName;
+}
+
 export class DocumentPeople {
   readonly names: PersonName[] = [];
 
@@ -70,6 +80,58 @@ export class DocumentPeople {
       if (!folded.length || folded.length > 4 || /\n/.test(name) || inTitleCaseLine(text, start)) continue;
       this.names.push({ name, start, end, title, gender: titleGender(title) ?? givenNameGender(words[0].text), words: folded });
     }
+    this.addSurnameMentions(tokens);
+  }
+
+  /**
+   * "according to Kidston": a lone capitalised word that is the surname of exactly one person named in
+   * full is a mention of them, so recency and salience see it.
+   */
+  private addSurnameMentions(tokens: Token[]): void {
+    const bySurname = new Map<string, PersonName | null>();
+    for (const n of this.names) {
+      if (n.words.length < 2) continue;
+      const surname = n.words[n.words.length - 1];
+      const known = bySurname.get(surname);
+      if (known === undefined) bySurname.set(surname, n);
+      else if (known && !(known.words.every((w) => n.words.includes(w)) || n.words.every((w) => known.words.includes(w)))) bySurname.set(surname, null);
+    }
+    const added: PersonName[] = [];
+    let covering = 0; // names are sorted: the next name that may cover a token
+    tokens.forEach((t, i) => {
+      while (covering < this.names.length && this.names[covering].end <= t.start) covering++;
+      if (covering < this.names.length && this.names[covering].start <= t.start) return;
+      if (!/^\p{Lu}/u.test(t.text)) return;
+      const word = nameWords(t.text)[0];
+      const person = word ? bySurname.get(word) : undefined;
+      if (!person) return;
+      const neighbour = (k: number) => k >= 0 && k < tokens.length && /^\p{Lu}/u.test(tokens[k].text) && !/[.!?]$/.test(tokens[k].text) && !isTitle(tokens[k].text);
+      if (neighbour(i - 1) || neighbour(i + 1)) return; // part of another name: "Chelsea Clinton"
+      const end = t.start + t.text.replace(/['’]s?$/, '').length;
+      added.push({ name: this.text.slice(t.start, end), start: t.start, end, gender: person.gender, words: [word] });
+    });
+    if (added.length) this.names.push(...added), this.names.sort((a, b) => a.start - b.start);
+  }
+
+  /** Names holding every word of `words`, looked up through the rarest word (so lookups stay cheap on long texts). */
+  private holding(words: string[]): PersonName[] {
+    if (!this.byWord) {
+      this.byWord = new Map();
+      for (const n of this.names) for (const w of new Set(n.words)) (this.byWord.get(w) ?? this.byWord.set(w, []).get(w)!).push(n);
+    }
+    let rarest: PersonName[] | undefined;
+    for (const w of words) {
+      const list = this.byWord.get(w) ?? [];
+      if (!rarest || list.length < rarest.length) rarest = list;
+    }
+    return (rarest ?? []).filter((n) => words.every((w) => n.words.includes(w)));
+  }
+
+  private byWord: Map<string, PersonName[]> | null = null;
+
+  private byWordOf(word: string): PersonName[] {
+    this.holding([]);
+    return this.byWord?.get(word) ?? [];
   }
 
   /**
@@ -80,23 +142,53 @@ export class DocumentPeople {
   fullest(name: string, at: number, gender?: 'male' | 'female'): string | null {
     const wanted = nameWords(name);
     if (!wanted.length) return null;
-    const fits = this.names.filter((n) => wanted.every((w) => n.words.includes(w)) && n.words.length > wanted.length && (!gender || !n.gender || n.gender === gender));
-    if (!fits.length) return null;
-    // group into people: two forms are one person when one's words hold the other's
-    const people: PersonName[][] = [];
-    for (const n of fits) {
-      const same = people.find((p) => p.some((m) => m.words.every((w) => n.words.includes(w)) || n.words.every((w) => m.words.includes(w))));
-      if (same) same.push(n);
-      else people.push([n]);
-    }
+    const people = this.peopleHolding(wanted, gender);
+    if (!people.length) return null;
     let chosen = people[0];
     if (people.length > 1) {
-      const before = (p: PersonName[]) => Math.max(-1, ...p.filter((n) => n.start <= at).map((n) => n.start));
-      chosen = [...people].sort((a, b) => before(b) - before(a))[0];
-      if (before(chosen) < 0) return null; // several people and none introduced before: ambiguous
+      // several people: the one written last before `at` (binary search in each one's sorted starts)
+      const lastBefore = (p: Person) => {
+        let lo = 0;
+        let hi = p.starts.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (p.starts[mid] <= at) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo > 0 ? p.starts[lo - 1] : -1;
+      };
+      chosen = people.reduce((a, b) => (lastBefore(b) > lastBefore(a) ? b : a));
+      if (lastBefore(chosen) < 0) return null; // several people and none introduced before: ambiguous
     }
-    const longest = chosen.reduce((a, b) => (b.words.length > a.words.length ? b : a));
-    return longest.name;
+    return chosen.longest.name;
+  }
+
+  /** The people whose written names hold `wanted` and more, each with its longest form; cached per name. */
+  private peopleHolding(wanted: string[], gender?: 'male' | 'female'): Person[] {
+    const key = `${wanted.join(' ')}|${gender ?? ''}`;
+    const cached = this.peopleCache.get(key);
+    if (cached) return cached;
+    const fits = this.holding(wanted).filter((n) => n.words.length > wanted.length && (!gender || !n.gender || n.gender === gender));
+    // two forms are one person when one's words hold the other's
+    const people: Person[] = [];
+    for (const n of fits) {
+      const same = people.find((p) => p.forms.some((m) => m.words.every((w) => n.words.includes(w)) || n.words.every((w) => m.words.includes(w))));
+      if (same) {
+        if (!same.forms.some((m) => m.name === n.name)) same.forms.push(n);
+        same.starts.push(n.start);
+        if (n.words.length > same.longest.words.length) same.longest = n;
+      } else people.push({ forms: [n], starts: [n.start], longest: n });
+    }
+    this.peopleCache.set(key, people);
+    return people;
+  }
+
+  private readonly peopleCache = new Map<string, Person[]>();
+  private readonly counts = new Map<string, number>();
+
+  /** "Speaking to Martin Smith of PBS, he said": a name after a preposition is rarely the subject. */
+  afterPreposition(n: PersonName): boolean {
+    return PREPOSITION_BEFORE.test(this.text.slice(Math.max(0, n.start - 24), n.start));
   }
 
   /** Names written in [from, to), in order. */
@@ -117,8 +209,14 @@ export class DocumentPeople {
   count(name: string): number {
     const wanted = nameWords(name);
     if (!wanted.length) return 0;
-    let n = 0;
-    for (const m of this.names) if (m.words.length >= 1 && m.words.every((w) => wanted.includes(w))) n++;
+    // the written forms are subsets of the name: "Kidston" and "Jarrod Kidston" for "Jarrod Kidston"
+    const key = wanted.join(' ');
+    let n = this.counts.get(key);
+    if (n === undefined) {
+      n = 0;
+      for (const m of this.byWordOf(wanted[wanted.length - 1])) if (m.words.every((w) => wanted.includes(w))) n++;
+      this.counts.set(key, n);
+    }
     return n;
   }
 

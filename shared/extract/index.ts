@@ -116,14 +116,14 @@ export function attributionCandidates(text: string): Array<{ quote: { start: num
 
 function analyse(text: string, options: ExtractOptions, observe?: CandidateObserver): Extraction {
   const paragraphs = splitParagraphs(text);
-  const registry = new SpeakerRegistry(text);
+  const people = new DocumentPeople(text);
+  const registry = new SpeakerRegistry(text, people);
   const direct = findDirectQuotes(text, registry, paragraphs);
   const candidates = findIndirectAttributions(
     text,
     direct.filter((q) => !q.fragment).map((q) => ({ start: q.start, end: q.end })),
   ).sort((a, b) => a.start - b.start);
   const found = merge(text, direct, candidates, registry);
-  const people = new DocumentPeople(text);
   const became = registry.adoptFullNames(people);
   for (const q of found) if (q.speaker) q.speaker = became.get(q.speaker) ?? q.speaker;
   const issuer = people.issuer();

@@ -26,8 +26,6 @@ export interface SpeakerEntry {
 const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 const lastToken = (s: string) => norm(s).split(' ').pop() ?? '';
 
-/** Name runs anywhere in the text ("Beth Gunhus", "Dr. Jane Roe"), found by one regex scan; used for antecedents. */
-const FULL_NAME_RE = /\b(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Gen|Lt|Col|Capt|Rev)\.\s+)?([A-Z][\p{L}'’]+(?:\s+[A-Z]\.)?(?:\s+(?:(?:van|von|de|der|da|del|di|du|la|le|al|bin)\s+)?(?:Mc|Mac|O['’])?[A-Z][\p{L}'’]+(?:-[A-Z][\p{L}'’]+)?){1,2})(?![\p{L}\p{N}]|\s+[A-Z])/gu;
 
 export class SpeakerRegistry {
   readonly entries: SpeakerEntry[] = [];
@@ -38,7 +36,10 @@ export class SpeakerRegistry {
   /** Quote spans (sorted, non-overlapping): names inside them are not antecedents of a pronoun. */
   private quoted: Array<{ start: number; end: number }> = [];
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly people: DocumentPeople,
+  ) {}
 
   setQuoted(spans: Array<{ start: number; end: number }>): void {
     this.quoted = spans;
@@ -170,25 +171,22 @@ export class SpeakerRegistry {
     return 0;
   }
 
-  /** The last full person name written between `from` and `at` whose gender does not contradict. */
+  /**
+   * The last person named between `from` and `at` (outside quotes, not the object of a preposition:
+   * "Speaking to Martin Smith, he said") whose gender does not contradict; only names known to be people.
+   */
   private lastNamedPerson(from: number, at: number, gender: 'male' | 'female'): SpeakerEntry | null {
     if (at <= from) return null;
-    const slice = this.text.slice(from, at);
-    let found: { name: string; start: number; title?: string } | null = null;
-    FULL_NAME_RE.lastIndex = 0;
-    for (let m = FULL_NAME_RE.exec(slice); m; m = FULL_NAME_RE.exec(slice)) {
-      const name = m[1];
-      const first = name.split(/\s+/)[0];
-      const title = m[0].startsWith(name) ? undefined : m[0].slice(0, m[0].indexOf(name)).trim();
-      if (this.insideQuote(from + m.index)) continue;
-      const g = titleGender(title) ?? givenNameGender(first);
-      if (g && g !== gender) continue;
-      if (!g && !title) continue; // only names known to be people
-      found = { name, start: from + m.index + m[0].indexOf(name), title };
+    const names = this.people.namesBetween(from, at);
+    for (let i = names.length - 1; i >= 0; i--) {
+      const n = names[i];
+      if (this.insideQuote(n.start) || this.people.afterPreposition(n)) continue;
+      if (n.gender && n.gender !== gender) continue;
+      if (!n.gender && !n.title) continue;
+      const name = this.people.fullest(n.name, n.start, n.gender) ?? n.name;
+      return this.resolvePerson({ kind: 'person', start: n.start, end: n.end, name, nameStart: n.start, nameEnd: n.end, title: n.title });
     }
-    if (!found) return null;
-    const entry = this.resolvePerson({ kind: 'person', start: found.start, end: found.start + found.name.length, name: found.name, nameStart: found.start, nameEnd: found.start + found.name.length, title: found.title });
-    return entry;
+    return null;
   }
 
   private resolvePerson(phrase: SpeakerPhrase): SpeakerEntry {

@@ -82,3 +82,25 @@ describe('decisions carry their reason', () => {
     expect(quotes[0].evidence?.length).toBeGreaterThan(0);
   });
 });
+
+describe('pronouns', () => {
+  it('skip a person named after a preposition', () => {
+    const text = 'Crown Prince Omar Haddad accepted the blame in an interview. Speaking to Peter Lang of the BBC, he said, “It happened on my watch.”';
+    expect(speakerOf(text, 'It happened on my watch')).toBe('Omar Haddad');
+  });
+
+  it('see a later surname-only mention of a person named in full', () => {
+    const text = [
+      '“We were slow in the first half,” coach Liam Porter said.',
+      'Half back Jarrod Kellerman enjoyed the win. “It was our best start in a while,” Kellerman said.',
+      '“They came back hard,” Porter said.',
+      'Fitness made the difference, according to Kellerman. “We have worked on it all winter,” he said.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'worked on it all winter')).toBe('Jarrod Kellerman');
+  });
+
+  it('take a titled name for a gendered pronoun', () => {
+    const text = '“This is the worst case,” said Sheriff Ben Ostrow.\n\nUSCG Captain Monica Ferrante told the press the search had ended. “It is never an easy decision,” she said.';
+    expect(speakerOf(text, 'never an easy decision')).toBe('Monica Ferrante');
+  });
+});

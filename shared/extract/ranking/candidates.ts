@@ -68,8 +68,7 @@ function cueNextTo(text: string, start: number, end: number): { after: boolean; 
 }
 
 const log1p = (x: number) => Math.log(1 + x);
-/** "Speaking to Martin Smith of PBS, he said": a name after a preposition is rarely the subject. */
-const PREPOSITION_BEFORE = /\b(?:to|with|by|from|of|for|at|against|on|about)\s+(?:[A-Z][\p{L}.]*\s+){0,3}$/u;
+
 
 /** Candidates for `quotes[i]`; quotes are the document's direct quotes in order. */
 export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingContext): Candidate[] {
@@ -95,8 +94,9 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
     c.gender ??= entry?.gender ?? gender;
     return c;
   };
-  // a name inside a quote is someone the speaker talks about, not the speaker
-  const spoken = (n: PersonName) => quotes.some((other) => other.start <= n.start && n.end <= other.end);
+  // a name inside a quote is someone the speaker talks about, not the speaker (the window holds few quotes)
+  const near = quotes.slice(Math.max(0, i - 3), i + 4);
+  const spoken = (n: PersonName) => near.some((other) => other.start <= n.start && n.end <= other.end);
 
   if (q.speaker) {
     const c = add(q.speaker.name, q.speaker, q.start, q.start);
@@ -124,7 +124,7 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
     const cue = cueNextTo(text, n.start, n.end);
     if (cue.after) f['named-before:cue-after-name'] = 1;
     if (cue.before) f['named-before:cue-before-name'] = 1;
-    if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, n.start - 12), n.start))) f['named-before:after-preposition'] = 1;
+    if (people.afterPreposition(n)) f['named-before:after-preposition'] = 1;
   }
   let nearestAfter = true;
   for (const n of people.namesBetween(q.end, windowEnd).filter((m) => !spoken(m))) {
