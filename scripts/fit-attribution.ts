@@ -16,6 +16,9 @@ import type { Candidate } from '../shared/extract/ranking/candidates.ts';
 import { speakerKey } from './eval/quotes.ts';
 import { matchPredictions } from './eval/spans.ts';
 
+/** Quotes whose right speaker is among no candidates: what candidate generation still misses. */
+let unreachable = 0;
+
 interface Example {
   article: number;
   candidates: Array<{ features: Record<string, number>; right: boolean; rules: boolean }>;
@@ -46,7 +49,10 @@ function examplesOf(line: string, article: number): Example[] {
       const candidates = f.candidates.map((c) => ({ features: c.features, right: c.name !== null && speakerKey(c.name) === key, rules: isRulesPick(c) }));
       const nobody = candidates.findIndex((c) => c.features.nobody);
       if (!candidates.some((c) => c.right)) {
-        if (nobody < 0) return; // the rules named someone and no candidate is right: nothing to learn
+        if (nobody < 0) {
+          unreachable++; // the rules named someone and no candidate is right: nothing to learn
+          return;
+        }
         candidates[nobody].right = true;
       }
       out.push({ article, candidates });
@@ -117,7 +123,7 @@ const rulesChoice = (ex: Example) => {
 
 const lines = readFileSync(trainPath, 'utf8').split('\n').filter((l) => l.trim());
 const examples = lines.flatMap((line, i) => examplesOf(line, i));
-console.log(`${lines.length} articles, ${examples.length} quotes with a named gold speaker, ${(examples.reduce((n, e) => n + e.candidates.length, 0) / examples.length).toFixed(1)} candidates each`);
+console.log(`${lines.length} articles, ${examples.length} quotes with a named gold speaker, ${(examples.reduce((n, e) => n + e.candidates.length, 0) / examples.length).toFixed(1)} candidates each; ${unreachable} more whose speaker no candidate names`);
 
 const cv: number[] = [];
 const rules: number[] = [];

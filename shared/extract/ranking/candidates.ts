@@ -8,6 +8,8 @@
  * Features are read off positions and words only, so the same code serves extraction and fitting.
  */
 import { directCue } from '../attribution.ts';
+import { isOrgWord } from '../speaker-phrase.ts';
+import { isGivenName, nameKind } from '../tagging.ts';
 import { nameWords, type DocumentPeople, type PersonName } from '../entities.ts';
 import type { Paragraph } from '../quotemarks.ts';
 import type { SpeakerEntry } from '../speakers.ts';
@@ -69,6 +71,19 @@ function cueNextTo(text: string, start: number, end: number): { after: boolean; 
 
 const log1p = (x: number) => Math.log(1 + x);
 
+
+/** What the name itself says: a person's name has a known given name or a title; a place, a possessive or a headline does not. */
+function describeName(c: Candidate, f: Record<string, number>): void {
+  const name = c.name as string;
+  const words = name.split(/\s+/);
+  if (isGivenName(words[0])) f['name:given-name'] = 1;
+  if (c.title ?? c.entry?.title) f['name:titled'] = 1;
+  if (words.length === 1) f['name:one-word'] = 1;
+  if (/['’]s?\b/.test(name)) f['name:possessive'] = 1;
+  if (words.some((w) => isOrgWord(w))) f['name:organisation-word'] = 1;
+  if (words.length > 4) f['name:long'] = 1;
+  if (c.entry?.kind !== 'role' && nameKind(name) === 'place') f['name:place'] = 1;
+}
 
 /** Candidates for `quotes[i]`; quotes are the document's direct quotes in order. */
 export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingContext): Candidate[] {
@@ -149,6 +164,7 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
     const surname = nameWords(c.name as string).pop();
     if (surname && quoted.includes(surname)) f['named-in-quote'] = 1;
     f.salience = log1p(people.count(c.name as string)) / log1p(20);
+    describeName(c, f);
     // "…,” she said: a candidate of the other gender is not who the pronoun means
     const pronounGender = q.pronoun === 'he' ? 'male' : q.pronoun === 'she' ? 'female' : undefined;
     if (pronounGender && kind === 'person' && c.gender) f[c.gender === pronounGender ? 'pronoun:gender-agrees' : 'pronoun:gender-conflicts'] = 1;
