@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { attributionCandidates } from '../shared/extract/index.ts';
 import type { Candidate } from '../shared/extract/ranking/candidates.ts';
-import { speakerKey } from './eval/quotes.ts';
+import { goldSpeakerKey, speakerKey } from './eval/quotes.ts';
 import { matchPredictions } from './eval/spans.ts';
 
 /** Quotes whose right speaker is among no candidates: what candidate generation still misses. */
@@ -43,7 +43,7 @@ function examplesOf(line: string, article: number): Example[] {
   const out: Example[] = [];
   found.forEach((f, i) => {
     const fragments = matches[i].map((g) => gold[g]);
-    const key = fragments.map((g) => g.speakerKey).find((k) => k)?.toLowerCase();
+    const key = fragments.map((g) => goldSpeakerKey(g)).find((k) => k);
     const nominal = fragments.find((g) => g.speakerType === 'nominal' && g.speaker)?.speaker;
     if (key) {
       const candidates = f.candidates.map((c) => ({ features: c.features, right: c.name !== null && speakerKey(c.name) === key, rules: isRulesPick(c) }));

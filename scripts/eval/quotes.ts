@@ -55,18 +55,32 @@ const SUBSETS: Record<string, Kind[]> = {
   all: ['direct', 'mixed', 'indirect'],
 };
 
-/** Lower-cased last token of a name, as the gold speakerKey is built ("Dr. Jane Smith-Jones" -> "smith-jones"). */
+const SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;
+
+/**
+ * Lower-cased last name of a name, as the gold speakerKey is built ("Dr. Jane Smith-Jones" -> "smith-jones"),
+ * with one typographic apostrophe and without generational suffixes ("Joseph R. Biden Jr." -> "biden"), which
+ * are no last name.
+ */
 export function speakerKey(name: string | null | undefined): string | null {
   if (!name) return null;
   const tokens = name.trim().split(/\s+/).filter(Boolean);
   for (let i = tokens.length - 1; i >= 0; i--) {
     const token = tokens[i]
       .toLowerCase()
-      .replace(/['’]s$/u, '')
+      .replace(/’/g, "'")
+      .replace(/'s$/u, '')
       .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    if (token) return token;
+    if (token && !SUFFIX.test(token)) return token;
   }
   return null;
+}
+
+/** The gold fragment's key on the same terms: its speakerKey, or the last name of its speaker when the key is a suffix. */
+export function goldSpeakerKey(g: { speakerKey?: string | null; speaker?: string | null }): string | null {
+  if (!g.speakerKey) return null;
+  const key = speakerKey(g.speakerKey);
+  return key ?? speakerKey(g.speaker);
 }
 
 interface Tally {
@@ -133,7 +147,7 @@ export function scoreArticle(article: GoldArticle, quotes: Quote[], tallies: Rec
       if (!g.speakerKey) return;
       tally.speakerTotal++;
       const prediction = predictions[p];
-      if (speakerKey(prediction.speaker) === g.speakerKey.toLowerCase()) tally.speakerCorrect++;
+      if (speakerKey(prediction.speaker) === goldSpeakerKey(g)) tally.speakerCorrect++;
       else if (tally.errors.length < sampleLimit)
         tally.errors.push(`SPK ${article.id} gold=${g.speakerKey} predicted=${prediction.speaker ?? 'null'} ${snippet(g)}`);
     });

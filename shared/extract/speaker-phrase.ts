@@ -176,7 +176,8 @@ export function readNameForward(tokens: Token[], i: number): { titleFrom: number
     const given = tokens.slice(from, j - 1).findIndex((t) => givenNameGender(t.text) !== undefined);
     if (given > 0 && !tokens.slice(from, from + given).some((t) => givenNameGender(t.text) !== undefined || INITIAL.test(t.text))) from += given;
   }
-  // a trailing particle is not part of the name
+  // a trailing particle or title is not part of the name: "Marco Rubio Miss…"
+  while (j > from + 1 && (PARTICLES.has(tokens[j - 1].text) || isTitle(tokens[j - 1].text))) j--;
   while (j > from && PARTICLES.has(tokens[j - 1].text)) j--;
   if (j === from) return null;
   return { titleFrom, from, to: j };
