@@ -17,7 +17,7 @@ import { MAX_NAME_CHARS, parsePersonName, stripTitles, type NameToken, type Pars
 import { compareOrganizations, looksLikeOrganization, organizationCore } from './organizations.ts';
 import { compareTokens } from './tokens.ts';
 import { phoneticCodes } from './metrics.ts';
-import { nicknameGroups } from './nicknames.ts';
+import { nicknameKeys } from '../lexicon/given-names.ts';
 import { jaroWinkler } from './metrics.ts';
 
 /** key: the caller's id for the mention; order: its first offset (earlier = introduced first). */
@@ -83,7 +83,7 @@ function blockKeys(tokens: NameToken[]): string[] {
     if (t.initial) continue;
     keys.push(`s:${t.text.slice(0, 3)}`);
     for (const code of phoneticCodes(t.text)) keys.push(`c:${code.slice(0, 4)}`);
-    for (const g of nicknameGroups(t.text)) keys.push(`n:${g}`);
+    for (const k of nicknameKeys(t.text)) keys.push(`n:${k}`);
     // O'Flynn / Flynn: also block on the word without its prefix.
     const stripped = t.text.replace(/^(o|mc|mac)(?=[a-z]{3})/, '');
     if (stripped !== t.text) keys.push(`s:${stripped.slice(0, 3)}`);

@@ -4,7 +4,7 @@
  * (Sanders / Sandberg, Oyster / Foster) is usually a different family.
  */
 import { editDistance, jaroWinkler, phoneticCodes, sharePhoneticCode } from './metrics.ts';
-import { areNicknames } from './nicknames.ts';
+import { areNicknames } from '../lexicon/given-names.ts';
 
 export type TokenReason = 'identical' | 'initial' | 'nickname' | 'short form' | 'spelling' | 'phonetic' | 'prefix';
 
