@@ -344,7 +344,9 @@ function fitShortReference(s: Spelling, group: Group): { confidence: number; exa
     // The first given name, with all its parts when hyphenated ("Jean-Claude").
     const firstGroup = tokens[0].group;
     const given = firstGroup === lastGroup ? [] : tokens.filter((t) => t.group === firstGroup && !t.initial && !t.patronymic);
-    const fit = fitTokens(s.parsed.tokens, surname, 'surname') ?? (given.length && s.parsed.tokens.length === given.length ? fitTokens(s.parsed.tokens, given, 'given') : null);
+    let fit = fitTokens(s.parsed.tokens, surname, 'surname') ?? (given.length && s.parsed.tokens.length === given.length ? fitTokens(s.parsed.tokens, given, 'given') : null);
+    // A place ("China") joins a person only by the very word (London / Jack London), never by resemblance (Chin).
+    if (fit && s.parsed.place && !fit.exact) fit = null;
     if (fit && (!best || fit.confidence > best.confidence)) best = fit;
   }
   return best;
