@@ -48,12 +48,18 @@ function nicknameKey(name: string): string {
 }
 
 let related: Map<string, Set<string>> | undefined;
+/** Nickname key → the names written with it (Tommy, Tommie → "tomy"). */
+const spellings = new Map<string, Set<string>>();
 
 function nicknameTable(): Map<string, Set<string>> {
   if (related) return related;
   const table = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
     const [x, y] = [nicknameKey(a), nicknameKey(b)];
+    for (const [key, name] of [[x, a], [y, b]]) {
+      if (!spellings.has(key)) spellings.set(key, new Set());
+      spellings.get(key)!.add(name);
+    }
     if (x === y) return;
     for (const [from, to] of [[x, y], [y, x]]) {
       if (!table.has(from)) table.set(from, new Set());
@@ -90,4 +96,10 @@ export function nicknameKeys(name: string): string[] {
   const key = nicknameKey(fold(name));
   const forms = nicknameTable().get(key);
   return forms ? [key, ...forms] : [];
+}
+
+/** The listed familiar (or formal) forms of a given name, as written (Edgar → ed, eddie, eddy). */
+export function nicknameForms(name: string): string[] {
+  const forms = nicknameTable().get(nicknameKey(fold(name)));
+  return forms ? [...forms].flatMap((key) => [...(spellings.get(key) ?? [])]) : [];
 }

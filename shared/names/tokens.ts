@@ -4,7 +4,7 @@
  * (Sanders / Sandberg, Oyster / Foster) is usually a different family.
  */
 import { editDistance, jaroWinkler, phoneticCodes, sharePhoneticCode } from './metrics.ts';
-import { areNicknames, isKnownGivenName } from '../lexicon/given-names.ts';
+import { areNicknames, givenNameGender, isKnownGivenName, nicknameForms } from '../lexicon/given-names.ts';
 
 export type TokenReason = 'identical' | 'initial' | 'nickname' | 'short form' | 'spelling' | 'phonetic' | 'prefix';
 
@@ -193,10 +193,45 @@ function compareUncached(a: string, b: string, role: TokenRole, aInitial: boolea
   const givenName = role !== 'surname';
 
   if (givenName && areNicknames(a, b)) return { score: 0.9, reason: 'nickname', similarity: jw };
+  if (role === 'given' && twoGivenNames(shorter, longer)) return null;
+  const form = formMatch(a, b, role, jw);
+  if (form || !givenName || !isLatin(a) || !isLatin(b)) return form;
+  return listedFormWrittenAnotherWay(a, b, role, jw);
+}
+
+/**
+ * In a full name, the masculine and feminine forms of one name (Paul / Paula) and short names one
+ * letter apart that sound different (Mary / Mark, Dave / Dale) are two names.
+ */
+function twoGivenNames(shorter: string, longer: string): boolean {
+  if (isGenderPair(shorter, longer)) return true;
+  return longer.length <= 5 && shorter.length === longer.length && !sharePhoneticCode(shorter, longer);
+}
+
+/** A listed form written another way: Gerard / Jerry (Gerald), Francis / Fannie (Frances), Wilhelmina / Vilma (Wilma). */
+function listedFormWrittenAnotherWay(a: string, b: string, role: TokenRole, jw: number): TokenMatch | null {
+  // The nickname lists relate no woman's name to a man's; a chain through them must not either.
+  const [ga, gb] = [givenNameGender(a), givenNameGender(b)];
+  if (ga && gb && ga !== gb) return null;
+  for (const [x, y] of [[a, b], [b, a]]) {
+    for (const nick of nicknameForms(x)) {
+      if (nick === y || nick.length < 3 || y.length < 3) continue;
+      const variant = formMatch(nick, y, role, jaroWinkler(nick, y));
+      // A spelling of the listed form, or its beginning (Bet for Beth); pet-form rules chained onto nicknames reach unrelated names.
+      const prefix = variant?.reason === 'short form' && commonPrefix(nick, y) >= Math.max(3, Math.min(nick.length, y.length) - 1);
+      const sound = variant?.reason === 'phonetic' && phoneticCodes(nick).some((c) => c.length >= 3 && phoneticCodes(y).includes(c));
+      if (variant && (variant.reason === 'spelling' || sound || prefix)) return { score: 0.8, reason: 'nickname', similarity: jw };
+    }
+  }
+  return null;
+}
+
+/** Spelling, sound and short-form evidence between two words (no nickname table). */
+function formMatch(a: string, b: string, role: TokenRole, jw: number): TokenMatch | null {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  const givenName = role !== 'surname';
   // Only between given names of full names: single words compared alone may be spelling variants (Carmel / Carmela).
-  if (role === 'given' && isGenderPair(shorter, longer)) return null;
-  // Short given names one letter apart that sound different are usually two names (Mary / Mark, Dave / Dale).
-  if (role === 'given' && longer.length <= 5 && a.length === b.length && !sharePhoneticCode(a, b)) return null;
+  if (role === 'given' && twoGivenNames(shorter, longer)) return null;
 
   // Tony / Toby: between two real given names only a short or pet form is evidence (below).
   if (!(givenName && distinctGivenNames(a, b))) {
