@@ -1,6 +1,6 @@
 /**
  * Turns a person's name as written into comparable tokens: titles and suffixes stripped,
- * "Smith, John" reordered, accents and Cyrillic/Greek folded to Latin, hyphenated and
+ * "Smith, John" reordered, accents and Cyrillic/Greek/Georgian/Armenian folded to Latin, hyphenated and
  * double-barrelled names split (each part keeps its group), initials marked, Arabic
  * patronymics ("bin Salman") kept as one unit so that word order inside them still counts.
  */
@@ -68,6 +68,15 @@ const GREEK: Record<string, string> = {
   α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x', ο: 'o', π: 'p', ρ: 'r',
   σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
 };
+const GEORGIAN: Record<string, string> = {
+  ა: 'a', ბ: 'b', გ: 'g', დ: 'd', ე: 'e', ვ: 'v', ზ: 'z', თ: 't', ი: 'i', კ: 'k', ლ: 'l', მ: 'm', ნ: 'n', ო: 'o', პ: 'p', ჟ: 'zh', რ: 'r',
+  ს: 's', ტ: 't', უ: 'u', ფ: 'p', ქ: 'k', ღ: 'gh', ყ: 'q', შ: 'sh', ჩ: 'ch', ც: 'ts', ძ: 'dz', წ: 'ts', ჭ: 'ch', ხ: 'kh', ჯ: 'j', ჰ: 'h',
+};
+const ARMENIAN: Record<string, string> = {
+  ա: 'a', բ: 'b', գ: 'g', դ: 'd', ե: 'e', զ: 'z', է: 'e', ը: 'e', թ: 't', ժ: 'zh', ի: 'i', լ: 'l', խ: 'kh', ծ: 'ts', կ: 'k', հ: 'h', ձ: 'dz',
+  ղ: 'gh', ճ: 'ch', մ: 'm', յ: 'y', ն: 'n', շ: 'sh', ո: 'o', չ: 'ch', պ: 'p', ջ: 'j', ռ: 'r', ս: 's', վ: 'v', տ: 't', ր: 'r', ց: 'ts', ւ: 'v',
+  փ: 'p', ք: 'k', օ: 'o', ֆ: 'f', և: 'ev',
+};
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
 /** Lower-case, accent-free, Latin-script form of a word (other scripts are kept as they are). */
@@ -86,12 +95,13 @@ function foldUncached(word: string): string {
   const lower = word.toLowerCase();
   if (/^[a-z]*$/.test(lower)) return lower;
   let out = '';
-  for (const composed of lower.normalize('NFC')) {
+  // Armenian "ու" is one vowel, u.
+  for (const composed of lower.normalize('NFC').replace(/ու/gu, 'u')) {
     // Only Latin/Greek/Cyrillic letters lose their accents; Hangul syllables or Devanagari vowel signs are the word itself.
     const decomposed = /[\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff]/u.test(composed) ? composed.normalize('NFKD') : composed;
     for (const ch of decomposed) {
       if (/[\u0300-\u036f]/u.test(ch)) continue;
-      out += SPECIAL_LETTERS[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? ch;
+      out += SPECIAL_LETTERS[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? GEORGIAN[ch] ?? ARMENIAN[ch] ?? ch;
     }
   }
   if (/\p{L}/u.test(out) && /[0-9@$]/.test(out)) out = out.replace(/[0-9@$]/g, (d) => LEET[d] ?? d);

@@ -71,6 +71,9 @@ describe('compareNames: one person written differently', () => {
     expect(same('Penhallow, Jonas', 'Jonas Penhallow')).toBe(true);
     expect(same('José Núñez', 'Jose Nunez')).toBe(true);
     expect(same('Зоя Карпенко', 'Zoya Karpenko')).toBe(true);
+    expect(same('ზოია კარპენკო', 'Zoia Karpenko')).toBe(true);
+    expect(same('Անի Կարապետյան', 'Ani Karapetyan')).toBe(true);
+    expect(same('Անի Կարապետյան', 'Ani Karamanyan')).toBe(false);
     expect(same('Ulrike Straßmann', 'Ulrike Strassmann')).toBe(true);
     expect(parsePersonName('Андрей Йорданов').tokens.map((t) => t.text)).toEqual(['andrey', 'yordanov']);
     // Other scripts are compared as written: one Hangul syllable apart is another name.
