@@ -34,7 +34,7 @@ export interface ParsedName {
 }
 
 const TITLES = new Set(
-  `mr mrs ms miss mx dr doctor prof professor sen senator rep representative gov governor pres president
+  `mr mrs ms miss mx dr doctor prime prof professor sen senator rep representative gov governor pres president
   prasident präsident vice vp sir dame lord lady rev reverend revd fr father sr sister br brother gen general col colonel
   capt captain cpt lt lieutenant sgt sergeant maj major adm admiral cmdr commander judge justice hon honorable
   honourable mayor minister chancellor king queen prince princess sheikh shaikh sheik rabbi imam pastor bishop
@@ -46,7 +46,7 @@ const TITLES = new Set(
     .concat(PEERAGE_RANKS),
 );
 // Ambiguous words that are also common given names or surnames are titles only before another name word.
-const TITLE_ONLY_IF_FOLLOWED = new Set(['late', 'deputy', 'major', 'king', 'prince', 'judge', 'chair', 'coach', 'amir', 'emir', 'sayyid', 'sayyed', 'st', 'saint', 'father', 'brother', 'sister', 'justice', 'general', 'officer', 'haji', 'hajji', 'qari', 'earl', 'duke', 'baron', 'count', 'marquis', 'laird']);
+const TITLE_ONLY_IF_FOLLOWED = new Set(['prime', 'late', 'deputy', 'major', 'king', 'prince', 'judge', 'chair', 'coach', 'amir', 'emir', 'sayyid', 'sayyed', 'st', 'saint', 'father', 'brother', 'sister', 'justice', 'general', 'officer', 'haji', 'hajji', 'qari', 'earl', 'duke', 'baron', 'count', 'marquis', 'laird']);
 const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'father', 'fr', 'brother', 'br', 'herr', 'councilman', 'chairman', 'duke', 'marquess', 'marquis', 'earl', 'count', 'viscount', 'baron', 'baronet']);
 const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess', 'sister', 'mme', 'mlle', 'frau', 'councilwoman', 'chairwoman', 'duchess', 'marchioness', 'countess', 'viscountess', 'baroness']);
 const SUFFIXES = new Set(['jr', 'jnr', 'sr', 'snr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'esq', 'dds', 'rn', 'qc', 'kc', 'mp', 'mep', 'obe', 'mbe', 'cbe', 'kbe', 'dbe', 'frs', 'jd', 'mba', 'cpa', 'ret', 'usn', 'na']);
@@ -153,7 +153,9 @@ function dropLeadingPlace(name: string): string {
     const place = head.replace(/['’]s$/u, '');
     if (!isPlaceName(place) && !(n === 1 && isDemonym(place))) continue;
     const next = foldWord(words[n]);
-    if (possessive || (TITLES.has(next) && !TITLE_ONLY_IF_FOLLOWED.has(next))) return words.slice(n).join(' ');
+    // An ambiguous title needs a name after it: "Saudi King Salman" drops "Saudi", the person "Georgia King" stays.
+    const title = TITLES.has(next) && (!TITLE_ONLY_IF_FOLLOWED.has(next) || words.length > n + 2);
+    if (possessive || title) return words.slice(n).join(' ');
   }
   return name;
 }

@@ -154,6 +154,8 @@ describe('compareNames: one person written differently', () => {
     expect(same("Turkey's Erdoğan", 'Recep Tayyip Erdoğan')).toBe(true);
     expect(stripTitles('Georgia Gov. Brenna Kalloway')).toBe('Brenna Kalloway');
     expect(stripTitles('Georgia Kalloway')).toBe('Georgia Kalloway');
+    expect(stripTitles('British Prime Minister Brenna Kalloway')).toBe('Brenna Kalloway');
+    expect(stripTitles('Georgia King')).toBe('Georgia King');
   });
 
   it('keeps the order of Arabic patronymics meaningful', () => {
