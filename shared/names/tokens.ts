@@ -200,11 +200,14 @@ function compareUncached(a: string, b: string, role: TokenRole, aInitial: boolea
 }
 
 /**
- * In a full name, the masculine and feminine forms of one name (Paul / Paula) and short names one
- * letter apart that sound different (Mary / Mark, Dave / Dale) are two names.
+ * In a full name, the masculine and feminine forms of one name (Paul / Paula), a name given mostly to
+ * women and one given mostly to men (Olga / Oleg), and short names one letter apart that sound
+ * different (Mary / Mark, Dave / Dale) are two names.
  */
 function twoGivenNames(shorter: string, longer: string): boolean {
   if (isGenderPair(shorter, longer)) return true;
+  const [gs, gl] = [givenNameGender(shorter), givenNameGender(longer)];
+  if (gs && gl && gs !== gl) return true;
   return longer.length <= 5 && shorter.length === longer.length && !sharePhoneticCode(shorter, longer);
 }
 

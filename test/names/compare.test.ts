@@ -41,6 +41,10 @@ describe('compareNames: one person written differently', () => {
     expect(same('Paul Quarry', 'Paula Quarry')).toBe(false);
     expect(same('Joseph Quarry', 'Josephine Quarry')).toBe(false);
     expect(same('Alexander Quarry', 'Alexandra Quarry')).toBe(false);
+    // A woman's name and a man's name that sound alike (the lexicon's given-name genders).
+    expect(same('Olga Marchenko', 'Oleg Marchenko')).toBe(false);
+    // A familiar form shared by both sexes still matches.
+    expect(same('Sam Quarry', 'Samantha Quarry')).toBe(true);
   });
 
   it('matches initials against full given names, but not disagreeing initials', () => {
