@@ -17,7 +17,7 @@ import { MAX_NAME_CHARS, parsePersonName, stripTitles, type NameToken, type Pars
 import { compareOrganizations, looksLikeOrganization, organizationCore } from './organizations.ts';
 import { compareTokens } from './tokens.ts';
 import { phoneticCodes } from './metrics.ts';
-import { nicknameGroups } from './nicknames.ts';
+import { nicknameKeys } from '../lexicon/given-names.ts';
 import { jaroWinkler } from './metrics.ts';
 
 /** key: the caller's id for the mention; order: its first offset (earlier = introduced first). */
@@ -83,7 +83,7 @@ function blockKeys(tokens: NameToken[]): string[] {
     if (t.initial) continue;
     keys.push(`s:${t.text.slice(0, 3)}`);
     for (const code of phoneticCodes(t.text)) keys.push(`c:${code.slice(0, 4)}`);
-    for (const g of nicknameGroups(t.text)) keys.push(`n:${g}`);
+    for (const k of nicknameKeys(t.text)) keys.push(`n:${k}`);
     // O'Flynn / Flynn: also block on the word without its prefix.
     const stripped = t.text.replace(/^(o|mc|mac)(?=[a-z]{3})/, '');
     if (stripped !== t.text) keys.push(`s:${stripped.slice(0, 3)}`);
@@ -344,7 +344,9 @@ function fitShortReference(s: Spelling, group: Group): { confidence: number; exa
     // The first given name, with all its parts when hyphenated ("Jean-Claude").
     const firstGroup = tokens[0].group;
     const given = firstGroup === lastGroup ? [] : tokens.filter((t) => t.group === firstGroup && !t.initial && !t.patronymic);
-    const fit = fitTokens(s.parsed.tokens, surname, 'surname') ?? (given.length && s.parsed.tokens.length === given.length ? fitTokens(s.parsed.tokens, given, 'given') : null);
+    let fit = fitTokens(s.parsed.tokens, surname, 'surname') ?? (given.length && s.parsed.tokens.length === given.length ? fitTokens(s.parsed.tokens, given, 'given') : null);
+    // A place ("China") joins a person only by the very word (London / Jack London), never by resemblance (Chin).
+    if (fit && s.parsed.place && !fit.exact) fit = null;
     if (fit && (!best || fit.confidence > best.confidence)) best = fit;
   }
   return best;

@@ -104,6 +104,10 @@ export function comparePersons(a: ParsedName, b: ParsedName): PersonComparison {
   }
 
   if (!pairs.length) return different('no word in common', pairs);
+  // China / Lisa Chin, Turkey / Turkel: a place is never a misspelling of a person's name.
+  if ((a.place || b.place) && pairs.some((p) => p.match.reason !== 'identical')) {
+    return different(`a place (${(a.place ? a : b).display}) and a name that only resembles it`, pairs, 0.05);
+  }
   // Initials are weak: a single letter left over against a full word is only a conflict when it disagrees.
   if (leftA.length && leftB.length) {
     const describe = (t: NameToken[]) => t.map((x) => x.text).join(' ');

@@ -1,9 +1,12 @@
 /**
  * Turns a person's name as written into comparable tokens: titles and suffixes stripped,
- * "Smith, John" reordered, accents and Cyrillic/Greek folded to Latin, hyphenated and
+ * "Smith, John" reordered, accents and Cyrillic/Greek/Georgian/Armenian folded to Latin, hyphenated and
  * double-barrelled names split (each part keeps its group), initials marked, Arabic
  * patronymics ("bin Salman") kept as one unit so that word order inside them still counts.
  */
+import { PEERAGE_RANKS } from '../lexicon/peerage.ts';
+import { isDemonym, isPlaceName, placeKind } from '../lexicon/places.ts';
+import { isKnownGivenName } from '../lexicon/given-names.ts';
 
 export interface NameToken {
   /** Folded lower-case form used for comparison. */
@@ -26,10 +29,12 @@ export interface ParsedName {
   titles: string[];
   /** 'male' / 'female' when a title says so (Mr. / Mrs.), for telling relatives apart. */
   gender?: 'male' | 'female';
+  /** The whole name is a place ("Turkey", "New York"): it matches a person's name only word for word. */
+  place?: boolean;
 }
 
 const TITLES = new Set(
-  `mr mrs ms miss mx dr doctor prof professor sen senator rep representative gov governor pres president
+  `mr mrs ms miss mx dr doctor prime prof professor sen senator rep representative gov governor pres president
   prasident präsident vice vp sir dame lord lady rev reverend revd fr father sr sister br brother gen general col colonel
   capt captain cpt lt lieutenant sgt sergeant maj major adm admiral cmdr commander judge justice hon honorable
   honourable mayor minister chancellor king queen prince princess sheikh shaikh sheik rabbi imam pastor bishop
@@ -37,12 +42,13 @@ const TITLES = new Set(
   ceo cfo coo cto st saint former acting interim late deputy assistant associate supt superintendent insp inspector det detective officer amb ambassador premier
   atty attorney coach mme mlle herr frau hr dipl ing mag mgr haji hajji mullah mawlawi maulvi qari sayyid sayyed emir amir`
     .split(/\s+/)
-    .filter(Boolean),
+    .filter(Boolean)
+    .concat(PEERAGE_RANKS),
 );
 // Ambiguous words that are also common given names or surnames are titles only before another name word.
-const TITLE_ONLY_IF_FOLLOWED = new Set(['late', 'deputy', 'major', 'king', 'prince', 'judge', 'chair', 'coach', 'amir', 'emir', 'sayyid', 'sayyed', 'st', 'saint', 'father', 'brother', 'sister', 'justice', 'general', 'officer', 'haji', 'hajji', 'qari']);
-const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'father', 'fr', 'brother', 'br', 'herr', 'councilman', 'chairman']);
-const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess', 'sister', 'mme', 'mlle', 'frau', 'councilwoman', 'chairwoman']);
+const TITLE_ONLY_IF_FOLLOWED = new Set(['prime', 'late', 'deputy', 'major', 'king', 'prince', 'judge', 'chair', 'coach', 'amir', 'emir', 'sayyid', 'sayyed', 'st', 'saint', 'father', 'brother', 'sister', 'justice', 'general', 'officer', 'haji', 'hajji', 'qari', 'earl', 'duke', 'baron', 'count', 'marquis', 'laird']);
+const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'father', 'fr', 'brother', 'br', 'herr', 'councilman', 'chairman', 'duke', 'marquess', 'marquis', 'earl', 'count', 'viscount', 'baron', 'baronet']);
+const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess', 'sister', 'mme', 'mlle', 'frau', 'councilwoman', 'chairwoman', 'duchess', 'marchioness', 'countess', 'viscountess', 'baroness']);
 const SUFFIXES = new Set(['jr', 'jnr', 'sr', 'snr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'esq', 'dds', 'rn', 'qc', 'kc', 'mp', 'mep', 'obe', 'mbe', 'cbe', 'kbe', 'dbe', 'frs', 'jd', 'mba', 'cpa', 'ret', 'usn', 'na']);
 /** Dropped from comparison: they are spelled inconsistently (al-/el-) or omitted freely (de, van). */
 const PARTICLES = new Set(['al', 'el', 'ul', 'ud', 'ur', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'des', 'dos', 'das', 'do', 'van', 'von', 'vom', 'zu', 'la', 'le', 'lo', 'ter', 'ten']);
@@ -62,6 +68,15 @@ const GREEK: Record<string, string> = {
   α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x', ο: 'o', π: 'p', ρ: 'r',
   σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
 };
+const GEORGIAN: Record<string, string> = {
+  ა: 'a', ბ: 'b', გ: 'g', დ: 'd', ე: 'e', ვ: 'v', ზ: 'z', თ: 't', ი: 'i', კ: 'k', ლ: 'l', მ: 'm', ნ: 'n', ო: 'o', პ: 'p', ჟ: 'zh', რ: 'r',
+  ს: 's', ტ: 't', უ: 'u', ფ: 'p', ქ: 'k', ღ: 'gh', ყ: 'q', შ: 'sh', ჩ: 'ch', ც: 'ts', ძ: 'dz', წ: 'ts', ჭ: 'ch', ხ: 'kh', ჯ: 'j', ჰ: 'h',
+};
+const ARMENIAN: Record<string, string> = {
+  ա: 'a', բ: 'b', գ: 'g', դ: 'd', ե: 'e', զ: 'z', է: 'e', ը: 'e', թ: 't', ժ: 'zh', ի: 'i', լ: 'l', խ: 'kh', ծ: 'ts', կ: 'k', հ: 'h', ձ: 'dz',
+  ղ: 'gh', ճ: 'ch', մ: 'm', յ: 'y', ն: 'n', շ: 'sh', ո: 'o', չ: 'ch', պ: 'p', ջ: 'j', ռ: 'r', ս: 's', վ: 'v', տ: 't', ր: 'r', ց: 'ts', ւ: 'v',
+  փ: 'p', ք: 'k', օ: 'o', ֆ: 'f', և: 'ev',
+};
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
 /** Lower-case, accent-free, Latin-script form of a word (other scripts are kept as they are). */
@@ -80,12 +95,13 @@ function foldUncached(word: string): string {
   const lower = word.toLowerCase();
   if (/^[a-z]*$/.test(lower)) return lower;
   let out = '';
-  for (const composed of lower.normalize('NFC')) {
+  // Armenian "ու" is one vowel, u.
+  for (const composed of lower.normalize('NFC').replace(/ու/gu, 'u')) {
     // Only Latin/Greek/Cyrillic letters lose their accents; Hangul syllables or Devanagari vowel signs are the word itself.
     const decomposed = /[\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff]/u.test(composed) ? composed.normalize('NFKD') : composed;
     for (const ch of decomposed) {
       if (/[\u0300-\u036f]/u.test(ch)) continue;
-      out += SPECIAL_LETTERS[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? ch;
+      out += SPECIAL_LETTERS[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? GEORGIAN[ch] ?? ARMENIAN[ch] ?? ch;
     }
   }
   if (/\p{L}/u.test(out) && /[0-9@$]/.test(out)) out = out.replace(/[0-9@$]/g, (d) => LEET[d] ?? d);
@@ -113,15 +129,47 @@ function reorderComma(name: string): string {
   return kept.join(' ');
 }
 
-/** Drops what surrounds a name in running text: "(D-Calif.)", a possessive "'s", a leading "the" or "U.S.". */
+const ORDINAL = '(?:\\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)';
+/** ", 9th Earl Spencer", ", 5th Earl of Wexley", ", Baroness Thatcher": a peerage after the personal name. */
+const PEERAGE_AFTER_COMMA = new RegExp(`,\\s*(?:the\\s+)?(?:${ORDINAL}\\s+)?(?:${PEERAGE_RANKS.join('|')})\\b.*$`, 'iu');
+/** "Baroness Thatcher of Kesteven", "Lord Smith of Finsbury": the territorial designation after a peer's name. */
+const RANK_WORD = PEERAGE_RANKS.map((r) => `[${r[0].toUpperCase()}${r[0]}]${r.slice(1)}`).join('|');
+const TERRITORIAL = new RegExp(`^((?:${RANK_WORD})\\s+\\p{Lu}[\\p{L}'’-]*)\\s+of\\s+.*$`, 'u');
+
+/** The personal name of a peer, without the rank and territorial designation (they read as an organisation's "of"). */
+export function withoutPeerage(name: string): string {
+  return name.replace(PEERAGE_AFTER_COMMA, '').replace(TERRITORIAL, '$1');
+}
+
+/**
+ * "Turkey's Erdoğan", "Turkish President Recep Tayyip Erdoğan", "Georgia Gov. Brian Kemp": a place or
+ * demonym before a title, or a place's possessive, says where the person is from; it is not their name.
+ */
+function dropLeadingPlace(name: string): string {
+  const words = name.split(' ');
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const head = words.slice(0, n).join(' ');
+    const possessive = /['’]s$/u.test(head);
+    const place = head.replace(/['’]s$/u, '');
+    if (!isPlaceName(place) && !(n === 1 && isDemonym(place))) continue;
+    const next = foldWord(words[n]);
+    // An ambiguous title needs a name after it: "Saudi King Salman" drops "Saudi", the person "Georgia King" stays.
+    const title = TITLES.has(next) && (!TITLE_ONLY_IF_FOLLOWED.has(next) || words.length > n + 2);
+    if (possessive || title) return words.slice(n).join(' ');
+  }
+  return name;
+}
+
+/** Drops what surrounds a name in running text: "(D-Calif.)", a possessive "'s", a leading "the" or "U.S.", a peerage. */
 export function cleanName(name: string): string {
-  return name
+  const cleaned = withoutPeerage(name)
     .replace(/[([{][^)\]}]*[)\]}]?/gu, ' ')
     .replace(/['’]s?(?=\s*(?:,|$))/u, '')
     .replace(/^\s*(?:the\s+)?(?:U\.\s?S\.|US)\s+(?=\p{L})/iu, '')
     .replace(/^\s*the\s+(?=\p{L})/iu, '')
     .replace(/\s+/g, ' ')
     .trim();
+  return dropLeadingPlace(cleaned);
 }
 
 /** Splits "VladimirPutin" → "Vladimir Putin" but keeps McDonald, DeShawn, LeBron. */
@@ -197,7 +245,9 @@ export function parsePersonName(input: string): ParsedName {
       }
     }
     // "Le Pen", "de Blasio", "al-Assad": the particle is dropped when a name word follows, so "Le Pen" is a surname reference.
-    if (PARTICLES.has(folded) && next && foldWord(next.text) && !PARTICLES.has(foldWord(next.text))) continue;
+    // A leading "Al" written as a word of its own is the given name (Al Jenkins, Al Gore), not the Arabic article.
+    const givenAl = folded === 'al' && tokens.length === 0 && next && next.group !== list[i].group && list[i].original.startsWith('A');
+    if (!givenAl && PARTICLES.has(folded) && next && foldWord(next.text) && !PARTICLES.has(foldWord(next.text))) continue;
     // A word written twice in a row ("Sergey Sergey Shoigu") adds nothing; elsewhere a repeat is a real name word.
     const previous = tokens[tokens.length - 1];
     if (previous && !previous.patronymic && previous.text === folded) continue;
@@ -206,7 +256,14 @@ export function parsePersonName(input: string): ParsedName {
 
   tokens.splice(MAX_NAME_WORDS);
   const gender = titles.some((t) => FEMALE_TITLES.has(t)) ? 'female' : titles.some((t) => MALE_TITLES.has(t)) ? 'male' : undefined;
-  return { raw, display: stripTitles(raw), tokens, titles, gender };
+  const display = stripTitles(raw);
+  return { raw, display, tokens, titles, gender, ...(isPlace(display) ? { place: true } : {}) };
+}
+
+/** A country or region; a city only when it is not also a given name (many are named after people: Cleveland, Austin). */
+function isPlace(display: string): boolean {
+  const kind = placeKind(display);
+  return kind === 'country' || kind === 'region' || (kind === 'city' && !isKnownGivenName(display));
 }
 
 /** The name with leading titles and trailing suffixes removed, spelling and case kept ("Dr. Jane Smith-Jones" → "Jane Smith-Jones"). */

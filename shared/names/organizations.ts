@@ -3,7 +3,7 @@
  * Aktiengesellschaft, LLC, OOO…) are dropped before comparing; every remaining word must agree,
  * allowing a typo in long words, joined/split words (Goodwill / Good Will) and acronyms (PLA).
  */
-import { foldWord } from './normalize.ts';
+import { foldWord, withoutPeerage } from './normalize.ts';
 import { editDistance, jaroWinkler } from './metrics.ts';
 
 /** Legal forms and their long spellings, folded, punctuation removed; multi-word forms joined by spaces. */
@@ -39,7 +39,8 @@ const ORG_WORDS = new Set(
 
 /** True when the name reads as an organisation (a company suffix or an institutional word). */
 export function looksLikeOrganization(input: string): boolean {
-  const name = input.slice(0, 400);
+  // "John Smith, 5th Earl of Wexley" is a person: the peerage's "of" is not an institution's.
+  const name = withoutPeerage(input.slice(0, 400));
   if (ORG_SUFFIX.test(name)) return true;
   if (/&|\.com\b/i.test(name)) return true;
   const folded = name.split(/[\s,()\-]+/).map(foldWord).filter(Boolean);

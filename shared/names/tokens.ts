@@ -4,7 +4,7 @@
  * (Sanders / Sandberg, Oyster / Foster) is usually a different family.
  */
 import { editDistance, jaroWinkler, phoneticCodes, sharePhoneticCode } from './metrics.ts';
-import { areNicknames } from './nicknames.ts';
+import { areNicknames, givenNameGender, isKnownGivenName, nicknameForms } from '../lexicon/given-names.ts';
 
 export type TokenReason = 'identical' | 'initial' | 'nickname' | 'short form' | 'spelling' | 'phonetic' | 'prefix';
 
@@ -97,6 +97,65 @@ function isDiminutive(shorter: string, longer: string): boolean {
   return (stem >= 3 || (stem === 2 && doubled)) && DIMINUTIVE_ENDING.test(rest) && !PATRONYMIC_ENDING.test(longer.slice(stem));
 }
 
+/** A sound dropped or two swapped (Graham / Graeme, Evan / Ewan, Hudson / Houston), not one sound changed into another. */
+function soundDroppedOrSwapped(a: string, b: string): boolean {
+  const codesB = phoneticCodes(b);
+  return phoneticCodes(a).some((x) =>
+    codesB.some((y) => editDistance(x, y) === 1 && (x.length !== y.length || [...x].sort().join('') === [...y].sort().join(''))),
+  );
+}
+
+/**
+ * Two listed given names whose sounds differ by one changed sound are two names (Tony / Toby,
+ * Eloise / Elaine): a typo makes a word that is not a name, so a near spelling or a near sound is no
+ * evidence between them. Short and pet forms (Rose / Rosalind) are still checked.
+ */
+function distinctGivenNames(a: string, b: string): boolean {
+  return isKnownGivenName(a) && isKnownGivenName(b) && squeeze(a) !== squeeze(b) && !sharePhoneticCode(a, b) && !soundDroppedOrSwapped(a, b);
+}
+
+/** Typos, doubled letters, dropped prefixes and sound-alikes (Gendreau / Jandro, Simmons / Symonds). */
+function spelledOrSoundingAlike(a: string, b: string, shorter: string, longer: string, jw: number): TokenMatch | null {
+  const distance = editDistance(a, b);
+  // Jon / John, Ian / Iain: a three-letter word may gain one letter, never change one (Tom / Tim).
+  const addedLetter = shorter.length === 3 && longer.length === 4 && distance === 1 && a[0] === b[0];
+  if (distance <= allowedTypos(shorter.length, jw) || addedLetter || (shorter.length >= 2 && squeeze(a) === squeeze(b))) {
+    return { score: 0.8 + 0.15 * jw, reason: 'spelling', similarity: jw };
+  }
+
+  if (!isLatin(a) || !isLatin(b)) return null;
+
+  // Two slips in a longer word (Arthur / Auther, Matthew / Mathews) only when the sound barely changes.
+  if (distance === 2 && shorter.length >= 6 && jw >= 0.9 && a[0] === b[0] && codesWithinOne(a, b)) {
+    return { score: 0.82, reason: 'spelling', similarity: jw };
+  }
+
+  // O'Flynn / Flynn, McBride / Bride: compare what follows the prefix.
+  const strippedA = a.replace(SURNAME_PREFIX, '');
+  const strippedB = b.replace(SURNAME_PREFIX, '');
+  if (strippedA !== a || strippedB !== b) {
+    if (strippedA === strippedB) return { score: 0.85, reason: 'prefix', similarity: jw };
+    const inner = compareTokens(strippedA, strippedB, 'surname', false, false);
+    if (inner) return { score: inner.score - 0.05, reason: 'prefix', similarity: jw };
+  }
+
+  if (sharePhoneticCode(a, b)) {
+    const codeLength = Math.max(...phoneticCodes(a).filter((c) => phoneticCodes(b).includes(c)).map((c) => c.length));
+    // A long shared code is good evidence by itself (Gendreau / Jandro); a short one needs the spelling to agree too.
+    if ((codeLength >= 4 && jw >= 0.6) || (codeLength === 3 && jw >= 0.7) || (codeLength <= 2 && jw >= 0.75 && distance <= 2 && shorter.length >= 4)) {
+      return { score: 0.72 + 0.2 * jw, reason: 'phonetic', similarity: jw };
+    }
+  }
+
+  // Sounds one consonant apart in words of equal length (Simmons / Symonds, Hudson / Houston, Castle / Cassel);
+  // a longer or shorter word (Castillo / Castro, Mahir / Mahathir) is a different name.
+  if (shorter.length >= 4 && longer.length - shorter.length <= 1 && distance <= 3 && jw >= 0.8 && soundsOneApart(a, b)) {
+    return { score: 0.72 + 0.15 * jw, reason: 'phonetic', similarity: jw };
+  }
+
+  return null;
+}
+
 /** Memo by (role and initial flags) → first word → second word; avoids building a key string per call. */
 const matchCache = new Map<string, Map<string, Map<string, TokenMatch | null>>>();
 let cachedPairs = 0;
@@ -134,47 +193,55 @@ function compareUncached(a: string, b: string, role: TokenRole, aInitial: boolea
   const givenName = role !== 'surname';
 
   if (givenName && areNicknames(a, b)) return { score: 0.9, reason: 'nickname', similarity: jw };
-  // Only between given names of full names: single words compared alone may be spelling variants (Carmel / Carmela).
-  if (role === 'given' && isGenderPair(shorter, longer)) return null;
-  // Short given names one letter apart that sound different are usually two names (Mary / Mark, Dave / Dale).
-  if (role === 'given' && longer.length <= 5 && a.length === b.length && !sharePhoneticCode(a, b)) return null;
+  if (role === 'given' && twoGivenNames(shorter, longer)) return null;
+  const form = formMatch(a, b, role, jw);
+  if (form || !givenName || !isLatin(a) || !isLatin(b)) return form;
+  return listedFormWrittenAnotherWay(a, b, role, jw);
+}
 
-  const distance = editDistance(a, b);
-  // Jon / John, Ian / Iain: a three-letter word may gain one letter, never change one (Tom / Tim).
-  const addedLetter = shorter.length === 3 && longer.length === 4 && distance === 1 && a[0] === b[0];
-  if (distance <= allowedTypos(shorter.length, jw) || addedLetter || (shorter.length >= 2 && squeeze(a) === squeeze(b))) {
-    return { score: 0.8 + 0.15 * jw, reason: 'spelling', similarity: jw };
-  }
+/**
+ * In a full name, the masculine and feminine forms of one name (Paul / Paula), a name given mostly to
+ * women and one given mostly to men (Olga / Oleg), and short names one letter apart that sound
+ * different (Mary / Mark, Dave / Dale) are two names.
+ */
+function twoGivenNames(shorter: string, longer: string): boolean {
+  if (isGenderPair(shorter, longer)) return true;
+  const [gs, gl] = [givenNameGender(shorter), givenNameGender(longer)];
+  if (gs && gl && gs !== gl) return true;
+  return longer.length <= 5 && shorter.length === longer.length && !sharePhoneticCode(shorter, longer);
+}
 
-  if (!isLatin(a) || !isLatin(b)) return null;
-
-  // Two slips in a longer word (Arthur / Auther, Matthew / Mathews) only when the sound barely changes.
-  if (distance === 2 && shorter.length >= 6 && jw >= 0.9 && a[0] === b[0] && codesWithinOne(a, b)) {
-    return { score: 0.82, reason: 'spelling', similarity: jw };
-  }
-
-  // O'Flynn / Flynn, McBride / Bride: compare what follows the prefix.
-  const strippedA = a.replace(SURNAME_PREFIX, '');
-  const strippedB = b.replace(SURNAME_PREFIX, '');
-  if (strippedA !== a || strippedB !== b) {
-    if (strippedA === strippedB) return { score: 0.85, reason: 'prefix', similarity: jw };
-    const inner = compareTokens(strippedA, strippedB, 'surname', false, false);
-    if (inner) return { score: inner.score - 0.05, reason: 'prefix', similarity: jw };
-  }
-
-  if (sharePhoneticCode(a, b)) {
-    const codeLength = Math.max(...phoneticCodes(a).filter((c) => phoneticCodes(b).includes(c)).map((c) => c.length));
-    // A long shared code is good evidence by itself (Gendreau / Jandro); a short one needs the spelling to agree too.
-    if ((codeLength >= 4 && jw >= 0.6) || (codeLength === 3 && jw >= 0.7) || (codeLength <= 2 && jw >= 0.75 && distance <= 2 && shorter.length >= 4)) {
-      return { score: 0.72 + 0.2 * jw, reason: 'phonetic', similarity: jw };
+/** A listed form written another way: Gerard / Jerry (Gerald), Francis / Fannie (Frances), Wilhelmina / Vilma (Wilma). */
+function listedFormWrittenAnotherWay(a: string, b: string, role: TokenRole, jw: number): TokenMatch | null {
+  // The nickname lists relate no woman's name to a man's; a chain through them must not either.
+  const [ga, gb] = [givenNameGender(a), givenNameGender(b)];
+  if (ga && gb && ga !== gb) return null;
+  for (const [x, y] of [[a, b], [b, a]]) {
+    for (const nick of nicknameForms(x)) {
+      if (nick === y || nick.length < 3 || y.length < 3) continue;
+      const variant = formMatch(nick, y, role, jaroWinkler(nick, y));
+      // A spelling of the listed form, or its beginning (Bet for Beth); pet-form rules chained onto nicknames reach unrelated names.
+      const prefix = variant?.reason === 'short form' && commonPrefix(nick, y) >= Math.max(3, Math.min(nick.length, y.length) - 1);
+      const sound = variant?.reason === 'phonetic' && phoneticCodes(nick).some((c) => c.length >= 3 && phoneticCodes(y).includes(c));
+      if (variant && (variant.reason === 'spelling' || sound || prefix)) return { score: 0.8, reason: 'nickname', similarity: jw };
     }
   }
+  return null;
+}
 
-  // Sounds one consonant apart in words of equal length (Simmons / Symonds, Hudson / Houston, Castle / Cassel);
-  // a longer or shorter word (Castillo / Castro, Mahir / Mahathir) is a different name.
-  if (shorter.length >= 4 && longer.length - shorter.length <= 1 && distance <= 3 && jw >= 0.8 && soundsOneApart(a, b)) {
-    return { score: 0.72 + 0.15 * jw, reason: 'phonetic', similarity: jw };
+/** Spelling, sound and short-form evidence between two words (no nickname table). */
+function formMatch(a: string, b: string, role: TokenRole, jw: number): TokenMatch | null {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  const givenName = role !== 'surname';
+  // Only between given names of full names: single words compared alone may be spelling variants (Carmel / Carmela).
+  if (role === 'given' && twoGivenNames(shorter, longer)) return null;
+
+  // Tony / Toby: between two real given names only a short or pet form is evidence (below).
+  if (!(givenName && distinctGivenNames(a, b))) {
+    const alike = spelledOrSoundingAlike(a, b, shorter, longer, jw);
+    if (alike) return alike;
   }
+  if (!isLatin(a) || !isLatin(b)) return null;
 
   if (givenName) {
     const stem = commonPrefix(shorter, longer);

@@ -127,6 +127,52 @@ describe('clusterNames', () => {
     expect(liz.evidence[0].reasons.join(' ')).toMatch(/nickname/);
   });
 
+  it('joins familiar forms from the fuller hypocorism list, and keeps look-alike given names apart', () => {
+    const clusters = clusterNames([
+      mention('h1', 'Edgar Pownall'),
+      mention('h2', 'Eddie Pownall'),
+      mention('h3', 'Tony Brackwell'),
+      mention('h4', 'Toby Brackwell'),
+      mention('h5', 'Eloise Fennimore'),
+      mention('h6', 'Elaine Fennimore'),
+      mention('h7', 'Toby'),
+    ]);
+    expect(clusters.map((c) => c.keys)).toEqual([['h1', 'h2'], ['h3'], ['h4', 'h7'], ['h5'], ['h6']]);
+  });
+
+  it('keeps "Al Jenkinson" and "John Jenkinson" apart, so a bare "Jenkinson" stays ambiguous', () => {
+    const clusters = clusterNames([mention('j1', 'Al Jenkinson'), mention('j2', 'John Jenkinson'), mention('j3', 'Jenkinson'), mention('j4', 'Al')]);
+    expect(clusters.map((c) => c.keys)).toEqual([['j1', 'j4'], ['j2'], ['j3']]);
+  });
+
+  it('reads a peerage name as a person', () => {
+    const clusters = clusterNames([mention('e1', 'Edmund Wexcombe, 5th Earl of Harrowgate'), mention('e2', 'Wexcombe'), mention('e3', 'Harrowgate Council')]);
+    expect(clusters.map((c) => [c.keys, c.kind, c.canonical])).toEqual([
+      [['e1', 'e2'], 'person', 'Edmund Wexcombe'],
+      [['e3'], 'organization', 'Harrowgate Council'],
+    ]);
+  });
+
+  it('never merges a place or an organisation into a person, whatever kind the caller gave', () => {
+    const clusters = clusterNames([
+      mention('t1', 'Turkish President Recep Tayyip Erdoğan', { kind: 'person' }),
+      mention('t2', 'Turkey', { kind: 'person' }),
+      mention('t3', 'Erdoğan', { kind: 'person' }),
+      mention('t4', 'Turkey', { kind: 'organization' }),
+      mention('t5', 'Lisa Chin', { kind: 'person' }),
+      mention('t6', 'China', { kind: 'person' }),
+      mention('t7', 'Chin', { kind: 'person' }),
+      mention('t8', 'Mehmet Turkel', { kind: 'person' }),
+    ]);
+    expect(clusterOf(clusters, 't1').keys).toEqual(['t1', 't3']);
+    expect(clusterOf(clusters, 't1').canonical).toBe('Recep Tayyip Erdoğan');
+    expect(clusterOf(clusters, 't2').keys).toEqual(['t2']);
+    expect(clusterOf(clusters, 't4').keys).toEqual(['t4']);
+    expect(clusterOf(clusters, 't5').keys).toEqual(['t5', 't7']);
+    expect(clusterOf(clusters, 't6').keys).toEqual(['t6']);
+    expect(clusterOf(clusters, 't8').keys).toEqual(['t8']);
+  });
+
   it('finds sound-alike surnames whose spellings start differently', () => {
     const clusters = clusterNames([mention('q1', 'Nora Kearney'), mention('q2', 'Nora Carney'), mention('q3', 'Carney')]);
     expect(clusters.map((c) => c.keys)).toEqual([['q1', 'q2', 'q3']]);

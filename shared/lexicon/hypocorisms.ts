@@ -1,10 +1,11 @@
 /**
- * Common English given-name hypocorisms (pet forms and short forms that do not start with the
- * full name: Bill/William, Peggy/Margaret). Plain prefixes (Sam/Samuel) are handled by the
- * short-form rule in tokens.ts, so they are listed only where they are also ambiguous hubs.
+ * quotedesk's own list of common English given-name hypocorisms (pet forms and short forms that do not
+ * start with the full name: Bill/William, Peggy/Margaret), beside the fuller public list in
+ * data/nicknames.generated.ts. Plain prefixes (Sam/Samuel) are handled by the short-form rule in
+ * shared/names/tokens.ts, so they are listed only where they are also ambiguous hubs.
  * Each line: the formal name(s) first, then the familiar forms; every name in a line matches every other.
  */
-const GROUPS = `
+export const HYPOCORISM_GROUPS = `
 abigail abby abbie gail
 abraham abe bram
 albert al bert bertie
@@ -236,32 +237,3 @@ wilfred wilf fred
 wilhelmina mina minnie willa wilma
 winifred winnie freda
 `;
-
-/** Pet forms are spelled freely (Tommy / Tommie / Tommi, Debbie / Debby): one key for all of them. */
-function nicknameKey(name: string): string {
-  return name.replace(/(.)\1+/g, '$1').replace(/(ie|ey|ee|i)$/, 'y');
-}
-
-const index = new Map<string, Set<number>>();
-GROUPS.trim()
-  .split('\n')
-  .forEach((line, group) => {
-    for (const name of line.trim().split(/\s+/)) {
-      const key = nicknameKey(name);
-      if (!index.has(key)) index.set(key, new Set());
-      index.get(key)!.add(group);
-    }
-  });
-
-/** Ids of the hypocorism groups a folded given name belongs to (empty when unknown). */
-export function nicknameGroups(name: string): number[] {
-  return [...(index.get(nicknameKey(name)) ?? [])];
-}
-
-/** True when one name is a listed familiar form of the other (or both are forms of one name). */
-export function areNicknames(a: string, b: string): boolean {
-  const groups = index.get(nicknameKey(a));
-  if (!groups || a === b) return false;
-  for (const g of index.get(nicknameKey(b)) ?? []) if (groups.has(g)) return true;
-  return false;
-}
