@@ -3,6 +3,8 @@
  * short speaker phrase when its kind is unclear (person or organisation). Never the whole document.
  */
 import nlp from 'compromise';
+import { givenNameGender as lexiconGender, isKnownGivenName } from '../lexicon/given-names.ts';
+import { isPlaceName } from '../lexicon/places.ts';
 
 // Roles and honorifics compromise does not know as such.
 nlp.plugin({
@@ -26,18 +28,22 @@ function tagsOf(word: string): string[] {
   return Array.isArray(tag) ? tag : [tag];
 }
 
-/** Gender of a given name from compromise's lexicon ("Kristin" → female), if it knows it. */
+/**
+ * Gender of a given name ("Kristin" → female): compromise's lexicon, else the fuller given-name table of
+ * shared/lexicon ("Bill" → male), never for a place that is also a name ("Georgia").
+ */
 export function givenNameGender(given: string): 'male' | 'female' | undefined {
   const tags = tagsOf(given);
   if (tags.includes('FemaleName')) return 'female';
   if (tags.includes('MaleName')) return 'male';
-  return undefined;
+  return isPlaceName(given) ? undefined : lexiconGender(given);
 }
 
-/** A known given name (any gender). */
+/** A known given name (any gender), by compromise's lexicon or the given-name table; places excluded. */
 export function isGivenName(word: string): boolean {
   const tags = tagsOf(word);
-  return tags.includes('FemaleName') || tags.includes('MaleName') || tags.includes('FirstName');
+  if (tags.includes('FemaleName') || tags.includes('MaleName') || tags.includes('FirstName')) return true;
+  return /^\p{Lu}\p{Ll}/u.test(word) && isKnownGivenName(word) && !isPlaceName(word) && !tags.length;
 }
 
 const kindCache = new Map<string, 'person' | 'organization' | 'place' | 'unknown'>();
