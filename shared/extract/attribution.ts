@@ -144,6 +144,13 @@ function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhr
     let k = j - 1;
     while (k >= 0 && tokens[k].text !== ',' && j - k < 40) k--;
     if (k <= 0 || tokens[k].text !== ',') return null;
+    // "Anderson Cooper, of CNN, one of her sons, stated": step back over further lower-case appositions
+    for (let more = 0; more < 2; more++) {
+      let k2 = k - 1;
+      while (k2 >= 0 && tokens[k2].text !== ',' && k - k2 < 12) k2--;
+      if (k2 <= 0 || tokens[k2].text !== ',' || !/^[a-z]/.test(tokens[k2 + 1]?.text ?? '')) break;
+      k = k2;
+    }
     appositionStart = k;
     end = j;
     j = skipParenthetical(tokens, k - 1);
@@ -246,7 +253,11 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     }
   }
   const afterPunct = a > 0 || endsWithPunctuation;
-  if (a < after.length) {
+  // "He said, “… that.” UNESCO reportedly said …": a quote closed by a full stop after a clause that
+  // introduced it is attributed before; what follows it is the next sentence
+  const closedSentence = /[.]$/.test(inner) && a === 0;
+  const introducedByCue = (trailing === ',' || trailing === ':') && before.some((t) => directCue(t.text) && /^[a-z]/.test(t.text));
+  if (a < after.length && !(closedSentence && introducedByCue)) {
     const w = after[a].text;
     if (w.toLowerCase() === 'according' && after[a + 1]?.text.toLowerCase() === 'to') {
       const phrase = phraseAfterCue(text, after, a + 2);
@@ -310,6 +321,16 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
         if (!directCue(toks[c].text) || !/^[a-z]/.test(toks[c].text)) continue;
         const subject = subjectBefore(text, toks, c);
         if (subject) return { phrase: subject, cue: toks[c].text, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: 'standalone', confidence: 0.7 };
+      }
+    }
+    // "… supported by the Democratic Whip, Steny Hoyer: “…”": a full name closing the clause before a colon
+    if (colon && toks.length > 4) {
+      let from = toks.length;
+      while (from > 0 && (isCapitalisedWord(toks[from - 1].text) || /^[A-Z]\.$/.test(toks[from - 1].text))) from--;
+      const opener = toks[from - 1]?.text;
+      if (toks.length - from >= 2 && (opener === ',' || opener === 'by' || opener === '—')) {
+        const phrase = parseSpeakerPhrase(text, toks.slice(from));
+        if (phrase?.kind === 'person' && phrase.name.includes(' ')) return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
       }
     }
     // "ROE: “…”" / "Dr. Roe: “…”"

@@ -37,6 +37,17 @@ export function nameWords(name: string): string[] {
     .filter((w) => w && !SUFFIX.test(w));
 }
 
+/**
+ * A run up to its first possessive ("Barack Obama's plan" → "Barack Obama's"); a possessive repeating a
+ * word of the run starts something else ("Dutch Ruppersberger Dutch's team" → "Dutch Ruppersberger").
+ */
+function ownerName(run: Token[]): Token[] {
+  const at = run.findIndex((t) => /['’]s?$/.test(t.text));
+  if (at < 0) return run;
+  const word = run[at].text.replace(/['’]s?$/, '');
+  return run.slice(0, run.slice(0, at).some((t) => t.text === word) ? at : at + 1);
+}
+
 /** A headline in title case ("Glenn Beck Blasts Drudge"): its capitalised runs are not names. */
 function inTitleCaseLine(text: string, at: number): boolean {
   const from = text.lastIndexOf('\n', at) + 1;
@@ -67,14 +78,15 @@ export class DocumentPeople {
       const run = readNameForward(tokens, i);
       if (!run) continue;
       i = Math.max(i, run.to - 1);
-      const words = tokens.slice(run.from, run.to);
-      if (words.some((t) => isOrgWord(t.text))) continue;
+      const words = ownerName(tokens.slice(run.from, run.to));
+      if (!words.length || words.some((t) => isOrgWord(t.text))) continue;
       const titleWords = tokens.slice(run.titleFrom, run.from).filter((t) => isTitle(t.text));
       const title = titleWords.length ? text.slice(titleWords[0].start, titleWords[titleWords.length - 1].end) : undefined;
       // only runs known to be people: a title before them, or a known given name first
       if (!title && !(words.length >= 2 && isGivenName(words[0].text))) continue;
       const start = words[0].start;
-      const end = words[words.length - 1].end;
+      const last = words[words.length - 1];
+      const end = last.end - (/['’]s?$/.test(last.text) ? last.text.length - last.text.replace(/['’]s?$/, '').length : 0);
       const name = text.slice(start, end);
       const folded = nameWords(name);
       if (!folded.length || folded.length > 4 || /\n/.test(name) || inTitleCaseLine(text, start)) continue;

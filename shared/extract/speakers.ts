@@ -346,7 +346,7 @@ function precededByName(text: string, at: number): boolean {
 }
 
 // (a capitalised word with a period is an initial or a title, never a sentence end: "Johnson. Cherry")
-const PRECEDING_CAPITALS = /(?:(?:[A-Z][\p{L}'’]*|[A-Z]\.|(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Gen|Lt|Col|Capt|Rev|Hon|Jr|Sr)\.)\s+)+$/u;
+const PRECEDING_CAPITALS = /(?:(?:[A-Z][\p{L}'’]*|(?:[A-Z]\.)+|(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Gen|Lt|Col|Capt|Rev|Hon|Jr|Sr)\.)\s+)+$/u;
 const NAME_CHAR = /[\p{L}\p{N}-]/u;
 function isNameChar(ch: string | undefined): boolean {
   return ch !== undefined && NAME_CHAR.test(ch);

@@ -104,3 +104,26 @@ describe('pronouns', () => {
     expect(speakerOf(text, 'never an easy decision')).toBe('Monica Ferrante');
   });
 });
+
+describe('attribution forms', () => {
+  it('attributes a quote closed by a full stop to the clause that introduced it, not the next sentence', () => {
+    const text = 'On live television he said, “The museum will be a mosque again.” UNESCO reportedly said a change needed its approval.\n\nEarlier, President Kemal Arslan had hinted at the move.';
+    const quote = extract(text).quotes.find((q) => q.text.includes('museum will be'));
+    expect(quote?.speaker).not.toBe('UNESCO');
+  });
+
+  it('steps over several appositions to the subject', () => {
+    const text = 'Anders Kolb, of Channel Nine, one of her four sons, stated, “She lived life on her own terms.”';
+    expect(speakerOf(text, 'She lived life')).toBe('Anders Kolb');
+  });
+
+  it('reads a full name closing the clause before a colon', () => {
+    const text = 'The bill is supported by the Democratic Whip, Stella Hoyt: “This is a smarter approach to clearances.”';
+    expect(speakerOf(text, 'smarter approach')).toBe('Stella Hoyt');
+  });
+
+  it('ends a name at a possessive that repeats it', () => {
+    const text = 'Congressman C.A. Dutch Rasmussen Dutch’s team will help constituents.\n\n“We are here for you,” Congressman Rasmussen said.';
+    expect(speakerOf(text, 'We are here')).toBe('C.A. Dutch Rasmussen');
+  });
+});
