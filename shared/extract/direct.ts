@@ -9,6 +9,7 @@ import { scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from './q
 import { parseSpeakerPhrase, tokenize, type SpeakerPhrase } from './speaker-phrase.ts';
 import type { SpeakerEntry, SpeakerRegistry } from './speakers.ts';
 import type { Via } from './via.ts';
+import { isDemonym } from '../lexicon/places.ts';
 
 export interface DirectQuote {
   start: number;
@@ -76,7 +77,9 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
     const words = wordCount(text, span.innerStart, span.innerEnd);
     const inner = text.slice(span.innerStart, span.innerEnd);
     const sentenceLike = /[.?!…,—–-]$/.test(inner) || words >= 6;
-    let speaker: SpeakerEntry | null = a.phrase ? registry.resolve(a.phrase, a.phrase.start) : null;
+    // a nationality ("Syrian" from "Syrian state media") utters no quote
+    const phrase = a.phrase && !isNationality(a.phrase) ? a.phrase : null;
+    let speaker: SpeakerEntry | null = phrase ? registry.resolve(phrase, phrase.start) : null;
     const fragment = a.placement === 'embedded';
     let confidence = a.confidence;
     let via: Via = !speaker ? 'none' : a.phrase?.kind === 'pronoun' ? 'pronoun' : a.via === 'after' ? 'cue-after' : a.via === 'before' ? 'cue-before' : a.via === 'according' ? 'according-to' : 'colon-lead';
@@ -128,6 +131,14 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
   out.push(...statementBlocks(text, paragraphs, registry));
   out.sort((x, y) => x.start - y.start);
   return out;
+}
+
+/**
+ * (A place stays a speaker: news writes "Iran said" for its government, and a place is often the rest of
+ * "the Maryland Democrat", which the ranking can still weigh against the people named nearby.)
+ */
+function isNationality(phrase: SpeakerPhrase): boolean {
+  return phrase.kind !== 'pronoun' && phrase.kind !== 'role' && !phrase.title && isDemonym(phrase.name);
 }
 
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'is', 'are', 'as', 'vs']);

@@ -8,6 +8,7 @@
  */
 
 import { givenNameGender, isGivenName } from './tagging.ts';
+import { isPlaceName } from '../lexicon/places.ts';
 
 export interface Token {
   start: number;
@@ -174,7 +175,8 @@ export function readNameForward(tokens: Token[], i: number): { titleFrom: number
   // a sentence-initial adjective or group before a known given name is not part of the name: "Rival Hillary Clinton"
   if (j - from >= 3) {
     const given = tokens.slice(from, j - 1).findIndex((t) => givenNameGender(t.text) !== undefined);
-    if (given > 0 && !tokens.slice(from, from + given).some((t) => givenNameGender(t.text) !== undefined || /^(?:[A-Z]\.)+$/.test(t.text))) from += given;
+    // (initials such as "C.A." stay: "C.A. Dutch Ruppersberger"; a place abbreviation goes: "U.S. Donald Trump")
+    if (given > 0 && !tokens.slice(from, from + given).some((t) => givenNameGender(t.text) !== undefined || (/^(?:[A-Z]\.)+$/.test(t.text) && !isPlaceName(t.text)))) from += given;
   }
   // a trailing particle or title is not part of the name: "Marco Rubio Miss…"
   while (j > from + 1 && (PARTICLES.has(tokens[j - 1].text) || isTitle(tokens[j - 1].text))) j--;

@@ -127,3 +127,17 @@ describe('attribution forms', () => {
     expect(speakerOf(text, 'We are here')).toBe('C.A. Dutch Rasmussen');
   });
 });
+
+describe('junk speakers', () => {
+  it('never makes a nationality the speaker', () => {
+    const text = 'The ministry denied the report. “The strikes hit only military targets,” said Syrian state television.';
+    const quote = extract(text).quotes.find((q) => q.text.includes('strikes hit'));
+    expect(quote?.speaker).not.toBe('Syrian');
+  });
+
+  it('drops a place abbreviation before a name', () => {
+    const text = '“We will win,” said U.S. Senator Dana Whitcombe.\n\nThe U.S. Dana Whitcombe campaign bus left at noon. “Every vote counts,” Whitcombe said.';
+    const speakers = extract(text).quotes.map((q) => q.speaker);
+    expect(speakers).toEqual(['Dana Whitcombe', 'Dana Whitcombe']);
+  });
+});
