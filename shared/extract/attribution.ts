@@ -9,7 +9,8 @@
  *   Roe added, “…” / Roe said in a statement: “…”   subject + cue before the quote
  *   From the mayor: “…” / ROE: “…”              colon introductions
  */
-import { lookupCueVerb } from './cues.ts';
+import { lookupCueVerb, QUOTE_ONLY_CUES } from '../lexicon/cues.ts';
+import { BETWEEN_SUBJECT_AND_CUE as BETWEEN } from '../lexicon/function-words.ts';
 import type { QuoteSpan, Paragraph } from './quotemarks.ts';
 import { parseSpeakerPhrase, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from './speaker-phrase.ts';
 
@@ -29,8 +30,6 @@ export interface Attribution {
 
 const WINDOW = 320;
 
-/** Adverbs and auxiliaries that may sit between a speaker and the cue: "Smith also said", "she has said". */
-const BETWEEN = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'once', 'would', 'will', 'again', 'further', 'previously', 'recently', 'earlier', 'simply', 'finally', 'had', 'often', 'repeatedly', 'just', 'still', 'now', 'last', 'first', 'once', 'quickly', 'already', 'told']);
 
 /** Words that end a common-noun speaker phrase: "the agency in a statement", "the mayor who …". */
 const STOP_AFTER_NP = new Set(['in', 'on', 'during', 'when', 'while', 'who', 'which', 'that', 'after', 'before', 'as', 'to', 'by', 'with', 'and', 'but', 'said', 'says', 'adding', 'because', 'if']);
@@ -38,24 +37,6 @@ const STOP_AFTER_NP = new Set(['in', 'on', 'during', 'when', 'while', 'who', 'wh
 const SENTENCE_END = new Set(['.', '?', '!', '…', ';']);
 /** Double marks bound the windows; single marks are too often apostrophes ("veterans' families"). */
 const QUOTE_MARK = /^["“”«»„]$/;
-
-/** A cue that can introduce or follow a direct quote. */
-/**
- * Verbs that only report speech next to a direct quote ("“…,” she continued"); the shared lexicon
- * leaves them out because without quote marks they rarely introduce reported content.
- */
-const QUOTE_ONLY_CUES = new Set([
-  'continued', 'continues', 'interjected', 'interjects', 'laughed', 'laughs', 'sighed', 'sighs', 'chimed', 'began', 'begins',
-  'offered', 'offers', 'responded', 'responds', 'replied', 'replies', 'answered', 'answers', 'wrote', 'writes', 'tweeted',
-  'tweets', 'posted', 'posts', 'added', 'adds', 'asked', 'asks', 'recalled', 'recalls', 'mused', 'muses', 'quipped',
-  'shouted', 'yelled', 'screamed', 'cried', 'exclaimed', 'whispered', 'muttered', 'groaned', 'conceded', 'concluded',
-  'concludes', 'commented', 'comments', 'remarked', 'observed', 'observes', 'pleaded', 'begged', 'demanded', 'gushed',
-  'raved', 'marveled', 'marvelled', 'joked', 'jokes', 'teased', 'chuckled', 'sang', 'chanted', 'read', 'reads', 'explained',
-  'noted', 'stated', 'declared', 'announced', 'insisted', 'argued', 'told', 'tells', 'says', 'said', 'say', 'warned',
-  'admitted', 'acknowledged', 'emphasized', 'emphasised', 'stressed', 'repeated', 'reiterated', 'countered', 'retorted',
-  'snapped', 'barked', 'wondered', 'agreed', 'boasted', 'bragged', 'complained', 'lamented', 'predicted', 'promised',
-  'vowed', 'cautioned', 'testified', 'confirmed', 'confided', 'elaborated', 'summed', 'quoted', 'texted', 'emailed',
-]);
 
 export function directCue(word: string, anyClass = false): boolean {
   if (QUOTE_ONLY_CUES.has(word.toLowerCase())) return true;

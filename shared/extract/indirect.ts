@@ -9,7 +9,7 @@
  * after its content, from the sentence start up to the attribution comma.
  */
 import { splitSentences, type Span } from '../text/sentences.ts';
-import { EVIDENCE_NOUNS, NOMINAL_CUES, SOURCE_NOUNS, lookupCueVerb, type CueMatch } from './cues.ts';
+import { EVIDENCE_NOUNS, NOMINAL_CUES, SOURCE_NOUNS, lookupCueVerb, type CueMatch } from '../lexicon/cues.ts';
 import { ROLE_WORDS, speakerAfter, speakerBefore, phraseEndingAt, skipBetween, type SpeakerPhrase } from './indirect/speaker.ts';
 import { tokenize, isQuoteMark, type Token } from './indirect/tokens.ts';
 

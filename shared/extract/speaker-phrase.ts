@@ -9,6 +9,12 @@
 
 import { givenNameGender, isGivenName } from './tagging.ts';
 import { isPlaceName } from '../lexicon/places.ts';
+import { DETERMINERS, NOT_NAME, PARTICLES, PRONOUNS, SUFFIXES } from '../lexicon/function-words.ts';
+import { ORG_WORDS } from '../lexicon/organizations.ts';
+import { ROLE_WORDS } from '../lexicon/roles.ts';
+import { TITLE_WORDS, titleGender } from '../lexicon/titles.ts';
+
+export { PRONOUNS, titleGender };
 
 export interface Token {
   start: number;
@@ -36,78 +42,6 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 
 const ABBREVIATION = /^(?:[A-Z]\.|(?:[A-Z]\.){2,}|(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Sens|Rep|Reps|Gov|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Rev|Hon|Pres|Atty|Amb|Det|Insp|Supt|Fr|St|Jr|Sr|Cmdr|Cpl|Del|Sec|Ald|Asst|Assoc|Sup|Cong|Lt\.Gov)\.)$/;
 
-/** Titles written before a name; the value is the form kept in the output. */
-const TITLE_WORDS = new Map<string, string>(
-  [
-    'Dr.', 'Mr.', 'Mrs.', 'Ms.', 'Mx.', 'Prof.', 'Sen.', 'Rep.', 'Gov.', 'Gen.', 'Col.', 'Lt.', 'Sgt.', 'Capt.', 'Maj.', 'Adm.',
-    'Rev.', 'Hon.', 'Pres.', 'Atty.', 'Amb.', 'Det.', 'Insp.', 'Supt.', 'Fr.', 'Cmdr.', 'Cpl.', 'Del.', 'Sec.', 'Ald.', 'Asst.', 'Sens.', 'Reps.', 'Govs.', 'Drs.',
-    'Dr', 'Mr', 'Mrs', 'Ms', 'Prof',
-    'President', 'Vice', 'Senator', 'Sen', 'Representative', 'Congressman', 'Congresswoman', 'Governor', 'Mayor', 'Secretary',
-    'Judge', 'Justice', 'Chairman', 'Chairwoman', 'Chair', 'Director', 'Professor', 'Doctor', 'Commissioner', 'Sheriff',
-    'Detective', 'Officer', 'Sergeant', 'Captain', 'Lieutenant', 'General', 'Colonel', 'Admiral', 'Ambassador', 'Minister',
-    'Premier', 'Chancellor', 'Pope', 'King', 'Queen', 'Prince', 'Princess', 'Sister', 'Father', 'Bishop', 'Archbishop',
-    'Cardinal', 'Rabbi', 'Imam', 'Coach', 'Superintendent', 'Councilman', 'Councilwoman', 'Councilmember', 'Alderman',
-    'Speaker', 'Leader', 'Attorney', 'Assemblyman', 'Assemblywoman', 'Delegate', 'Trustee', 'Chief', 'Lord', 'Lady', 'Sir',
-    'Dame', 'CEO', 'Gen', 'Sgt',
-  ].map((t) => [t, t]),
-);
-
-const MALE_TITLES = new Set(['Mr.', 'Mr', 'Father', 'King', 'Prince', 'Sir', 'Lord', 'Congressman', 'Councilman', 'Chairman', 'Assemblyman', 'Alderman']);
-const FEMALE_TITLES = new Set(['Mrs.', 'Ms.', 'Mrs', 'Ms', 'Sister', 'Queen', 'Princess', 'Lady', 'Dame', 'Congresswoman', 'Councilwoman', 'Chairwoman', 'Assemblywoman']);
-
-/** Lower-case name particles kept inside a name run. */
-const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y', 'zu', 'st.']);
-const SUFFIXES = new Set(['Jr.', 'Sr.', 'Jr', 'Sr', 'II', 'III', 'IV']);
-
-/** Capitalised words that open sentences or clauses and are not names. */
-const NOT_NAME = new Set([
-  'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We', 'I', 'It', 'You', 'His', 'Her', 'Their',
-  'Our', 'My', 'Its', 'But', 'And', 'Or', 'So', 'Yet', 'In', 'On', 'At', 'For', 'As', 'After', 'Before', 'When', 'While',
-  'If', 'Since', 'Although', 'Though', 'Meanwhile', 'Also', 'Then', 'Now', 'Still', 'However', 'Asked', 'Speaking',
-  'Later', 'Earlier', 'Today', 'Yesterday', 'Tomorrow', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday',
-  'Sunday', 'January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November',
-  'December', 'Jan.', 'Feb.', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'Mr', 'Who', 'What', 'Why', 'How', 'Where', 'There',
-  'Here', 'Yes', 'No', 'Not', 'According', 'From', 'To', 'With', 'By', 'Of', 'About', 'Some', 'Many', 'Most', 'All',
-  'Both', 'Each', 'Every', 'Another', 'Other', 'Such', 'One', 'Two', 'Three', 'Said', 'Says', 'Added', 'Told', 'Wrote',
-]);
-
-/** Lower-case nouns that name what a source is: roles and jobs. */
-const ROLE_WORDS = new Set([
-  'spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'representative', 'official', 'officials', 'aide', 'aides',
-  'adviser', 'advisor', 'advisers', 'advisors', 'analyst', 'analysts', 'expert', 'experts', 'doctor', 'physician',
-  'pediatrician', 'nurse', 'practitioner', 'surgeon', 'professor', 'researcher', 'researchers', 'scientist', 'scientists',
-  'economist', 'economists', 'lawyer', 'attorney', 'attorneys', 'lawyers', 'director', 'president', 'chairman', 'chairwoman',
-  'chair', 'chief', 'executive', 'founder', 'co-founder', 'manager', 'owner', 'leader', 'leaders', 'member', 'members',
-  'senator', 'governor', 'mayor', 'secretary', 'minister', 'ambassador', 'candidate', 'nominee', 'strategist', 'pollster',
-  'consultant', 'organizer', 'organiser', 'organizers', 'organisers', 'doctors', 'nurses', 'teachers', 'students', 'parents', 'owners', 'managers', 'executives', 'physicians', 'protesters', 'demonstrators', 'scholars', 'attorneys', 'reporters', 'journalists', 'scientist', 'activist', 'activists', 'teacher', 'student', 'resident', 'residents', 'voter',
-  'voters', 'worker', 'workers', 'employee', 'employees', 'officer', 'officers', 'police', 'prosecutor', 'prosecutors',
-  'judge', 'commissioner', 'sheriff', 'coach', 'player', 'host', 'anchor', 'reporter', 'editor', 'author', 'writer',
-  'columnist', 'historian', 'veteran', 'source', 'sources', 'witness', 'witnesses', 'critic', 'critics', 'supporter',
-  'supporters', 'opponent', 'opponents', 'lawmaker', 'lawmakers', 'legislator', 'congressman', 'congresswoman',
-  'campaign', 'administration', 'department', 'agency', 'company', 'firm', 'group', 'committee', 'office', 'government',
-  'union', 'council', 'board', 'team', 'staff', 'partner', 'fellow', 'dean', 'superintendent', 'investigator',
-  'investigators', 'agent', 'agents', 'authorities', 'publicist', 'pastor', 'priest', 'rabbi', 'therapist', 'psychologist',
-  'psychiatrist', 'epidemiologist', 'specialist', 'engineer', 'farmer', 'parent', 'mother', 'father', 'wife', 'husband',
-  'son', 'daughter', 'friend', 'neighbor', 'neighbour', 'clinician', 'clinicians', 'obstetrician', 'dentist', 'pharmacist',
-  'surgeon', 'paramedic', 'firefighter', 'trooper', 'detective', 'deputy', 'ceo', 'cfo', 'coo', 'vice', 'senior',
-  'correspondent', 'commentator', 'observer', 'observers', 'people', 'person', 'man', 'woman', 'men', 'women',
-]);
-
-/** Capitalised words that mark an organisation name. */
-const ORG_WORDS = new Set([
-  'Inc', 'Inc.', 'Corp', 'Corp.', 'Co.', 'LLC', 'Ltd', 'Ltd.', 'Company', 'Corporation', 'Group', 'Association', 'Institute',
-  'University', 'College', 'School', 'Foundation', 'Department', 'Ministry', 'Agency', 'Administration', 'Commission',
-  'Committee', 'Council', 'Union', 'Party', 'Bank', 'Health', 'Hospital', 'Clinic', 'Center', 'Centre', 'Service', 'Services',
-  'Office', 'Board', 'Authority', 'Police', 'Times', 'Post', 'Journal', 'News', 'Press', 'Network', 'Campaign', 'Court',
-  'Senate', 'House', 'Congress', 'Government', 'Club', 'Society', 'Organization', 'Organisation', 'Federation', 'League',
-  'Bureau', 'Trust', 'Fund', 'Coalition', 'Alliance', 'Airlines', 'Motors', 'Systems', 'Technologies', 'Labs', 'Media',
-  'Reuters', 'Associated', 'Tribune', 'Herald', 'Gazette', 'Guardian', 'Magazine', 'Institution', 'Caucus', 'Academy',
-  'Museum', 'Church', 'Army', 'Navy', 'Force', 'Guard', 'Pentagon', 'Kremlin', 'FBI', 'CIA', 'NASA', 'CNN', 'NBC', 'CBS',
-  'ABC', 'BBC', 'AP', 'EU', 'UN', 'NATO', 'WHO', 'Facebook', 'Google', 'Twitter', 'Microsoft', 'Apple', 'Amazon',
-]);
-
-export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who']);
-
 const CAPITALISED = /^[\p{Lu}][\p{L}\p{M}'’\-.]*$|^(?:Mc|Mac|O['’]|D['’])[\p{Lu}][\p{L}'’\-]*$/u;
 const INITIAL = /^[A-Z]\.$/;
 
@@ -117,14 +51,6 @@ export function isCapitalisedWord(word: string): boolean {
 
 export function isTitle(word: string): boolean {
   return TITLE_WORDS.has(word);
-}
-
-export function titleGender(title: string | undefined): 'male' | 'female' | undefined {
-  if (!title) return undefined;
-  const first = title.split(/\s+/)[0];
-  if (MALE_TITLES.has(first)) return 'male';
-  if (FEMALE_TITLES.has(first)) return 'female';
-  return undefined;
 }
 
 export function isRoleWord(word: string): boolean {
@@ -187,7 +113,6 @@ export function readNameForward(tokens: Token[], i: number): { titleFrom: number
 
 /** Words that make a lower-case word sequence a noun phrase about a source: "a spokesman for the campaign". */
 const NP_LINKS = new Set(['for', 'of', 'at', 'with', 'from', 'in', 'to', 'and', 'the', 'a', 'an', "'s", '’s']);
-const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'two', 'three', 'several', 'some', 'many', 'most', 'other', 'his', 'her', 'their', 'its', 'our', 'both']);
 
 /**
  * Parses a whole phrase known to name the speaker (e.g. the subject before a cue, or what follows an

@@ -5,6 +5,7 @@
  * patronymics ("bin Salman") kept as one unit so that word order inside them still counts.
  */
 import { PEERAGE_RANKS } from '../lexicon/peerage.ts';
+import { FEMALE_TITLES, MALE_TITLES } from '../lexicon/titles.ts';
 import { isDemonym, isPlaceName, placeKind } from '../lexicon/places.ts';
 import { isKnownGivenName } from '../lexicon/given-names.ts';
 
@@ -47,8 +48,6 @@ const TITLES = new Set(
 );
 // Ambiguous words that are also common given names or surnames are titles only before another name word.
 const TITLE_ONLY_IF_FOLLOWED = new Set(['prime', 'late', 'deputy', 'major', 'king', 'prince', 'judge', 'chair', 'coach', 'amir', 'emir', 'sayyid', 'sayyed', 'st', 'saint', 'father', 'brother', 'sister', 'justice', 'general', 'officer', 'haji', 'hajji', 'qari', 'earl', 'duke', 'baron', 'count', 'marquis', 'laird']);
-const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'father', 'fr', 'brother', 'br', 'herr', 'councilman', 'chairman', 'duke', 'marquess', 'marquis', 'earl', 'count', 'viscount', 'baron', 'baronet']);
-const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess', 'sister', 'mme', 'mlle', 'frau', 'councilwoman', 'chairwoman', 'duchess', 'marchioness', 'countess', 'viscountess', 'baroness']);
 const SUFFIXES = new Set(['jr', 'jnr', 'sr', 'snr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'esq', 'dds', 'rn', 'qc', 'kc', 'mp', 'mep', 'obe', 'mbe', 'cbe', 'kbe', 'dbe', 'frs', 'jd', 'mba', 'cpa', 'ret', 'usn', 'na']);
 /** Dropped from comparison: they are spelled inconsistently (al-/el-) or omitted freely (de, van). */
 const PARTICLES = new Set(['al', 'el', 'ul', 'ud', 'ur', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'des', 'dos', 'das', 'do', 'van', 'von', 'vom', 'zu', 'la', 'le', 'lo', 'ter', 'ten']);

@@ -3,7 +3,11 @@
  * the cue ("a spokesman for the campaign said"), after an inverted cue ("…, said Sen. Jane Smith"),
  * through appositives ("Hugh Hill, a doctor at X, said") and party tags ("Paul Ryan (R-Wis.) said").
  */
-import { EVIDENCE_NOUNS, SOURCE_NOUNS, SPEAKER_PRONOUNS, lookupCueVerb } from '../cues.ts';
+import { EVIDENCE_NOUNS, SOURCE_NOUNS, SPEAKER_PRONOUNS, lookupCueVerb } from '../../lexicon/cues.ts';
+import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, DETERMINERS } from '../../lexicon/function-words.ts';
+import { SPEAKER_DESCRIPTORS as ROLE_WORDS } from '../../lexicon/roles.ts';
+
+export { ROLE_WORDS };
 import type { Token } from './tokens.ts';
 
 export interface SpeakerPhrase {
@@ -15,16 +19,6 @@ export interface SpeakerPhrase {
   plausible: boolean;
 }
 
-/** Auxiliaries and adverbs that may sit between a speaker and the cue: "Smith has also repeatedly said". */
-const BETWEEN = new Set([
-  'also', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'did', 'does', 'do',
-  'not', 'never', 'later', 'earlier', 'then', 'now', 'still', 'already', 'once', 'again', 'previously', 'recently',
-  'repeatedly', 'often', 'frequently', 'publicly', 'privately', 'reportedly', 'long', 'even', 'further', 'first', 'last',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'on', 'ever',
-  'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'this', 'past', 'tonight',
-  'always', 'consistently', 'clearly', 'openly', 'widely', 'separately', 'initially', 'subsequently', 'reportedly',
-  'is', 'are', 'was', 'were', 'been', 'being', "n't", 'had', 'just', 'simply', 'quickly', 'immediately', 'flatly',
-]);
 
 /** Adverbs set off by commas between a speaker and the cue. */
 const PARENTHETICALS = new Set(['however', 'though', 'too', 'meanwhile', 'instead', 'nonetheless', 'nevertheless', 'also', 'moreover', 'indeed', 'furthermore', 'likewise', 'similarly', 'though']);
@@ -38,11 +32,6 @@ const STOP = new Set([
   'could', 'should', 'can', 'may', 'might', 'must', 'do', 'does', 'did', 'said', 'says', 'say', 'told',
 ]);
 
-/** Determiners and possessives that open a noun phrase: included, then the walk stops. */
-const DETERMINERS = new Set([
-  'a', 'an', 'the', 'another', 'some', 'many', 'several', 'most', 'few', 'both', 'all', 'his', 'her', 'their', 'its',
-  'our', 'my', 'your', 'two', 'three', 'four', 'five', 'other', 'one', 'no', 'any', 'each', 'every',
-]);
 
 /** Words allowed inside a name or role phrase: "Secretary of State", "spokesman for the campaign", "Ludwig van Beethoven". */
 const CONNECTORS = new Set(['of', 'for', 'at', 'in', 'from', 'de', 'del', 'van', 'von', 'der', 'la', 'le', 'di', 'da', 'al', 'bin', '&']);
@@ -138,15 +127,6 @@ function relativeAntecedent(tokens: Token[], who: number, floor: number, last: n
 }
 
 /** Lower-case role words that may precede a name inside one phrase: "campaign spokesman Jason Miller". */
-export const ROLE_WORDS = new Set([
-  'spokesman', 'spokeswoman', 'spokesperson', 'director', 'secretary', 'chairman', 'chairwoman', 'chair', 'president',
-  'senator', 'candidate', 'nominee', 'adviser', 'advisor', 'official', 'aide', 'leader', 'manager', 'chief', 'attorney',
-  'lawyer', 'professor', 'analyst', 'economist', 'strategist', 'pollster', 'governor', 'mayor', 'minister', 'ambassador',
-  'representative', 'rep', 'sen', 'gov', 'general', 'commissioner', 'founder', 'executive', 'ceo', 'chairman', 'member',
-  'campaign', 'press', 'deputy', 'vice', 'former', 'house', 'senate', 'state', 'federal', 'frontrunner', 'front-runner',
-  'hopeful', 'mogul', 'billionaire', 'businessman', 'businesswoman', 'activist', 'author', 'host', 'anchor', 'judge',
-  'justice', 'republican', 'democratic', 'presidential', 'white', 'coach', 'doctor', 'pediatrician', 'physician', 'nurse',
-]);
 
 /**
  * The speaker of a cue at `cue`: the phrase before it (after auxiliaries), or through an appositive

@@ -269,3 +269,20 @@ export const EVIDENCE_NOUNS = new Set([
 export const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which']);
 
 /** Multi-word source markers placed before the source: "according to X", "in the words of X". */
+
+/**
+ * Verbs that only report speech next to a direct quote ("“…,” she continued"); the verb table
+ * leaves them out because without quote marks they rarely introduce reported content.
+ */
+export const QUOTE_ONLY_CUES = new Set([
+  'continued', 'continues', 'interjected', 'interjects', 'laughed', 'laughs', 'sighed', 'sighs', 'chimed', 'began', 'begins',
+  'offered', 'offers', 'responded', 'responds', 'replied', 'replies', 'answered', 'answers', 'wrote', 'writes', 'tweeted',
+  'tweets', 'posted', 'posts', 'added', 'adds', 'asked', 'asks', 'recalled', 'recalls', 'mused', 'muses', 'quipped',
+  'shouted', 'yelled', 'screamed', 'cried', 'exclaimed', 'whispered', 'muttered', 'groaned', 'conceded', 'concluded',
+  'concludes', 'commented', 'comments', 'remarked', 'observed', 'observes', 'pleaded', 'begged', 'demanded', 'gushed',
+  'raved', 'marveled', 'marvelled', 'joked', 'jokes', 'teased', 'chuckled', 'sang', 'chanted', 'read', 'reads', 'explained',
+  'noted', 'stated', 'declared', 'announced', 'insisted', 'argued', 'told', 'tells', 'says', 'said', 'say', 'warned',
+  'admitted', 'acknowledged', 'emphasized', 'emphasised', 'stressed', 'repeated', 'reiterated', 'countered', 'retorted',
+  'snapped', 'barked', 'wondered', 'agreed', 'boasted', 'bragged', 'complained', 'lamented', 'predicted', 'promised',
+  'vowed', 'cautioned', 'testified', 'confirmed', 'confided', 'elaborated', 'summed', 'quoted', 'texted', 'emailed',
+]);

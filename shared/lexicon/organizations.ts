@@ -1,0 +1,14 @@
+/** Capitalised words that mark an organisation's name ("Institute", "Times", "CNN"). Data only. */
+
+/** Capitalised words that mark an organisation name. */
+export const ORG_WORDS = new Set([
+  'Inc', 'Inc.', 'Corp', 'Corp.', 'Co.', 'LLC', 'Ltd', 'Ltd.', 'Company', 'Corporation', 'Group', 'Association', 'Institute',
+  'University', 'College', 'School', 'Foundation', 'Department', 'Ministry', 'Agency', 'Administration', 'Commission',
+  'Committee', 'Council', 'Union', 'Party', 'Bank', 'Health', 'Hospital', 'Clinic', 'Center', 'Centre', 'Service', 'Services',
+  'Office', 'Board', 'Authority', 'Police', 'Times', 'Post', 'Journal', 'News', 'Press', 'Network', 'Campaign', 'Court',
+  'Senate', 'House', 'Congress', 'Government', 'Club', 'Society', 'Organization', 'Organisation', 'Federation', 'League',
+  'Bureau', 'Trust', 'Fund', 'Coalition', 'Alliance', 'Airlines', 'Motors', 'Systems', 'Technologies', 'Labs', 'Media',
+  'Reuters', 'Associated', 'Tribune', 'Herald', 'Gazette', 'Guardian', 'Magazine', 'Institution', 'Caucus', 'Academy',
+  'Museum', 'Church', 'Army', 'Navy', 'Force', 'Guard', 'Pentagon', 'Kremlin', 'FBI', 'CIA', 'NASA', 'CNN', 'NBC', 'CBS',
+  'ABC', 'BBC', 'AP', 'EU', 'UN', 'NATO', 'WHO', 'Facebook', 'Google', 'Twitter', 'Microsoft', 'Apple', 'Amazon',
+]);
