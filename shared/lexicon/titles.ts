@@ -8,7 +8,7 @@
 export const TITLE_WORDS = new Map<string, string>(
   [
     'Dr.', 'Mr.', 'Mrs.', 'Ms.', 'Mx.', 'Prof.', 'Sen.', 'Rep.', 'Gov.', 'Gen.', 'Col.', 'Lt.', 'Sgt.', 'Capt.', 'Maj.', 'Adm.',
-    'Rev.', 'Hon.', 'Pres.', 'Atty.', 'Amb.', 'Det.', 'Insp.', 'Supt.', 'Fr.', 'Cmdr.', 'Cpl.', 'Del.', 'Sec.', 'Ald.', 'Asst.', 'Sens.', 'Reps.', 'Govs.', 'Drs.',
+    'Rev.', 'Hon.', 'Pres.', 'Atty.', 'Amb.', 'Det.', 'Insp.', 'Supt.', 'Fr.', 'Cmdr.', 'Cpl.', 'Del.', 'Sec.', 'Ald.', 'Asst.', 'Sens.', 'Reps.', 'Govs.', 'Drs.', 'Senators', 'Representatives', 'Congressmen', 'Governors',
     'Dr', 'Mr', 'Mrs', 'Ms', 'Prof',
     'President', 'Vice', 'Senator', 'Sen', 'Representative', 'Congressman', 'Congresswoman', 'Governor', 'Mayor', 'Secretary',
     'Judge', 'Justice', 'Chairman', 'Chairwoman', 'Chair', 'Director', 'Professor', 'Doctor', 'Commissioner', 'Sheriff',

@@ -141,3 +141,19 @@ describe('junk speakers', () => {
     expect(speakers).toEqual(['Dana Whitcombe', 'Dana Whitcombe']);
   });
 });
+
+describe('the neighbouring quote', () => {
+  it('does not take the next quote’s speaker for a continuation', () => {
+    const text =
+      '"Parents are struggling to afford care," Senator Gillibrook said. "This bill will ease the burden on families." "It gives families more flexibility," Senator Johansen said. "I am pleased to sponsor it."';
+    expect(extract(text).quotes.map((q) => q.speaker)).toEqual(['Gillibrook', 'Gillibrook', 'Johansen', 'Johansen']);
+  });
+
+  it('keeps list-like paragraphs apart', () => {
+    const text = [
+      'Anna Pike, mayor of Eastbridge: “The bridge must open this year.”',
+      'Tomas Reyes, head of the harbor board: “We cannot pay for it alone.”',
+    ].join('\n\n');
+    expect(extract(text).quotes.map((q) => q.speaker)).toEqual(['Anna Pike', 'Tomas Reyes']);
+  });
+});

@@ -92,10 +92,11 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
   const para = paragraphAt(paragraphs, q.start);
   const paraStart = paragraphs[para].start;
   const paraEnd = paragraphs[paragraphAt(paragraphs, Math.max(q.start, q.end - 1))].end;
-  const windowStart = Math.max(para > 0 ? paragraphs[para - 1].start : 0, q.start - BEFORE_WINDOW);
-  const windowEnd = Math.min(paraEnd, q.end + AFTER_WINDOW);
   const prev = i > 0 ? quotes[i - 1] : null;
   const next = i + 1 < quotes.length ? quotes[i + 1] : null;
+  // people named across a neighbouring quote belong to that quote: its speaker is a candidate of its own
+  const windowStart = Math.max(para > 0 ? paragraphs[para - 1].start : 0, q.start - BEFORE_WINDOW, prev?.end ?? 0);
+  const windowEnd = Math.min(paraEnd, q.end + AFTER_WINDOW, next?.start ?? Infinity);
 
   const byKey = new Map<string, Candidate>();
   const add = (name: string, entry: SpeakerEntry | null, start: number, end: number, title?: string, gender?: 'male' | 'female'): Candidate => {
