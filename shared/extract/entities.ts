@@ -60,6 +60,11 @@ function inTitleCaseLine(text: string, at: number): boolean {
 }
 
 // ("according to X" names a source: not an object)
+/** Abbreviated titles and their office. */
+const OFFICE_OF: Record<string, string> = { sen: 'senator', rep: 'representative', gov: 'governor', pres: 'president', sec: 'secretary', gen: 'general', congresswoman: 'representative', congressman: 'representative' };
+/** Words that make a different office of the same head: a prime minister is not any minister. */
+const TITLE_QUALIFIERS = new Set(['prime', 'vice', 'deputy', 'foreign', 'chief', 'attorney', 'lieutenant', 'assistant']);
+
 const PREPOSITION_BEFORE = /\b(?<!according )(?:to|with|by|from|of|for|at|against|on|about)\s+(?:[A-Z][\p{L}.]*\s+){0,3}$/u;
 
 /** One person among the written names: its distinct forms, where they are written, its fullest form. */
@@ -80,8 +85,9 @@ export class DocumentPeople {
       i = Math.max(i, run.to - 1);
       const words = ownerName(tokens.slice(run.from, run.to));
       if (!words.length || words.some((t) => isOrgWord(t.text))) continue;
-      const titleWords = tokens.slice(run.titleFrom, run.from).filter((t) => isTitle(t.text));
-      const title = titleWords.length ? text.slice(titleWords[0].start, titleWords[titleWords.length - 1].end) : undefined;
+      // the title as written before the name, qualifiers included: "Prime Minister", "U.S. Representative"
+      const titleTokens = tokens.slice(run.titleFrom, run.from);
+      const title = titleTokens.some((t) => isTitle(t.text)) ? text.slice(titleTokens[0].start, titleTokens[titleTokens.length - 1].end) : undefined;
       // only runs known to be people: a title before them, or a known given name first
       if (!title && !(words.length >= 2 && isGivenName(words[0].text))) continue;
       const start = words[0].start;
@@ -197,6 +203,28 @@ export class DocumentPeople {
 
   private readonly peopleCache = new Map<string, Person[]>();
   private readonly counts = new Map<string, number>();
+
+  /**
+   * The one person a definite description names by their title: "the prime minister" → the only
+   * "Prime Minister X" in the document, "the senator" → the only "Sen. X". Null when none or several fit.
+   */
+  describedBy(description: string): PersonName | null {
+    const words = description.toLowerCase().split(/\s+/);
+    if (words[0] !== 'the' || words.length < 2 || words.length > 4) return null;
+    const head = OFFICE_OF[words[words.length - 1]] ?? words[words.length - 1];
+    const qualifiers = words.slice(1, -1);
+    const fits = new Map<string, PersonName>();
+    for (const n of this.names) {
+      if (!n.title || n.words.length < 2) continue;
+      const titleWords = n.title.toLowerCase().replace(/\./g, '').split(/\s+/).map((w) => OFFICE_OF[w] ?? w);
+      if (titleWords[titleWords.length - 1] !== head) continue;
+      // "the prime minister" needs "Prime Minister"; "the French president" is any president
+      if (qualifiers.some((q) => TITLE_QUALIFIERS.has(q) && !titleWords.includes(q))) continue;
+      const full = this.fullest(n.name, n.start) ?? n.name;
+      fits.set(nameWords(full).join(' '), { ...n, name: full });
+    }
+    return fits.size === 1 ? [...fits.values()][0] : null;
+  }
 
   /** "Speaking to Martin Smith of PBS, he said": a name after a preposition is rarely the subject. */
   afterPreposition(n: PersonName): boolean {

@@ -124,8 +124,9 @@ function analyse(text: string, options: ExtractOptions, observe?: CandidateObser
     direct.filter((q) => !q.fragment).map((q) => ({ start: q.start, end: q.end })),
   ).sort((a, b) => a.start - b.start);
   const found = merge(text, direct, candidates, registry);
+  const described = registry.resolveDescriptions(people);
   const became = registry.adoptFullNames(people);
-  for (const q of found) if (q.speaker) q.speaker = became.get(q.speaker) ?? q.speaker;
+  for (const q of found) if (q.speaker) q.speaker = became.get(described.get(q.speaker) ?? q.speaker) ?? described.get(q.speaker) ?? q.speaker;
   const issuer = people.issuer();
   const directFound = found.filter((q) => q.kind === 'direct');
   if (issuer) creditIssuer(directFound, issuer, registry);

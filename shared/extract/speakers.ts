@@ -121,6 +121,27 @@ export class SpeakerRegistry {
     return became;
   }
 
+  /**
+   * Gives a definite description the person it names ("the prime minister" → Boris Johnson) when the
+   * document has exactly one person with that title. Returns entry → the entry it became.
+   */
+  resolveDescriptions(people: DocumentPeople): Map<SpeakerEntry, SpeakerEntry> {
+    const became = new Map<SpeakerEntry, SpeakerEntry>();
+    for (const entry of [...this.entries]) {
+      if (entry.kind !== 'role') continue;
+      const person = people.describedBy(entry.name);
+      if (!person) continue;
+      const target = this.resolvePerson({ kind: 'person', start: person.start, end: person.end, name: person.name, nameStart: person.start, nameEnd: person.end, title: person.title });
+      target.role ??= entry.role ?? entry.name.replace(/^the\s+/i, '');
+      for (const m of entry.mentions) this.addMention(target, m.start, m.end);
+      this.entries.splice(this.entries.indexOf(entry), 1);
+      this.byName.delete(entry.key);
+      for (const h of this.history) if (h.entry === entry) h.entry = target;
+      became.set(entry, target);
+    }
+    return became;
+  }
+
   /** Resolves a phrase to a speaker entry (creating it when new); null when it cannot be resolved. */
   resolve(phrase: SpeakerPhrase, at: number): SpeakerEntry | null {
     switch (phrase.kind) {

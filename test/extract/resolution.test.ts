@@ -157,3 +157,19 @@ describe('the neighbouring quote', () => {
     expect(extract(text).quotes.map((q) => q.speaker)).toEqual(['Anna Pike', 'Tomas Reyes']);
   });
 });
+
+describe('descriptions', () => {
+  it('resolve to the one person in the document with that title', () => {
+    const text = 'Prime Minister Ruth Alder visited the flooded valley on Monday.\n\n“We will rebuild every home,” the prime minister said.';
+    expect(speakerOf(text, 'rebuild every home')).toBe('Ruth Alder');
+  });
+
+  it('stay descriptions when nobody, or more than one person, fits', () => {
+    const nobody = '“We will rebuild every home,” the prime minister said.';
+    expect(speakerOf(nobody, 'rebuild every home')).toBe('the prime minister');
+    const two = 'Senator Ann Lowe and Senator Bo Kim toured the plant.\n\n“It must stay open,” the senator said.';
+    expect(speakerOf(two, 'must stay open')).toBe('the senator');
+    const other = 'Minister Ida Vos spoke first.\n\n“We will rebuild every home,” the prime minister said.';
+    expect(speakerOf(other, 'rebuild every home')).toBe('the prime minister');
+  });
+});
