@@ -163,6 +163,13 @@ function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhr
   // never start on a link word
   while (from <= j && ['for', 'of', 'at', "'s", '’s', '&', '-', 'and'].includes(tokens[from].text.toLowerCase())) from++;
   if (from > j) return null;
+  // "Cummins and Conroy wrote": a name before "and" makes a joint speaker
+  if (from >= 2 && tokens[from - 1].text === 'and' && isCapitalisedWord(tokens[from - 2].text) && isCapitalisedWord(tokens[from].text)) {
+    let k = from - 2;
+    while (k > 0 && (isCapitalisedWord(tokens[k - 1].text) || isTitle(tokens[k - 1].text) || /^[A-Z]\.$/.test(tokens[k - 1].text))) k--;
+    const joint = parseSpeakerPhrase(text, tokens.slice(k, end));
+    if (joint?.members) return joint;
+  }
   return parseSpeakerPhrase(text, tokens.slice(from, end));
 }
 

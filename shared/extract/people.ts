@@ -24,7 +24,8 @@ export interface MergeResult {
 
 export function mergeSpellings(entries: SpeakerEntry[], keepApart?: Array<[string, string]>): MergeResult {
   const alias = new Map<SpeakerEntry, SpeakerEntry>(entries.map((e) => [e, e]));
-  const named = entries.filter((e) => e.kind === 'person' || e.kind === 'organization');
+  // (a joint speaker is no spelling of either person it names)
+  const named = entries.filter((e) => (e.kind === 'person' && !e.members) || e.kind === 'organization');
   const byKey = new Map(named.map((e) => [e.key, e]));
   const candidates: NameCandidate[] = named.map((e) => {
     const c: NameCandidate = { key: e.key, name: e.name, order: e.order, kind: e.kind as 'person' | 'organization' };

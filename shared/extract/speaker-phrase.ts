@@ -74,6 +74,31 @@ export interface SpeakerPhrase {
   role?: string;
   organization?: string;
   gender?: 'male' | 'female';
+  /** A joint speaker ("Reps. Dold and Bucshon"): the people it names. */
+  members?: SpeakerPhrase[];
+}
+
+/** Titles that name several people: their title goes to each name after them. */
+const PLURAL_TITLE = /^(?:Reps\.|Sens\.|Govs\.|Drs\.|Senators|Representatives|Congressmen|Governors)$/;
+
+/** "Cummings and Conyers", "Reps. Dold and Bucshon": two people named as one speaker. */
+function jointSpeaker(text: string, tokens: Token[]): SpeakerPhrase | null {
+  const and = tokens.findIndex((t) => t.text === 'and');
+  if (and <= 0 || and === tokens.length - 1 || tokens.indexOf(tokens.find((t, i) => i > and && t.text === 'and') as Token) > 0) return null;
+  const left = parseSpeakerPhrase(text, tokens.slice(0, and));
+  const right = parseSpeakerPhrase(text, tokens.slice(and + 1));
+  if (left?.kind !== 'person' || right?.kind !== 'person') return null;
+  if (!PLURAL_TITLE.test(left.title ?? '') && !isCapitalisedWord(tokens[0].text)) return null;
+  if (left.title && PLURAL_TITLE.test(left.title)) right.title ??= left.title;
+  return {
+    kind: 'person',
+    start: tokens[0].start,
+    end: tokens[tokens.length - 1].end,
+    name: `${left.name} and ${right.name}`,
+    nameStart: left.nameStart,
+    nameEnd: right.nameEnd,
+    members: [left, right],
+  };
 }
 
 /** True for a token that can sit inside a name run. */
@@ -128,6 +153,8 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
     const lower = word.toLowerCase();
     return { kind: 'pronoun', start, end, name: word, nameStart: start, nameEnd: end, gender: lower === 'he' ? 'male' : lower === 'she' ? 'female' : undefined };
   }
+  const joint = tokens.some((t) => t.text === 'and') && !tokens.some((t) => t.text === ',') ? jointSpeaker(text, tokens) : null;
+  if (joint) return joint;
   // Appositive: "NAME, a doctor at X" → split at the first comma.
   const comma = tokens.findIndex((t) => t.text === ',');
   const head = comma > 0 ? tokens.slice(0, comma) : tokens;

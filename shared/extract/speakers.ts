@@ -17,6 +17,8 @@ export interface SpeakerEntry {
   role?: string;
   organization?: string;
   gender?: 'male' | 'female';
+  /** A joint speaker: the people it names ("Robert Dold and Larry Bucshon"). */
+  members?: SpeakerEntry[];
   /** Offset of the first mention. */
   order: number;
   /** Mentions of the name as written (including short references). */
@@ -95,7 +97,7 @@ export class SpeakerRegistry {
   adoptFullNames(people: DocumentPeople): Map<SpeakerEntry, SpeakerEntry> {
     const became = new Map<SpeakerEntry, SpeakerEntry>();
     for (const entry of [...this.entries]) {
-      if (entry.kind !== 'person') continue;
+      if (entry.kind !== 'person' || entry.members) continue;
       const full = people.fullest(entry.name, entry.order, entry.gender);
       if (!full || full === entry.name) continue;
       const key = `person:${norm(full)}`;
@@ -117,6 +119,9 @@ export class SpeakerRegistry {
         this.byName.set(key, entry);
         entry.gender ??= givenNameGender(full.split(/\s+/)[0]);
       }
+    }
+    for (const entry of this.entries) {
+      if (entry.members) entry.name = entry.members.map((m) => became.get(m)?.name ?? m.name).join(' and ');
     }
     return became;
   }
@@ -144,6 +149,7 @@ export class SpeakerRegistry {
 
   /** Resolves a phrase to a speaker entry (creating it when new); null when it cannot be resolved. */
   resolve(phrase: SpeakerPhrase, at: number): SpeakerEntry | null {
+    if (phrase.members) return this.resolveJoint(phrase);
     switch (phrase.kind) {
       case 'pronoun':
         return this.resolvePronoun(phrase, at);
@@ -157,6 +163,16 @@ export class SpeakerRegistry {
       case 'role':
         return this.simple(phrase, 'role');
     }
+  }
+
+  /** One entry for people who speak together, named after each of them (their entries are kept too). */
+  private resolveJoint(phrase: SpeakerPhrase): SpeakerEntry {
+    const members = (phrase.members ?? []).map((m) => this.resolvePerson(m));
+    const name = members.map((m) => m.name).join(' and ');
+    const key = `joint:${norm(name)}`;
+    const entry = this.byName.get(key) ?? this.add({ key, name, kind: 'person', order: phrase.nameStart, mentions: [], members });
+    this.addMention(entry, phrase.nameStart, phrase.nameEnd);
+    return entry;
   }
 
   private simple(phrase: SpeakerPhrase, kind: SpeakerKind): SpeakerEntry {

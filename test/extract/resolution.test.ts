@@ -173,3 +173,12 @@ describe('descriptions', () => {
     expect(speakerOf(other, 'rebuild every home')).toBe('the prime minister');
   });
 });
+
+describe('joint speakers', () => {
+  it('are one speaker naming both people', () => {
+    const text = 'Representatives Elena Cummins and John Conroy asked the agency for its files.\n\n“The public deserves answers,” Cummins and Conroy wrote.';
+    expect(speakerOf(text, 'public deserves')).toBe('Elena Cummins and John Conroy');
+    const titled = '“This bill protects our farms,” said Reps. Dolan and Buchner.';
+    expect(speakerOf(titled, 'protects our farms')).toBe('Dolan and Buchner');
+  });
+});

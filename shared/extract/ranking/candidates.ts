@@ -113,6 +113,9 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
   // a name inside a quote is someone the speaker talks about, not the speaker (the window holds few quotes)
   const near = quotes.slice(Math.max(0, i - 3), i + 4);
   const spoken = (n: PersonName) => near.some((other) => other.start <= n.start && n.end <= other.end);
+  // the people a joint pick names are that pick, not rivals of it
+  const members = new Set((q.speaker?.members ?? []).map((m) => candidateKey(m.name)));
+  const own = (n: PersonName) => members.size > 0 && (members.has(candidateKey(n.name)) || members.has(candidateKey(people.fullest(n.name, n.start) ?? n.name)));
 
   if (q.speaker) {
     const c = add(q.speaker.name, q.speaker, q.start, q.start);
@@ -127,7 +130,7 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
 
   // people named around the quote, nearest first on each side
   let nearestBefore = true;
-  const namedBefore = people.namesBetween(windowStart, q.start).reverse().filter((n) => !spoken(n));
+  const namedBefore = people.namesBetween(windowStart, q.start).reverse().filter((n) => !spoken(n) && !own(n));
   for (const n of namedBefore) {
     const c = add(people.fullest(n.name, n.start) ?? n.name, null, n.start, n.end, n.title, n.gender);
     const f = c.features;
@@ -143,7 +146,7 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
     if (people.afterPreposition(n)) f['named-before:after-preposition'] = 1;
   }
   let nearestAfter = true;
-  for (const n of people.namesBetween(q.end, windowEnd).filter((m) => !spoken(m))) {
+  for (const n of people.namesBetween(q.end, windowEnd).filter((m) => !spoken(m) && !own(m))) {
     const c = add(people.fullest(n.name, n.start) ?? n.name, null, n.start, n.end, n.title, n.gender);
     const f = c.features;
     if (f['named-after'] !== undefined) continue;
