@@ -34,6 +34,12 @@ const WINDOW = 320;
 /** Words that end a common-noun speaker phrase: "the agency in a statement", "the mayor who …". */
 const STOP_AFTER_NP = new Set(['in', 'on', 'during', 'when', 'while', 'who', 'which', 'that', 'after', 'before', 'as', 'to', 'by', 'with', 'and', 'but', 'said', 'says', 'adding', 'because', 'if']);
 
+/** Words after which a cue form is a noun ("of tweets", "his remarks"). */
+const NOUN_BEFORE = /^(?:a|an|the|of|his|her|their|its|our|my|your|these|those|several|many|recent)$/i;
+
+/** A clause ending in where the words were written or said: "… in a series of tweets", "… in a statement". */
+const MEDIUM_BEFORE_COLON = /\b(?:in|on|via|with)\s+(?:a|an|the|his|her|their|its)?\s*(?:series\s+of\s+|short\s+|brief\s+|written\s+|joint\s+)?(?:tweets?|posts?|statements?|letters?|e-?mails?|messages?|interviews?|speech|remarks|video|op-ed)\s*$/i;
+
 const SENTENCE_END = new Set(['.', '?', '!', '…', ';']);
 /** Double marks bound the windows; single marks are too often apostrophes ("veterans' families"). */
 const QUOTE_MARK = /^["“”«»„]$/;
@@ -285,6 +291,7 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     for (let c = toks.length - 1; c >= 0 && toks.length - c <= 9; c--) {
       const w = toks[c].text;
       if (!directCue(w) || !/^[a-z]/.test(w)) continue;
+      if (c > 0 && NOUN_BEFORE.test(toks[c - 1].text)) continue; // "a series of tweets", "her posts": a noun, no cue
       const complement = toks.slice(c + 1);
       if (complement.some((t) => directCue(t.text) && /^[a-z]/.test(t.text))) continue;
       if (complement.length && !(introduced || colon)) break;
@@ -310,6 +317,11 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
         const subject = subjectBefore(text, toks, c);
         if (subject) return { phrase: subject, cue: toks[c].text, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: 'standalone', confidence: 0.7 };
       }
+    }
+    // "Clinton swiped at Trump in a series of tweets: “…”": a clause closed by the medium of the words
+    if (colon && toks.length > 2 && MEDIUM_BEFORE_COLON.test(text.slice(toks[0].start, toks[toks.length - 1].end))) {
+      const subject = sentenceSubject(text, toks, toks.length);
+      if (subject) return { phrase: subject, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.65 };
     }
     // "… supported by the Democratic Whip, Steny Hoyer: “…”": a full name closing the clause before a colon
     if (colon && toks.length > 4) {

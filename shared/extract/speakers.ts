@@ -8,6 +8,7 @@ import type { SpeakerPhrase } from './speaker-phrase.ts';
 import { titleGender, isCapitalisedWord, isTitle } from './speaker-phrase.ts';
 import { givenNameGender, nameKind } from './tagging.ts';
 import type { DocumentPeople } from './entities.ts';
+import { NOT_SPEAKERS } from '../lexicon/boilerplate.ts';
 
 export interface SpeakerEntry {
   key: string;
@@ -148,7 +149,9 @@ export class SpeakerRegistry {
   }
 
   /** Resolves a phrase to a speaker entry (creating it when new); null when it cannot be resolved. */
-  resolve(phrase: SpeakerPhrase, at: number): SpeakerEntry | null {
+  resolve(written: SpeakerPhrase, at: number): SpeakerEntry | null {
+    const phrase = withinOneParagraph(this.text, written);
+    if (!phrase || NOT_SPEAKERS.has(norm(phrase.name))) return null; // "FOR IMMEDIATE RELEASE", "Contact"
     if (phrase.members) return this.resolveJoint(phrase);
     switch (phrase.kind) {
       case 'pronoun':
@@ -372,6 +375,16 @@ export class SpeakerRegistry {
     }
     for (const entry of this.entries) if (entry.mentions.length) entry.order = Math.min(entry.order, entry.mentions[0].start);
   }
+}
+
+/** A speaker string never runs across a line break ("Sherlock Holmes\n\nMr"): the name is the part after it. */
+function withinOneParagraph(text: string, phrase: SpeakerPhrase): SpeakerPhrase | null {
+  if (!/[\n\r]/.test(phrase.name)) return phrase;
+  const cut = text.slice(phrase.nameStart, phrase.nameEnd).search(/[^\n\r]*$/);
+  const nameStart = phrase.nameStart + cut;
+  const name = text.slice(nameStart, phrase.nameEnd).trim();
+  if (!name) return null;
+  return { ...phrase, name, nameStart: phrase.nameEnd - name.length, start: Math.max(phrase.start, nameStart) };
 }
 
 const FOLLOWING_CAPITAL = /^[ \u00a0][A-Z]/;

@@ -182,3 +182,17 @@ describe('joint speakers', () => {
     expect(speakerOf(titled, 'protects our farms')).toBe('Dolan and Buchner');
   });
 });
+
+describe('press-release labels and colon leads', () => {
+  it('never takes release labels or text across a line break for a speaker', () => {
+    const text = 'FOR IMMEDIATE RELEASE\nContact: Dana Holt (202) 555-0100\n\nWASHINGTON – Rep. Lena Marsh (OH-04) issued the following statement: “The flood bill is overdue.”';
+    const result = extract(text);
+    expect(result.quotes.filter((q) => q.kind === 'direct').map((q) => q.speaker)).toEqual(['Lena Marsh']);
+    expect(result.speakers.map((s) => s.name)).toEqual(['Lena Marsh']);
+  });
+
+  it('reads a colon lead closed by the medium of the words', () => {
+    expect(speakerOf('Clinton swiped at Trump in a series of tweets: “He has no plan.”', 'no plan')).toBe('Clinton');
+    expect(speakerOf('Mook agreed: “We have the votes.”', 'have the votes')).toBe('Mook');
+  });
+});

@@ -1,0 +1,6 @@
+/** Labels of press releases and web pages that name no one: never a speaker. Folded to lower case. Data only. */
+export const NOT_SPEAKERS = new Set([
+  'for immediate release', 'immediate release', 'contact', 'contacts', 'media contact', 'press contact', 'contact information',
+  'background', 'press release', 'news release', 'embargoed', 'share', 'tweet', 'print', 'email', 'photo', 'video', 'related',
+  'editor’s note', "editor's note", 'update', 'advisory', 'media advisory', 'statement',
+]);
