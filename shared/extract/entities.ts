@@ -6,6 +6,7 @@
  */
 import { isTitle, readNameForward, titleGender, tokenize, isOrgWord, type Token } from './speaker-phrase.ts';
 import { givenNameGender, isGivenName } from './tagging.ts';
+import { isPlaceName } from '../lexicon/places.ts';
 
 export interface PersonName {
   /** The name as written, without title. */
@@ -95,7 +96,7 @@ export class DocumentPeople {
       const end = last.end - (/['’]s?$/.test(last.text) ? last.text.length - last.text.replace(/['’]s?$/, '').length : 0);
       const name = text.slice(start, end);
       const folded = nameWords(name);
-      if (!folded.length || folded.length > 4 || /\n/.test(name) || inTitleCaseLine(text, start)) continue;
+      if (!folded.length || folded.length > 4 || /\n/.test(name) || inTitleCaseLine(text, start) || isPlaceName(name)) continue;
       this.names.push({ name, start, end, title, gender: titleGender(title) ?? givenNameGender(words[0].text), words: folded });
     }
     this.addSurnameMentions(tokens);

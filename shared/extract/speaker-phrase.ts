@@ -7,7 +7,7 @@
  * names, so it is only consulted (see ./tagging.ts) to tell people from organisations.
  */
 
-import { givenNameGender, isGivenName } from './tagging.ts';
+import { givenNameGender, isDictionaryWord, isGivenName } from './tagging.ts';
 import { isPlaceName } from '../lexicon/places.ts';
 import { DETERMINERS, NOT_NAME, PARTICLES, PRONOUNS, SUFFIXES } from '../lexicon/function-words.ts';
 import { ORG_WORDS } from '../lexicon/organizations.ts';
@@ -88,6 +88,8 @@ function jointSpeaker(text: string, tokens: Token[]): SpeakerPhrase | null {
   const left = parseSpeakerPhrase(text, tokens.slice(0, and));
   const right = parseSpeakerPhrase(text, tokens.slice(and + 1));
   if (left?.kind !== 'person' || right?.kind !== 'person') return null;
+  // a one-word part must be a name, not an ordinary word: "Research and Education" is no pair of people
+  if ([left, right].some((p) => !p.name.includes(' ') && isDictionaryWord(p.name))) return null;
   if (!PLURAL_TITLE.test(left.title ?? '') && !isCapitalisedWord(tokens[0].text)) return null;
   if (left.title && PLURAL_TITLE.test(left.title)) right.title ??= left.title;
   return {

@@ -8,7 +8,7 @@ import type { SpeakerPhrase } from './speaker-phrase.ts';
 import { titleGender, isCapitalisedWord, isTitle } from './speaker-phrase.ts';
 import { givenNameGender, nameKind } from './tagging.ts';
 import type { DocumentPeople } from './entities.ts';
-import { NOT_SPEAKERS } from '../lexicon/boilerplate.ts';
+import { LEGISLATION_WORDS, NOT_SPEAKERS } from '../lexicon/boilerplate.ts';
 
 export interface SpeakerEntry {
   key: string;
@@ -152,6 +152,7 @@ export class SpeakerRegistry {
   resolve(written: SpeakerPhrase, at: number): SpeakerEntry | null {
     const phrase = withinOneParagraph(this.text, written);
     if (!phrase || NOT_SPEAKERS.has(norm(phrase.name))) return null; // "FOR IMMEDIATE RELEASE", "Contact"
+    if (phrase.kind !== 'role' && LEGISLATION_WORDS.has(lastToken(phrase.name))) return null; // "the ATTIRE Act"
     if (phrase.members) return this.resolveJoint(phrase);
     switch (phrase.kind) {
       case 'pronoun':

@@ -46,6 +46,12 @@ export function isGivenName(word: string): boolean {
   return /^\p{Lu}\p{Ll}/u.test(word) && isKnownGivenName(word) && !isPlaceName(word) && !tags.length;
 }
 
+/** A word compromise knows as an ordinary word, not a name ("Research", "Education"). */
+export function isDictionaryWord(word: string): boolean {
+  const tags = tagsOf(word);
+  return tags.length > 0 && !tags.some((t) => /Name$|^Person$|^Place$|^Organization$/.test(t));
+}
+
 const kindCache = new Map<string, 'person' | 'organization' | 'place' | 'unknown'>();
 
 /** Person, organisation or place, from one compromise parse of the (short) name; cached. */

@@ -4,3 +4,6 @@ export const NOT_SPEAKERS = new Set([
   'background', 'press release', 'news release', 'embargoed', 'share', 'tweet', 'print', 'email', 'photo', 'video', 'related',
   'editor’s note', "editor's note", 'update', 'advisory', 'media advisory', 'statement',
 ]);
+
+/** Words that end the name of a law or a plan, never a speaker's: "the ATTIRE Act", "House Resolution 11". */
+export const LEGISLATION_WORDS = new Set(['act', 'bill', 'resolution', 'amendment', 'treaty', 'accord', 'agreement', 'program', 'programme', 'initiative', 'law', 'code', 'convention']);

@@ -196,3 +196,16 @@ describe('press-release labels and colon leads', () => {
     expect(speakerOf('Mook agreed: “We have the votes.”', 'have the votes')).toBe('Mook');
   });
 });
+
+describe('names that are no people', () => {
+  it('never makes a law a speaker', () => {
+    const text = '“It creates jobs in every county,” the Harbor Renewal Act says in its preamble.\n\n“We wrote it for the workers,” said Rep. Ada Quinn.';
+    const speakers = extract(text).quotes.filter((q) => q.kind === 'direct').map((q) => q.speaker);
+    expect(speakers).not.toContain('Harbor Renewal Act');
+  });
+
+  it('does not pair two ordinary words as a joint speaker', () => {
+    const text = 'Dr. Sam Weller, director of the Center for Oceanography: Research and Education, said, “The expedition was unique.”';
+    expect(speakerOf(text, 'expedition was unique')).not.toBe('Research and Education');
+  });
+});
