@@ -318,6 +318,14 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
         if (subject) return { phrase: subject, cue: toks[c].text, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: 'standalone', confidence: 0.7 };
       }
     }
+    // "The palace issued the following statement from the king: “…”": the author after "from"
+    if (colon) {
+      const from = toks.findIndex((t, k) => t.text.toLowerCase() === 'from' && k > 0 && /^(?:statement|message|letter|note|remarks|address)$/i.test(toks[k - 1].text));
+      if (from > 0 && from < toks.length - 1) {
+        const phrase = parseSpeakerPhrase(text, toks.slice(from + 1), true);
+        if (phrase && phrase.kind !== 'pronoun') return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
+      }
+    }
     // "Clinton swiped at Trump in a series of tweets: “…”": a clause closed by the medium of the words
     if (colon && toks.length > 2 && MEDIUM_BEFORE_COLON.test(text.slice(toks[0].start, toks[toks.length - 1].end))) {
       const subject = sentenceSubject(text, toks, toks.length);

@@ -61,6 +61,9 @@ function inTitleCaseLine(text: string, at: number): boolean {
 }
 
 // ("according to X" names a source: not an object)
+/** Kinds of organisation a definite description may name ("the party"). */
+const ORGANIZATION_KINDS = new Set(['party', 'court', 'ministry', 'company', 'agency', 'union', 'council', 'committee', 'commission', 'department', 'university', 'foundation', 'association', 'league', 'club', 'bank', 'church', 'embassy', 'palace']);
+
 /** Abbreviated titles and their office. */
 const OFFICE_OF: Record<string, string> = { sen: 'senator', rep: 'representative', gov: 'governor', pres: 'president', sec: 'secretary', gen: 'general', congresswoman: 'representative', congressman: 'representative' };
 /** Words that make a different office of the same head: a prime minister is not any minister. */
@@ -225,6 +228,25 @@ export class DocumentPeople {
       fits.set(nameWords(full).join(' '), { ...n, name: full });
     }
     return fits.size === 1 ? [...fits.values()][0] : null;
+  }
+
+  /**
+   * The one organisation a definite description names by its kind: "the party" → "Thai Raksa Chart Party",
+   * "the court" → "Court of Session". Null when the document writes none or several.
+   */
+  organizationDescribedBy(description: string): { name: string; start: number; end: number } | null {
+    const words = description.toLowerCase().split(/\s+/);
+    if (words[0] !== 'the' || words.length !== 2 || !ORGANIZATION_KINDS.has(words[1])) return null;
+    const head = words[1][0].toUpperCase() + words[1].slice(1);
+    const re = new RegExp(`(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,4}${head}(?:\\s+(?:of|for)(?:\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]*){1,4})?`, 'gu');
+    const found = new Map<string, { name: string; start: number; end: number }>();
+    for (const m of this.text.matchAll(re)) {
+      const name = m[0].replace(/^(?:The|A|An|In|On|At|By|For|And|But)\s+/, '');
+      if (name === head || /\n/.test(name)) continue;
+      const start = (m.index ?? 0) + m[0].length - name.length;
+      found.set(name.toLowerCase(), { name, start, end: start + name.length });
+    }
+    return found.size === 1 ? [...found.values()][0] : null;
   }
 
   /** "Speaking to Martin Smith of PBS, he said": a name after a preposition is rarely the subject. */

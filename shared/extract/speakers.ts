@@ -135,17 +135,28 @@ export class SpeakerRegistry {
     const became = new Map<SpeakerEntry, SpeakerEntry>();
     for (const entry of [...this.entries]) {
       if (entry.kind !== 'role') continue;
+      const organization = people.organizationDescribedBy(entry.name);
+      if (organization) {
+        const target = this.simple({ kind: 'organization', start: organization.start, end: organization.end, name: organization.name, nameStart: organization.start, nameEnd: organization.end }, 'organization');
+        this.fold(entry, target, became);
+        continue;
+      }
       const person = people.describedBy(entry.name);
       if (!person) continue;
       const target = this.resolvePerson({ kind: 'person', start: person.start, end: person.end, name: person.name, nameStart: person.start, nameEnd: person.end, title: person.title });
       target.role ??= entry.role ?? entry.name.replace(/^the\s+/i, '');
-      for (const m of entry.mentions) this.addMention(target, m.start, m.end);
-      this.entries.splice(this.entries.indexOf(entry), 1);
-      this.byName.delete(entry.key);
-      for (const h of this.history) if (h.entry === entry) h.entry = target;
-      became.set(entry, target);
+      this.fold(entry, target, became);
     }
     return became;
+  }
+
+  /** Merges a description's entry into the entry it names. */
+  private fold(entry: SpeakerEntry, target: SpeakerEntry, became: Map<SpeakerEntry, SpeakerEntry>): void {
+    for (const m of entry.mentions) this.addMention(target, m.start, m.end);
+    this.entries.splice(this.entries.indexOf(entry), 1);
+    this.byName.delete(entry.key);
+    for (const h of this.history) if (h.entry === entry) h.entry = target;
+    became.set(entry, target);
   }
 
   /** Resolves a phrase to a speaker entry (creating it when new); null when it cannot be resolved. */

@@ -275,6 +275,7 @@ export const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', '
  * leaves them out because without quote marks they rarely introduce reported content.
  */
 export const QUOTE_ONLY_CUES = new Set([
+  'informed', 'informs',
   'continued', 'continues', 'interjected', 'interjects', 'laughed', 'laughs', 'sighed', 'sighs', 'chimed', 'began', 'begins',
   'offered', 'offers', 'responded', 'responds', 'replied', 'replies', 'answered', 'answers', 'wrote', 'writes', 'tweeted',
   'tweets', 'posted', 'posts', 'added', 'adds', 'asked', 'asks', 'recalled', 'recalls', 'mused', 'muses', 'quipped',

@@ -2,6 +2,8 @@
 
 /** Lower-case nouns that name what a source is: roles and jobs. */
 export const ROLE_WORDS = new Set([
+  'party', 'court', 'palace', 'ministry', 'embassy', 'club', 'league', 'association', 'army', 'military',
+  'eyewitness', 'eyewitnesses', 'bystander', 'bystanders', 'passerby', 'survivor', 'survivors', 'victim', 'relative', 'relatives',
   'spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'representative', 'official', 'officials', 'aide', 'aides',
   'adviser', 'advisor', 'advisers', 'advisors', 'analyst', 'analysts', 'expert', 'experts', 'doctor', 'physician',
   'pediatrician', 'nurse', 'practitioner', 'surgeon', 'professor', 'researcher', 'researchers', 'scientist', 'scientists',

@@ -209,3 +209,20 @@ describe('names that are no people', () => {
     expect(speakerOf(text, 'expedition was unique')).not.toBe('Research and Education');
   });
 });
+
+describe('organisations and sources', () => {
+  it('resolve "the party" to the one party the document names', () => {
+    const text = 'The Thai Raksa Chart Party nominated the princess.\n\n"We comply with the royal command," the party informed the press.';
+    expect(speakerOf(text, 'royal command')).toBe('Thai Raksa Chart Party');
+  });
+
+  it('read the author of a statement introduced by "from"', () => {
+    const text = 'King Rama Vajira spoke on Friday.\n\nThe palace issued the following statement from the king: “She remains a member of the dynasty.”';
+    expect(speakerOf(text, 'member of the dynasty')).toBe('Rama Vajira');
+  });
+
+  it('take an unnamed source opening the sentence of a participle cue', () => {
+    const text = 'An eyewitness described the attack to reporters, stating, “I saw a man running with a knife.”';
+    expect(speakerOf(text, 'I saw a man')).toBe('An eyewitness');
+  });
+});
