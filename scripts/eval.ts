@@ -1,6 +1,6 @@
 /**
  * Scores quotedesk against gold sets:
- *   npm run eval -- --quotes GOLD.jsonl --claims GOLD.jsonl --names GOLD.jsonl [--json]
+ *   npm run eval -- --quotes GOLD.jsonl --claims GOLD.jsonl --claims-news GOLD.jsonl --names GOLD.jsonl [--json]
  *   npm run eval -- … --ratchet eval/ratchet.json [--update] [--targets eval/targets.json]
  * With --ratchet, fails (exit 1) when any recorded figure drops by more than 0.005;
  * with --update, records the figures that went up. With --targets, fails when a figure is
@@ -17,6 +17,8 @@ const RATCHETED = /\.(f1|speakerAccuracy|keptApart)$/;
 const evaluators: Record<string, () => Promise<(gold: string) => Promise<EvalReport>>> = {
   quotes: async () => (await import('./eval/quotes.ts')).evaluate,
   claims: async () => (await import('./eval/claims.ts')).evaluate,
+  // News and press-release sentences: the same scoring, held to precision (evaluation only, never fitted on).
+  'claims-news': async () => (await import('./eval/claims.ts')).evaluate,
   names: async () => (await import('./eval/names.ts')).evaluate,
 };
 
@@ -24,6 +26,7 @@ const { values } = parseArgs({
   options: {
     quotes: { type: 'string' },
     claims: { type: 'string' },
+    'claims-news': { type: 'string' },
     names: { type: 'string' },
     json: { type: 'boolean', default: false },
     ratchet: { type: 'string' },
@@ -41,7 +44,7 @@ for (const [name, load] of Object.entries(evaluators)) {
   if (!values.json) console.log(`\n## ${name} (${gold})\n${report.table}`);
 }
 if (!Object.keys(figures).length) {
-  console.error('usage: npm run eval -- --quotes GOLD.jsonl | --claims GOLD.jsonl | --names GOLD.jsonl [--json] [--ratchet FILE [--update]]');
+  console.error('usage: npm run eval -- --quotes GOLD.jsonl | --claims GOLD.jsonl | --claims-news GOLD.jsonl | --names GOLD.jsonl [--json] [--ratchet FILE [--update]]');
   process.exit(2);
 }
 if (values.json) console.log(JSON.stringify(figures, null, 2));

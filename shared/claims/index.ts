@@ -4,9 +4,9 @@
  */
 import type { Claim } from '../schema.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { isDateline, sentenceFeatures, type ClaimKind } from './features.ts';
-import { logisticScore } from './logistic.ts';
-import { CLAIM_MODEL } from './weights.ts';
+import { isDateline, type ClaimKind } from './features.ts';
+import { CLAIM_MODEL, modelScore } from './model.ts';
+import { claimVector } from './vector.ts';
 
 export { CLAIM_KINDS, type ClaimKind } from './features.ts';
 
@@ -28,8 +28,8 @@ export function scoreClaim(sentence: string): ClaimScore {
   if (sentence.length > MAX_SENTENCE_CHARS || !/[\p{L}\p{N}]/u.test(sentence) || isDateline(sentence)) {
     return { score: 0, kinds: [] };
   }
-  const { values, kinds } = sentenceFeatures(sentence);
-  const score = Number(logisticScore(CLAIM_MODEL, values).toFixed(4));
+  const { x, kinds } = claimVector(sentence);
+  const score = Number(modelScore(x).toFixed(4));
   const claimKinds: ClaimKind[] = score >= CLAIM_THRESHOLD ? (kinds.length ? kinds : ['factual']) : [];
   return { score, kinds: claimKinds };
 }

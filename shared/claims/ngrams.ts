@@ -1,0 +1,60 @@
+/**
+ * Hashed word and character n-grams of a sentence (the "hashing trick"): no vocabulary is stored, each n-gram is
+ * hashed into one of 2^HASH_BITS buckets, so the model file holds numbers only, never a word of its training text.
+ * Digits are folded to '0' so that "$12 billion" and "$7 billion" share their n-grams.
+ */
+
+export const HASH_BITS = 17;
+const MASK = (1 << HASH_BITS) - 1;
+
+/** A sparse vector: bucket indices and their values (same length). */
+export interface Sparse {
+  index: number[];
+  value: number[];
+}
+
+/** 32-bit FNV-1a over UTF-16 code units, seeded by namespace so word and character n-grams do not share buckets. */
+function hash(text: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & MASK;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[$€£%?!]/gu;
+
+/** Lower-cased word tokens with digits folded; currency, percent and question marks kept as tokens. */
+export function ngramTokens(sentence: string): string[] {
+  return (sentence.toLowerCase().replace(/’/g, "'").replace(/\d/g, '0').match(WORD) ?? []);
+}
+
+/**
+ * Word 1–3-grams (with sentence-start and -end markers) and character 3–5-grams inside word boundaries, each family
+ * scaled to unit length so a long sentence does not outweigh a short one.
+ */
+export function ngramFeatures(sentence: string): Sparse {
+  const tokens = ngramTokens(sentence);
+  const counts = new Map<number, number>();
+  const add = (key: string, seed: number, weight: number) => {
+    const h = hash(key, seed);
+    counts.set(h, (counts.get(h) ?? 0) + weight);
+  };
+  const padded = ['<s>', ...tokens, '</s>'];
+  const wordGrams = tokens.length * 3 + 1;
+  const wordWeight = 1 / Math.sqrt(wordGrams);
+  for (let i = 1; i < padded.length; i++) {
+    if (i < padded.length - 1) add(padded[i], 1, wordWeight);
+    add(`${padded[i - 1]} ${padded[i]}`, 2, wordWeight);
+    if (i > 1) add(`${padded[i - 2]} ${padded[i - 1]} ${padded[i]}`, 4, wordWeight);
+  }
+  let charGrams = 0;
+  for (const t of tokens) charGrams += Math.max(0, t.length + 2 - 2) + Math.max(0, t.length + 2 - 3) + Math.max(0, t.length + 2 - 4);
+  const charWeight = charGrams ? 1 / Math.sqrt(charGrams) : 0;
+  for (const t of tokens) {
+    const w = ` ${t} `;
+    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= w.length; i++) add(w.slice(i, i + n), 3, charWeight);
+  }
+  return { index: [...counts.keys()], value: [...counts.values()] };
+}
