@@ -6,6 +6,8 @@ import type { Claim } from '../schema.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { isDateline, type ClaimKind } from './features.ts';
 import { CLAIM_MODEL, modelScore } from './model.ts';
+import { contextOf, isHeadline } from './context.ts';
+import { contentSpan } from './frame.ts';
 import { claimVector } from './vector.ts';
 
 export { CLAIM_KINDS, type ClaimKind } from './features.ts';
@@ -25,11 +27,17 @@ const MAX_SENTENCE_CHARS = 2000;
 
 /** Scores one sentence. Text longer than MAX_SENTENCE_CHARS is not a sentence and scores 0. */
 export function scoreClaim(sentence: string): ClaimScore {
-  if (sentence.length > MAX_SENTENCE_CHARS || !/[\p{L}\p{N}]/u.test(sentence) || isDateline(sentence)) {
+  if (sentence.length > MAX_SENTENCE_CHARS || !/[\p{L}\p{N}]/u.test(sentence) || isDateline(sentence) || isHeadline(sentence)) {
     return { score: 0, kinds: [] };
   }
+  const { start, end } = contentSpan(sentence);
+  const content = sentence.slice(start, end);
+  if (!/[\p{L}\p{N}]{2}/u.test(content)) return { score: 0, kinds: [] };
   const { x, kinds } = claimVector(sentence);
-  const score = Number(modelScore(x).toFixed(4));
+  const { shift } = contextOf(content);
+  if (shift === -Infinity) return { score: 0, kinds: [] };
+  const p = modelScore(x);
+  const score = Number((shift ? 1 / (1 + Math.exp(-(Math.log(p / (1 - p)) + shift))) : p).toFixed(4));
   const claimKinds: ClaimKind[] = score >= CLAIM_THRESHOLD ? (kinds.length ? kinds : ['factual']) : [];
   return { score, kinds: claimKinds };
 }
