@@ -48,9 +48,13 @@ export function presentClaim(claim: ClaimRecord) {
     start: claim.start,
     end: claim.end,
     text: claim.text,
+    kind: claim.kind ?? claim.kinds[0] ?? 'factual',
     kinds: claim.kinds,
     score: claim.score,
+    figures: claim.figures ?? [],
+    comparison: claim.comparison ?? null,
     speakerId: claim.speakerId ?? null,
+    speaker: claim.speaker ?? null,
   };
 }
 

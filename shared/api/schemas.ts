@@ -2,7 +2,7 @@
  * The API's request and response shapes. The same zod schemas validate requests and generate /openapi.json.
  */
 import { z } from '@hono/zod-openapi';
-import { NameEvidenceSchema, QuoteKindSchema } from '../schema.ts';
+import { ComparisonSchema, FigureSchema, NameEvidenceSchema, QuoteKindSchema } from '../schema.ts';
 
 export const MAX_LIMIT = 100;
 
@@ -163,9 +163,13 @@ export const QuoteQuerySchema = PageQuerySchema.extend({
 
 export const ClaimSchema = DocumentSpanSchema
   .extend({
+    kind: z.string(),
     kinds: z.array(z.string()),
-    score: z.number(),
+    score: z.number().openapi({ description: 'Check-worthiness in [0, 1]; lists can be ranked by it.' }),
+    figures: z.array(FigureSchema),
+    comparison: ComparisonSchema.nullable(),
     speakerId: z.string().nullable(),
+    speaker: z.string().nullable().openapi({ description: 'Canonical name of the speaker when the claim sits in a quote.' }),
   })
   .openapi('Claim');
 

@@ -53,6 +53,14 @@ const NOT_FIGURES: Array<[RegExp, string]> = [
   [/\b[A-Z]{2}-\d{1,2}\b/g, 'district'],
 ];
 
+/** Where the sentence holds numbers that are not figures (dates, bill numbers, phones, times, district codes). */
+export function nonFigureRanges(sentence: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  if (!/\d/.test(sentence)) return ranges;
+  for (const [re] of NOT_FIGURES) for (const m of sentence.matchAll(re)) ranges.push([m.index!, m.index! + m[0].length]);
+  return ranges;
+}
+
 /** The sentence with non-figure numbers replaced by a word, for scoring only (offsets are not kept). */
 export function maskNonFigures(sentence: string): string {
   if (!/\d/.test(sentence)) return sentence;
