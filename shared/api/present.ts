@@ -3,6 +3,7 @@
  * so every field in /openapi.json is always present.
  */
 import type { ClaimRecord, DocumentRecord, FlagRecord, QuoteRecord, SpeakerRecord } from '../storage/ports.ts';
+import { claimKey } from '../storage/keys.ts';
 
 export function presentDocument(doc: DocumentRecord) {
   return {
@@ -45,6 +46,7 @@ export function presentClaim(claim: ClaimRecord) {
   return {
     id: claim.id,
     documentId: claim.documentId,
+    key: claimKey(claim.documentId, claim.id),
     start: claim.start,
     end: claim.end,
     text: claim.text,
@@ -55,6 +57,8 @@ export function presentClaim(claim: ClaimRecord) {
     comparison: claim.comparison ?? null,
     speakerId: claim.speakerId ?? null,
     speaker: claim.speaker ?? null,
+    publishedAt: claim.publishedAt ?? null,
+    documentTitle: claim.documentTitle ?? null,
   };
 }
 

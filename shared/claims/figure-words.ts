@@ -49,3 +49,20 @@ export const UP_VERBS = /\b(?:rose|risen|rise|rises|rising|increased?|increases|
 export const DOWN_VERBS = /\b(?:fell|fallen|falls|falling|dropped|drops|declined|declines|declining|decreased?|decreases|shrank|shrunk|plunged|slumped|cut|cuts|halved|lowered|reduced|reduces|went down|gone down|down from|lost|slashed)\b/i;
 export const MORE_WORDS = /\b(?:more|greater|higher|larger|bigger|longer|faster|older|over|above|exceed|exceeds|twice|double)\b/i;
 export const LESS_WORDS = /\b(?:less|fewer|lower|smaller|shorter|slower|younger|under|below|half)\b/i;
+
+/** Superlatives that make "the same claim" across documents ("the largest …", "the first …"). */
+export const SUPERLATIVE_WORDS = new Set([
+  'largest', 'biggest', 'highest', 'lowest', 'greatest', 'smallest', 'fastest', 'longest', 'oldest', 'youngest', 'richest',
+  'poorest', 'deadliest', 'worst', 'best', 'first', 'only', 'most', 'least', 'costliest', 'busiest', 'hottest', 'coldest',
+]);
+
+/** Words that say nothing about what a claim is about, left out when two claims' words are compared. */
+export const SIMILARITY_STOPWORDS = new Set(
+  `the and for are but not you all any can had her was one our out has have him his how its may new now own say she too
+  use who why yes yet also been from into just more most much must only over said says such than that them then there
+  these they this those very were what when where which while will with would your about after again against because
+  before being between both could during each every further here itself ourselves should through under until upon
+  percent million billion thousand year years last today according statement told added month week day
+  january february march april june july august september october november december monday tuesday wednesday
+  thursday friday saturday sunday`.split(/\s+/),
+);

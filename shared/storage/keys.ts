@@ -43,6 +43,7 @@ export const key = {
   quote: (quoteId: string) => `Q#${quoteId}`,
   word: (word: string, quoteId: string) => `W#${word}#${quoteId}`,
   claim: (claimId: string) => `C#${claimId}`,
+  claimFingerprint: (fingerprint: string, claimId: string) => `CF#${fingerprint}#${claimId}`,
   docSpeaker: (speakerId: string) => `S#${speakerId}`,
   alias: (name: string, speakerId: string) => `A#${name}#${speakerId}`,
   flag: (speakerId: string) => `F#${speakerId}`,
@@ -56,6 +57,7 @@ export const key = {
   aliasLookup: (name: string) => `ALIAS#${name}`,
   namePrefix: (name: string) => `NAME#${[...name][0] ?? '_'}`,
   flags: (status: string) => `FLAGS#${status}`,
+  claimsByFingerprint: (fingerprint: string) => `CLAIMFP#${fingerprint}`,
 };
 
 export const SHARDS_PK = 'SHARDS';
@@ -73,6 +75,16 @@ export function upperBound(to: string): string {
 
 export function flagId(documentId: string, speakerId: string): string {
   return `${documentId}~${speakerId}`;
+}
+
+/** A claim's id across documents: "<documentId>~<claimId>". */
+export function claimKey(documentId: string, claimId: string): string {
+  return `${documentId}~${claimId}`;
+}
+
+export function parseClaimKey(id: string): { documentId: string; claimId: string } | null {
+  const match = /^([A-Za-z0-9_-]{1,128})~(c\d{1,6})$/.exec(id);
+  return match ? { documentId: match[1], claimId: match[2] } : null;
 }
 
 export function parseFlagId(id: string): { documentId: string; speakerId: string } | null {

@@ -1,0 +1,39 @@
+/** Claims across documents: the same claim (same figure or superlative about the same thing) elsewhere. */
+import { createRoute } from '@hono/zod-openapi';
+import { similarClaims } from '../../pipeline/similar-claims.ts';
+import { parseClaimKey } from '../../storage/keys.ts';
+import type { ApiApp, ApiDeps } from '../deps.ts';
+import { ApiError } from '../problem.ts';
+import { presentClaim } from '../present.ts';
+import { ClaimKeyParamSchema, SimilarClaimsSchema } from '../schemas.ts';
+import { errorResponses, json, notFoundResponse, readerSecurity } from './common.ts';
+
+const similar = createRoute({
+  method: 'get',
+  path: '/claims/{id}/similar',
+  summary: 'The same claim in other documents',
+  description:
+    'Claims of other documents that state the same figure (same unit, value to 3 significant digits) or the same superlative ' +
+    'about the same thing, worded in any way, best match first. Each comes with its evidence: the shared figure as each ' +
+    'document writes it, the shared words and a score in [0, 1]. `id` is a claim `key` (`<documentId>~<claimId>`).',
+  security: readerSecurity,
+  request: { params: ClaimKeyParamSchema },
+  responses: { 200: json(SimilarClaimsSchema, 'The claim and its matches'), ...errorResponses, ...notFoundResponse },
+});
+
+export function registerClaimRoutes(app: ApiApp, deps: ApiDeps): void {
+  app.openapi(similar, async (c) => {
+    const { id } = c.req.valid('param');
+    const ref = parseClaimKey(id);
+    if (!ref) throw new ApiError(400, `"${id}" is not a claim key (<documentId>~<claimId>).`);
+    const found = await similarClaims(deps.index, ref.documentId, ref.claimId);
+    if (!found) throw new ApiError(404, `No claim with key "${id}".`);
+    return c.json(
+      {
+        claim: presentClaim(found.claim),
+        items: found.similar.map(({ claim, evidence }) => ({ claim: presentClaim(claim), evidence })),
+      },
+      200,
+    );
+  });
+}
