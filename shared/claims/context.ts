@@ -20,7 +20,7 @@ export const CONTEXT_RULES: ContextRule[] = [
   {
     name: 'boilerplate',
     match:
-      /\b(?:for immediate release|media contact|press contact|contact:|follow (?:him|her|them|us) on|sincerely,|click here|watch (?:the )?(?:video|here)|photos? (?:available|courtesy)|for more information|more information (?:is available|can be found)|is available (?:online|here|at)|all rights reserved|subscribe to|sign up for)|\+ share|@[\w.-]+\.(?:gov|com|org)\b/i,
+      /\b(?:media contact|press contact|contact:|follow (?:him|her|them|us) on|sincerely,|click here|watch (?:the )?(?:video|here)|photos? (?:available|courtesy)|for more information|more information (?:is available|can be found)|is available (?:online|here|at)|all rights reserved|subscribe to|sign up for)|\+ share|@[\w.-]+\.(?:gov|com|org)\b/i,
     effect: 'none',
     reason: 'press-release or page boilerplate: contacts, sign-offs, share links',
   },
@@ -46,7 +46,7 @@ export const CONTEXT_RULES: ContextRule[] = [
   {
     name: 'procedure',
     match:
-      /\b(?:was referred to|is scheduled to|will be (?:held|discussed|marked up|considered|voted on)|(?:sent|wrote|signed) a letter|(?:led|joined) (?:a|the) letter|(?:has )?continued? to (?:keep|monitor|follow|stay)|(?:keeps?|kept|in) close contact|was sworn in|(?:held|hosted|will host) a (?:town hall|press conference|roundtable|meeting|hearing|forum)|(?:visited|toured) (?:the|a|several)|(?:was|were) in \p{Lu}[\p{L}]+ (?:on|for)|introduced (?:the|a|bipartisan|legislation|his|her|bill)|the bill (?:now )?(?:heads|goes|moves) to|released (?:the following|a|his|her) (?:video|statement|report)|(?:will|to) be (?:held|hosted) (?:at|on|in)|begins at|(?:is|are) open to the public|featured speakers?)/u,
+      /\b(?:was referred to|is scheduled to|will be (?:held|discussed|marked up|considered|voted on)|(?:sent|wrote|signed) a letter|(?:led|joined) (?:a|the) letter|(?:has )?continued? to (?:keep|monitor|follow|stay)|(?:keeps?|kept|in) close contact|(?:held|hosted|will host) a (?:town hall|press conference|roundtable|meeting|hearing|forum)|(?:was|were) in \p{Lu}[\p{L}]+ (?:on|for)|introduced (?:the|a|bipartisan|legislation|his|her|bill)|the bill (?:now )?(?:heads|goes|moves) to|released (?:the following|a|his|her) (?:video|statement|report)|(?:will|to) be (?:held|hosted) (?:at|on|in)|begins at|(?:is|are) open to the public|featured speakers?)/u,
     effect: LOWER,
     reason: 'procedure or schedule: who met, wrote, introduced or will hold what, not a checkable statement of fact',
   },
@@ -62,6 +62,13 @@ export const CONTEXT_RULES: ContextRule[] = [
       /\b(?:[Ii]|we)(?: am| are|['’]m|['’]re)(?: (?:very|so|deeply|truly|extremely|most|\p{L}+ly))? (?:proud|pleased|honou?red|grateful|thrilled|delighted|excited|glad|happy|troubled|disappointed|saddened|encouraged|humbled|outraged|appalled)\b|\b(?:[Ii]|we) (?:applaud|commend|congratulate|thank|urge|welcome|salute|look forward|offer (?:my|our))\b|\b(?:is|was) a testament to\b|\b(?:[Ii]|we) have (?:long |always |proudly )?(?:championed|fought for|worked (?:hard )?to)\b|\bdesignated [\p{L} ]{1,30} as [\p{L} ]{1,40}(?:month|week|day)\b/u,
     effect: LOWER,
     reason: 'the speaker’s feelings, thanks or appeals',
+  },
+  {
+    name: 'benefit-forecast',
+    // No digit anywhere: "will cost $2 billion" or "would cut 4,000 jobs" stay claims.
+    match: /^(?!.*\d)(?=.*\b(?:will|would|could|can|should)(?: \p{L}+ly)? (?:help|benefit|ensure|allow|enable|provide|protect|strengthen|improve|make|bring|give|boost|support|facilitate|promote|keep|put|go a long way)\b)/su,
+    effect: LOWER,
+    reason: 'what a measure will or would do for people, without a figure: a forecast or an argument, not a checkable fact',
   },
   {
     name: 'evidence',

@@ -1,7 +1,10 @@
 /** Word lists for reading figures (figures.ts, comparison.ts): data, not logic. */
 
 /** Currency symbols and words → ISO 4217 codes. */
-export const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' };
+export const CURRENCY_SYMBOLS: Record<string, string> = {
+  $: 'USD', US$: 'USD', CDN$: 'CAD', CA$: 'CAD', C$: 'CAD', AU$: 'AUD', A$: 'AUD', NZ$: 'NZD', HK$: 'HKD', S$: 'SGD',
+  '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR',
+};
 export const CURRENCY_WORDS: Record<string, string> = {
   dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', sterling: 'GBP', yen: 'JPY',
   yuan: 'CNY', renminbi: 'CNY', rupee: 'INR', rupees: 'INR', pesos: 'MXN', peso: 'MXN',
@@ -30,7 +33,15 @@ export const TIME_UNITS = new Set([
 export const NOT_UNITS = new Set([
   'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'from', 'with', 'than', 'the', 'a', 'an', 'is', 'was', 'are', 'were',
   'has', 'have', 'had', 'will', 'would', 'that', 'this', 'who', 'which', 'as', 'per', 'percent', 'be', 'been', 'it', 'its',
-  'their', 'his', 'her', 'our', 'more', 'less', 'times',
+  'their', 'his', 'her', 'our', 'more', 'less', 'times', 'after', 'before', 'since', 'during', 'ago', 'later', 'earlier', 'each',
+  'every', 'last', 'next', 'over', 'under', 'about', 'into', 'across', 'among', 'between', 'up', 'down', 'out', 'off', 'so', 'but',
+  'if', 'than', 'while', 'when', 'where', 'also', 'now', 'then', 'all', 'both', 'some', 'not', 'no',
+]);
+
+/** Plural nouns without an -s: a counted noun ends the unit's noun phrase. */
+export const IRREGULAR_PLURALS = new Set([
+  'people', 'men', 'women', 'children', 'staff', 'police', 'personnel', 'cattle', 'sheep', 'fish', 'feet', 'teeth', 'mice',
+  'geese', 'deer', 'troops', 'data', 'media', 'crew', 'faculty',
 ]);
 
 /** Number words read by compromise (its numbers plugin, part of compromise 14): "three million", "two and a half". */

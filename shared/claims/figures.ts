@@ -8,7 +8,7 @@
 import nlp from 'compromise';
 import { nonFigureRanges } from './frame.ts';
 import {
-  BOUNDS, CURRENCY_SYMBOLS, CURRENCY_WORDS, NOT_UNITS, NUMBER_WORD, PERIOD, SCALES, TIME_UNITS, WEAK_NUMBER_WORDS,
+  BOUNDS, CURRENCY_SYMBOLS, CURRENCY_WORDS, IRREGULAR_PLURALS, NOT_UNITS, NUMBER_WORD, PERIOD, SCALES, TIME_UNITS, WEAK_NUMBER_WORDS,
 } from './figure-words.ts';
 
 export type Bound = 'exact' | 'at-least' | 'at-most' | 'about';
@@ -31,7 +31,7 @@ export interface Figure {
 
 // A number in digits with its currency, scale and percent sign: "$1.13bn", "4,200", "12.5 million", "76%", "3 percentage points".
 const DIGITS =
-  /(?<![\p{L}\p{N}_.\-–/])(?<cur>US\$|[$€£¥₹])?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:(?<word>\s?(?:hundred|thousand|millions?|billions?|trillions?|bn|mn|mln|tn)\b)|(?<abbr>[kmbt])(?![\p{L}\p{N}]))?(?<pct>\s?%|\s?(?:percent|per cent)\b|\s(?:percentage points?)\b)?(?![\p{L}\p{N}]|[-–/]\p{L}|[.,]\d)/gu;
+  /(?<![\p{L}\p{N}_.\-–/])(?<cur>(?:US|CDN|CA|AU|NZ|HK|[CAS])?\$|[€£¥₹])?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:(?<word>\s?(?:hundred|thousand|millions?|billions?|trillions?|bn|mn|mln|tn)\b)|(?<abbr>[kmbt])(?![\p{L}\p{N}]))?(?<pct>\s?%|\s?(?:percent|per cent)\b|\s(?:percentage points?)\b)?(?<deg>\s?°\s?[CF]?)?(?![\p{L}\p{N}]|[-–/]\p{L}|[.,]\d)/gu;
 const CURRENCY_WORD_AFTER = /^\s+(?:of\s+)?(dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rupees?|pesos?)\b/i;
 const PERCENT_AFTER = /^\s?(?:%|percent\b|per cent\b)/i;
 const POINTS_AFTER = /^\s(?:percentage points?)\b/i;
@@ -56,17 +56,19 @@ function boundBefore(before: string): Bound {
   return 'exact';
 }
 
-/** The counted noun after a number: the last word of a short run of words ("600 Allina Health clinicians" → clinicians). */
+/** The counted noun after a number: the last word of a short run of words ("18 young girls in …" → girls). */
 function unitAfter(after: string): string | null {
-  const words = after.match(/^\s*(?:[-–]\s*)?((?:[\p{L}][\p{L}'’-]*\s*){1,3})/u)?.[1]?.trim().split(/\s+/) ?? [];
+  const words = after.match(/^\s*(?:[-–]\s*)?((?:[\p{L}][\p{L}'’-]*[ \t]*){1,3})/u)?.[1]?.trim().split(/\s+/) ?? [];
   const run: string[] = [];
+  if (words[0] && TIME_UNITS.has(words[0].toLowerCase())) return words[0].toLowerCase().replace(/(?<!s)$/, 's'); // "a 47 month term"
   for (const w of words) {
-    if (NOT_UNITS.has(w.toLowerCase())) break;
+    if (NOT_UNITS.has(w.toLowerCase()) || /ly$/.test(w)) break;
+    if (run.length && /^\p{Ll}/u.test(run[run.length - 1]) && /^\p{Lu}/u.test(w)) break; // "60 clinics Minnesota…"
     run.push(w);
-    if (/^\p{Ll}/u.test(w)) break; // a lower-case word ends the noun phrase ("60 clinics in …")
+    if (/^\p{Ll}/u.test(w) && (/[^s]s$/.test(w) || IRREGULAR_PLURALS.has(w.toLowerCase()))) break; // the counted noun
   }
-  const head = run[run.length - 1];
-  return head && /^\p{Ll}/u.test(head) ? head.toLowerCase() : null;
+  const head = [...run].reverse().find((w) => /^\p{Ll}/u.test(w));
+  return head ? head.toLowerCase() : null;
 }
 
 const CLAUSE_BREAK = /[,;:(—–]|\b(?:that|and|but|because|while|when|where|which|who|after|as|if|so|by)\b/gi;
@@ -85,7 +87,7 @@ function measureOf(sentence: string, start: number, end: number): string | null 
       words.push(w);
     }
     const phrase = words.join(' ');
-    if (phrase && !PRONOUN.test(phrase)) return phrase;
+    if (phrase && !PRONOUN.test(phrase) && !/^(?:the|a|an|its|their)$/i.test(phrase)) return phrase;
   }
   // "X is/was/reached … <figure>": the words since the last clause break before the linking verb.
   const before = sentence.slice(0, start);
@@ -98,7 +100,7 @@ function measureOf(sentence: string, start: number, end: number): string | null 
   if (/^of$/i.test(link[0].trim())) words = words.slice(-3); // "by a vote of 386": the noun before "of"
   if (/^of$/i.test(link[0].trim()) && /(?:ed|sts)$/i.test(words[words.length - 1] ?? '')) return null; // "consisted of 60"
   const phrase = words.join(' ');
-  if (!words.length || words.length > 10 || PRONOUN.test(phrase)) return null;
+  if (!words.length || words.length > 10 || PRONOUN.test(phrase) || !/\p{L}{3}/u.test(phrase) || /^(?:the|a|an)$/i.test(phrase)) return null;
   return phrase;
 }
 
@@ -137,6 +139,7 @@ export function findFigures(sentence: string): Figure[] {
       value /= 100;
       unit = /point/i.test(g.pct) ? 'percentage points' : 'percent';
     }
+    if (g.deg) unit = g.deg.replace(/\s/g, '');
     // A bare year (1600–2099) is a period, not a figure.
     if (!g.cur && !scaleWord && !g.pct && /^(?:1[6-9]\d\d|20\d\d)$/.test(g.num) && !/^\s*[-–]?\s*(?:\p{Ll}+s)\b/u.test(sentence.slice(end))) continue;
     if (!unit) {

@@ -14,12 +14,16 @@ const DATELINE_PREFIX =
 const STATEMENT_INTRO =
   /^[^“"]{0,300}?\b(?:released|issued|made|gave|delivered|sent|provided)\s+(?:the following|this|a)\s+(?:statement|remarks|comments?)\b[^:“"]{0,200}(?::\s*|(?=[“"]))|^\s*The following (?:is|are|statement|remarks)\b[^:“"]{0,160}:\s*/u;
 // "… ###", "… For more information, visit …", "To watch …, click here.": what trails the content of a release.
-const TRAILER = /\s*(?:#\s?#\s?#|For (?:more|additional) information\b|To (?:watch|view|read|see)\b[^.]{0,120}\bclick here\b|Please visit\b).*$/su;
+const TRAILER = /\s*(?:#\s?#\s?#|Copyright\s+(?:©\s*)?\d{4}|©\s*\d{4}|For (?:more|additional) information\b|To (?:watch|view|read|see)\b[^.]{0,120}\bclick here\b|Please visit\b).*$/su;
+
+// "FOR IMMEDIATE RELEASE Thursday, January 12, 2006 ": the release's label and date.
+const RELEASE_LABEL =
+  /^\s*(?:for immediate release|immediate release|press release|news release)\s*[:.–—-]?\s*(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}\s*)?/iu;
 
 /** Where the asserted content of a sentence starts (0 when it has no press-release frame). */
 export function contentStart(sentence: string): number {
   let at = 0;
-  for (const re of [DATED_HEADLINE, DATELINE_PREFIX, STATEMENT_INTRO]) {
+  for (const re of [RELEASE_LABEL, DATED_HEADLINE, DATELINE_PREFIX, STATEMENT_INTRO]) {
     const m = re.exec(sentence.slice(at));
     if (m && m[0].length < sentence.length - at - 12) at += m[0].length;
   }
@@ -44,11 +48,11 @@ const NOT_FIGURES: Array<[RegExp, string]> = [
   // dates in digits: "03.07.19", "1/6/2015", "2019-03-07"
   [/\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/g, 'date'],
   // day of the month after a month name: "December 12th", "January 6, 2015" (the year stays: it is a period)
-  [/\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:st|nd|rd|th)?\b/g, '$1'],
+  [/\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|and|through)\s*\d{1,2}(?:st|nd|rd|th)?)?\b/g, '$1'],
   [/\b\d{1,2}(?:st|nd|rd|th)?\s+(?=(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/g, ''],
   // phone numbers and clock times
   [/\(?\b\d{3}\)?[ .-]\d{3}-\d{4}\b/g, 'phone'],
-  [/\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)/gi, 'time'],
+  [/\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|\b\d{4}\s?(?:UTC|GMT|hours|hrs)\b/gi, 'time'],
   // district codes: "(TX-26)", "(D-CA)", "MI-12"
   [/\b[A-Z]{2}-\d{1,2}\b/g, 'district'],
 ];

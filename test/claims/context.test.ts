@@ -43,6 +43,11 @@ describe('context rules', () => {
     expect(contextOf('The delegation attended the dinner.').rules).toEqual([]); // "attended" + a capital only
   });
 
+  it('lowers what a measure would do without a figure, and leaves forecasts with figures alone', () => {
+    expect(contextOf('The new ferry will help families reach the mainland.').rules).toEqual(['benefit-forecast']);
+    expect(contextOf('The new ferry will help 4,000 families reach the mainland.').rules).toEqual([]);
+  });
+
   it('raises statements of evidence and consensus', () => {
     expect(contextOf('There is no evidence that the vaccine causes the disease.').shift).toBeGreaterThan(0);
     expect(contextOf('Studies show that the barrier reduced flooding.').rules).toEqual(['evidence']);
