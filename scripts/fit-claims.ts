@@ -156,8 +156,8 @@ if (values.dev) {
   const devPrf = counts(dev.map((e) => logisticScore(model, e.x)), dev.map((e) => e.y), threshold);
   const both = [...train, ...dev];
   const cvBoth = counts(outOfFold(both, k), both.map((e) => e.y), threshold);
-  devLine = `dev F1 ${devPrf.f1.toFixed(3)} (P ${devPrf.precision.toFixed(3)}, R ${devPrf.recall.toFixed(3)}); ${k}-fold CV on train+dev F1 ${cvBoth.f1.toFixed(3)}`;
-  console.log(`dev (${dev.length}, never trained on): ${fmt(devPrf)}`);
+  devLine = `model alone (before the context rules of context.ts): dev F1 ${devPrf.f1.toFixed(3)} (P ${devPrf.precision.toFixed(3)}, R ${devPrf.recall.toFixed(3)}); ${k}-fold CV on train+dev F1 ${cvBoth.f1.toFixed(3)}`;
+  console.log(`dev (${dev.length}, never trained on), model alone: ${fmt(devPrf)}  (npm run eval adds the context rules)`);
   console.log(`${k}-fold cross-validated on train+dev (${both.length}): ${fmt(cvBoth)}`);
 }
 const ranked = FEATURE_NAMES.map((name, i) => [name, model.weights[i]] as const).sort((a, b) => b[1] - a[1]);

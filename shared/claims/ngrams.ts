@@ -54,7 +54,18 @@ export function ngramFeatures(sentence: string): Sparse {
   const charWeight = charGrams ? 1 / Math.sqrt(charGrams) : 0;
   for (const t of tokens) {
     const w = ` ${t} `;
-    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= w.length; i++) add(w.slice(i, i + n), 3, charWeight);
+    // One FNV-1a pass per start position yields its 3-, 4- and 5-gram hashes (the same values as hash(slice, 3)).
+    for (let i = 0; i + 3 <= w.length; i++) {
+      let h = (0x811c9dc5 ^ 3) >>> 0;
+      for (let n = 0; n < 5 && i + n < w.length; n++) {
+        h ^= w.charCodeAt(i + n);
+        h = Math.imul(h, 0x01000193);
+        if (n >= 2) {
+          const bucket = (h >>> 0) & MASK;
+          counts.set(bucket, (counts.get(bucket) ?? 0) + charWeight);
+        }
+      }
+    }
   }
   return { index: [...counts.keys()], value: [...counts.values()] };
 }
