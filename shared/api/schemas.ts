@@ -180,6 +180,10 @@ export const ClaimListQuerySchema = PageQuerySchema.extend({
   sort: z.enum(['text', 'score']).optional().openapi({ description: '`text` (default): reading order; `score`: most check-worthy first.' }),
 });
 
+export const ClaimCorpusQuerySchema = PageQuerySchema.extend({
+  month: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/).optional().openapi({ description: 'Publication month (YYYY-MM); all months, newest first, when absent.' }),
+});
+
 export const ClaimKeyParamSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,128}~c\d{1,6}$/).openapi({ param: { name: 'id', in: 'path' }, example: 'd41d8cd98f00~c3' }),
 });

@@ -11,7 +11,7 @@ import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
 import { claimFingerprints } from '../claims/fingerprint.ts';
 import { GSI } from './table.ts';
-import { DECISION_PK, KEEPAPART_PK, SHARDS_PK, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, upperBound } from './keys.ts';
+import { DECISION_PK, KEEPAPART_PK, SHARDS_PK, claimRankKey, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, upperBound } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import {
   InvalidCursorError,
@@ -280,7 +280,16 @@ export class DynamoIndexStore implements IndexStore {
       }
     }
     for (const claim of entry.claims) {
-      items.push({ pk, sk: key.claim(claim.id), type: 'claim', ...claim });
+      const claimDate = claim.sortDate ?? doc.sortDate;
+      // gsi1: the month's claims ranked by score, for corpus-wide lists.
+      items.push({
+        pk,
+        sk: key.claim(claim.id),
+        type: 'claim',
+        ...claim,
+        gsi1pk: key.claimRank(monthOf(claimDate)),
+        gsi1sk: claimRankKey(claim.score, claimDate, doc.id, claim.id),
+      });
       // One item per fingerprint, keyed in gsi2 so the same claim is found across documents in one query.
       for (const fingerprint of claimFingerprints(claim)) {
         items.push({
@@ -290,7 +299,7 @@ export class DynamoIndexStore implements IndexStore {
           ...claim,
           fingerprint,
           gsi2pk: key.claimsByFingerprint(fingerprint),
-          gsi2sk: `${claim.sortDate ?? doc.sortDate}#${doc.id}#${claim.id}`,
+          gsi2sk: `${claimDate}#${doc.id}#${claim.id}`,
         });
       }
     }
@@ -436,6 +445,17 @@ export class DynamoIndexStore implements IndexStore {
   async getClaim(documentId: string, claimId: string): Promise<ClaimRecord | null> {
     const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.doc(documentId), sk: key.claim(claimId) } }));
     return got.Item ? strip<ClaimRecord>(got.Item) : null;
+  }
+
+  /** Claims ranked by score within each publication month, newest month first (or the one month asked for). */
+  async listClaims(page: PageRequest & { month?: string }): Promise<Page<ClaimRecord>> {
+    const months = page.month ? [page.month] : await this.shards('DOCS');
+    const spec: StreamSpec = { id: 'c', table: this.table, index: GSI_1, partitions: months.map(key.claimRank), ascending: true };
+    const scope = scopeOf('claims', { month: page.month ?? null });
+    const positions = positionsFrom(page.cursor, scope, [spec]);
+    const stream = new QueryStream(spec, positions.get('c') ?? null);
+    const taken = await takePage([stream], clampLimit(page.limit), (item) => item.type === 'claim');
+    return { items: taken.items.map((i) => strip<ClaimRecord>(i)), cursor: pageCursor(taken.positions, scope) };
   }
 
   async claimsWithFingerprint(fingerprint: string, limit: number): Promise<ClaimRecord[]> {

@@ -58,6 +58,7 @@ export const key = {
   namePrefix: (name: string) => `NAME#${[...name][0] ?? '_'}`,
   flags: (status: string) => `FLAGS#${status}`,
   claimsByFingerprint: (fingerprint: string) => `CLAIMFP#${fingerprint}`,
+  claimRank: (month: string) => `CLAIMRANK#${month}`,
 };
 
 export const SHARDS_PK = 'SHARDS';
@@ -75,6 +76,12 @@ export function upperBound(to: string): string {
 
 export function flagId(documentId: string, speakerId: string): string {
   return `${documentId}~${speakerId}`;
+}
+
+/** Sort key of a claim in its month's ranking: best score first in ascending order, then newest. */
+export function claimRankKey(score: number, sortDate: string, documentId: string, claimId: string): string {
+  const rank = String(9999 - Math.round(Math.min(1, Math.max(0, score)) * 9999)).padStart(4, '0');
+  return `${rank}#${sortDate}#${documentId}#${claimId}`;
 }
 
 /** A claim's id across documents: "<documentId>~<claimId>". */

@@ -182,6 +182,8 @@ export interface IndexStore {
   claimsOfDocument(id: string, page: PageRequest): Promise<Page<ClaimRecord>>;
   flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>>;
   getClaim(documentId: string, claimId: string): Promise<ClaimRecord | null>;
+  /** The corpus's claims, most check-worthy first within each publication month (newest month first). */
+  listClaims(page: PageRequest & { month?: string }): Promise<Page<ClaimRecord>>;
   /** Claims carrying a fingerprint (shared/claims/fingerprint.ts), newest first, at most `limit`. */
   claimsWithFingerprint(fingerprint: string, limit: number): Promise<ClaimRecord[]>;
 

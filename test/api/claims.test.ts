@@ -55,6 +55,22 @@ describe('claims in the API', () => {
     expect(ranked.body.items[1].figures[0]).toMatchObject({ text: '500', value: 500, unit: 'days', bound: 'at-least' });
   });
 
+  it('GET /claims ranks the corpus’s claims by score within each month, newest month first, with a cursor', async () => {
+    const all = await getJson('/claims');
+    expect(all.body.items.map((c: any) => [c.publishedAt.slice(0, 7), c.score])).toEqual([
+      ['2024-04', 0.95],
+      ['2024-04', 0.8],
+      ['2024-04', 0.7],
+      ['2024-03', 0.8],
+    ]);
+    const first = await getJson('/claims?month=2024-04&limit=2');
+    expect(first.body.items.map((c: any) => c.score)).toEqual([0.95, 0.8]);
+    const next = await getJson(`/claims?month=2024-04&limit=2&cursor=${encodeURIComponent(first.body.cursor)}`);
+    expect(next.body.items.map((c: any) => c.key)).toEqual([`${FOLLOW_UP.id}~c1`]);
+    expect(next.body.cursor).toBeNull();
+    expect((await getJson('/claims?month=2024-13')).status).toBe(400);
+  });
+
   it('GET /claims/{id}/similar finds the same figure about the same thing in another document, with its evidence', async () => {
     const { status, body } = await getJson(`/claims/${UNION_STORY.id}~c1/similar`);
     expect(status).toBe(200);

@@ -1,12 +1,22 @@
-/** Claims across documents: the same claim (same figure or superlative about the same thing) elsewhere. */
+/** Claims across documents: the corpus ranked by score, and the same claim (same figure or superlative) elsewhere. */
 import { createRoute } from '@hono/zod-openapi';
 import { similarClaims } from '../../pipeline/similar-claims.ts';
 import { parseClaimKey } from '../../storage/keys.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { presentClaim } from '../present.ts';
-import { ClaimKeyParamSchema, SimilarClaimsSchema } from '../schemas.ts';
+import { ClaimCorpusQuerySchema, ClaimKeyParamSchema, ClaimSchema, SimilarClaimsSchema, pageOf } from '../schemas.ts';
 import { errorResponses, json, notFoundResponse, readerSecurity } from './common.ts';
+
+const ranked = createRoute({
+  method: 'get',
+  path: '/claims',
+  summary: 'Claims of the corpus, most check-worthy first',
+  description: 'Ranked by score within each publication month, newest month first; `month` limits the list to one month.',
+  security: readerSecurity,
+  request: { query: ClaimCorpusQuerySchema },
+  responses: { 200: json(pageOf(ClaimSchema, 'RankedClaimPage'), 'Claims by score'), ...errorResponses },
+});
 
 const similar = createRoute({
   method: 'get',
@@ -22,6 +32,11 @@ const similar = createRoute({
 });
 
 export function registerClaimRoutes(app: ApiApp, deps: ApiDeps): void {
+  app.openapi(ranked, async (c) => {
+    const page = await deps.index.listClaims(c.req.valid('query'));
+    return c.json({ items: page.items.map(presentClaim), cursor: page.cursor }, 200);
+  });
+
   app.openapi(similar, async (c) => {
     const { id } = c.req.valid('param');
     const ref = parseClaimKey(id);
