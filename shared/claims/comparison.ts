@@ -39,7 +39,9 @@ export function findComparison(sentence: string, figures: Figure[]): Comparison 
   }
   const than = THAN.exec(sentence) ?? MULTIPLE.exec(sentence);
   if (than) {
-    const direction = LESS_WORDS.test(than[0]) ? 'less' : MORE_WORDS.test(than[0]) || /er\b/.test(than[0]) ? 'more' : null;
+    let direction: Direction | null = LESS_WORDS.test(than[0]) ? 'less' : MORE_WORDS.test(than[0]) || /er\b/.test(than[0]) ? 'more' : null;
+    // "no more than 15,000" caps the figure; "no fewer than" floors it.
+    if (direction && /\b(?:no|not)\s*$/i.test(sentence.slice(Math.max(0, than.index - 5), than.index))) direction = direction === 'more' ? 'less' : 'more';
     const to = figures.find((f) => f.start >= than.index + than[0].length - 6);
     return { from: null, to: to?.value ?? null, direction, cue: than[0] };
   }

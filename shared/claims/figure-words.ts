@@ -18,6 +18,9 @@ export const SCALES: Record<string, number> = {
 
 /** Words before a figure that bound it: "over 500 days" is at least 500 days. */
 export const BOUNDS: Array<[RegExp, 'at-least' | 'at-most' | 'about']> = [
+  // negated forms first: "no more than 15,000" is at most 15,000
+  [/\b(?:no|not) (?:more|greater|higher|larger) than\s*$/i, 'at-most'],
+  [/\b(?:no|not) (?:fewer|less|lower|smaller) than\s*$/i, 'at-least'],
   [/\b(?:over|more than|above|at least|upwards of|in excess of|exceeding|no fewer than|no less than|greater than|higher than|as many as|as much as)\s*$/i, 'at-least'],
   [/\b(?:under|less than|fewer than|below|at most|up to|no more than|lower than|not more than|only|just)\s*$/i, 'at-most'],
   [/\b(?:about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|close to|circa|approx\.|~)\s*$/i, 'about'],

@@ -32,6 +32,8 @@ export interface Figure {
 // A number in digits with its currency, scale and percent sign: "$1.13bn", "4,200", "12.5 million", "76%", "3 percentage points".
 const DIGITS =
   /(?<![\p{L}\p{N}_.\-–/])(?<cur>(?:US|CDN|CA|AU|NZ|HK|[CAS])?\$|[€£¥₹])?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:(?<word>\s?(?:hundred|thousand|millions?|billions?|trillions?|bn|mn|mln|tn)\b)|(?<abbr>[kmbt])(?![\p{L}\p{N}]))?(?<pct>\s?%|\s?(?:percent|per cent)\b|\s(?:percentage points?)\b)?(?<deg>\s?°\s?[CF]?)?(?![\p{L}\p{N}]|[-–/]\p{L}|[.,]\d)/gu;
+// "by a vote of 386-22", "voted 7-2": a tally, read as the votes for (the second number is the votes against).
+const TALLY = /\b(?:vote[sd]?|tally|margin)\s+(?:of\s+)?(\d{1,3})[-–](\d{1,3})\b/gi;
 const CURRENCY_WORD_AFTER = /^\s+(?:of\s+)?(dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rupees?|pesos?)\b/i;
 const PERCENT_AFTER = /^\s?(?:%|percent\b|per cent\b)/i;
 const POINTS_AFTER = /^\s(?:percentage points?)\b/i;
@@ -99,7 +101,7 @@ function measureOf(sentence: string, start: number, end: number): string | null 
   let words = head.slice(from).trim().split(/\s+/).filter(Boolean);
   if (/^of$/i.test(link[0].trim())) words = words.slice(-3); // "by a vote of 386": the noun before "of"
   if (/^of$/i.test(link[0].trim()) && /(?:ed|sts)$/i.test(words[words.length - 1] ?? '')) return null; // "consisted of 60"
-  const phrase = words.join(' ');
+  const phrase = words.join(' ').replace(/^[^\p{L}\p{N}]+/u, '');
   if (!words.length || words.length > 10 || PRONOUN.test(phrase) || !/\p{L}{3}/u.test(phrase) || /^(?:the|a|an)$/i.test(phrase)) return null;
   return phrase;
 }
@@ -125,11 +127,18 @@ export function findFigures(sentence: string): Figure[] {
   const masked = nonFigureRanges(sentence);
   const raw: Array<{ start: number; end: number; value: number; unit: string | null }> = [];
 
+  const tallies: Array<[number, number]> = [];
+  for (const m of sentence.matchAll(TALLY)) {
+    const start = m.index! + m[0].indexOf(m[1], m[0].length - m[1].length - m[2].length - 1);
+    const end = m.index! + m[0].length;
+    tallies.push([start, end]);
+    raw.push({ start, end, value: Number(m[1]), unit: 'votes' });
+  }
   for (const m of sentence.matchAll(DIGITS)) {
     const g = m.groups!;
     const start = m.index! + (m[0].length - m[0].trimStart().length);
     let end = m.index! + m[0].length;
-    if (inside(masked, start, end)) continue;
+    if (inside(masked, start, end) || inside(tallies, start, end)) continue;
     let value = Number(g.num.replace(/,/g, ''));
     const scaleWord = (g.word ?? g.abbr ?? '').trim().toLowerCase();
     if (scaleWord) value *= SCALES[scaleWord] ?? 1;

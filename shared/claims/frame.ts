@@ -53,6 +53,8 @@ const NOT_FIGURES: Array<[RegExp, string]> = [
   // phone numbers and clock times
   [/\(?\b\d{3}\)?[ .-]\d{3}-\d{4}\b/g, 'phone'],
   [/\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|\b\d{4}\s?(?:UTC|GMT|hours|hrs)\b/gi, 'time'],
+  // list markers: "1) Voting Rights", ": 2) Campaign Finance"
+  [/(?<=^|[\s:;])\d{1,2}\)(?=\s)/g, 'item'],
   // district codes: "(TX-26)", "(D-CA)", "MI-12"
   [/\b[A-Z]{2}-\d{1,2}\b/g, 'district'],
 ];

@@ -26,9 +26,14 @@ describe('figures: normalised values', () => {
     expect(f).toMatchObject({ value: 500, unit: 'days', bound: 'at-least', measure: 'The average wait for a permit' });
   });
 
-  it('reads bounds: "nearly" is about, "fewer than" at most', () => {
+  it('reads bounds: "nearly" is about, "fewer than" and "no more than" at most', () => {
     expect(one('Nearly 40 ferries sail each week.').bound).toBe('about');
     expect(one('Fewer than 300 people live on the island.').bound).toBe('at-most');
+    expect(one('The cut is capped at no more than 1,500 jobs.').bound).toBe('at-most');
+  });
+
+  it('reads a vote tally as one figure, the votes for', () => {
+    expect(one('The council approved the sea wall by a vote of 7-2.')).toMatchObject({ text: '7-2', value: 7, unit: 'votes' });
   });
 
   it('reads scale words and currency words: "12.5 million", "three million dollars", "€2.5 million"', () => {
@@ -55,6 +60,8 @@ describe('figures: normalised values', () => {
     expect(findFigures('H.R. 1512 was filed on 03.07.19; call (202) 555-0143.')).toEqual([]);
     expect(findFigures('The clinic opened in 1998.')).toEqual([]);
     expect(findFigures('COVID-19 reached the island in March.')).toEqual([]);
+    expect(findFigures('The plan has parts: 1) ferries 2) roads.')).toEqual([]); // list markers
+    expect(findFigures('The fair runs from March 15 to 17 and opens at 13:40.')).toEqual([]);
   });
 });
 
