@@ -34,13 +34,17 @@ export function ngramTokens(sentence: string): string[] {
  * Word 1–3-grams (with sentence-start and -end markers) and character 3–5-grams inside word boundaries, each family
  * scaled to unit length so a long sentence does not outweigh a short one.
  */
+// One scratch accumulator reused by every call (scoring is synchronous): cheaper than a Map per sentence.
+const scratch = new Float64Array(1 << HASH_BITS);
+const touched: number[] = [];
+function bump(bucket: number, weight: number): void {
+  if (scratch[bucket] === 0) touched.push(bucket);
+  scratch[bucket] += weight;
+}
+
 export function ngramFeatures(sentence: string): Sparse {
   const tokens = ngramTokens(sentence);
-  const counts = new Map<number, number>();
-  const add = (key: string, seed: number, weight: number) => {
-    const h = hash(key, seed);
-    counts.set(h, (counts.get(h) ?? 0) + weight);
-  };
+  const add = (key: string, seed: number, weight: number) => bump(hash(key, seed), weight);
   const padded = ['<s>', ...tokens, '</s>'];
   const wordGrams = tokens.length * 3 + 1;
   const wordWeight = 1 / Math.sqrt(wordGrams);
@@ -60,12 +64,12 @@ export function ngramFeatures(sentence: string): Sparse {
       for (let n = 0; n < 5 && i + n < w.length; n++) {
         h ^= w.charCodeAt(i + n);
         h = Math.imul(h, 0x01000193);
-        if (n >= 2) {
-          const bucket = (h >>> 0) & MASK;
-          counts.set(bucket, (counts.get(bucket) ?? 0) + charWeight);
-        }
+        if (n >= 2) bump((h >>> 0) & MASK, charWeight);
       }
     }
   }
-  return { index: [...counts.keys()], value: [...counts.values()] };
+  const index = touched.splice(0);
+  const value = index.map((i) => scratch[i]);
+  for (const i of index) scratch[i] = 0;
+  return { index, value };
 }
