@@ -25,6 +25,12 @@ export const CONTEXT_RULES: ContextRule[] = [
     reason: 'press-release or page boilerplate: contacts, sign-offs, share links',
   },
   {
+    name: 'markup',
+    match: /\bmso-|MsoNormal|font-family|MicrosoftInternetExplorer|\{[^{}]{0,80}:[^{}]{0,80};/u,
+    effect: 'none',
+    reason: 'style sheets or markup left in the text by a word processor',
+  },
+  {
     name: 'letter-head',
     match: /(?:^|[\s,.:])(?:dear|[Tt]he [Hh]onorable)\s+\p{Lu}/u,
     effect: 'none',

@@ -78,5 +78,14 @@ export const SIMILARITY_STOPWORDS = new Set(
   before being between both could during each every further here itself ourselves should through under until upon
   percent million billion thousand year years last today according statement told added month week day
   january february march april june july august september october november december monday tuesday wednesday
-  thursday friday saturday sunday`.split(/\s+/),
+  thursday friday saturday sunday past next within least reportedly since including roughly ago nearly almost
+  around approximately total annual annually per two three four five six seven eight nine ten hundred dozen`.split(/\s+/),
+);
+
+/** Capitalised words that are not names: titles, months, weekdays, sentence openers. */
+export const NAME_STOPWORDS = new Set(
+  `mr mrs ms dr rep sen gov president governor senator congressman congresswoman representative secretary chairman
+  minister mayor judge the this that these those there their they it he she we i in on at for and but or if as of
+  january february march april may june july august september october november december monday tuesday wednesday
+  thursday friday saturday sunday u.s american americans federal state national`.split(/\s+/),
 );

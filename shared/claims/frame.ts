@@ -50,6 +50,8 @@ const NOT_FIGURES: Array<[RegExp, string]> = [
   // day of the month after a month name: "December 12th", "January 6, 2015" (the year stays: it is a period)
   [/\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|and|through)\s*\d{1,2}(?:st|nd|rd|th)?)?\b/g, '$1'],
   [/\b\d{1,2}(?:st|nd|rd|th)?\s+(?=(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/g, ''],
+  // ZIP codes in addresses: "Washington, D.C. 20515", "Austin, TX 78701"
+  [/\b(?:D\.\s?C\.?|DC|[A-Z]{2})\s+\d{5}(?:-\d{4})?\b/g, 'zip'],
   // phone numbers and clock times
   [/\(?\b\d{3}\)?[ .-]\d{3}-\d{4}\b/g, 'phone'],
   [/\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|\b\d{4}\s?(?:UTC|GMT|hours|hrs)\b/gi, 'time'],

@@ -24,6 +24,7 @@ describe('press-release frames', () => {
       'bill passed on date; call phone at time (district).',
     );
     expect(maskNonFigures('The bill, signed December 12th, costs $4.5 billion.')).toBe('The bill, signed December, costs $4.5 billion.');
+    expect(maskNonFigures('Rayburn Building, Washington, D.C. 20515')).toBe('Rayburn Building, Washington, zip');
   });
 
   it('does not let a date or a bill number alone make a claim', () => {
@@ -41,6 +42,7 @@ describe('context rules', () => {
     expect(contextOf('The bill was referred to the Judiciary Committee.').rules).toEqual(['procedure']);
     expect(contextOf('I am very pleased that the port will receive this funding.').rules).toEqual(['sentiment']);
     expect(contextOf('The delegation attended the dinner.').rules).toEqual([]); // "attended" + a capital only
+    expect(contextOf('Normal 0 false false MicrosoftInternetExplorer4 table.MsoNormalTable {mso-style-name: x;}').shift).toBe(-Infinity);
   });
 
   it('lowers what a measure would do without a figure, and leaves forecasts with figures alone', () => {
