@@ -52,7 +52,7 @@ export const CONTEXT_RULES: ContextRule[] = [
   {
     name: 'procedure',
     match:
-      /\b(?:was referred to|is scheduled to|will be (?:held|discussed|marked up|considered|voted on)|(?:sent|wrote|signed) a letter|(?:led|joined) (?:a|the) letter|(?:has )?continued? to (?:keep|monitor|follow|stay)|continu(?:es|ing|ed) to work (?:with|on|to)|sworn in as a [Mm]ember|(?:keeps?|kept|in) close contact|(?:held|hosted|will host) a (?:town hall|press conference|roundtable|meeting|hearing|forum)|(?:was|were) in \p{Lu}[\p{L}]+ (?:on|for)|introduced (?:the|a|bipartisan|legislation|his|her|bill)|the bill (?:now )?(?:heads|goes|moves) to|released (?:the following|a|his|her) (?:video|statement|report)|(?:will|to) be (?:held|hosted) (?:at|on|in)|begins at|(?:is|are) open to the public|featured speakers?)/u,
+      /\b(?:was referred to|is scheduled to|will be (?:held|discussed|marked up|considered|voted on)|(?:sent|wrote|signed) a letter|(?:led|joined) (?:a|the) letter|(?:has )?continued? to (?:keep|monitor|follow|stay)|continu(?:es|ing|ed) to work (?:with|on|to)|sworn in as a [Mm]ember|(?:keeps?|kept|in) close contact|(?:held|hosted|will host) a (?:town hall|press conference|roundtable|meeting|hearing|forum)|(?:was|were) in \p{Lu}[\p{L}]+ (?:on|for)|introduced (?:the|a|bipartisan|legislation|his|her|bill)|the bill (?:now )?(?:heads|goes|moves) to|released (?:the following |a |his |her |their |written |new )*(?:video|statement|report|responses?|letters?)|(?:will|to) be (?:held|hosted) (?:at|on|in)|begins at|(?:is|are) open to the public|featured speakers?)/u,
     effect: LOWER,
     reason: 'procedure or schedule: who met, wrote, introduced or will hold what, not a checkable statement of fact',
   },

@@ -45,7 +45,8 @@ export function contentSpan(sentence: string): { start: number; end: number } {
 const NOT_FIGURES: Array<[RegExp, string]> = [
   // bill, resolution and docket numbers: "H.R. 1512", "H.Res.183", "S. 2012", "S.B. 4", "Public Law 111-5"
   [/\b(?:H\.\s?R\.|H\.\s?Res\.|H\.\s?J\.\s?Res\.|S\.\s?Res\.|S\.\s?B\.|A\.\s?B\.|S\.|P\.\s?L\.|Public Law|No\.)\s?\d[\d-]*\b/g, 'bill'],
-  // dates in digits: "03.07.19", "1/6/2015", "2019-03-07"
+  // dates in digits: "03.07.19", "1/6/2015", "2019-03-07"; and names written as two numbers: "9/11", "24/7", "the 20/20 rule"
+  [/\b\d{1,2}\/\d{1,2}\b(?![./]\d)/g, 'name'],
   [/\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/g, 'date'],
   // day of the month after a month name: "December 12th", "January 6, 2015" (the year stays: it is a period)
   [/\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|and|through)\s*\d{1,2}(?:st|nd|rd|th)?)?\b/g, '$1'],

@@ -27,9 +27,11 @@ describe('press-release frames', () => {
     expect(maskNonFigures('Rayburn Building, Washington, D.C. 20515')).toBe('Rayburn Building, Washington, zip');
   });
 
-  it('does not let a date or a bill number alone make a claim', () => {
+  it('does not let a date, a bill number or a name written in numbers alone make a claim', () => {
     expect(isClaim('03.07.19 Marlow Receives Responses From Two Platforms')).toBe(false);
+    expect(isClaim('04.02.21 Marlow Receives Letters From Ferry Operators Washington, DC – Today, Rep. Ann Marlow (D-ME) released written responses she received from two ferry operators.')).toBe(false);
     expect(isClaim('Rep. Marlow is a cosponsor of H.R. 197.')).toBe(false);
+    expect(maskNonFigures('The 20/20 rule and the 9/11 memorial')).toBe('The name rule and the name memorial');
   });
 });
 
