@@ -6,6 +6,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   extract: { summary: 'extract FILE|- [--html] | --jsonl FILE', load: async () => (await import('./extract.ts')).run },
+  claims: { summary: 'claims --jsonl FILE|-   (claims of many documents, ranked, grouped across documents)', load: async () => (await import('./claims.ts')).run },
   names: { summary: 'names compare "A" "B" | names compare --jsonl FILE', load: async () => (await import('./names.ts')).run },
   ingest: { summary: 'ingest PATH… [--bucket NAME]', load: async () => (await import('./ingest.ts')).run },
   status: { summary: 'status', load: async () => (await import('./status.ts')).run },

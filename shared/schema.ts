@@ -44,14 +44,42 @@ export const QuoteSchema = z.object({
   evidence: z.array(z.string()).optional(),
 });
 
+/** A figure a claim states, normalised ("$1.13bn" → 1.13e9 USD, "76%" → 0.76 percent, "over 500 days" → ≥ 500 days). */
+export const FigureSchema = z.object({
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  value: z.number(),
+  bound: z.enum(['exact', 'at-least', 'at-most', 'about']),
+  /** ISO currency code, "percent" (value as a fraction), "percentage points", a time unit or the counted noun. */
+  unit: z.string().nullable(),
+  /** What is measured, where the sentence names it. */
+  measure: z.string().nullable(),
+  /** When it holds, as written ("in 2019", "last year"). */
+  period: z.string().nullable(),
+});
+
+export const ComparisonSchema = z.object({
+  from: z.number().nullable(),
+  to: z.number().nullable(),
+  direction: z.enum(['up', 'down', 'more', 'less']).nullable(),
+  cue: z.string(),
+});
+
 export const ClaimSchema = z.object({
   id: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   text: z.string(),
+  /** The main kind (one of kinds); kinds lists every check-worthy trait found. */
+  kind: z.string(),
   kinds: z.array(z.string()),
   score: z.number().min(0).max(1),
+  figures: z.array(FigureSchema),
+  comparison: ComparisonSchema.nullable(),
   speakerId: z.string().nullable(),
+  /** The canonical name of the speaker when the claim sits inside a quote. */
+  speaker: z.string().nullable(),
 });
 
 /** Why two spellings were judged to be one person. */
@@ -86,6 +114,8 @@ export type Speaker = z.infer<typeof SpeakerSchema>;
 export type QuoteKind = z.infer<typeof QuoteKindSchema>;
 export type Quote = z.infer<typeof QuoteSchema>;
 export type Claim = z.infer<typeof ClaimSchema>;
+export type FigureRecord = z.infer<typeof FigureSchema>;
+export type ComparisonRecord = z.infer<typeof ComparisonSchema>;
 export type NameEvidence = z.infer<typeof NameEvidenceSchema>;
 export type NameFlag = z.infer<typeof NameFlagSchema>;
 export type Extraction = z.infer<typeof ExtractionSchema>;

@@ -9,6 +9,7 @@ import { authenticate, requireRole, type AuthEnv } from './auth.ts';
 import type { ApiApp, ApiDeps } from './deps.ts';
 import { securityHeaders } from './headers.ts';
 import { ApiError, errorToResponse, problemResponse } from './problem.ts';
+import { registerClaimRoutes } from './routes/claims.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
 import { PUBLIC_PATHS, registerPageRoutes } from './routes/page.ts';
@@ -80,6 +81,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   app.openapi(health, (c) => c.json({ status: 'ok' as const }, 200));
   const withLog: ApiDeps = { ...deps, log };
   registerDocumentRoutes(app, withLog);
+  registerClaimRoutes(app, withLog);
   registerQueryRoutes(app, withLog);
   registerFeedRoutes(app, withLog);
   registerPageRoutes(app);

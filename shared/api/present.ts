@@ -3,6 +3,7 @@
  * so every field in /openapi.json is always present.
  */
 import type { ClaimRecord, DocumentRecord, FlagRecord, QuoteRecord, SpeakerRecord } from '../storage/ports.ts';
+import { claimKey } from '../storage/keys.ts';
 
 export function presentDocument(doc: DocumentRecord) {
   return {
@@ -45,12 +46,19 @@ export function presentClaim(claim: ClaimRecord) {
   return {
     id: claim.id,
     documentId: claim.documentId,
+    key: claimKey(claim.documentId, claim.id),
     start: claim.start,
     end: claim.end,
     text: claim.text,
+    kind: claim.kind ?? claim.kinds[0] ?? 'factual',
     kinds: claim.kinds,
     score: claim.score,
+    figures: claim.figures ?? [],
+    comparison: claim.comparison ?? null,
     speakerId: claim.speakerId ?? null,
+    speaker: claim.speaker ?? null,
+    publishedAt: claim.publishedAt ?? null,
+    documentTitle: claim.documentTitle ?? null,
   };
 }
 

@@ -2,7 +2,7 @@
  * The API's request and response shapes. The same zod schemas validate requests and generate /openapi.json.
  */
 import { z } from '@hono/zod-openapi';
-import { NameEvidenceSchema, QuoteKindSchema } from '../schema.ts';
+import { ComparisonSchema, FigureSchema, NameEvidenceSchema, QuoteKindSchema } from '../schema.ts';
 
 export const MAX_LIMIT = 100;
 
@@ -163,11 +163,47 @@ export const QuoteQuerySchema = PageQuerySchema.extend({
 
 export const ClaimSchema = DocumentSpanSchema
   .extend({
+    key: z.string().openapi({ description: 'The claim across documents: `<documentId>~<id>`, as in /claims/{key}/similar.' }),
+    kind: z.string(),
     kinds: z.array(z.string()),
-    score: z.number(),
+    score: z.number().openapi({ description: 'Check-worthiness in [0, 1]; lists can be ranked by it.' }),
+    figures: z.array(FigureSchema),
+    comparison: ComparisonSchema.nullable(),
     speakerId: z.string().nullable(),
+    speaker: z.string().nullable().openapi({ description: 'Canonical name of the speaker when the claim sits in a quote.' }),
+    publishedAt: z.string().nullable(),
+    documentTitle: z.string().nullable(),
   })
   .openapi('Claim');
+
+export const ClaimListQuerySchema = PageQuerySchema.extend({
+  sort: z.enum(['text', 'score']).optional().openapi({ description: '`text` (default): reading order; `score`: most check-worthy first.' }),
+});
+
+export const ClaimCorpusQuerySchema = PageQuerySchema.extend({
+  month: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/).optional().openapi({ description: 'Publication month (YYYY-MM); all months, newest first, when absent.' }),
+});
+
+export const ClaimKeyParamSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,128}~c\d{1,6}$/).openapi({ param: { name: 'id', in: 'path' }, example: 'd41d8cd98f00~c3' }),
+});
+
+export const SimilarClaimsSchema = z
+  .object({
+    claim: ClaimSchema,
+    items: z.array(
+      z.object({
+        claim: ClaimSchema,
+        evidence: z.object({
+          shared: z.array(z.string()).openapi({ description: 'Fingerprints both claims carry: `f:<unit>:<value>` (a figure) or `s:<superlative>:<noun>`.' }),
+          figures: z.array(z.object({ a: z.string(), b: z.string() })).openapi({ description: 'The shared figure as each claim writes it.' }),
+          words: z.array(z.string()),
+          score: z.number(),
+        }),
+      }),
+    ),
+  })
+  .openapi('SimilarClaims');
 
 export const FlagStatusSchema = z.enum(['open', 'confirmed', 'rejected']);
 

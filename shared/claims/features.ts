@@ -21,12 +21,13 @@
  *   statistic   statistical and economic measures ("average", "rate", "unemployment", "deficit")
  *   causal      a stated cause or effect ("because of", "led to", "as a result")
  *   event       a reported action or record of someone ("voted for", "signed", "was killed")
+ *   evidence    a statement of evidence or consensus ("no evidence that …", "studies show …"; context.ts)
  * A sentence that scores as a claim without any of these gets the kind "factual".
  */
 
 export const CLAIM_KINDS = [
   'number', 'percentage', 'money', 'date', 'quantity', 'comparison', 'superlative', 'ranking', 'record', 'trend',
-  'prediction', 'statistic', 'causal', 'event', 'factual',
+  'prediction', 'statistic', 'causal', 'event', 'evidence', 'factual',
 ] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 

@@ -72,7 +72,7 @@ function merge(text: string, direct: DirectQuote[], candidates: AttributionCandi
   return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** Sets each claim's speakerId from the quote that contains it or covers most of it. Both lists sorted by start. */
+/** Sets each claim's speakerId and speaker name from the quote that contains it or covers most of it. Both lists sorted by start. */
 function assignClaimSpeakers(claims: Claim[], quotes: Quote[]): void {
   const spans = quotes.filter((q) => q.speakerId !== null);
   let first = 0;
@@ -87,7 +87,10 @@ function assignClaimSpeakers(claims: Claim[], quotes: Quote[]): void {
         bestOverlap = o;
       }
     }
-    if (best && ((best.start <= claim.start && best.end >= claim.end) || bestOverlap * 2 >= claim.end - claim.start)) claim.speakerId = best.speakerId;
+    if (best && ((best.start <= claim.start && best.end >= claim.end) || bestOverlap * 2 >= claim.end - claim.start)) {
+      claim.speakerId = best.speakerId;
+      claim.speaker = best.speaker;
+    }
   }
 }
 

@@ -41,7 +41,16 @@ export function toIndexEntry(document: DocumentRecord, extraction: Extraction, g
     documentTitle: document.title,
   }));
 
-  const claims: ClaimRecord[] = extraction.claims.map((c) => ({ ...c, documentId: document.id, speakerId: globalOf(c.speakerId) }));
+  const claims: ClaimRecord[] = extraction.claims.map((c) => ({
+    ...c,
+    documentId: document.id,
+    speakerId: globalOf(c.speakerId),
+    speaker: c.speakerId ? (speakersById.get(c.speakerId)?.name ?? c.speaker ?? null) : (c.speaker ?? null),
+    sortDate: document.sortDate,
+    publishedAt: document.publishedAt,
+    source: document.source,
+    documentTitle: document.title,
+  }));
 
   const flags: FlagRecord[] = extraction.nameFlags.map((f) => {
     const speakerId = globalOf(f.speakerId) ?? f.speakerId;

@@ -9,8 +9,9 @@ import { docClient, tableName } from './clients.ts';
 import { batchGet, batchWrite, type WriteRequest } from './batch.ts';
 import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
+import { claimFingerprints } from '../claims/fingerprint.ts';
 import { GSI } from './table.ts';
-import { DECISION_PK, KEEPAPART_PK, SHARDS_PK, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, upperBound } from './keys.ts';
+import { DECISION_PK, KEEPAPART_PK, SHARDS_PK, claimRankKey, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, upperBound } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import {
   InvalidCursorError,
@@ -278,7 +279,30 @@ export class DynamoIndexStore implements IndexStore {
         items.push({ pk, sk: key.word(word, quote.id), type: 'word', documentId: doc.id, quoteId: quote.id, gsi2pk: key.wordPostings(word), gsi2sk: sortKey });
       }
     }
-    for (const claim of entry.claims) items.push({ pk, sk: key.claim(claim.id), type: 'claim', ...claim });
+    for (const claim of entry.claims) {
+      const claimDate = claim.sortDate ?? doc.sortDate;
+      // gsi1: the month's claims ranked by score, for corpus-wide lists.
+      items.push({
+        pk,
+        sk: key.claim(claim.id),
+        type: 'claim',
+        ...claim,
+        gsi1pk: key.claimRank(monthOf(claimDate)),
+        gsi1sk: claimRankKey(claim.score, claimDate, doc.id, claim.id),
+      });
+      // One item per fingerprint, keyed in gsi2 so the same claim is found across documents in one query.
+      for (const fingerprint of claimFingerprints(claim)) {
+        items.push({
+          pk,
+          sk: key.claimFingerprint(fingerprint, claim.id),
+          type: 'claimFingerprint',
+          ...claim,
+          fingerprint,
+          gsi2pk: key.claimsByFingerprint(fingerprint),
+          gsi2sk: `${claimDate}#${doc.id}#${claim.id}`,
+        });
+      }
+    }
     for (const speaker of entry.speakers) {
       items.push({ pk, sk: key.docSpeaker(speaker.id), type: 'docSpeaker', documentId: doc.id, ...speaker });
       const aliases = new Map<string, string>();
@@ -416,6 +440,40 @@ export class DynamoIndexStore implements IndexStore {
 
   claimsOfDocument(id: string, page: PageRequest): Promise<Page<ClaimRecord>> {
     return this.partitionPage<ClaimRecord>(id, 'C#', page, 'doc-claims');
+  }
+
+  async getClaim(documentId: string, claimId: string): Promise<ClaimRecord | null> {
+    const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.doc(documentId), sk: key.claim(claimId) } }));
+    return got.Item ? strip<ClaimRecord>(got.Item) : null;
+  }
+
+  /** Claims ranked by score within each publication month, newest month first (or the one month asked for). */
+  async listClaims(page: PageRequest & { month?: string }): Promise<Page<ClaimRecord>> {
+    const months = page.month ? [page.month] : await this.shards('DOCS');
+    const spec: StreamSpec = { id: 'c', table: this.table, index: GSI_1, partitions: months.map(key.claimRank), ascending: true };
+    const scope = scopeOf('claims', { month: page.month ?? null });
+    const positions = positionsFrom(page.cursor, scope, [spec]);
+    const stream = new QueryStream(spec, positions.get('c') ?? null);
+    const taken = await takePage([stream], clampLimit(page.limit), (item) => item.type === 'claim');
+    return { items: taken.items.map((i) => strip<ClaimRecord>(i)), cursor: pageCursor(taken.positions, scope) };
+  }
+
+  async claimsWithFingerprint(fingerprint: string, limit: number): Promise<ClaimRecord[]> {
+    const out: ClaimRecord[] = [];
+    const items = queryItems({
+      TableName: this.table,
+      IndexName: GSI_2.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': GSI_2.partitionKey },
+      ExpressionAttributeValues: { ':pk': key.claimsByFingerprint(fingerprint) },
+      ScanIndexForward: false,
+    });
+    for await (const item of items) {
+      const { fingerprint: _, ...claim } = strip<ClaimRecord & { fingerprint: string }>(item as Item);
+      out.push(claim);
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>> {

@@ -43,6 +43,7 @@ export const key = {
   quote: (quoteId: string) => `Q#${quoteId}`,
   word: (word: string, quoteId: string) => `W#${word}#${quoteId}`,
   claim: (claimId: string) => `C#${claimId}`,
+  claimFingerprint: (fingerprint: string, claimId: string) => `CF#${fingerprint}#${claimId}`,
   docSpeaker: (speakerId: string) => `S#${speakerId}`,
   alias: (name: string, speakerId: string) => `A#${name}#${speakerId}`,
   flag: (speakerId: string) => `F#${speakerId}`,
@@ -56,6 +57,8 @@ export const key = {
   aliasLookup: (name: string) => `ALIAS#${name}`,
   namePrefix: (name: string) => `NAME#${[...name][0] ?? '_'}`,
   flags: (status: string) => `FLAGS#${status}`,
+  claimsByFingerprint: (fingerprint: string) => `CLAIMFP#${fingerprint}`,
+  claimRank: (month: string) => `CLAIMRANK#${month}`,
 };
 
 export const SHARDS_PK = 'SHARDS';
@@ -73,6 +76,22 @@ export function upperBound(to: string): string {
 
 export function flagId(documentId: string, speakerId: string): string {
   return `${documentId}~${speakerId}`;
+}
+
+/** Sort key of a claim in its month's ranking: best score first in ascending order, then newest. */
+export function claimRankKey(score: number, sortDate: string, documentId: string, claimId: string): string {
+  const rank = String(9999 - Math.round(Math.min(1, Math.max(0, score)) * 9999)).padStart(4, '0');
+  return `${rank}#${sortDate}#${documentId}#${claimId}`;
+}
+
+/** A claim's id across documents: "<documentId>~<claimId>". */
+export function claimKey(documentId: string, claimId: string): string {
+  return `${documentId}~${claimId}`;
+}
+
+export function parseClaimKey(id: string): { documentId: string; claimId: string } | null {
+  const match = /^([A-Za-z0-9_-]{1,128})~(c\d{1,6})$/.exec(id);
+  return match ? { documentId: match[1], claimId: match[2] } : null;
 }
 
 export function parseFlagId(id: string): { documentId: string; speakerId: string } | null {

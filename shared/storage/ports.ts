@@ -80,6 +80,10 @@ export interface QuoteRecord {
 export interface ClaimRecord extends Omit<Claim, 'speakerId'> {
   documentId: string;
   speakerId: string | null;
+  sortDate?: string;
+  publishedAt?: string;
+  source?: string;
+  documentTitle?: string;
 }
 
 export interface SpeakerRecord {
@@ -177,6 +181,11 @@ export interface IndexStore {
   quotesOfDocument(id: string, page: PageRequest): Promise<Page<QuoteRecord>>;
   claimsOfDocument(id: string, page: PageRequest): Promise<Page<ClaimRecord>>;
   flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>>;
+  getClaim(documentId: string, claimId: string): Promise<ClaimRecord | null>;
+  /** The corpus's claims, most check-worthy first within each publication month (newest month first). */
+  listClaims(page: PageRequest & { month?: string }): Promise<Page<ClaimRecord>>;
+  /** Claims carrying a fingerprint (shared/claims/fingerprint.ts), newest first, at most `limit`. */
+  claimsWithFingerprint(fingerprint: string, limit: number): Promise<ClaimRecord[]>;
 
   // cross-document patterns
   /** Speaker ids a name (any spelling, full or surname) or id refers to. */

@@ -83,7 +83,7 @@ describe('health, OpenAPI and the page', () => {
   it('generates /openapi.json from the route schemas, with bearer security', async () => {
     const spec: any = await getJson('/openapi.json');
     expect(spec.openapi).toBe('3.1.0');
-    for (const path of ['/documents', '/documents/{id}', '/documents/{id}/quotes', '/documents/{id}/claims', '/documents/{id}/flags', '/uploads', '/quotes', '/speakers', '/speakers/{id}', '/flags', '/flags/{id}', '/feeds', '/feeds/{id}', '/health']) {
+    for (const path of ['/documents', '/documents/{id}', '/documents/{id}/quotes', '/documents/{id}/claims', '/documents/{id}/flags', '/claims', '/claims/{id}/similar', '/uploads', '/quotes', '/speakers', '/speakers/{id}', '/flags', '/flags/{id}', '/feeds', '/feeds/{id}', '/health']) {
       expect(spec.paths[path], path).toBeDefined();
     }
     expect(spec.paths['/quotes'].get.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['speaker', 'q', 'from', 'to', 'source', 'kind', 'limit', 'cursor']));

@@ -6,6 +6,7 @@ import { ApiError } from '../problem.ts';
 import { presentClaim, presentDocument, presentFlag, presentQuote } from '../present.ts';
 import {
   AcceptedSchema,
+  ClaimListQuerySchema,
   ClaimSchema,
   DocumentInputSchema,
   DocumentListQuerySchema,
@@ -104,7 +105,15 @@ const childRoute = <T extends z.ZodType>(path: string, summary: string, item: T,
   });
 
 const documentQuotes = childRoute('/documents/{id}/quotes', 'Quotes of a document, in text order', QuoteSchema, 'QuotePage');
-const documentClaims = childRoute('/documents/{id}/claims', 'Check-worthy claims of a document', ClaimSchema, 'ClaimPage');
+const documentClaims = createRoute({
+  method: 'get',
+  path: '/documents/{id}/claims',
+  summary: 'Check-worthy claims of a document',
+  description: 'In reading order, or with `sort=score` most check-worthy first (the whole list in one page).',
+  security: readerSecurity,
+  request: { params: IdParamSchema, query: ClaimListQuerySchema },
+  responses: { 200: json(pageOf(ClaimSchema, 'ClaimPage'), 'Check-worthy claims of a document'), ...errorResponses, ...notFoundResponse },
+});
 const documentFlags = childRoute('/documents/{id}/flags', 'Name-inconsistency flags of a document', FlagSchema, 'FlagPage');
 
 function metadataOf(body: { title?: string; url?: string; source?: string; publishedAt?: string }, contentType: string): DocumentMetadata {
@@ -183,7 +192,20 @@ export function registerDocumentRoutes(app: ApiApp, deps: ApiDeps): void {
   app.openapi(documentClaims, async (c) => {
     const { id } = c.req.valid('param');
     await existing(id);
-    const page = await deps.index.claimsOfDocument(id, c.req.valid('query'));
+    const { sort, ...query } = c.req.valid('query');
+    if (sort === 'score') {
+      // Ranked: every claim of the document (a few dozen at most), best first.
+      const all = [];
+      let cursor: string | undefined;
+      do {
+        const page = await deps.index.claimsOfDocument(id, { limit: 100, cursor });
+        all.push(...page.items);
+        cursor = page.cursor ?? undefined;
+      } while (cursor && all.length < 2000);
+      all.sort((a, b) => b.score - a.score || a.start - b.start);
+      return c.json({ items: all.map(presentClaim), cursor: null }, 200);
+    }
+    const page = await deps.index.claimsOfDocument(id, query);
     return c.json({ items: page.items.map(presentClaim), cursor: page.cursor }, 200);
   });
 

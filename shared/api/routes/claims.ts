@@ -1,0 +1,54 @@
+/** Claims across documents: the corpus ranked by score, and the same claim (same figure or superlative) elsewhere. */
+import { createRoute } from '@hono/zod-openapi';
+import { similarClaims } from '../../pipeline/similar-claims.ts';
+import { parseClaimKey } from '../../storage/keys.ts';
+import type { ApiApp, ApiDeps } from '../deps.ts';
+import { ApiError } from '../problem.ts';
+import { presentClaim } from '../present.ts';
+import { ClaimCorpusQuerySchema, ClaimKeyParamSchema, ClaimSchema, SimilarClaimsSchema, pageOf } from '../schemas.ts';
+import { errorResponses, json, notFoundResponse, readerSecurity } from './common.ts';
+
+const ranked = createRoute({
+  method: 'get',
+  path: '/claims',
+  summary: 'Claims of the corpus, most check-worthy first',
+  description: 'Ranked by score within each publication month, newest month first; `month` limits the list to one month.',
+  security: readerSecurity,
+  request: { query: ClaimCorpusQuerySchema },
+  responses: { 200: json(pageOf(ClaimSchema, 'RankedClaimPage'), 'Claims by score'), ...errorResponses },
+});
+
+const similar = createRoute({
+  method: 'get',
+  path: '/claims/{id}/similar',
+  summary: 'The same claim in other documents',
+  description:
+    'Claims of other documents that state the same figure (same unit, value to 3 significant digits) or the same superlative ' +
+    'about the same thing, worded in any way, best match first. Each comes with its evidence: the shared figure as each ' +
+    'document writes it, the shared words and a score in [0, 1]. `id` is a claim `key` (`<documentId>~<claimId>`).',
+  security: readerSecurity,
+  request: { params: ClaimKeyParamSchema },
+  responses: { 200: json(SimilarClaimsSchema, 'The claim and its matches'), ...errorResponses, ...notFoundResponse },
+});
+
+export function registerClaimRoutes(app: ApiApp, deps: ApiDeps): void {
+  app.openapi(ranked, async (c) => {
+    const page = await deps.index.listClaims(c.req.valid('query'));
+    return c.json({ items: page.items.map(presentClaim), cursor: page.cursor }, 200);
+  });
+
+  app.openapi(similar, async (c) => {
+    const { id } = c.req.valid('param');
+    const ref = parseClaimKey(id);
+    if (!ref) throw new ApiError(400, `"${id}" is not a claim key (<documentId>~<claimId>).`);
+    const found = await similarClaims(deps.index, ref.documentId, ref.claimId);
+    if (!found) throw new ApiError(404, `No claim with key "${id}".`);
+    return c.json(
+      {
+        claim: presentClaim(found.claim),
+        items: found.similar.map(({ claim, evidence }) => ({ claim: presentClaim(claim), evidence })),
+      },
+      200,
+    );
+  });
+}
