@@ -5,8 +5,9 @@
  * issuing member is known before its first quote.
  */
 import { isTitle, readNameForward, titleGender, tokenize, isOrgWord, type Token } from './speaker-phrase.ts';
-import { givenNameGender, isGivenName } from './tagging.ts';
-import { isPlaceName } from '../lexicon/places.ts';
+import { givenNameGender, isDictionaryWord, isGivenName } from './tagging.ts';
+import { isDemonym, isPlaceName } from '../lexicon/places.ts';
+import { NOT_NAME } from '../lexicon/function-words.ts';
 
 export interface PersonName {
   /** The name as written, without title. */
@@ -69,6 +70,8 @@ const OFFICE_OF: Record<string, string> = { sen: 'senator', rep: 'representative
 /** Words that make a different office of the same head: a prime minister is not any minister. */
 const TITLE_QUALIFIERS = new Set(['prime', 'vice', 'deputy', 'foreign', 'chief', 'attorney', 'lieutenant', 'assistant']);
 
+const NICKNAMED = /\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)*\s+[“"]\p{Lu}[\p{L}'’-]+[”"]\s+\p{Lu}[\p{L}'’-]+/gu;
+
 const PREPOSITION_BEFORE = /\b(?<!according )(?:to|with|by|from|of|for|at|against|on|about)\s+(?:[A-Z][\p{L}.]*\s+){0,3}$/u;
 
 /** One person among the written names: its distinct forms, where they are written, its fullest form. */
@@ -102,7 +105,44 @@ export class DocumentPeople {
       if (!folded.length || folded.length > 4 || /\n/.test(name) || inTitleCaseLine(text, start) || isPlaceName(name)) continue;
       this.names.push({ name, start, end, title, gender: titleGender(title) ?? givenNameGender(words[0].text), words: folded });
     }
+    this.addNicknamedNames();
     this.addSurnameMentions(tokens);
+  }
+
+  /** "Earl L. “Buddy” Carter": a quoted nickname inside a name breaks the token run; read it as one name. */
+  private addNicknamedNames(): void {
+    const added: PersonName[] = [];
+    for (const m of this.text.matchAll(NICKNAMED)) {
+      const first = m[0].split(/\s+/)[0];
+      if (NOT_NAME.has(first) || isTitle(first) || isPlaceName(first)) continue;
+      const start = m.index ?? 0;
+      added.push({ name: m[0], start, end: start + m[0].length, gender: givenNameGender(first), words: nameWords(m[0]) });
+    }
+    if (added.length) this.names.push(...added), this.names.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * For a surname the document never writes with a known given name or title ("Qandeel Baloch made
+   * videos"), a capitalised word right before it that is no ordinary word, title, place or nationality.
+   */
+  private firstNameBefore(surname: string): string | null {
+    const cached = this.firstNames.get(surname);
+    if (cached !== undefined) return cached;
+    const found = this.scanFirstNameBefore(surname);
+    this.firstNames.set(surname, found);
+    return found;
+  }
+
+  private readonly firstNames = new Map<string, string | null>();
+
+  private scanFirstNameBefore(surname: string): string | null {
+    const re = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}+)\\s+${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+    for (const m of this.text.matchAll(re)) {
+      const given = m[1];
+      if (NOT_NAME.has(given) || isTitle(given) || isOrgWord(given) || isPlaceName(given) || isDemonym(given) || isDictionaryWord(given)) continue;
+      return `${given} ${surname}`;
+    }
+    return null;
   }
 
   /**
@@ -165,7 +205,7 @@ export class DocumentPeople {
     const wanted = nameWords(name);
     if (!wanted.length) return null;
     const people = this.peopleHolding(wanted, gender);
-    if (!people.length) return null;
+    if (!people.length) return wanted.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(name) ? this.firstNameBefore(name) : null;
     let chosen = people[0];
     if (people.length > 1) {
       // several people: the one written last before `at` (binary search in each one's sorted starts)

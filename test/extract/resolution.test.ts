@@ -226,3 +226,15 @@ describe('organisations and sources', () => {
     expect(speakerOf(text, 'I saw a man')).toBe('An eyewitness');
   });
 });
+
+describe('full names the document writes unusually', () => {
+  it('keep a quoted nickname inside the name', () => {
+    const text = 'Rep. Earl L. “Buddy” Carter (GA-01) voted no. “This is a bad deal,” Carter said.';
+    expect(speakerOf(text, 'bad deal')).toBe('Earl L. “Buddy” Carter');
+  });
+
+  it('find an unlisted given name written before the surname later on', () => {
+    const text = '“As women we must stand up for ourselves,” Baloch wrote.\n\nQandeel Baloch made videos that drew millions of views.';
+    expect(speakerOf(text, 'stand up')).toBe('Qandeel Baloch');
+  });
+});
