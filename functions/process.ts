@@ -17,7 +17,6 @@ import { idempotentRunner } from '../shared/storage/idempotency.ts';
 
 const logger = new Logger({ serviceName: 'quotedesk-process' });
 const metrics = new Metrics({ namespace: 'quotedesk', serviceName: 'process' });
-const processor = new BatchProcessor(EventType.SQS);
 
 let pipeline: DocumentPipeline | undefined;
 let idempotency: ReturnType<typeof idempotentRunner> | undefined;
@@ -62,7 +61,9 @@ export async function handler(event: SQSEvent, context: Context) {
   runner.config.registerLambdaContext(context);
   logger.addContext(context);
   try {
-    return await processPartialResponse(event, recordHandler, processor, { context });
+    // A processor per invocation: it holds the batch's records and failures, and two batches may run
+    // at once in one container (the local queue does), so a shared one reports another batch's results.
+    return await processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { context });
   } finally {
     metrics.publishStoredMetrics();
   }
