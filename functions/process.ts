@@ -39,7 +39,30 @@ function pipelineFor(): { pipeline: DocumentPipeline; idempotency: ReturnType<ty
   return { pipeline, idempotency };
 }
 
+/** The last error of each failed message (bounded), for the logs and the local queue's dead letters. */
+const failures = new Map<string, string>();
+const MAX_FAILURES_KEPT = 1000;
+
+/** The error a failed message last ended with (taken once: the entry is removed). */
+export function failureOf(messageId: string): string | undefined {
+  const reason = failures.get(messageId);
+  failures.delete(messageId);
+  return reason;
+}
+
 async function recordHandler(record: SQSRecord): Promise<void> {
+  try {
+    await processRecord(record);
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    failures.set(record.messageId, message);
+    if (failures.size > MAX_FAILURES_KEPT) failures.delete(failures.keys().next().value as string);
+    logger.error('message failed (it will be retried, then dead-lettered)', { messageId: record.messageId, error: message });
+    throw error;
+  }
+}
+
+async function processRecord(record: SQSRecord): Promise<void> {
   const { pipeline: current } = pipelineFor();
   for (const object of objectsFromSqsBody(record.body)) {
     if (object.bucket !== process.env.QUOTEDESK_BUCKET) {

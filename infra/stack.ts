@@ -32,6 +32,7 @@ export class QuotedeskStack extends Stack {
   readonly ingest: Ingest;
   readonly api: Api;
   readonly schedule: CrawlSchedule;
+  readonly sweepSchedule: CrawlSchedule;
   readonly monitoring: Monitoring;
   readonly cursorSecret: secretsmanager.Secret;
 
@@ -62,7 +63,7 @@ export class QuotedeskStack extends Stack {
       : {};
 
     const reserved = (name: FunctionSpec['name']) => {
-      const n = name === 'process' ? config.processConcurrency : name === 'crawl' ? config.crawlConcurrency : 0;
+      const n = name === 'process' ? config.processConcurrency : name === 'crawl' ? config.crawlConcurrency : name === 'sweep' ? 1 : 0;
       return n > 0 ? n : undefined;
     };
     const created = {} as Record<FunctionSpec['name'], QuotedeskFunction>;
@@ -113,8 +114,14 @@ export class QuotedeskStack extends Stack {
     });
 
     this.schedule = new CrawlSchedule(this, 'CrawlSchedule', {
-      crawlFunction: byTrigger('schedule').fn.function,
+      crawlFunction: this.functions.crawl.function,
       rateMinutes: config.crawlRateMinutes,
+    });
+    const sweep = FUNCTIONS.find((f) => f.name === 'sweep');
+    this.sweepSchedule = new CrawlSchedule(this, 'SweepSchedule', {
+      crawlFunction: this.functions.sweep.function,
+      rateMinutes: sweep?.trigger.kind === 'schedule' ? sweep.trigger.defaultRateMinutes : 5,
+      description: 'Re-drive or fail documents stuck in the pipeline (the recovery sweeper)',
     });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {

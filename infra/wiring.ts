@@ -41,7 +41,7 @@ export interface FunctionAccess {
 }
 
 export interface FunctionSpec {
-  name: 'process' | 'api' | 'crawl';
+  name: 'process' | 'api' | 'crawl' | 'sweep';
   /** Handler module, relative to the repo root; it exports `handler`. */
   entry: string;
   trigger: Trigger;
@@ -60,4 +60,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'crawl', entry: 'functions/crawl.ts', trigger: { kind: 'schedule', defaultRateMinutes: 30 }, memoryMb: 512, timeoutSeconds: 300,
     // reads and updates the feed registry (pk=FEEDS) and its dedupe records (pk=SEEN#…) only; stores new articles under raw/
     access: { readPrefixes: [], writePrefixes: [RAW_PREFIX], tableRead: true, tableWrite: true, tablePartitions: ['FEEDS', 'SEEN#*'] } },
+  { name: 'sweep', entry: 'functions/sweep.ts', trigger: { kind: 'schedule', defaultRateMinutes: 5 }, memoryMb: 256, timeoutSeconds: 120,
+    // walks the work list (pk=PENDING#…), reads and fails document records, checks raw objects exist
+    // (HEAD needs s3:GetObject) and writes re-drive requests under raw/.redrive/ only
+    access: { readPrefixes: [RAW_PREFIX], writePrefixes: [`${RAW_PREFIX}.redrive/`], tableRead: true, tableWrite: true, tablePartitions: ['DOC#*', 'PENDING#*'] } },
 ];

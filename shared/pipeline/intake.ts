@@ -88,6 +88,12 @@ export class DocumentIntakeService {
     return { key, url: signed.url, headers: signed.headers, expiresAt: new Date(Date.now() + expiresInSeconds * 1000).toISOString() };
   }
 
+  /** Ask the process function to run a stuck document again: a small request object under raw/.redrive/. */
+  async redrive(documentId: string, rawKey: string | undefined): Promise<void> {
+    const body = Buffer.from(JSON.stringify({ documentId, rawKey, requestedAt: new Date().toISOString() }));
+    await this.documents.putRaw(redriveKey(documentId), body, { contentType: 'application/json' });
+  }
+
   /**
    * Run extraction again for a document (e.g. after a flag was rejected). Writes a small request
    * object under raw/.reprocess/: its object-created event reaches the process function like any
@@ -102,6 +108,12 @@ export class DocumentIntakeService {
 }
 
 export const REPROCESS_PREFIX = `${RAW_PREFIX}.reprocess/`;
+/** Re-drive requests of the recovery sweeper (a prefix of their own, so IAM can tell them apart). */
+export const REDRIVE_PREFIX = `${RAW_PREFIX}.redrive/`;
+
+export function redriveKey(documentId: string): string {
+  return `${REDRIVE_PREFIX}${documentId}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.json`;
+}
 
 export function reprocessKey(documentId: string): string {
   return `${REPROCESS_PREFIX}${documentId}-${Date.now().toString(36)}.json`;

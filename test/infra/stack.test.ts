@@ -129,7 +129,7 @@ describe('document storage', () => {
 
 describe('functions', () => {
   it('declares one function per wiring entry with the house runtime, architecture, sizes and settings', () => {
-    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter((id) => /^(Process|Api|Crawl)Function/.test(id)))
+    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter((id) => /^(Process|Api|Crawl|Sweep)Function/.test(id)))
       .toHaveLength(FUNCTIONS.length);
     for (const spec of FUNCTIONS) {
       const { fn, logs, role } = ids.functions[spec.name];
