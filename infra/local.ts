@@ -206,6 +206,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   await ensureBucketAndTable({ bucket, table });
 
   log(`quotedesk local stack (data: ${options.ephemeral ? 'temporary' : dataDir})`);
+  const { metadataRewritten, checksumsRemoved, objectsRemoved } = emulators.repairs;
+  for (const [what, files] of [['rewrote empty or broken S3 metadata', metadataRewritten], ['removed empty S3 checksums', checksumsRemoved], ['removed S3 objects cut short (checksum mismatch)', objectsRemoved]] as const) {
+    if (files.length > 0) log(`  repaired after an unclean stop: ${what}: ${files.length} (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`);
+  }
   log(`  s3       ${emulators.s3Endpoint}  bucket ${bucket}`);
   log(`  dynamodb ${emulators.dynamoEndpoint}  table ${table}`);
 
