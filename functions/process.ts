@@ -7,9 +7,8 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { extract } from '../shared/extract/index.ts';
-import { toDocumentText } from '../shared/text/formats.ts';
-import { DocumentPipeline, type Extract } from '../shared/pipeline/process-document.ts';
+import { DocumentPipeline } from '../shared/pipeline/process-document.ts';
+import { BoundedWork } from '../shared/pipeline/bounded-work.ts';
 import { objectsFromSqsBody } from './events/s3-in-sqs.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
@@ -26,11 +25,17 @@ function pipelineFor(): { pipeline: DocumentPipeline; idempotency: ReturnType<ty
   if (!pipeline || !idempotency) {
     idempotency = idempotentRunner();
     const maxBytes = Number(process.env.QUOTEDESK_MAX_BYTES) || undefined;
+    // Conversion and extraction off this thread, each under a deadline and a heap limit.
+    const work = new BoundedWork({
+      convertTimeoutMs: Number(process.env.QUOTEDESK_CONVERT_TIMEOUT_MS) || undefined,
+      workers: Number(process.env.QUOTEDESK_WORKERS) || undefined,
+    });
+    work.warm();
     pipeline = new DocumentPipeline({
       documents: new S3DocumentStore(),
       index: new DynamoIndexStore(),
-      toText: toDocumentText,
-      extract: extract as Extract,
+      toText: (bytes, hint) => work.toText(bytes, hint),
+      extract: (text, options) => work.extract(text, options),
       maxBytes,
       once: idempotency.once,
       log: (level, message, detail) => logger[level](message, detail ?? {}),

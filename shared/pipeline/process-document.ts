@@ -30,7 +30,7 @@ export interface DocumentTextLike {
 }
 
 export type ToText = (bytes: Uint8Array, hint: { contentType?: string; filename?: string; maxBytes?: number; url?: string }) => Promise<DocumentTextLike>;
-export type Extract = (text: string, options: { id?: string; includeText?: boolean; keepApart?: Array<[string, string]> }) => Extraction;
+export type Extract = (text: string, options: { id?: string; includeText?: boolean; keepApart?: Array<[string, string]> }) => Extraction | Promise<Extraction>;
 
 export interface PipelineDeps {
   documents: DocumentStore;
@@ -315,7 +315,7 @@ export class DocumentPipeline {
     if (!text.trim()) throw new BadInputError('the document has no text');
     let extraction: Extraction;
     try {
-      extraction = this.deps.extract(text, { id, includeText: false, keepApart });
+      extraction = await this.deps.extract(text, { id, includeText: false, keepApart });
     } catch (error) {
       throw new BadInputError(`the extractor failed on this document: ${error instanceof Error ? error.message : String(error)}`);
     }
