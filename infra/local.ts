@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SQSRecord } from 'aws-lambda';
 import { FUNCTIONS, RAW_PREFIX, type FunctionSpec } from './wiring.ts';
-import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment, type Emulators } from '../shared/storage/emulators.ts';
+import { ensureBucketAndTable, repairDocumentIndex, startEmulators, useEmulatorEnvironment, type Emulators } from '../shared/storage/emulators.ts';
 import { LocalSqsQueue, type SqsHandler } from '../shared/pipeline/local-queue.ts';
 import { sqsRecordForObject } from '../functions/events/s3-in-sqs.ts';
 
@@ -212,6 +212,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
   log(`  s3       ${emulators.s3Endpoint}  bucket ${bucket}`);
   log(`  dynamodb ${emulators.dynamoEndpoint}  table ${table}`);
+
+  if (!options.ephemeral) {
+    const stale = await repairDocumentIndex(table);
+    if (stale > 0) log(`  repaired after an unclean stop: removed ${stale} stale documents-by-month index entr${stale === 1 ? 'y' : 'ies'} (dynalite)`);
+  }
 
   const ctx: TriggerContext = { options, emulators, bucket, dataDir, log, stops: [] };
   let queue: LocalSqsQueue | null = null;
