@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
@@ -47,8 +48,8 @@ export class QuotedeskStack extends Stack {
       [ENV.bucket]: bucket.bucketName,
       [ENV.table]: table.tableName,
     };
-    // Signs the API's pagination cursors. Generated once at deploy time; CloudFormation resolves the
-    // dynamic reference into the API function's configuration, so the value is never in the template.
+    // Signs the API's pagination cursors. Generated once at deploy time; the API function gets only its
+    // ARN and reads the value at cold start, so it is neither in the template nor in the function's configuration.
     this.cursorSecret = new secretsmanager.Secret(this, 'CursorSecret', {
       description: 'quotedesk: HMAC key of the API pagination cursors',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
@@ -59,7 +60,7 @@ export class QuotedeskStack extends Stack {
       reason: 'The secret only signs pagination cursors (it guards no data); rotating it would just invalidate cursors in flight, so no rotation function is deployed for it.',
     });
     const extraEnvironment = (spec: FunctionSpec): Record<string, string> => spec.trigger.kind === 'http'
-      ? { [ENV.auth]: 'jwt-claims', [ENV.cursorSecret]: this.cursorSecret.secretValue.unsafeUnwrap() }
+      ? { [ENV.auth]: 'jwt-claims', [ENV.cursorSecretArn]: this.cursorSecret.secretArn }
       : {};
 
     const reserved = (name: FunctionSpec['name']) => {
@@ -83,6 +84,9 @@ export class QuotedeskStack extends Stack {
         table,
         indexNames: TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.name),
       });
+      if (spec.trigger.kind === 'http') {
+        fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [this.cursorSecret.secretArn] }));
+      }
       created[spec.name] = fn;
     }
     this.functions = created;

@@ -10,7 +10,7 @@
  * older version) gets its bytes on the retry.
  */
 import { randomUUID } from 'node:crypto';
-import { RAW_PREFIX } from '../../infra/wiring.ts';
+import { RAW_PREFIX, REDRIVE_PREFIX } from '../../infra/wiring.ts';
 import type { DocumentMetadata, DocumentStatus, DocumentStore, IndexStore } from '../storage/ports.ts';
 import { contentHash, documentIdFor } from './identity.ts';
 
@@ -108,8 +108,8 @@ export class DocumentIntakeService {
 }
 
 export const REPROCESS_PREFIX = `${RAW_PREFIX}.reprocess/`;
-/** Re-drive requests of the recovery sweeper (a prefix of their own, so IAM can tell them apart). */
-export const REDRIVE_PREFIX = `${RAW_PREFIX}.redrive/`;
+// Re-drive requests of the recovery sweeper have a prefix of their own, so IAM can tell them apart.
+export { REDRIVE_PREFIX };
 
 export function redriveKey(documentId: string): string {
   return `${REDRIVE_PREFIX}${documentId}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.json`;
