@@ -9,7 +9,8 @@
  *   - S3 (raw objects, results), the table, gsi1 (documents by month), gsi2 (quotes by month) and
  *     the API's document list agree, with no duplicates;
  *   - each done document's committed index items equal its result JSON (quotes, claims, flags).
- * Prints the counts and exits 1 on any loss or disagreement. `--short`: 60 documents, 2 kills (CI).
+ * Prints the counts and exits 1 on any loss or disagreement. `--short`: 60 documents from the repo's
+ * fixtures, 2 kills (CI); `--fixtures`: the repo's fixtures at full size.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,7 +52,9 @@ interface Doc { name: string; title: string; text: string }
 /** Documents to send: corpus articles when ../shared is there, else numbered variants of the repo's fixtures. */
 function loadDocuments(n: number): { docs: Doc[]; from: string } {
   const corpora = resolve(repoRoot, '../shared/corpora');
-  const files = [join(corpora, 'news/wikinews-2019-2020.jsonl'), join(corpora, 'press-releases/congress-press-releases.jsonl')].filter(existsSync);
+  // --short (CI) and --fixtures use the repo's own fixtures even where ../shared is present.
+  const ownFixtures = short || process.argv.includes('--fixtures');
+  const files = ownFixtures ? [] : [join(corpora, 'news/wikinews-2019-2020.jsonl'), join(corpora, 'press-releases/congress-press-releases.jsonl')].filter(existsSync);
   const docs: Doc[] = [];
   const seen = new Set<string>();
   if (files.length > 0) {

@@ -54,11 +54,18 @@ export interface BoundedWorkOptions {
   workers?: number;
   /** Heap limit of a worker, in MB. */
   maxHeapMb?: number;
+  /**
+   * Jobs before a worker is replaced by a fresh one: whatever the converters and the extractor keep
+   * between documents (caches, fragmentation) is dropped with it, so a long-running process does not
+   * grow (default 200; a new worker costs about a second of loading).
+   */
+  maxJobsPerWorker?: number;
 }
 
 interface Slot {
   worker: Worker;
   busy: boolean;
+  jobs: number;
   /** Resolves when the worker has loaded its modules: deadlines count from then, not from the spawn. */
   ready: Promise<void>;
 }
@@ -82,6 +89,7 @@ export class BoundedWork {
       extractMsPerMb: options.extractMsPerMb ?? 3000,
       workers: Math.max(1, options.workers ?? 1),
       maxHeapMb: options.maxHeapMb ?? 512,
+      maxJobsPerWorker: options.maxJobsPerWorker ?? 200,
     };
   }
 
@@ -145,7 +153,7 @@ export class BoundedWork {
       worker.once('error', reject);
     });
     ready.catch(() => undefined);
-    const slot: Slot = { worker, busy: false, ready };
+    const slot: Slot = { worker, busy: false, jobs: 0, ready };
     this.slots.push(slot);
     return slot;
   }
@@ -189,6 +197,7 @@ export class BoundedWork {
     const release = () => {
       slot.busy = false;
       slot.worker.unref();
+      if (++slot.jobs >= this.options.maxJobsPerWorker) this.retire(slot);
     };
     const what = job.kind === 'toText' ? 'reading the document' : 'extraction';
     const timer = setTimeout(() => finish(() => {

@@ -61,6 +61,24 @@ describe('bounded work', () => {
   });
 });
 
+describe('worker recycling', () => {
+  it('replaces a worker after its job budget, so nothing it accumulated outlives it', async () => {
+    const recycled = new BoundedWork({ maxJobsPerWorker: 2 });
+    try {
+      const threads = new Set<number>();
+      for (let i = 0; i < 5; i++) {
+        const result = await recycled.extract(`Mayor Jo Ann said on day ${i}: "We are ready."`, {});
+        expect(result.quotes).toHaveLength(1);
+        const slot = (recycled as unknown as { slots: Array<{ worker: { threadId: number } }> }).slots[0];
+        if (slot) threads.add(slot.worker.threadId);
+      }
+      expect(threads.size).toBeGreaterThanOrEqual(2);
+    } finally {
+      await recycled.close();
+    }
+  });
+});
+
 describe('process handler on a hostile page', () => {
   let aws: LocalAws;
   let handler: Handler;
