@@ -47,7 +47,7 @@ class WorkerError extends Error {
 export interface BoundedWorkOptions {
   /** Deadline of one conversion (default 3.5 s: a hostile page ends failed within 5 s). */
   convertTimeoutMs?: number;
-  /** Deadline of one extraction: a base plus so much per MB of text (a 5 MB text takes ~4 s). */
+  /** Deadline of one extraction: a base plus so much per MB of text (a 5 MB text takes ~4 s), at most 30 s. */
   extractTimeoutMs?: number;
   extractMsPerMb?: number;
   /** Workers (default 1: the work is CPU-bound and Lambda has about one core at 1 GB). */
@@ -182,7 +182,7 @@ export class BoundedWork {
     const { job } = pending;
     const limitMs = job.kind === 'toText'
       ? this.options.convertTimeoutMs
-      : this.options.extractTimeoutMs + Math.ceil((job.text.length / 1_000_000) * this.options.extractMsPerMb);
+      : Math.min(30_000, this.options.extractTimeoutMs + Math.ceil((job.text.length / 1_000_000) * this.options.extractMsPerMb));
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -234,6 +234,11 @@ function serve(): void {
   parentPort!.on('message', async ({ id, job }: { id: number; job: Job }) => {
     try {
       const result = job.kind === 'toText' ? await toDocumentText(job.bytes, job.hint) : extract(job.text, job.options);
+      // Checked here too, so a bomb's megabytes of text are never copied to the main thread.
+      const text = (result as { text?: unknown }).text;
+      if (job.kind === 'toText' && job.hint.maxBytes && typeof text === 'string' && text.length > job.hint.maxBytes) {
+        throw Object.assign(new Error('text over the limit'), { reason: `the document's text is ${text.length} characters, over the ${job.hint.maxBytes}-character limit` });
+      }
       parentPort!.postMessage({ id, ok: true, result } satisfies Reply);
     } catch (error) {
       const e = error as Error & { reason?: unknown };

@@ -313,6 +313,9 @@ export class DocumentPipeline {
     }
     const text = converted.text;
     if (!text.trim()) throw new BadInputError('the document has no text');
+    // A small archive can unpack to far more text than any upload may hold (a zip bomb under the
+    // Word size check): the text gets the same limit as the raw bytes.
+    if (text.length > this.maxBytes) throw new BadInputError(`the document's text is ${text.length} characters, over the ${this.maxBytes}-character limit`);
     let extraction: Extraction;
     try {
       extraction = await this.deps.extract(text, { id, includeText: false, keepApart });
