@@ -228,4 +228,12 @@ export async function ensureBucketAndTable(names: { bucket: string; table: strin
     if (!(error instanceof ResourceNotFoundException) && (error as Error).name !== 'ResourceNotFoundException') throw error;
     await dynamo.send(new CreateTableCommand(createTableInput(names.table)));
   }
+  // dynalite creates the table asynchronously even with createTableMs 0: wait until it is ACTIVE, or
+  // the first request of a busy machine finds no table.
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const described = await dynamo.send(new DescribeTableCommand({ TableName: names.table })).catch(() => undefined);
+    if (described?.Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the table ${names.table} did not become ACTIVE`);
 }
