@@ -8,7 +8,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DocumentPipeline } from '../shared/pipeline/process-document.ts';
-import { BoundedWork } from '../shared/pipeline/bounded-work.ts';
+import { DocumentWork } from '../shared/pipeline/document-work.ts';
 import { objectsFromSqsBody } from './events/s3-in-sqs.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
@@ -26,7 +26,7 @@ function pipelineFor(): { pipeline: DocumentPipeline; idempotency: ReturnType<ty
     idempotency = idempotentRunner();
     const maxBytes = Number(process.env.QUOTEDESK_MAX_BYTES) || undefined;
     // Conversion and extraction off this thread, each under a deadline and a heap limit.
-    const work = new BoundedWork({
+    const work = new DocumentWork({
       convertTimeoutMs: Number(process.env.QUOTEDESK_CONVERT_TIMEOUT_MS) || undefined,
       workers: Number(process.env.QUOTEDESK_WORKERS) || undefined,
     });

@@ -1,25 +1,34 @@
 /**
- * Conversion (HTML/Readability, PDF, Word) and extraction run in a worker thread with a deadline and
- * a heap limit, so one hostile document costs at most its deadline: the worker is terminated, the
- * document ends `failed` with the reason, and the process's own thread (the API's /health, other
- * documents' I/O) never stalls meanwhile.
+ * Work that can take unbounded time or memory on hostile input (HTML/Readability, PDF, Word, extraction)
+ * runs in a worker thread with a deadline and a heap limit, so one hostile document costs at most its
+ * deadline: the worker is terminated, the caller gets a WorkLimitError with the reason, and the process's
+ * own thread (the API's /health, other documents' I/O) never stalls meanwhile.
  *
- * The worker runs this very module: `import.meta.url` is this file under tsx, or the function's
- * bundle in Lambda (esbuild keeps the module inline), where the branch below starts the worker side.
+ * Handlers are registered by name (`registerWorkHandler`) in a module the caller names. The worker runs
+ * that module under tsx, or, in Lambda, the function's whole bundle (`import.meta.url` of this module is
+ * the bundle there; esbuild keeps the modules inline), whose top level registers the same handlers.
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { Extraction } from '../schema.ts';
-import { toDocumentText } from '../text/formats.ts';
-import { extract } from '../extract/index.ts';
-import type { DocumentTextLike } from './process-document.ts';
 
 const WORKER_FLAG = 'quotedeskBoundedWork';
 
-type Job =
-  | { kind: 'toText'; bytes: Uint8Array; hint: { contentType?: string; filename?: string; maxBytes?: number; url?: string } }
-  | { kind: 'extract'; text: string; options: { id?: string; includeText?: boolean; keepApart?: Array<[string, string]> } };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handler = (...args: any[]) => unknown;
+const handlers = new Map<string, Handler>();
+
+/** Make `handler` callable by name in the work threads (call at the top level of the handlers module). */
+export function registerWorkHandler(kind: string, handler: Handler): void {
+  handlers.set(kind, handler);
+}
+
+interface Job {
+  kind: string;
+  args: unknown[];
+  limitMs: number;
+  what: string;
+}
 
 interface Reply {
   id: number;
@@ -45,11 +54,8 @@ class WorkerError extends Error {
 }
 
 export interface BoundedWorkOptions {
-  /** Deadline of one conversion (default 3.5 s: a hostile page ends failed within 5 s). */
-  convertTimeoutMs?: number;
-  /** Deadline of one extraction: a base plus so much per MB of text (a 5 MB text takes ~4 s), at most 30 s. */
-  extractTimeoutMs?: number;
-  extractMsPerMb?: number;
+  /** File URL of the module that registers the handlers (loaded by the workers when running from TypeScript). */
+  handlersModule: string;
   /** Workers (default 1: the work is CPU-bound and Lambda has about one core at 1 GB). */
   workers?: number;
   /** Heap limit of a worker, in MB. */
@@ -82,23 +88,18 @@ export class BoundedWork {
   private nextId = 1;
   private readonly options: Required<BoundedWorkOptions>;
 
-  constructor(options: BoundedWorkOptions = {}) {
+  constructor(options: BoundedWorkOptions) {
     this.options = {
-      convertTimeoutMs: options.convertTimeoutMs ?? 3500,
-      extractTimeoutMs: options.extractTimeoutMs ?? 5000,
-      extractMsPerMb: options.extractMsPerMb ?? 3000,
+      handlersModule: options.handlersModule,
       workers: Math.max(1, options.workers ?? 1),
       maxHeapMb: options.maxHeapMb ?? 512,
       maxJobsPerWorker: options.maxJobsPerWorker ?? 200,
     };
   }
 
-  toText(bytes: Uint8Array, hint: Extract<Job, { kind: 'toText' }>['hint']): Promise<DocumentTextLike> {
-    return this.submit({ kind: 'toText', bytes, hint }) as Promise<DocumentTextLike>;
-  }
-
-  extract(text: string, options: { id?: string; includeText?: boolean; keepApart?: Array<[string, string]> }): Promise<Extraction> {
-    return this.submit({ kind: 'extract', text, options }) as Promise<Extraction>;
+  /** Run the handler `kind` on `args` in a worker; `what` names the work in the deadline's reason. */
+  run<T>(kind: string, args: unknown[], limitMs: number, what: string): Promise<T> {
+    return this.submit({ kind, args, limitMs, what }) as Promise<T>;
   }
 
   /** Start the workers now, so the first document does not wait for them to load. */
@@ -123,7 +124,7 @@ export class BoundedWork {
       let slot = this.slots.find((s) => !s.busy);
       if (!slot && this.slots.length < this.options.workers) slot = this.spawn();
       if (!slot) return;
-      this.run(slot, this.queue.shift()!);
+      this.dispatch(slot, this.queue.shift()!);
     }
   }
 
@@ -133,7 +134,7 @@ export class BoundedWork {
     // (Node 20 does not apply --import loaders to worker threads). The bundle is plain JavaScript.
     const typescript = url.pathname.endsWith('.ts');
     const tsx = typescript ? createRequire(import.meta.url).resolve('tsx/cjs/api') : '';
-    const entry = typescript ? `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(fileURLToPath(url))});` : url;
+    const entry = typescript ? `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(fileURLToPath(this.options.handlersModule))});` : url;
     const worker = new Worker(entry, {
       eval: typescript,
       workerData: { [WORKER_FLAG]: true },
@@ -164,7 +165,7 @@ export class BoundedWork {
     void slot.worker.terminate();
   }
 
-  private run(slot: Slot, pending: Pending): void {
+  private dispatch(slot: Slot, pending: Pending): void {
     slot.busy = true;
     slot.worker.ref();
     slot.ready.then(
@@ -180,9 +181,7 @@ export class BoundedWork {
   private start(slot: Slot, pending: Pending): void {
     const id = this.nextId++;
     const { job } = pending;
-    const limitMs = job.kind === 'toText'
-      ? this.options.convertTimeoutMs
-      : Math.min(30_000, this.options.extractTimeoutMs + Math.ceil((job.text.length / 1_000_000) * this.options.extractMsPerMb));
+    const { limitMs, what } = job;
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -199,7 +198,6 @@ export class BoundedWork {
       slot.worker.unref();
       if (++slot.jobs >= this.options.maxJobsPerWorker) this.retire(slot);
     };
-    const what = job.kind === 'toText' ? 'reading the document' : 'extraction';
     const timer = setTimeout(() => finish(() => {
       this.retire(slot);
       pending.reject(new WorkLimitError(`${what} took longer than ${(limitMs / 1000).toFixed(1)} s (the limit for one document): the document is too complex`));
@@ -224,21 +222,18 @@ export class BoundedWork {
     slot.worker.on('message', onMessage);
     slot.worker.on('error', onError);
     slot.worker.on('exit', onExit);
-    slot.worker.postMessage({ id, job });
+    slot.worker.postMessage({ id, kind: job.kind, args: job.args });
   }
 }
 
-/** The worker side: convert or extract on request, one at a time. */
+/** The worker side: run the named handler on request, one job at a time. */
 function serve(): void {
   parentPort!.postMessage({ ready: true });
-  parentPort!.on('message', async ({ id, job }: { id: number; job: Job }) => {
+  parentPort!.on('message', async ({ id, kind, args }: { id: number; kind: string; args: unknown[] }) => {
     try {
-      const result = job.kind === 'toText' ? await toDocumentText(job.bytes, job.hint) : extract(job.text, job.options);
-      // Checked here too, so a bomb's megabytes of text are never copied to the main thread.
-      const text = (result as { text?: unknown }).text;
-      if (job.kind === 'toText' && job.hint.maxBytes && typeof text === 'string' && text.length > job.hint.maxBytes) {
-        throw Object.assign(new Error('text over the limit'), { reason: `the document's text is ${text.length} characters, over the ${job.hint.maxBytes}-character limit` });
-      }
+      const handler = handlers.get(kind);
+      if (!handler) throw new Error(`no work handler "${kind}" is registered in this thread`);
+      const result = await handler(...args);
       parentPort!.postMessage({ id, ok: true, result } satisfies Reply);
     } catch (error) {
       const e = error as Error & { reason?: unknown };

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
 import { eventFor, lambdaContext, upload, type Handler } from './helpers.ts';
 import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
-import { BoundedWork } from '../../shared/pipeline/bounded-work.ts';
+import { DocumentWork } from '../../shared/pipeline/document-work.ts';
+import { PageWork } from '../../shared/crawl/page-work.ts';
 import { checkHtmlShape } from '../../shared/text/html-limits.ts';
 import { contentHash, documentIdFor } from '../../shared/pipeline/identity.ts';
 
@@ -40,9 +41,9 @@ describe('HTML shape limits', () => {
 });
 
 describe('bounded work', () => {
-  let work: BoundedWork;
+  let work: DocumentWork;
   beforeAll(() => {
-    work = new BoundedWork({ convertTimeoutMs: 1500 });
+    work = new DocumentWork({ convertTimeoutMs: 1500 });
   });
   afterAll(async () => work?.close());
 
@@ -61,15 +62,32 @@ describe('bounded work', () => {
   });
 });
 
+describe('the crawler\'s page work', () => {
+  it('reads a page off the thread, and ends a slow one at the deadline with a reason', async () => {
+    const pages = new PageWork(1500);
+    try {
+      const ok = await pages.readHtml(new TextEncoder().encode(`<html><head><title>Pier</title></head><body><article>${paragraphs(8)}</article></body></html>`), { contentType: 'text/html' });
+      expect(ok.text).toContain('harbour will reopen');
+      const { result, lagMs } = await maxLag(() => pages.readHtml(new TextEncoder().encode(`<html><body><article>${paragraphs(4000)}</article></body></html>`), { contentType: 'text/html' }).then(() => null, (e: Error & { reason?: string }) => e));
+      expect(result?.reason).toMatch(/reading the page took longer than 1\.5 s/);
+      // In this thread, Readability here would block for seconds; the bound leaves room for a busy machine.
+      expect(lagMs).toBeLessThan(250);
+      await expect(pages.readHtml(new TextEncoder().encode(`<body>${'<div>'.repeat(5000)}</body>`), { contentType: 'text/html' })).rejects.toMatchObject({ reason: expect.stringContaining('nested more than 400') });
+    } finally {
+      await pages.close();
+    }
+  });
+});
+
 describe('worker recycling', () => {
   it('replaces a worker after its job budget, so nothing it accumulated outlives it', async () => {
-    const recycled = new BoundedWork({ maxJobsPerWorker: 2 });
+    const recycled = new DocumentWork({ maxJobsPerWorker: 2 });
     try {
       const threads = new Set<number>();
       for (let i = 0; i < 5; i++) {
         const result = await recycled.extract(`Mayor Jo Ann said on day ${i}: "We are ready."`, {});
         expect(result.quotes).toHaveLength(1);
-        const slot = (recycled as unknown as { slots: Array<{ worker: { threadId: number } }> }).slots[0];
+        const slot = (recycled as unknown as { pool: { slots: Array<{ worker: { threadId: number } }> } }).pool.slots[0];
         if (slot) threads.add(slot.worker.threadId);
       }
       expect(threads.size).toBeGreaterThanOrEqual(2);
