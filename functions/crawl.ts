@@ -10,6 +10,7 @@ import { RAW_PREFIX } from '../infra/wiring.ts';
 import { Crawler, type CrawlLogEntry, type CrawlRequest, type CrawlSummary } from '../shared/crawl/crawler.ts';
 import { DynamoFeedRegistry, RawArticleSink } from '../shared/storage/feeds.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
+import { PageWork } from '../shared/crawl/page-work.ts';
 
 const logger = new Logger({ serviceName: 'quotedesk-crawl' });
 
@@ -21,6 +22,8 @@ function numberFromEnv(name: string): number | undefined {
   return process.env[name] && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+let pages: PageWork | undefined;
+
 /** The crawler on the real adapters, configured from the environment. */
 export function crawlerFromEnv(options: { budgetMs?: number; log?: (entry: CrawlLogEntry) => void } = {}): Crawler {
   return new Crawler(new DynamoFeedRegistry(), new RawArticleSink(new S3DocumentStore()), {
@@ -29,6 +32,8 @@ export function crawlerFromEnv(options: { budgetMs?: number; log?: (entry: Crawl
     maxItemsPerFeed: numberFromEnv('QUOTEDESK_CRAWL_MAX_ITEMS'),
     budgetMs: options.budgetMs,
     log: options.log,
+    // Pages are read off this thread, each under a deadline (one work thread per container).
+    readHtml: (bytes, hint) => (pages ??= new PageWork(Number(process.env.QUOTEDESK_CONVERT_TIMEOUT_MS) || undefined)).readHtml(bytes, hint),
   });
 }
 

@@ -7,9 +7,8 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { extract } from '../shared/extract/index.ts';
-import { toDocumentText } from '../shared/text/formats.ts';
-import { DocumentPipeline, type Extract } from '../shared/pipeline/process-document.ts';
+import { DocumentPipeline } from '../shared/pipeline/process-document.ts';
+import { DocumentWork } from '../shared/pipeline/document-work.ts';
 import { objectsFromSqsBody } from './events/s3-in-sqs.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
@@ -17,7 +16,6 @@ import { idempotentRunner } from '../shared/storage/idempotency.ts';
 
 const logger = new Logger({ serviceName: 'quotedesk-process' });
 const metrics = new Metrics({ namespace: 'quotedesk', serviceName: 'process' });
-const processor = new BatchProcessor(EventType.SQS);
 
 let pipeline: DocumentPipeline | undefined;
 let idempotency: ReturnType<typeof idempotentRunner> | undefined;
@@ -27,11 +25,17 @@ function pipelineFor(): { pipeline: DocumentPipeline; idempotency: ReturnType<ty
   if (!pipeline || !idempotency) {
     idempotency = idempotentRunner();
     const maxBytes = Number(process.env.QUOTEDESK_MAX_BYTES) || undefined;
+    // Conversion and extraction off this thread, each under a deadline and a heap limit.
+    const work = new DocumentWork({
+      convertTimeoutMs: Number(process.env.QUOTEDESK_CONVERT_TIMEOUT_MS) || undefined,
+      workers: Number(process.env.QUOTEDESK_WORKERS) || undefined,
+    });
+    work.warm();
     pipeline = new DocumentPipeline({
       documents: new S3DocumentStore(),
       index: new DynamoIndexStore(),
-      toText: toDocumentText,
-      extract: extract as Extract,
+      toText: (bytes, hint) => work.toText(bytes, hint),
+      extract: (text, options) => work.extract(text, options),
       maxBytes,
       once: idempotency.once,
       log: (level, message, detail) => logger[level](message, detail ?? {}),
@@ -40,7 +44,30 @@ function pipelineFor(): { pipeline: DocumentPipeline; idempotency: ReturnType<ty
   return { pipeline, idempotency };
 }
 
+/** The last error of each failed message (bounded), for the logs and the local queue's dead letters. */
+const failures = new Map<string, string>();
+const MAX_FAILURES_KEPT = 1000;
+
+/** The error a failed message last ended with (taken once: the entry is removed). */
+export function failureOf(messageId: string): string | undefined {
+  const reason = failures.get(messageId);
+  failures.delete(messageId);
+  return reason;
+}
+
 async function recordHandler(record: SQSRecord): Promise<void> {
+  try {
+    await processRecord(record);
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    failures.set(record.messageId, message);
+    if (failures.size > MAX_FAILURES_KEPT) failures.delete(failures.keys().next().value as string);
+    logger.error('message failed (it will be retried, then dead-lettered)', { messageId: record.messageId, error: message });
+    throw error;
+  }
+}
+
+async function processRecord(record: SQSRecord): Promise<void> {
   const { pipeline: current } = pipelineFor();
   for (const object of objectsFromSqsBody(record.body)) {
     if (object.bucket !== process.env.QUOTEDESK_BUCKET) {
@@ -62,7 +89,9 @@ export async function handler(event: SQSEvent, context: Context) {
   runner.config.registerLambdaContext(context);
   logger.addContext(context);
   try {
-    return await processPartialResponse(event, recordHandler, processor, { context });
+    // A processor per invocation: it holds the batch's records and failures, and two batches may run
+    // at once in one container (the local queue does), so a shared one reports another batch's results.
+    return await processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { context });
   } finally {
     metrics.publishStoredMetrics();
   }

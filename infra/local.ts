@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SQSRecord } from 'aws-lambda';
 import { FUNCTIONS, RAW_PREFIX, type FunctionSpec } from './wiring.ts';
-import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment, type Emulators } from '../shared/storage/emulators.ts';
+import { ensureBucketAndTable, repairDocumentIndex, startEmulators, useEmulatorEnvironment, type Emulators } from '../shared/storage/emulators.ts';
 import { LocalSqsQueue, type SqsHandler } from '../shared/pipeline/local-queue.ts';
 import { sqsRecordForObject } from '../functions/events/s3-in-sqs.ts';
 
@@ -31,6 +31,8 @@ export interface LocalStackOptions {
   apiPort?: number | null;
   /** Seconds between crawls; null: no crawl timer. */
   crawlIntervalSeconds?: number | null;
+  /** Seconds between recovery sweeps (QUOTEDESK_SWEEP_INTERVAL, default 60); null: no sweep timer (the start-up sweep still runs). */
+  sweepIntervalSeconds?: number | null;
   /** Keep nothing on disk (benchmarks, tests). */
   ephemeral?: boolean;
   /** Process function: batches in flight at once. */
@@ -58,6 +60,12 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.QUOTEDESK_DATA_DIR || '.data');
 }
 
+async function loadModule<T>(spec: FunctionSpec): Promise<T | null> {
+  const path = join(repoRoot, spec.entry);
+  if (!existsSync(path)) return null;
+  return (await import(pathToFileURL(path).href)) as T;
+}
+
 async function loadHandler<T>(spec: FunctionSpec): Promise<T | null> {
   const path = join(repoRoot, spec.entry);
   if (!existsSync(path)) return null;
@@ -76,13 +84,15 @@ interface TriggerContext {
 
 /** s3 trigger: s3rver events → SQS-shaped records → the function's handler. */
 async function startS3Trigger(spec: FunctionSpec & { trigger: { kind: 's3' } }, ctx: TriggerContext): Promise<LocalSqsQueue | null> {
-  const handler = await loadHandler<SqsHandler>(spec);
+  const module = await loadModule<{ handler?: SqsHandler; failureOf?: (messageId: string) => string | undefined }>(spec);
+  const handler = module?.handler;
   if (!handler) return null;
   const deadLetters = join(ctx.dataDir, 'dead-letters.jsonl');
   const queue = new LocalSqsQueue(handler, {
     concurrency: ctx.options.concurrency ?? 2,
     timeoutSeconds: spec.timeoutSeconds,
     functionName: spec.name,
+    reasonOf: module.failureOf,
     onDeadLetter: (record, error) => {
       ctx.log(`${spec.name}: message dead-lettered after retries (${error}); see ${deadLetters}`);
       if (!ctx.options.ephemeral) appendFileSync(deadLetters, `${JSON.stringify({ at: new Date().toISOString(), error, record })}\n`);
@@ -124,8 +134,7 @@ async function startHttpTrigger(spec: FunctionSpec, ctx: TriggerContext, reproce
 }
 
 /** schedule trigger: a timer calling the function's handler. */
-async function startScheduleTrigger(spec: FunctionSpec & { trigger: { kind: 'schedule' } }, ctx: TriggerContext): Promise<void> {
-  const seconds = ctx.options.crawlIntervalSeconds;
+async function startScheduleTrigger(spec: FunctionSpec & { trigger: { kind: 'schedule' } }, ctx: TriggerContext, seconds: number | null): Promise<void> {
   if (seconds === null || seconds === undefined) return;
   const handler = await loadHandler<(event: unknown, context: unknown) => Promise<unknown>>(spec);
   if (!handler) return;
@@ -143,26 +152,29 @@ async function startScheduleTrigger(spec: FunctionSpec & { trigger: { kind: 'sch
 }
 
 /**
- * Documents left queued or processing when the stack last stopped (their events died with it) are
- * queued again, so a restart loses nothing.
+ * After a restart every run of the last process is over (kill -9 included): its idempotency
+ * in-progress records are released, and the recovery sweeper re-drives every unfinished document
+ * from the table's work list, so a restart loses nothing.
  */
-async function requeueUnfinished(queue: LocalSqsQueue, bucket: string, log: (line: string) => void): Promise<void> {
-  const { DynamoIndexStore } = await import('../shared/storage/dynamo-index.ts');
-  const index = new DynamoIndexStore();
-  let requeued = 0;
-  for (const status of ['queued', 'processing'] as const) {
-    let cursor: string | null = null;
-    do {
-      const page = await index.listDocuments({ status, limit: 100, cursor });
-      for (const doc of page.items) {
-        if (!doc.rawKeys[0]) continue;
-        queue.send(sqsRecordForObject({ bucket, key: doc.rawKeys[0], messageId: randomUUID() }) as SQSRecord);
-        requeued++;
-      }
-      cursor = page.cursor;
-    } while (cursor);
-  }
-  if (requeued > 0) log(`  requeued ${requeued} unfinished document(s) from the last run`);
+async function recoverUnfinished(log: (line: string) => void): Promise<void> {
+  const { releaseInProgressRecords } = await import('../shared/storage/idempotency.ts');
+  const released = await releaseInProgressRecords();
+  const sweep = FUNCTIONS.find((f) => f.name === 'sweep');
+  const handler = sweep ? await loadHandler<(event: { assumeDead: boolean }) => Promise<{ redriven: number; failed: number }>>(sweep) : null;
+  if (!handler) return;
+  const report = await handler({ assumeDead: true });
+  if (report.redriven > 0) log(`  requeued ${report.redriven} unfinished document(s) from the last run`);
+  if (report.failed > 0) log(`  failed ${report.failed} document(s) that could not be recovered (see quotedesk status --failed)`);
+  if (released > 0) log(`  released ${released} in-progress idempotency record(s) left by the last run`);
+}
+
+function intervalFromEnv(name: string, env: NodeJS.ProcessEnv, fallback: number | null): number | null {
+  const value = env[name];
+  if (value === 'off') return null;
+  if (value === undefined || value === '') return fallback;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`${name} must be a number of seconds or "off", not "${value}"`);
+  return seconds;
 }
 
 function crawlIntervalFromEnv(env: NodeJS.ProcessEnv, spec?: FunctionSpec): number | null {
@@ -194,8 +206,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   await ensureBucketAndTable({ bucket, table });
 
   log(`quotedesk local stack (data: ${options.ephemeral ? 'temporary' : dataDir})`);
+  const { metadataRewritten, checksumsRemoved, objectsRemoved } = emulators.repairs;
+  for (const [what, files] of [['rewrote empty or broken S3 metadata', metadataRewritten], ['removed empty S3 checksums', checksumsRemoved], ['removed S3 objects cut short (checksum mismatch)', objectsRemoved]] as const) {
+    if (files.length > 0) log(`  repaired after an unclean stop: ${what}: ${files.length} (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`);
+  }
   log(`  s3       ${emulators.s3Endpoint}  bucket ${bucket}`);
   log(`  dynamodb ${emulators.dynamoEndpoint}  table ${table}`);
+
+  if (!options.ephemeral) {
+    const stale = await repairDocumentIndex(table);
+    if (stale > 0) log(`  repaired after an unclean stop: removed ${stale} stale documents-by-month index entr${stale === 1 ? 'y' : 'ies'} (dynalite)`);
+  }
 
   const ctx: TriggerContext = { options, emulators, bucket, dataDir, log, stops: [] };
   let queue: LocalSqsQueue | null = null;
@@ -212,12 +233,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (trigger.kind === 's3') queue = (await startS3Trigger({ ...spec, trigger }, ctx)) ?? queue;
     else if (trigger.kind === 'http') apiUrl = (await startHttpTrigger(spec, ctx, reprocess)) ?? apiUrl;
     else if (trigger.kind === 'schedule') {
-      const interval = options.crawlIntervalSeconds === undefined ? crawlIntervalFromEnv(process.env, spec) : options.crawlIntervalSeconds;
-      await startScheduleTrigger({ ...spec, trigger }, { ...ctx, options: { ...options, crawlIntervalSeconds: interval } });
+      const interval = spec.name === 'sweep'
+        ? (options.sweepIntervalSeconds === undefined ? intervalFromEnv('QUOTEDESK_SWEEP_INTERVAL', process.env, 60) : options.sweepIntervalSeconds)
+        : (options.crawlIntervalSeconds === undefined ? crawlIntervalFromEnv(process.env, spec) : options.crawlIntervalSeconds);
+      await startScheduleTrigger({ ...spec, trigger }, ctx, interval);
     }
   }
 
-  if (queue) await requeueUnfinished(queue, bucket, log);
+  if (queue) await recoverUnfinished(log);
 
   const stateFile = join(dataDir, STATE_FILE);
   const state = { pid: process.pid, bucket, table, s3Endpoint: emulators.s3Endpoint, dynamoEndpoint: emulators.dynamoEndpoint, apiUrl, rawPrefix: RAW_PREFIX, startedAt: new Date().toISOString() };

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
@@ -32,6 +33,7 @@ export class QuotedeskStack extends Stack {
   readonly ingest: Ingest;
   readonly api: Api;
   readonly schedule: CrawlSchedule;
+  readonly sweepSchedule: CrawlSchedule;
   readonly monitoring: Monitoring;
   readonly cursorSecret: secretsmanager.Secret;
 
@@ -46,8 +48,8 @@ export class QuotedeskStack extends Stack {
       [ENV.bucket]: bucket.bucketName,
       [ENV.table]: table.tableName,
     };
-    // Signs the API's pagination cursors. Generated once at deploy time; CloudFormation resolves the
-    // dynamic reference into the API function's configuration, so the value is never in the template.
+    // Signs the API's pagination cursors. Generated once at deploy time; the API function gets only its
+    // ARN and reads the value at cold start, so it is neither in the template nor in the function's configuration.
     this.cursorSecret = new secretsmanager.Secret(this, 'CursorSecret', {
       description: 'quotedesk: HMAC key of the API pagination cursors',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
@@ -58,11 +60,11 @@ export class QuotedeskStack extends Stack {
       reason: 'The secret only signs pagination cursors (it guards no data); rotating it would just invalidate cursors in flight, so no rotation function is deployed for it.',
     });
     const extraEnvironment = (spec: FunctionSpec): Record<string, string> => spec.trigger.kind === 'http'
-      ? { [ENV.auth]: 'jwt-claims', [ENV.cursorSecret]: this.cursorSecret.secretValue.unsafeUnwrap() }
+      ? { [ENV.auth]: 'jwt-claims', [ENV.cursorSecretArn]: this.cursorSecret.secretArn }
       : {};
 
     const reserved = (name: FunctionSpec['name']) => {
-      const n = name === 'process' ? config.processConcurrency : name === 'crawl' ? config.crawlConcurrency : 0;
+      const n = name === 'process' ? config.processConcurrency : name === 'crawl' ? config.crawlConcurrency : name === 'sweep' ? 1 : 0;
       return n > 0 ? n : undefined;
     };
     const created = {} as Record<FunctionSpec['name'], QuotedeskFunction>;
@@ -82,6 +84,9 @@ export class QuotedeskStack extends Stack {
         table,
         indexNames: TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.name),
       });
+      if (spec.trigger.kind === 'http') {
+        fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [this.cursorSecret.secretArn] }));
+      }
       created[spec.name] = fn;
     }
     this.functions = created;
@@ -113,8 +118,14 @@ export class QuotedeskStack extends Stack {
     });
 
     this.schedule = new CrawlSchedule(this, 'CrawlSchedule', {
-      crawlFunction: byTrigger('schedule').fn.function,
+      crawlFunction: this.functions.crawl.function,
       rateMinutes: config.crawlRateMinutes,
+    });
+    const sweep = FUNCTIONS.find((f) => f.name === 'sweep');
+    this.sweepSchedule = new CrawlSchedule(this, 'SweepSchedule', {
+      crawlFunction: this.functions.sweep.function,
+      rateMinutes: sweep?.trigger.kind === 'schedule' ? sweep.trigger.defaultRateMinutes : 5,
+      description: 'Re-drive or fail documents stuck in the pipeline (the recovery sweeper)',
     });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {

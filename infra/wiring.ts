@@ -4,6 +4,10 @@
  */
 export const RAW_PREFIX = 'raw/';
 export const RESULTS_PREFIX = 'results/';
+/** Where the crawler stores the articles it fetched (its only writable prefix). */
+export const CRAWL_PREFIX = `${RAW_PREFIX}crawl/`;
+/** Re-drive requests of the recovery sweeper (its only writable prefix). */
+export const REDRIVE_PREFIX = `${RAW_PREFIX}.redrive/`;
 
 /** Environment variables the functions read; set by the stack where the grants are made, and by the local stack. */
 export const ENV = {
@@ -11,8 +15,10 @@ export const ENV = {
   table: 'QUOTEDESK_TABLE',
   /** API auth mode: `tokens` locally, `jwt-claims` behind API Gateway's JWT authorizer. */
   auth: 'QUOTEDESK_AUTH',
-  /** HMAC key of the pagination cursors (a generated secret in AWS). */
+  /** HMAC key of the pagination cursors (local runs; in AWS the API reads it from Secrets Manager). */
   cursorSecret: 'QUOTEDESK_CURSOR_SECRET',
+  /** ARN of the generated Secrets Manager secret holding the cursor key (read at cold start). */
+  cursorSecretArn: 'QUOTEDESK_CURSOR_SECRET_ARN',
 } as const;
 
 export type Trigger =
@@ -38,10 +44,15 @@ export interface FunctionAccess {
    * `*` as a wildcard), on the base table only. Omitted: the whole index.
    */
   tablePartitions?: readonly string[];
+  /**
+   * When set, the only partition keys the function may write (LeadingKeys on the write actions
+   * only; reads, GSI queries included, stay as `tableRead` grants them).
+   */
+  writePartitions?: readonly string[];
 }
 
 export interface FunctionSpec {
-  name: 'process' | 'api' | 'crawl';
+  name: 'process' | 'api' | 'crawl' | 'sweep';
   /** Handler module, relative to the repo root; it exports `handler`. */
   entry: string;
   trigger: Trigger;
@@ -53,11 +64,20 @@ export interface FunctionSpec {
 export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'process', entry: 'functions/process.ts', trigger: { kind: 's3', prefix: RAW_PREFIX }, memoryMb: 1024, timeoutSeconds: 120,
     // reads the raw upload, writes its result beside it, replaces the document's index items
-    access: { readPrefixes: [RAW_PREFIX], writePrefixes: [RESULTS_PREFIX], tableRead: true, tableWrite: true } },
+    access: { readPrefixes: [RAW_PREFIX], writePrefixes: [RESULTS_PREFIX], tableRead: true, tableWrite: true,
+      // a document's items and work-list marker, speaker profiles, month shards, its idempotency records
+      writePartitions: ['DOC#*', 'PENDING#*', 'SPEAKER#*', 'SHARDS', 'idempotency#process'] } },
   { name: 'api', entry: 'functions/api.ts', trigger: { kind: 'http' }, memoryMb: 512, timeoutSeconds: 29,
     // queries the index; uploads (and presigns uploads) under raw/; writes document status, flags and feeds
-    access: { readPrefixes: [RESULTS_PREFIX], writePrefixes: [RAW_PREFIX], tableRead: true, tableWrite: true } },
+    // (raw/* covers uploads, presigned uploads and raw/.reprocess/ requests, which no other function may write)
+    access: { readPrefixes: [RESULTS_PREFIX], writePrefixes: [RAW_PREFIX], tableRead: true, tableWrite: true,
+      // registration, flag decisions (the flag, the decision, keep-apart pairs, the speaker profile), feeds
+      writePartitions: ['DOC#*', 'PENDING#*', 'SHARDS', 'DECISION', 'KEEPAPART', 'SPEAKER#*', 'FEEDS'] } },
   { name: 'crawl', entry: 'functions/crawl.ts', trigger: { kind: 'schedule', defaultRateMinutes: 30 }, memoryMb: 512, timeoutSeconds: 300,
-    // reads and updates the feed registry (pk=FEEDS) and its dedupe records (pk=SEEN#…) only; stores new articles under raw/
-    access: { readPrefixes: [], writePrefixes: [RAW_PREFIX], tableRead: true, tableWrite: true, tablePartitions: ['FEEDS', 'SEEN#*'] } },
+    // reads and updates the feed registry (pk=FEEDS) and its dedupe records (pk=SEEN#…) only; stores new articles under raw/crawl/ only
+    access: { readPrefixes: [], writePrefixes: [CRAWL_PREFIX], tableRead: true, tableWrite: true, tablePartitions: ['FEEDS', 'SEEN#*'] } },
+  { name: 'sweep', entry: 'functions/sweep.ts', trigger: { kind: 'schedule', defaultRateMinutes: 5 }, memoryMb: 256, timeoutSeconds: 120,
+    // walks the work list (pk=PENDING#…), reads and fails document records, checks raw objects exist
+    // (HEAD needs s3:GetObject) and writes re-drive requests under raw/.redrive/ only
+    access: { readPrefixes: [RAW_PREFIX], writePrefixes: [REDRIVE_PREFIX], tableRead: true, tableWrite: true, tablePartitions: ['DOC#*', 'PENDING#*'] } },
 ];

@@ -55,10 +55,11 @@ export function grantAccess(role: iam.Role, access: FunctionAccess, targets: Acc
     }));
   }
   if (access.tableWrite) {
+    const writeConditions = conditions ?? (access.writePartitions ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.writePartitions] } } : undefined);
     role.addToPrincipalPolicy(new iam.PolicyStatement({
       actions: [...TABLE_WRITE_ACTIONS],
       resources: [table.tableArn],
-      conditions,
+      conditions: writeConditions,
     }));
   }
 }

@@ -30,7 +30,7 @@ export interface StackConfig {
 }
 
 const defaultCrawlRate = (() => {
-  const crawl = FUNCTIONS.find((f) => f.trigger.kind === 'schedule');
+  const crawl = FUNCTIONS.find((f) => f.name === 'crawl');
   return crawl?.trigger.kind === 'schedule' ? crawl.trigger.defaultRateMinutes : 30;
 })();
 

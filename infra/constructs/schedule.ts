@@ -7,16 +7,17 @@ import { Construct } from 'constructs';
 export interface CrawlScheduleProps {
   crawlFunction: lambda.IFunction;
   rateMinutes: number;
+  description?: string;
 }
 
-/** EventBridge rule that runs the crawl function every `rateMinutes` minutes. */
+/** EventBridge rule that runs a scheduled function (the crawler, the sweeper) every `rateMinutes` minutes. */
 export class CrawlSchedule extends Construct {
   readonly rule: events.Rule;
 
   constructor(scope: Construct, id: string, props: CrawlScheduleProps) {
     super(scope, id);
     this.rule = new events.Rule(this, 'Rule', {
-      description: `Crawl the registered news feeds every ${props.rateMinutes} minutes`,
+      description: props.description ?? `Crawl the registered news feeds every ${props.rateMinutes} minutes`,
       schedule: events.Schedule.rate(Duration.minutes(props.rateMinutes)),
     });
     this.rule.addTarget(new targets.LambdaFunction(props.crawlFunction, {

@@ -18,7 +18,24 @@ export const ProblemSchema = z
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected an ISO 8601 date, e.g. 2024-05-01')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'not a real date');
+  .refine(isRealDate, 'not a real date');
+
+/** The calendar date exists (Date.parse rolls 2024-02-30 over to March 1st, so check the fields). */
+export function isRealDate(value: string): boolean {
+  if (Number.isNaN(Date.parse(value))) return false;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false;
+  const time = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
+  return !time || (Number(time[1]) < 24 && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60);
+}
+
+/** A MIME type as a header carries it (RFC 9110 tokens, optional parameters): no CR/LF or other control characters. */
+export const ContentTypeSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0-9!#$&^_.+-]+=("[^"\u0000-\u001f\u007f]*"|[A-Za-z0-9!#$&^_.+-]+))*$/, 'a media type such as text/plain or application/pdf, without control characters');
 
 export const PageQuerySchema = z.object({
   limit: z.coerce
@@ -109,7 +126,7 @@ export const UploadInputSchema = z
       .min(1)
       .max(200)
       .regex(/^[^/\\\u0000-\u001f]+$/, 'a file name, without folders or control characters'),
-    contentType: z.string().min(1).max(200),
+    contentType: ContentTypeSchema,
     bytes: z.number().int().positive().optional().openapi({ description: 'Size of the file, checked against the limit.' }),
     title: z.string().max(500).optional(),
     url: z.url({ protocol: /^https?$/ }).max(2000).optional(),

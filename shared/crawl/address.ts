@@ -23,6 +23,17 @@ export function loopbackAllowedByEnv(): boolean {
 export function addressRefusal(address: string, allowLoopback: boolean): string | undefined {
   if (!ipaddr.isValid(address)) return `not an IP address: ${address}`;
   // ::ffff:10.0.0.1 is 10.0.0.1: judge the IPv4 address it maps to.
+  // ::169.254.169.254 (IPv4-compatible IPv6, deprecated by RFC 4291) embeds an IPv4 address that some
+  // stacks route to: refuse the whole ::/96 block outright (:: and ::1 are labelled below), whatever
+  // the library version makes of it.
+  const raw = ipaddr.parse(address);
+  if (raw.kind() === 'ipv6') {
+    const parts = (raw as ipaddr.IPv6).parts;
+    if (parts.slice(0, 6).every((p) => p === 0) && (parts[6] !== 0 || parts[7] > 1)) {
+      const v4 = `${parts[6] >> 8}.${parts[6] & 255}.${parts[7] >> 8}.${parts[7] & 255}`;
+      return `address ${raw.toString()} is an IPv4-compatible IPv6 address (it embeds ${v4})`;
+    }
+  }
   const parsed = ipaddr.process(address);
   const range = parsed.range();
   if (range === 'unicast') return undefined;

@@ -77,6 +77,11 @@ export interface CrawlerConfig {
   budgetMs?: number;
   /** S3 prefix the process handler watches. */
   rawPrefix?: string;
+  /**
+   * Reads a web page's article (Readability); given, it runs off this thread under a deadline
+   * (see page-work.ts). Default: in this thread (the HTML pre-scan still bounds nesting and size).
+   */
+  readHtml?: (bytes: Uint8Array, hint: { contentType?: string; url?: string; maxBytes?: number }) => Promise<DocumentText>;
   now?: () => Date;
   log?: (entry: CrawlLogEntry) => void;
 }
@@ -387,7 +392,7 @@ export class Crawler {
     if (fullHtml && letters(fullHtml) >= this.config.fullTextMinLetters) {
       const bytes = new Uint8Array(Buffer.from(itemPage(item, fullHtml), 'utf8'));
       const contentType = 'text/html; charset=utf-8';
-      return { bytes, contentType, article: this.read(bytes, contentType, item.url), finalUrl: item.url };
+      return { bytes, contentType, article: await this.read(bytes, contentType, item.url), finalUrl: item.url };
     }
     if (!item.url) throw new ItemOutcome('failed', 'item has no link and no full text', false);
     const verdict = await this.robots.check(item.url).catch((error: Error) => ({ allowed: false as const, reason: `robots.txt check failed (${error.message})` }));
@@ -407,20 +412,23 @@ export class Crawler {
       throw new ItemOutcome('failed', `article page: HTTP ${response.status}`, !permanent);
     }
     const contentType = response.headers['content-type'] ?? 'application/octet-stream';
-    return { bytes: response.body, contentType, article: this.read(response.body, contentType, response.url), finalUrl: response.url };
+    return { bytes: response.body, contentType, article: await this.read(response.body, contentType, response.url), finalUrl: response.url };
   }
 
   /** Web pages through Readability; PDF and Word files only recognised (magic numbers), not converted. */
-  private read(bytes: Uint8Array, contentType: string, url: string | undefined): Article {
+  private async read(bytes: Uint8Array, contentType: string, url: string | undefined): Promise<Article> {
     try {
       const hint = { contentType, url, maxBytes: this.config.maxArticleBytes };
       checkSize(bytes, hint);
       const format = detectFormat(bytes, hint);
       if (format === 'pdf' || format === 'docx') return { format };
       if (format !== 'html') throw new ItemOutcome('failed', `article link is not a web page, PDF or Word document (read as ${format})`, false);
-      return { format, doc: htmlDocumentText(bytes, hint) };
+      return { format, doc: this.config.readHtml ? await this.config.readHtml(bytes, hint) : htmlDocumentText(bytes, hint) };
     } catch (error) {
       if (error instanceof UnsupportedDocumentError) throw new ItemOutcome('failed', error.reason, false);
+      // From the work thread: refusals and deadlines carry a reason.
+      const reason = (error as { reason?: unknown }).reason;
+      if (this.config.readHtml && !(error instanceof ItemOutcome) && typeof reason === 'string') throw new ItemOutcome('failed', reason, false);
       throw error;
     }
   }

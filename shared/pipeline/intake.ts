@@ -1,10 +1,16 @@
 /**
- * How documents enter: the bytes go to S3 under the raw prefix (the process function takes it from
- * there) and the document is registered as `queued`. The id is derived from the content, so the
- * same content submitted twice returns the existing document. Used by the API and the bulk CLI.
+ * How documents enter: the bytes go to S3 under the raw prefix first (the process function takes it
+ * from there), then the document is registered as `queued`. The id is derived from the content, so
+ * the same content submitted twice returns the existing document. Used by the API and the bulk CLI.
+ *
+ * Order matters for crashes: once the raw object is stored its object-created event processes it
+ * (and registers it) even if we die before registering; a record is never written for bytes that
+ * are not stored. A retry of an interrupted upload therefore either finds nothing and uploads, or
+ * finds the stored object and is a true duplicate; a record whose object is missing (left by an
+ * older version) gets its bytes on the retry.
  */
 import { randomUUID } from 'node:crypto';
-import { RAW_PREFIX } from '../../infra/wiring.ts';
+import { RAW_PREFIX, REDRIVE_PREFIX } from '../../infra/wiring.ts';
 import type { DocumentMetadata, DocumentStatus, DocumentStore, IndexStore } from '../storage/ports.ts';
 import { contentHash, documentIdFor } from './identity.ts';
 
@@ -37,11 +43,21 @@ export class DocumentIntakeService {
   async submit(body: Uint8Array, metadata: DocumentMetadata): Promise<SubmitOutcome> {
     const id = documentIdFor(contentHash(body));
     const existing = await this.index.getDocument(id);
-    if (existing) return { id, status: existing.status, duplicate: true, key: existing.rawKeys[0] };
-    const key = `${RAW_PREFIX}${id}/${safeFilename(metadata.filename, `${id}.txt`)}`;
+    if (existing) {
+      const stored = existing.rawKeys[0];
+      if (stored && (await this.documents.headRaw(stored))) return { id, status: existing.status, duplicate: true, key: stored };
+      // Registered without its bytes: store them now under the registered key; its event processes it.
+      const key = stored ?? this.keyFor(id, metadata);
+      await this.documents.putRaw(key, body, metadata);
+      if (!stored) await this.index.addRawKey(id, key);
+      return { id, status: existing.status, duplicate: false, key };
+    }
+    const key = this.keyFor(id, metadata);
     const now = new Date().toISOString();
     const publishedAt = isoOrUndefined(metadata.publishedAt);
-    // Register first: the conditional put decides which of two concurrent uploads of one content wins.
+    await this.documents.putRaw(key, body, metadata);
+    // The conditional put decides which of two concurrent registrations (ours, or the process
+    // function's from the object's event) creates the record; either way the bytes are stored.
     const { created, document } = await this.index.registerDocument({
       ...metadata,
       ...(publishedAt ? { publishedAt } : {}),
@@ -53,15 +69,14 @@ export class DocumentIntakeService {
       updatedAt: now,
       bytes: body.byteLength,
     });
-    if (!created) return { id, status: document.status, duplicate: true, key: document.rawKeys[0] };
-    try {
-      await this.documents.putRaw(key, body, metadata);
-    } catch (error) {
-      // Never leave a queued document without its raw object.
-      await this.index.setStatus(id, 'failed', { reason: `upload failed: ${error instanceof Error ? error.message : String(error)}` }).catch(() => undefined);
-      throw error;
-    }
-    return { id, status: 'queued', duplicate: false, key };
+    // Lost the race to another upload of the same content (under another name): a duplicate; the
+    // record created from this object's own event is not.
+    const duplicate = !created && document.rawKeys[0] !== key;
+    return { id, status: created ? 'queued' : document.status, duplicate, key: duplicate ? document.rawKeys[0] : key };
+  }
+
+  private keyFor(id: string, metadata: DocumentMetadata): string {
+    return `${RAW_PREFIX}${id}/${safeFilename(metadata.filename, `${id}.txt`)}`;
   }
 
   /** A presigned PUT under the raw prefix; the document gets its id when the process function reads it. */
@@ -71,6 +86,12 @@ export class DocumentIntakeService {
     const expiresInSeconds = request.expiresInSeconds ?? 900;
     const signed = await this.documents.presignPut(key, { ...request.metadata, filename: request.filename, contentType: request.contentType }, { expiresInSeconds, bytes: request.bytes });
     return { key, url: signed.url, headers: signed.headers, expiresAt: new Date(Date.now() + expiresInSeconds * 1000).toISOString() };
+  }
+
+  /** Ask the process function to run a stuck document again: a small request object under raw/.redrive/. */
+  async redrive(documentId: string, rawKey: string | undefined): Promise<void> {
+    const body = Buffer.from(JSON.stringify({ documentId, rawKey, requestedAt: new Date().toISOString() }));
+    await this.documents.putRaw(redriveKey(documentId), body, { contentType: 'application/json' });
   }
 
   /**
@@ -87,6 +108,12 @@ export class DocumentIntakeService {
 }
 
 export const REPROCESS_PREFIX = `${RAW_PREFIX}.reprocess/`;
+// Re-drive requests of the recovery sweeper have a prefix of their own, so IAM can tell them apart.
+export { REDRIVE_PREFIX };
+
+export function redriveKey(documentId: string): string {
+  return `${REDRIVE_PREFIX}${documentId}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.json`;
+}
 
 export function reprocessKey(documentId: string): string {
   return `${REPROCESS_PREFIX}${documentId}-${Date.now().toString(36)}.json`;

@@ -12,7 +12,11 @@ export interface LocalQueueOptions {
   batchSize?: number;
   concurrency?: number;
   maxReceives?: number;
+  /** First redelivery delay; each further one is 5× longer, up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+  /** The real error a failed message ended with (the batch response names only the message). */
+  reasonOf?: (messageId: string) => string | undefined;
   /** How long to wait for a batch to fill before sending it. */
   batchWindowMs?: number;
   timeoutSeconds?: number;
@@ -54,14 +58,18 @@ export class LocalSqsQueue {
   private waiters: Array<() => void> = [];
   private stopped = false;
   readonly stats: QueueStats = { sent: 0, succeeded: 0, retried: 0, deadLettered: 0 };
-  private readonly options: Required<Omit<LocalQueueOptions, 'onDeadLetter' | 'onError'>> & Pick<LocalQueueOptions, 'onDeadLetter' | 'onError'>;
+  private readonly options: Required<Omit<LocalQueueOptions, 'onDeadLetter' | 'onError' | 'reasonOf'>> & Pick<LocalQueueOptions, 'onDeadLetter' | 'onError' | 'reasonOf'>;
+  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly handler: SqsHandler, options: LocalQueueOptions = {}) {
     this.options = {
       batchSize: 10,
       concurrency: 2,
-      maxReceives: 3,
+      // 1, 5, 25, 90 s: together longer than the idempotency in-progress window (the 120 s timeout),
+      // so a message whose run died is not dead-lettered while its in-progress record still blocks it.
+      maxReceives: 5,
       retryDelayMs: 1000,
+      maxRetryDelayMs: 90_000,
       batchWindowMs: 50,
       timeoutSeconds: 120,
       functionName: 'process',
@@ -86,6 +94,8 @@ export class LocalSqsQueue {
     this.stopped = true;
     this.pending.length = 0;
     if (this.timer) clearTimeout(this.timer);
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
   }
 
   private isIdle(): boolean {
@@ -138,19 +148,23 @@ export class LocalSqsQueue {
         continue;
       }
       const receives = Number(record.attributes.ApproximateReceiveCount ?? '1');
+      const error = this.options.reasonOf?.(record.messageId) ?? reason;
       if (receives >= this.options.maxReceives) {
         this.stats.deadLettered++;
-        this.options.onDeadLetter?.(record, reason);
+        this.options.onDeadLetter?.(record, error);
         continue;
       }
       this.stats.retried++;
       this.delayed++;
-      setTimeout(() => {
+      const delay = Math.min(this.options.maxRetryDelayMs, this.options.retryDelayMs * 5 ** (receives - 1));
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
         this.delayed--;
         this.pending.push({ ...record, attributes: { ...record.attributes, ApproximateReceiveCount: String(receives + 1) } });
         this.schedule();
         this.notify();
-      }, this.options.retryDelayMs);
+      }, delay);
+      this.timers.add(timer);
     }
   }
 }

@@ -13,7 +13,8 @@ import type { DocumentMetadata, DocumentRecord, DocumentStore, IndexStore, Index
 import { ObjectTooLargeError } from '../storage/s3-documents.ts';
 import { contentHash, documentIdFor, documentIdForKey, pairsFingerprint, speakerIdFor } from './identity.ts';
 import { toIndexEntry } from './records.ts';
-import { REPROCESS_PREFIX, documentIdOfReprocessKey } from './intake.ts';
+import { REDRIVE_PREFIX, REPROCESS_PREFIX, documentIdOfReprocessKey } from './intake.ts';
+import { randomUUID } from 'node:crypto';
 import { normalizeName } from '../storage/keys.ts';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -29,7 +30,7 @@ export interface DocumentTextLike {
 }
 
 export type ToText = (bytes: Uint8Array, hint: { contentType?: string; filename?: string; maxBytes?: number; url?: string }) => Promise<DocumentTextLike>;
-export type Extract = (text: string, options: { id?: string; includeText?: boolean; keepApart?: Array<[string, string]> }) => Extraction;
+export type Extract = (text: string, options: { id?: string; includeText?: boolean; keepApart?: Array<[string, string]> }) => Extraction | Promise<Extraction>;
 
 export interface PipelineDeps {
   documents: DocumentStore;
@@ -38,6 +39,8 @@ export interface PipelineDeps {
   extract: Extract;
   maxBytes?: number;
   extractorVersion?: string;
+  /** How long a run holds a document before the sweeper may re-drive it (default: 150 s, past the function timeout). */
+  leaseMs?: number;
   /** Wraps the expensive part so one content is worked on once at a time (Powertools Idempotency in AWS). */
   once?: <T>(identity: Record<string, string>, work: () => Promise<T>) => Promise<T>;
   log?: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
@@ -47,6 +50,19 @@ export type ProcessOutcome =
   | { status: 'done'; documentId: string; stats: IndexWriteStats; counts: NonNullable<DocumentRecord['counts']> }
   | { status: 'failed'; documentId: string; reason: string }
   | { status: 'skipped'; documentId?: string; reason: string };
+
+/**
+ * Another live run holds the document. Thrown (not returned) so the message is retried later and no
+ * idempotency record keeps this answer.
+ */
+export class RunConflictError extends Error {
+  constructor(readonly documentId: string, what: string) {
+    super(`document ${documentId}: ${what}`);
+    this.name = 'RunConflictError';
+  }
+}
+
+export const INTERNAL_ERROR_PREFIX = 'internal error';
 
 /** A user-facing reason for bad input (as opposed to an infrastructure error, which is retried). */
 export class BadInputError extends Error {
@@ -68,6 +84,10 @@ function filenameOf(key: string): string {
   return key.slice(key.lastIndexOf('/') + 1);
 }
 
+export function newRunId(): string {
+  return `r${Date.now().toString(36)}${randomUUID().slice(0, 8)}`;
+}
+
 export function resultKeyFor(documentId: string): string {
   return `${RESULTS_PREFIX}${documentId}.json`;
 }
@@ -75,9 +95,11 @@ export function resultKeyFor(documentId: string): string {
 export class DocumentPipeline {
   private readonly maxBytes: number;
   private readonly version: string;
+  private readonly leaseMs: number;
 
   constructor(private readonly deps: PipelineDeps) {
     this.maxBytes = deps.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.leaseMs = deps.leaseMs ?? 150_000;
     this.version = deps.extractorVersion ?? EXTRACTOR_VERSION;
   }
 
@@ -92,6 +114,7 @@ export class DocumentPipeline {
       const documentId = documentIdOfReprocessKey(key);
       return documentId ? this.reprocess(documentId) : { status: 'skipped', reason: `malformed reprocess request ${key}` };
     }
+    if (key.startsWith(REDRIVE_PREFIX)) return this.redriven(key, eventTime);
     const receivedAt = isoDate(eventTime) ?? new Date().toISOString();
 
     let raw: { body: Uint8Array; metadata: DocumentMetadata; size: number };
@@ -103,7 +126,7 @@ export class DocumentPipeline {
       const id = documentIdForKey(key);
       const reason = `document too large: ${error.size} bytes, the limit is ${this.maxBytes} bytes`;
       await this.register(id, key, head?.metadata ?? {}, receivedAt, { bytes: error.size });
-      await this.deps.index.setStatus(id, 'failed', { reason });
+      await this.failOutright(id, reason);
       this.log('warn', 'document failed', { documentId: id, key, reason });
       return { status: 'failed', documentId: id, reason };
     }
@@ -125,6 +148,39 @@ export class DocumentPipeline {
     }
     const work = () => this.run(id, key, raw, metadata, keepApart, identity);
     return this.deps.once ? this.deps.once(identity, work) : work();
+  }
+
+  /**
+   * A re-drive request from the recovery sweeper: process the document's raw object again through
+   * the normal path (a document already done with the same content and extractor is skipped).
+   */
+  private async redriven(key: string, eventTime?: string): Promise<ProcessOutcome> {
+    let request: { documentId?: unknown; rawKey?: unknown };
+    try {
+      request = JSON.parse(Buffer.from((await this.deps.documents.getRaw(key, 64 * 1024)).body).toString('utf8')) as typeof request;
+    } catch (error) {
+      if (error instanceof SyntaxError) return { status: 'skipped', reason: `malformed re-drive request ${key}` };
+      throw error;
+    }
+    const documentId = typeof request.documentId === 'string' ? request.documentId : undefined;
+    const doc = documentId ? await this.deps.index.getDocument(documentId) : null;
+    const rawKey = doc?.rawKeys[0] ?? (typeof request.rawKey === 'string' ? request.rawKey : undefined);
+    if (!rawKey || !rawKey.startsWith(RAW_PREFIX) || rawKey.startsWith(REDRIVE_PREFIX) || rawKey.startsWith(REPROCESS_PREFIX)) {
+      return { status: 'skipped', documentId, reason: 'nothing to re-drive' };
+    }
+    return this.processObject(rawKey, eventTime);
+  }
+
+  /** End a document `failed` without running it (e.g. too large to read), through a run of its own. */
+  async failOutright(id: string, reason: string): Promise<boolean> {
+    const runId = newRunId();
+    if (!(await this.deps.index.beginRun(id, runId, Date.now() + this.leaseMs))) throw new RunConflictError(id, 'another run holds it');
+    const committed = await this.deps.index.commitRun(id, runId, 'failed', { reason }, { dropVersion: true });
+    if (committed) {
+      await this.deps.index.clearDocument(id);
+      await this.deps.index.clearPending(id);
+    }
+    return committed;
   }
 
   /** Re-run a document from its raw object (after a flag was rejected, or an extractor upgrade). */
@@ -177,10 +233,15 @@ export class DocumentPipeline {
     identity: { hash: string; version: string; keepApart: string },
   ): Promise<ProcessOutcome> {
     const index = this.deps.index;
-    await index.setStatus(id, 'processing');
+    // Every state change of this run is conditional on owning it: a stale worker (one whose lease
+    // expired and whose document was re-driven) can write nothing visible.
+    const runId = newRunId();
+    const started = await index.beginRun(id, runId, Date.now() + this.leaseMs);
+    if (!started) throw new RunConflictError(id, 'another run holds it (live lease)');
     try {
       const { text, extraction, converted } = await this.convertAndExtract(id, raw.body, metadata, keepApart);
-      const current = (await index.getDocument(id))!;
+      const current = (await index.getDocument(id)) ?? started;
+      if (current.runId !== runId) throw new RunConflictError(id, 'superseded by a newer run');
       const publishedAt = current.publishedAt ?? isoDate(converted.publishedAt);
       const document: DocumentRecord = {
         ...current,
@@ -200,10 +261,12 @@ export class DocumentPipeline {
         document: { id, title: document.title, url: document.url, source: document.source, publishedAt: document.publishedAt, format: converted.format, rawKey: key },
         speakerIds: Object.fromEntries(globalIds),
         extractorVersion: this.version,
+        version: runId,
       });
-      const stats = await index.indexDocument(entry);
+      // The new items are written under this run's version and stay invisible until the pointer flips.
+      const stats = await index.indexDocument(entry, runId);
       const counts = { speakers: entry.speakers.length, quotes: entry.quotes.length, claims: entry.claims.length, flags: entry.flags.length };
-      await index.setStatus(id, 'done', {
+      const committed = await index.commitRun(id, runId, 'done', {
         counts,
         resultKey,
         contentHash: identity.hash,
@@ -215,19 +278,26 @@ export class DocumentPipeline {
         sortDate: document.sortDate,
         ...({ keepApart: identity.keepApart, itemCount: stats.itemCount, writeUnits: stats.writeUnits } as Partial<DocumentRecord>),
       });
+      if (!committed) throw new RunConflictError(id, 'superseded by a newer run before it committed');
+      stats.itemsDeleted = await index.removeStaleItems(id, runId);
+      await index.clearPending(id);
       this.log('info', 'document done', { documentId: id, key, ...counts, writeUnits: stats.writeUnits });
       return { status: 'done', documentId: id, stats, counts };
     } catch (error) {
+      if (error instanceof RunConflictError) throw error;
       if (error instanceof BadInputError) {
-        // Nothing of this run reached the index: conversion and extraction come before any write.
-        await index.clearDocument(id);
-        await index.setStatus(id, 'failed', { reason: error.reason });
+        // No version is committed for a failed document, so none of its items show; then they go.
+        if (await index.commitRun(id, runId, 'failed', { reason: error.reason }, { dropVersion: true })) {
+          await index.clearDocument(id);
+          await index.clearPending(id);
+        }
         this.log('warn', 'document failed', { documentId: id, key, reason: error.reason });
         return { status: 'failed', documentId: id, reason: error.reason };
       }
-      // Transient (S3/DynamoDB): record it, then let the queue retry the message.
+      // Transient (S3/DynamoDB): record it, keep it on the work list, and let the queue retry the
+      // message (the sweeper re-drives it if the retries run out).
       const message = error instanceof Error ? error.message : String(error);
-      await index.setStatus(id, 'failed', { reason: `internal error (will be retried): ${message}` }).catch(() => undefined);
+      await index.commitRun(id, runId, 'failed', { reason: `${INTERNAL_ERROR_PREFIX} (will be retried): ${message}` }).catch(() => undefined);
       throw error;
     }
   }
@@ -243,9 +313,12 @@ export class DocumentPipeline {
     }
     const text = converted.text;
     if (!text.trim()) throw new BadInputError('the document has no text');
+    // A small archive can unpack to far more text than any upload may hold (a zip bomb under the
+    // Word size check): the text gets the same limit as the raw bytes.
+    if (text.length > this.maxBytes) throw new BadInputError(`the document's text is ${text.length} characters, over the ${this.maxBytes}-character limit`);
     let extraction: Extraction;
     try {
-      extraction = this.deps.extract(text, { id, includeText: false, keepApart });
+      extraction = await this.deps.extract(text, { id, includeText: false, keepApart });
     } catch (error) {
       throw new BadInputError(`the extractor failed on this document: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,16 +1,31 @@
 /**
  * Opaque pagination cursors: base64url(JSON) + an HMAC over it and the query it belongs to, so a
  * tampered cursor, or one replayed against another query, is rejected with `InvalidCursorError`.
- * The secret comes from QUOTEDESK_CURSOR_SECRET (set it in AWS); cursors carry only key positions.
+ * The key: in AWS read from Secrets Manager at cold start (`setCursorSecret`, see functions/api.ts);
+ * else QUOTEDESK_CURSOR_SECRET; else a random key of this process (local runs: cursors then last as long
+ * as the process). There is no public default, so no one can forge a cursor from the source code.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { InvalidCursorError } from './ports.ts';
 
-const DEV_SECRET = 'quotedesk-local-cursor-secret';
 const MAX_CURSOR_LENGTH = 4096;
+let configured: string | undefined;
+let generated: string | undefined;
+
+/** Use this key from now on (the API sets the one it read from Secrets Manager). */
+export function setCursorSecret(value: string): void {
+  if (value.length < 16) throw new Error('the cursor secret must be at least 16 characters');
+  configured = value;
+}
 
 function secret(): string {
-  return process.env.QUOTEDESK_CURSOR_SECRET || DEV_SECRET;
+  if (configured) return configured;
+  const fromEnv = process.env.QUOTEDESK_CURSOR_SECRET;
+  if (fromEnv) return fromEnv;
+  // Behind API Gateway every container must share the key: refuse rather than sign with a local one.
+  if (process.env.QUOTEDESK_AUTH === 'jwt-claims') throw new Error('no cursor secret: set QUOTEDESK_CURSOR_SECRET_ARN (or QUOTEDESK_CURSOR_SECRET)');
+  generated ??= randomBytes(32).toString('base64url');
+  return generated;
 }
 
 function sign(payload: string, scope: string): string {

@@ -11,7 +11,7 @@ import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
 import { claimFingerprints } from '../claims/fingerprint.ts';
 import { GSI } from './table.ts';
-import { DECISION_PK, KEEPAPART_PK, SHARDS_PK, claimRankKey, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, upperBound } from './keys.ts';
+import { DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, pendingPartition, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, upperBound } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import {
   InvalidCursorError,
@@ -26,6 +26,7 @@ import {
   type IndexWriteStats,
   type Page,
   type PageRequest,
+  type PendingMarker,
   type QuoteQuery,
   type QuoteRecord,
   type SpeakerRecord,
@@ -84,6 +85,24 @@ function pageCursor(positions: Record<string, unknown> | null, scope: string): s
   return positions ? encodeCursor({ s: positions }, scope) : null;
 }
 
+/**
+ * Whether a derived item belongs to the document's committed version: items of a run that has not
+ * committed (or was superseded) stay hidden. Untagged items (written in place) show while no version
+ * is committed; a rejected flag is a person's decision and shows whatever run wrote it.
+ */
+export function isCommitted(item: Item, meta: Item | undefined): boolean {
+  if (!meta) return false;
+  if (item.type === 'flag' && item.status === 'rejected') return true;
+  if (meta.version === undefined) return item.v === undefined;
+  return item.v === meta.version;
+}
+
+function documentIdOf(item: Item): string | null {
+  if (typeof item.documentId === 'string') return item.documentId;
+  const pk = String(item.pk ?? '');
+  return pk.startsWith('DOC#') ? pk.slice(4) : null;
+}
+
 export class DynamoIndexStore implements IndexStore {
   constructor(private readonly table: string = tableName()) {}
 
@@ -107,6 +126,10 @@ export class DynamoIndexStore implements IndexStore {
 
   async registerDocument(doc: DocumentRecord): Promise<{ created: boolean; document: DocumentRecord }> {
     await this.addShard('DOCS', monthOf(doc.sortDate));
+    // The work-list marker first: a crash after it leaves the sweeper something to find.
+    const existing = await this.getDocument(doc.id);
+    if (existing) return { created: false, document: existing };
+    await this.markPending(doc.id, { rawKey: doc.rawKeys[0] });
     try {
       await docClient().send(
         new PutCommand({ TableName: this.table, Item: this.documentItem(doc), ConditionExpression: 'attribute_not_exists(pk)' }),
@@ -154,6 +177,163 @@ export class DynamoIndexStore implements IndexStore {
     );
   }
 
+  async beginRun(id: string, runId: string, leaseUntil: number): Promise<DocumentRecord | null> {
+    await this.markPending(id, {});
+    try {
+      const got = await docClient().send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: key.doc(id), sk: key.meta },
+          UpdateExpression: 'SET #s = :processing, runId = :run, leaseUntil = :lease, updatedAt = :now ADD attempts :one',
+          ConditionExpression: 'attribute_exists(pk) AND (#s <> :processing OR attribute_not_exists(leaseUntil) OR leaseUntil < :nowMs OR runId = :run)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':processing': 'processing', ':run': runId, ':lease': leaseUntil, ':now': new Date().toISOString(), ':nowMs': Date.now(), ':one': 1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return strip<DocumentRecord>(got.Attributes);
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return null;
+      throw error;
+    }
+  }
+
+  async commitRun(id: string, runId: string, status: 'done' | 'failed', extra: Partial<DocumentRecord> = {}, options: { dropVersion?: boolean } = {}): Promise<boolean> {
+    const fields: Item = { ...extra, status, updatedAt: new Date().toISOString() };
+    delete fields.id;
+    if (status === 'done') fields.version = runId;
+    if (extra.sortDate) {
+      fields.gsi1pk = key.docsMonth(monthOf(extra.sortDate));
+      fields.gsi1sk = `${extra.sortDate}#${id}`;
+      await this.addShard('DOCS', monthOf(extra.sortDate));
+    }
+    const names: Record<string, string> = { '#run': 'runId', '#lease': 'leaseUntil' };
+    const values: Record<string, unknown> = { ':run': runId };
+    const sets: string[] = [];
+    Object.entries(fields).forEach(([name, value], i) => {
+      if (value === undefined) return;
+      names[`#f${i}`] = name;
+      values[`:v${i}`] = value;
+      sets.push(`#f${i} = :v${i}`);
+    });
+    const removes = ['#lease'];
+    if (options.dropVersion) {
+      names['#version'] = 'version';
+      removes.push('#version');
+    }
+    if (status === 'done' && extra.reason === undefined) {
+      names['#reason'] = 'reason';
+      removes.push('#reason');
+    }
+    try {
+      await docClient().send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: key.doc(id), sk: key.meta },
+          UpdateExpression: `SET ${sets.join(', ')} REMOVE ${removes.join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk) AND #run = :run',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async releaseRun(id: string, runId: string): Promise<void> {
+    try {
+      await docClient().send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: key.doc(id), sk: key.meta },
+          UpdateExpression: 'SET leaseUntil = :zero',
+          ConditionExpression: 'runId = :run',
+          ExpressionAttributeValues: { ':zero': 0, ':run': runId },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async *pendingDocuments(): AsyncIterable<PendingMarker> {
+    for (const partition of PENDING_SHARDS) {
+      const items = queryItems({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition }, ConsistentRead: true });
+      for await (const item of items) {
+        yield { id: String(item.sk), rawKey: item.rawKey as string | undefined, since: Number(item.since ?? 0), redrives: Number(item.redrives ?? 0) };
+      }
+    }
+  }
+
+  async markPending(id: string, fields: { rawKey?: string; redrives?: number }): Promise<void> {
+    const sets = ['since = if_not_exists(since, :now)'];
+    const values: Record<string, unknown> = { ':now': Date.now() };
+    if (fields.rawKey) {
+      sets.push('rawKey = if_not_exists(rawKey, :raw)');
+      values[':raw'] = fields.rawKey;
+    }
+    if (fields.redrives !== undefined) {
+      sets.push('redrives = :r');
+      values[':r'] = fields.redrives;
+    }
+    await docClient().send(
+      new UpdateCommand({ TableName: this.table, Key: { pk: pendingPartition(id), sk: id }, UpdateExpression: `SET ${sets.join(', ')}`, ExpressionAttributeValues: values }),
+    );
+  }
+
+  async clearPending(id: string): Promise<void> {
+    await docClient().send(new DeleteCommand({ TableName: this.table, Key: { pk: pendingPartition(id), sk: id } }));
+  }
+
+  async removeStaleItems(id: string, version: string | undefined): Promise<number> {
+    let removed = 0;
+    const items = queryItems({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': key.doc(id) },
+      ProjectionExpression: 'pk, sk, v, #s',
+      ExpressionAttributeNames: { '#s': 'status' },
+    });
+    const stale: Item[] = [];
+    for await (const item of items) {
+      if (item.sk === key.meta || item.v === version) continue;
+      if (String(item.sk).startsWith('F#') && item.status === 'rejected') continue;
+      stale.push(item);
+    }
+    // Conditional on the version read: an item a newer run rewrote meanwhile is not deleted.
+    for (const item of stale) {
+      try {
+        await docClient().send(
+          new DeleteCommand({
+            TableName: this.table,
+            Key: { pk: String(item.pk), sk: String(item.sk) },
+            ConditionExpression: item.v === undefined ? 'attribute_not_exists(v)' : 'v = :v',
+            ...(item.v === undefined ? {} : { ExpressionAttributeValues: { ':v': item.v } }),
+          }),
+        );
+        removed++;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    }
+    return removed;
+  }
+
+  /** Keep only items of their document's committed version (one BatchGet of the documents' records). */
+  private async committedOnly(items: Item[]): Promise<Item[]> {
+    const ids = [...new Set(items.map(documentIdOf).filter((id): id is string => id !== null))];
+    if (ids.length === 0) return items;
+    const metas = await batchGet(this.table, ids.map((id) => ({ pk: key.doc(id), sk: key.meta })));
+    const byId = new Map(metas.map((m) => [String(m.pk).slice(4), m]));
+    return items.filter((item) => {
+      const id = documentIdOf(item);
+      return id === null || isCommitted(item, byId.get(id));
+    });
+  }
+
   /** Month shards this container already recorded: the SHARDS item is written once per month, not per document. */
   private readonly knownShards = new Set<string>();
 
@@ -195,7 +375,18 @@ export class DynamoIndexStore implements IndexStore {
 
   async listDocuments(page: PageRequest & { status?: DocumentStatus }): Promise<Page<DocumentRecord>> {
     const months = await this.shards('DOCS');
-    const spec: StreamSpec = { id: 'd', table: this.table, index: GSI_1, partitions: months.map(key.docsMonth) };
+    // The table, not the GSI, is the truth: a GSI entry the record no longer has (left by a crash, or
+    // not yet removed in an eventually consistent index) is dropped, so a document lists once.
+    const verify = async (items: Item[]): Promise<Item[]> => {
+      if (items.length === 0) return items;
+      const metas = await batchGet(this.table, items.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })));
+      const byPk = new Map(metas.map((m) => [String(m.pk), m]));
+      return items.flatMap((item) => {
+        const meta = byPk.get(String(item.pk));
+        return meta && meta.gsi1pk === item.gsi1pk && meta.gsi1sk === item.gsi1sk ? [meta] : [];
+      });
+    };
+    const spec: StreamSpec = { id: 'd', table: this.table, index: GSI_1, partitions: months.map(key.docsMonth), enrich: verify };
     const scope = scopeOf('documents', { status: page.status ?? null });
     const positions = positionsFrom(page.cursor, scope, [spec]);
     const stream = new QueryStream(spec, positions.get('d') ?? null);
@@ -347,7 +538,7 @@ export class DynamoIndexStore implements IndexStore {
     return items;
   }
 
-  async indexDocument(entry: DocumentIndexEntry): Promise<IndexWriteStats> {
+  async indexDocument(entry: DocumentIndexEntry, version?: string): Promise<IndexWriteStats> {
     const documentId = entry.document.id;
     const existing = await this.partitionKeys(documentId);
     const existingBySk = new Map(existing.map((item) => [String(item.sk), item]));
@@ -365,15 +556,19 @@ export class DynamoIndexStore implements IndexStore {
         if (previous?.decidedAt) item.decidedAt = previous.decidedAt;
       }
     }
+    if (version !== undefined) for (const item of items) item.v = version;
     const newKeys = new Set(items.map((item) => String(item.sk)));
-    const stale = existing.filter((item) => !newKeys.has(String(item.sk)) && !(String(item.sk).startsWith('F#') && item.status === 'rejected'));
+    // Versioned: the old items stay until the new version is committed (removeStaleItems).
+    const stale = version !== undefined ? [] : existing.filter((item) => !newKeys.has(String(item.sk)) && !(String(item.sk).startsWith('F#') && item.status === 'rejected'));
 
     let writeUnitsTotal = 0;
     for (const item of items) writeUnitsTotal += writeUnits(item);
     try {
       await batchWrite(this.table, items.map((item): WriteRequest => ({ PutRequest: { Item: item } })));
     } catch (error) {
-      // Roll back what this attempt added, so a failed document leaves no half-written new items.
+      // Roll back what this attempt added, so a failed document leaves no half-written new items
+      // (versioned items are invisible anyway, and removed by the next cleanup).
+      if (version !== undefined) throw error;
       const added = items.filter((item) => !existingBySk.has(String(item.sk)));
       await batchWrite(this.table, added.map((item): WriteRequest => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } }))).catch(() => undefined);
       throw error;
@@ -421,7 +616,7 @@ export class DynamoIndexStore implements IndexStore {
   }
 
   private partitionPage<T>(documentId: string, prefix: string, page: PageRequest, kind: string): Promise<Page<T>> {
-    const spec: StreamSpec = { id: 'p', table: this.table, partitions: [key.doc(documentId)], range: { prefix }, ascending: true };
+    const spec: StreamSpec = { id: 'p', table: this.table, partitions: [key.doc(documentId)], range: { prefix }, ascending: true, enrich: (items) => this.committedOnly(items) };
     const scope = scopeOf(kind, { documentId });
     const positions = positionsFrom(page.cursor, scope, [spec]);
     const stream = new QueryStream(spec, positions.get('p') ?? null);
@@ -509,17 +704,18 @@ export class DynamoIndexStore implements IndexStore {
     const words = query.q ? queryWords(query.q) : [];
     const scope = scopeOf('quotes', { speaker: query.speaker ?? null, q: words.join(' ') || null, from: query.from ?? null, to: query.to ?? null, source: query.source ?? null, kind: query.kind ?? null });
     const range = { from: query.from, to: query.to ? upperBound(query.to) : undefined };
+    const committed = (items: Item[]) => this.committedOnly(items);
     let specs: StreamSpec[];
     if (query.speaker) {
       const ids = await this.resolveSpeaker(query.speaker);
-      specs = ids.map((id) => ({ id, table: this.table, index: GSI_1, partitions: [key.speakerQuotes(id)], range }));
+      specs = ids.map((id) => ({ id, table: this.table, index: GSI_1, partitions: [key.speakerQuotes(id)], range, enrich: committed }));
     } else if (words.length > 0) {
       // The longest word is the best guess at the rarest: fewest postings to walk.
       const lead = [...words].sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
-      specs = [{ id: 'w', table: this.table, index: GSI_2, partitions: [key.wordPostings(lead)], range, enrich: (items) => this.postingsToQuotes(items) }];
+      specs = [{ id: 'w', table: this.table, index: GSI_2, partitions: [key.wordPostings(lead)], range, enrich: async (items) => committed(await this.postingsToQuotes(items)) }];
     } else {
       const months = await this.shards('QDATE', query.from, query.to);
-      specs = [{ id: 'm', table: this.table, index: GSI_2, partitions: months.map(key.quoteMonth), range }];
+      specs = [{ id: 'm', table: this.table, index: GSI_2, partitions: months.map(key.quoteMonth), range, enrich: committed }];
     }
     if (specs.length === 0) {
       decodeCursor(query.cursor, scope);
@@ -564,7 +760,7 @@ export class DynamoIndexStore implements IndexStore {
       decodeCursor(page.cursor, scope);
       return { items: [], cursor: null };
     }
-    const spec: StreamSpec = { id: 'n', table: this.table, index: GSI_2, partitions: [key.namePrefix(name)], range: { prefix: name }, ascending: true };
+    const spec: StreamSpec = { id: 'n', table: this.table, index: GSI_2, partitions: [key.namePrefix(name)], range: { prefix: name }, ascending: true, enrich: (items) => this.committedOnly(items) };
     const positions = positionsFrom(page.cursor, scope, [spec]);
     const stream = new QueryStream(spec, positions.get('n') ?? null);
     const taken = await takePage([stream], clampLimit(page.limit), () => true, (item) => String(item.speakerId));
@@ -601,7 +797,7 @@ export class DynamoIndexStore implements IndexStore {
 
   async listFlags(page: PageRequest & { status?: FlagStatus }): Promise<Page<FlagRecord>> {
     const status = page.status ?? 'open';
-    const spec: StreamSpec = { id: 'f', table: this.table, index: GSI_1, partitions: [key.flags(status)] };
+    const spec: StreamSpec = { id: 'f', table: this.table, index: GSI_1, partitions: [key.flags(status)], enrich: (items) => this.committedOnly(items) };
     const scope = scopeOf('flags', { status });
     const positions = positionsFrom(page.cursor, scope, [spec]);
     const taken = await takePage([new QueryStream(spec, positions.get('f') ?? null)], clampLimit(page.limit));

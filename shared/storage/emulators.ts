@@ -2,6 +2,9 @@
  * Local stand-ins for S3 and DynamoDB (s3rver and dynalite) on 127.0.0.1, used by the local stack
  * and the integration tests. Development only: loaded dynamically, never bundled into a Lambda.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -33,7 +36,84 @@ export interface EmulatorOptions {
   dynamoPort?: number;
 }
 
+/** What `repairS3Directory` found and did, one line per file (path relative to the S3 folder). */
+export interface S3Repairs {
+  /** Metadata files left empty or cut short: rewritten with the minimal metadata. */
+  metadataRewritten: string[];
+  /** Checksum files left empty: removed (s3rver recomputes them). */
+  checksumsRemoved: string[];
+  /** Objects whose bytes do not match their checksum (a write cut short): removed with their metadata. */
+  objectsRemoved: string[];
+}
+
+const OBJECT_SUFFIX = '._S3rver_object';
+const METADATA_SUFFIX = '._S3rver_metadata.json';
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * s3rver writes an object, its checksum and its metadata as three files without fsync or rename, so a
+ * kill -9 can leave any of them empty or cut short. An empty metadata file makes s3rver answer 500
+ * (on HeadBucket, listings and the object), which blocks the restart. Run before s3rver starts:
+ * broken metadata is rewritten (the user metadata is lost; the index keeps the document's), empty
+ * checksums are dropped, and objects that do not match their checksum are removed, so the object is
+ * missing rather than corrupt (the recovery sweeper fails such a document with a reason, and a
+ * retried upload stores it again).
+ */
+export function repairS3Directory(directory: string): S3Repairs {
+  const repairs: S3Repairs = { metadataRewritten: [], checksumsRemoved: [], objectsRemoved: [] };
+  if (!existsSync(directory)) return repairs;
+  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? walk(path) : [path];
+  });
+  const files = walk(directory);
+  const relative = (path: string) => path.slice(directory.length + 1);
+  for (const path of files) {
+    if (path.endsWith(`${OBJECT_SUFFIX}.md5`) && statSync(path).size === 0) {
+      rmSync(path, { force: true });
+      repairs.checksumsRemoved.push(relative(path));
+    }
+  }
+  for (const path of files) {
+    if (!path.endsWith(OBJECT_SUFFIX)) continue;
+    const md5Path = `${path}.md5`;
+    const metadataPath = path.slice(0, -OBJECT_SUFFIX.length) + METADATA_SUFFIX;
+    if (existsSync(md5Path)) {
+      const expected = readFileSync(md5Path, 'utf8').trim();
+      const actual = createHash('md5').update(readFileSync(path)).digest('hex');
+      if (expected && expected !== actual) {
+        for (const file of [path, md5Path, metadataPath]) rmSync(file, { force: true });
+        repairs.objectsRemoved.push(relative(path));
+        continue;
+      }
+    }
+    const metadata = readJson(metadataPath);
+    if (existsSync(metadataPath) && (metadata === undefined || typeof metadata !== 'object' || metadata === null)) {
+      writeFileSync(metadataPath, JSON.stringify({ 'content-type': 'application/octet-stream' }, null, 2));
+      repairs.metadataRewritten.push(relative(metadataPath));
+    }
+  }
+  // Metadata without an object (bucket-level or orphaned) that is empty or cut short.
+  for (const path of files) {
+    if (!path.endsWith(METADATA_SUFFIX) || !existsSync(path) || repairs.metadataRewritten.includes(relative(path))) continue;
+    if (readJson(path) === undefined) {
+      writeFileSync(path, '{}');
+      repairs.metadataRewritten.push(relative(path));
+    }
+  }
+  return repairs;
+}
+
 export interface Emulators {
+  /** What was repaired in the S3 folder before s3rver started (after a kill -9). */
+  repairs: S3Repairs;
   s3Endpoint: string;
   dynamoEndpoint: string;
   onObjectCreated(listener: (event: EmulatorS3Event) => void): void;
@@ -44,6 +124,7 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
   const S3rver = require('s3rver') as new (options: Record<string, unknown>) => S3rverInstance;
   const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
 
+  const repairs = repairS3Directory(options.s3Directory);
   const s3 = new S3rver({
     address: '127.0.0.1',
     port: options.s3Port ?? 0,
@@ -63,6 +144,7 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
   const dynamoAddress = dynamo.address() as AddressInfo;
 
   return {
+    repairs,
     s3Endpoint: `http://127.0.0.1:${s3Address.port}`,
     dynamoEndpoint: `http://127.0.0.1:${dynamoAddress.port}`,
     onObjectCreated(listener) {
@@ -75,6 +157,38 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
       await new Promise<void>((resolve) => dynamo.close(() => resolve()));
     },
   };
+}
+
+/**
+ * dynalite writes an item and its GSI entries as separate LevelDB writes, so a kill -9 can leave a
+ * documents-by-month (gsi1) entry the record no longer has (its sort date changed) or whose record is
+ * gone. Readers already check the list against the table; this removes such entries at a local start
+ * (DynamoDB's own GSIs lag but never keep a stale entry, so nothing like it runs in AWS). dynalite only
+ * deletes the index entries the current item maps to, so the record is first written back with the
+ * stale keys (taking the stale entry over), then with its own. Returns how many entries were removed.
+ */
+export async function repairDocumentIndex(table: string): Promise<number> {
+  const { GetCommand, PutCommand, DeleteCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { docClient } = await import('./clients.ts');
+  const client = docClient();
+  const shards = await client.send(new GetCommand({ TableName: table, Key: { pk: 'SHARDS', sk: 'DOCS' } }));
+  let repaired = 0;
+  for (const month of (shards.Item?.months as Set<string> | undefined) ?? []) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(new QueryCommand({ TableName: table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `DOCS#${month}` }, ExclusiveStartKey: start }));
+      start = page.LastEvaluatedKey;
+      for (const entry of page.Items ?? []) {
+        const current = (await client.send(new GetCommand({ TableName: table, Key: { pk: entry.pk, sk: entry.sk }, ConsistentRead: true }))).Item;
+        if (current && current.gsi1pk === entry.gsi1pk && current.gsi1sk === entry.gsi1sk) continue;
+        await client.send(new PutCommand({ TableName: table, Item: { ...(current ?? entry), gsi1pk: entry.gsi1pk, gsi1sk: entry.gsi1sk } }));
+        if (current) await client.send(new PutCommand({ TableName: table, Item: current }));
+        else await client.send(new DeleteCommand({ TableName: table, Key: { pk: entry.pk, sk: entry.sk } }));
+        repaired++;
+      }
+    } while (start);
+  }
+  return repaired;
 }
 
 /** Point the SDK (through the standard variables) at the emulators. */
@@ -97,8 +211,15 @@ export async function ensureBucketAndTable(names: { bucket: string; table: strin
   const s3 = s3Client();
   try {
     await s3.send(new HeadBucketCommand({ Bucket: names.bucket }));
-  } catch {
-    await s3.send(new CreateBucketCommand({ Bucket: names.bucket }));
+  } catch (headError) {
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket: names.bucket }));
+    } catch (error) {
+      // HeadBucket failed for another reason than a missing bucket: report that, not the create.
+      const name = (error as { name?: string }).name;
+      if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw error;
+      throw new Error(`the bucket ${names.bucket} exists but does not answer: ${(headError as Error).message}`);
+    }
   }
   const dynamo = dynamoClient();
   try {
@@ -107,4 +228,12 @@ export async function ensureBucketAndTable(names: { bucket: string; table: strin
     if (!(error instanceof ResourceNotFoundException) && (error as Error).name !== 'ResourceNotFoundException') throw error;
     await dynamo.send(new CreateTableCommand(createTableInput(names.table)));
   }
+  // dynalite creates the table asynchronously even with createTableMs 0: wait until it is ACTIVE, or
+  // the first request of a busy machine finds no table.
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const described = await dynamo.send(new DescribeTableCommand({ TableName: names.table })).catch(() => undefined);
+    if (described?.Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the table ${names.table} did not become ACTIVE`);
 }

@@ -29,3 +29,34 @@ export function idempotentRunner(options: { table?: string; expiresAfterSeconds?
     },
   };
 }
+
+/**
+ * Delete the in-progress idempotency records (locally, on a restart: the process that held them is
+ * dead, so without this its documents would wait out the whole in-progress window). Returns how many.
+ */
+export async function releaseInProgressRecords(options: { table?: string; prefix?: string } = {}): Promise<number> {
+  const { QueryCommand, DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { docClient } = await import('./clients.ts');
+  const table = options.table ?? tableName();
+  const pk = `idempotency#${options.prefix ?? 'process'}`;
+  let released = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await docClient().send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: '#pk = :pk',
+        FilterExpression: '#s = :inprogress',
+        ExpressionAttributeNames: { '#pk': TABLE_KEYS.partition, '#s': 'status' },
+        ExpressionAttributeValues: { ':pk': pk, ':inprogress': 'INPROGRESS' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      await docClient().send(new DeleteCommand({ TableName: table, Key: { [TABLE_KEYS.partition]: item[TABLE_KEYS.partition], [TABLE_KEYS.sort]: item[TABLE_KEYS.sort] } }));
+      released++;
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return released;
+}

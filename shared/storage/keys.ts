@@ -62,6 +62,15 @@ export const key = {
 };
 
 export const SHARDS_PK = 'SHARDS';
+/**
+ * The work list in the base table (never a GSI): one marker per document not yet finished, spread
+ * over 16 partitions by the id's first hex digit. The recovery sweeper queries these.
+ */
+export const PENDING_SHARDS = [...'0123456789abcdef'].map((c) => `PENDING#${c}`);
+export function pendingPartition(documentId: string): string {
+  const c = documentId.charAt(1).toLowerCase();
+  return /^[0-9a-f]$/.test(c) ? `PENDING#${c}` : 'PENDING#0';
+}
 export const KEEPAPART_PK = 'KEEPAPART';
 export const DECISION_PK = 'DECISION';
 

@@ -54,6 +54,23 @@ export interface DocumentRecord extends DocumentMetadata {
   receivedAt: string;
   updatedAt: string;
   extractorVersion?: string;
+  /** The committed run: readers see only the derived items written by it (see `indexDocument`). */
+  version?: string;
+  /** The run working on the document, and until when its lease holds (ms since the epoch). */
+  runId?: string;
+  leaseUntil?: number;
+  /** Runs started on this document (the sweeper gives up after a few). */
+  attempts?: number;
+}
+
+/** A document not yet finished, as the work list in the base table records it. */
+export interface PendingMarker {
+  id: string;
+  rawKey?: string;
+  /** When it was first registered (ms since the epoch). */
+  since: number;
+  /** Times the sweeper re-drove it. */
+  redrives: number;
 }
 
 export interface QuoteRecord {
@@ -173,8 +190,32 @@ export interface IndexStore {
   findByContentHash(hash: string): Promise<string | null>;
   claimContentHash(hash: string, documentId: string): Promise<string>;
 
-  // the derived items of one document: replaced as a whole, stale ones deleted
-  indexDocument(entry: DocumentIndexEntry): Promise<IndexWriteStats>;
+  // runs: conditional status transitions, so a stale worker cannot overwrite a newer state
+  /**
+   * queued|failed|done|processing-with-an-expired-lease → processing under `runId`; null when
+   * another run holds a live lease (or the document does not exist).
+   */
+  beginRun(id: string, runId: string, leaseUntil: number): Promise<DocumentRecord | null>;
+  /**
+   * End `runId`: done (the document's `version` pointer flips to `runId`) or failed. False when the
+   * run no longer owns the document (a newer run took over): nothing is written then.
+   */
+  commitRun(id: string, runId: string, status: 'done' | 'failed', extra?: Partial<DocumentRecord>, options?: { dropVersion?: boolean }): Promise<boolean>;
+  /** Expire a run's lease (its worker is known to be dead, e.g. on a local restart). */
+  releaseRun(id: string, runId: string): Promise<void>;
+  /** Documents in the base-table work list (registered and not yet finished). */
+  pendingDocuments(): AsyncIterable<PendingMarker>;
+  markPending(id: string, fields: { rawKey?: string; redrives?: number }): Promise<void>;
+  clearPending(id: string): Promise<void>;
+
+  // the derived items of one document
+  /**
+   * With `version`: items are written tagged with it and stay invisible until `commitRun` flips the
+   * document's pointer; `removeStaleItems` deletes the rest afterwards. Without: replaced in place.
+   */
+  indexDocument(entry: DocumentIndexEntry, version?: string): Promise<IndexWriteStats>;
+  /** Delete the document's derived items of any version but `version`; returns how many. */
+  removeStaleItems(id: string, version: string | undefined): Promise<number>;
   /** Remove every derived item of a document (keeps its META record). */
   clearDocument(id: string): Promise<number>;
 

@@ -51,6 +51,11 @@ export function decodeMetadata(raw: Record<string, string> | undefined, contentT
   return out;
 }
 
+/** A content type safe as a header value (never CR/LF: it is signed into presigned PUT headers). */
+export function safeContentType(value: string | undefined): string {
+  return value && !/[\u0000-\u001f\u007f]/.test(value) && value.length <= 200 ? value : 'application/octet-stream';
+}
+
 function isMissing(error: unknown): boolean {
   return error instanceof NoSuchKey || error instanceof NotFound || (error as { name?: string }).name === 'NotFound' || (error as { name?: string }).name === 'NoSuchKey';
 }
@@ -64,7 +69,7 @@ export class S3DocumentStore implements DocumentStore {
         Bucket: this.bucket,
         Key: key,
         Body: body,
-        ContentType: metadata.contentType ?? 'application/octet-stream',
+        ContentType: safeContentType(metadata.contentType),
         Metadata: encodeMetadata(metadata),
       }),
     );
@@ -126,7 +131,7 @@ export class S3DocumentStore implements DocumentStore {
 
   async presignPut(key: string, metadata: DocumentMetadata, options: { expiresInSeconds: number; bytes?: number }) {
     const encoded = encodeMetadata(metadata);
-    const contentType = metadata.contentType ?? 'application/octet-stream';
+    const contentType = safeContentType(metadata.contentType);
     const command = new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, Metadata: encoded, ContentLength: options.bytes });
     const url = await getSignedUrl(s3Client(), command, {
       expiresIn: options.expiresInSeconds,

@@ -6,6 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { DocumentText } from './document.ts';
+import { HtmlTooComplexError, checkHtmlShape } from './html-limits.ts';
 
 export class NoArticleError extends Error {
   constructor(readonly reason: string) {
@@ -70,6 +71,12 @@ export function tidyText(text: string): string {
 
 /** Article text of an HTML fragment (e.g. a feed item's content:encoded) without Readability. */
 export function htmlFragmentToText(html: string): string {
+  try {
+    checkHtmlShape(html);
+  } catch (error) {
+    if (error instanceof HtmlTooComplexError) throw new NoArticleError(error.reason);
+    throw error;
+  }
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   return htmlNodeToText(document.body as unknown as Node);
 }
@@ -96,6 +103,12 @@ const MIN_ARTICLE_LETTERS = 20;
  * Throws NoArticleError when the page has no article text.
  */
 export function htmlToArticle(html: string, url?: string): DocumentText {
+  try {
+    checkHtmlShape(html);
+  } catch (error) {
+    if (error instanceof HtmlTooComplexError) throw new NoArticleError(error.reason);
+    throw error;
+  }
   const { document } = parseHTML(html);
   // Read before Readability, which mutates the document.
   const canonicalHref =

@@ -129,7 +129,7 @@ describe('document storage', () => {
 
 describe('functions', () => {
   it('declares one function per wiring entry with the house runtime, architecture, sizes and settings', () => {
-    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter((id) => /^(Process|Api|Crawl)Function/.test(id)))
+    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter((id) => /^(Process|Api|Crawl|Sweep)Function/.test(id)))
       .toHaveLength(FUNCTIONS.length);
     for (const spec of FUNCTIONS) {
       const { fn, logs, role } = ids.functions[spec.name];
@@ -156,7 +156,10 @@ describe('functions', () => {
     const api = resourcesOf(template, 'AWS::Lambda::Function')[ids.functions.api.fn].Properties!.Environment.Variables;
     expect(api[ENV.auth]).toBe('jwt-claims');
     const secret = logicalId(template, 'AWS::SecretsManager::Secret', 'CursorSecret');
-    expect(api[ENV.cursorSecret]).toEqual({ 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secret }, ':SecretString:::}}']] });
+    // Only the ARN: the value is read at cold start, never placed in the function's configuration.
+    expect(api[ENV.cursorSecret]).toBeUndefined();
+    expect(api[ENV.cursorSecretArn]).toEqual({ Ref: secret });
+    expect(permissionsOf(ids.functions.api.role).has(`secretsmanager:GetSecretValue <${secret}>`)).toBe(true);
     template.hasResourceProperties('AWS::SecretsManager::Secret', { GenerateSecretString: Match.objectLike({ PasswordLength: 48 }) });
     for (const other of FUNCTIONS.filter((f) => f.trigger.kind !== 'http')) {
       const env = resourcesOf(template, 'AWS::Lambda::Function')[ids.functions[other.name].fn].Properties!.Environment.Variables;
@@ -327,7 +330,11 @@ describe('least privilege', () => {
       const indexes = partitions ? [] : TABLE_DEFINITION.globalSecondaryIndexes.map((index) => `${tableArn()}/index/${index.name}`);
       for (const action of TABLE_READ_ACTIONS) for (const resource of [tableArn(), ...indexes]) pairs.push(`${action} ${resource}${condition}`);
     }
-    if (spec.access.tableWrite) for (const action of TABLE_WRITE_ACTIONS) pairs.push(`${action} ${tableArn()}${condition}`);
+    const writes = partitions ?? spec.access.writePartitions;
+    const writeCondition = writes ? ` if ${JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': writes } })}` : '';
+    if (spec.access.tableWrite) for (const action of TABLE_WRITE_ACTIONS) pairs.push(`${action} ${tableArn()}${writeCondition}`);
+    // The API reads its cursor key from the generated secret at cold start.
+    if (spec.trigger.kind === 'http') pairs.push(`secretsmanager:GetSecretValue <${logicalId(template, 'AWS::SecretsManager::Secret', 'CursorSecret')}>`);
     if (spec.trigger.kind === 's3') {
       for (const action of ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']) {
         pairs.push(`${action} <${ids.queue}.Arn>`);
@@ -348,8 +355,41 @@ describe('least privilege', () => {
     expect(process.has(`s3:PutObject ${s3Arn()}/raw/*`)).toBe(false);
     expect(api.has(`s3:GetObject ${s3Arn()}/raw/*`)).toBe(false);
     expect(api.has(`s3:PutObject ${s3Arn()}/raw/*`)).toBe(true);
-    expect(crawl.has(`s3:PutObject ${s3Arn()}/raw/*`)).toBe(true);
+    expect(crawl.has(`s3:PutObject ${s3Arn()}/raw/*`)).toBe(false);
+    expect(crawl.has(`s3:PutObject ${s3Arn()}/raw/crawl/*`)).toBe(true);
     expect([...crawl].some((p) => p.startsWith('s3:GetObject'))).toBe(false);
+  });
+
+  it('lets only the API write reprocess requests under raw/.reprocess/', () => {
+    for (const spec of FUNCTIONS) {
+      const puts = [...permissionsOf(ids.functions[spec.name].role)].filter((p) => p.startsWith('s3:PutObject '));
+      const covers = puts.some((p) => p === `s3:PutObject ${s3Arn()}/raw/*` || p === `s3:PutObject ${s3Arn()}/raw/.reprocess/*`);
+      expect(covers, spec.name).toBe(spec.name === 'api');
+    }
+  });
+
+  it('writes the index only under LeadingKeys conditions naming each role\'s partitions', () => {
+    const expected: Record<string, string[]> = {
+      process: ['DOC#*', 'PENDING#*', 'SPEAKER#*', 'SHARDS', 'idempotency#process'],
+      api: ['DOC#*', 'PENDING#*', 'SHARDS', 'DECISION', 'KEEPAPART', 'SPEAKER#*', 'FEEDS'],
+      crawl: ['FEEDS', 'SEEN#*'],
+      sweep: ['DOC#*', 'PENDING#*'],
+    };
+    for (const spec of FUNCTIONS) {
+      const writes = [...permissionsOf(ids.functions[spec.name].role)].filter((p) => TABLE_WRITE_ACTIONS.some((a) => p.startsWith(`${a} `)));
+      expect(writes, spec.name).toHaveLength(TABLE_WRITE_ACTIONS.length);
+      for (const permission of writes) expect(permission, spec.name).toContain(` if ${JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': expected[spec.name] } })}`);
+    }
+  });
+
+  it('runs the recovery sweeper on a schedule, reading the table itself (no GSI) and writing only re-drive requests', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [ids.functions.sweep.fn, 'Arn'] } })],
+    });
+    const sweep = [...permissionsOf(ids.functions.sweep.role)];
+    expect(sweep.filter((p) => p.startsWith('s3:PutObject'))).toEqual([`s3:PutObject ${s3Arn()}/raw/.redrive/*`]);
+    expect(sweep.some((p) => p.includes('/index/'))).toBe(false);
   });
 
   it('confines the crawler to the feed registry and its dedupe records: no index queries, no other partition', () => {

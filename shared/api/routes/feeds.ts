@@ -4,6 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { FeedRecord, FeedRegistry } from '../../crawl/ports.ts';
 import { clampLimit, decodeCursor, encodeCursor } from '../../storage/cursor.ts';
 import { normaliseFeedUrl } from '../../storage/feeds.ts';
+import { RefusedError, checkUrl, loopbackAllowedByEnv } from '../../crawl/address.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { IdParamSchema, PageQuerySchema, pageOf } from '../schemas.ts';
@@ -105,6 +106,14 @@ export function registerFeedRoutes(app: ApiApp, deps: ApiDeps): void {
       url = normaliseFeedUrl(input.url);
     } catch (error) {
       throw new ApiError(400, `json.url: ${(error as Error).message}`);
+    }
+    // Refuse internal addresses now (IP literals, localhost), not only at crawl time; DNS names are
+    // checked on every resolution when fetched.
+    try {
+      checkUrl(url, loopbackAllowedByEnv());
+    } catch (error) {
+      if (error instanceof RefusedError) throw new ApiError(400, `json.url: ${error.reason}`);
+      throw error;
     }
     const { created, feed } = await registry().addFeed({ url, title: input.title, group: input.group });
     return c.json(presentFeed(feed), created ? 201 : 200);

@@ -1,0 +1,106 @@
+/**
+ * The local stack (`npm start`, i.e. tsx infra/local.ts) as a child in its own process group, for the
+ * fault and hostile-input checks: start and wait for "ready", kill -9 the whole group, sample its RSS.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export class StackProcess {
+  child: ChildProcess | null = null;
+  restarts = 0;
+  readonly log: ReturnType<typeof createWriteStream>;
+  peakRssMb = 0;
+  readonly startupLines: string[] = [];
+  constructor(private readonly env: NodeJS.ProcessEnv, logFile: string) {
+    this.log = createWriteStream(logFile, { flags: 'a' });
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, [tsxCli, 'infra/local.ts'], { cwd: repoRoot, env: this.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    let buffer = '';
+    await new Promise<void>((resolveReady, reject) => {
+      const timer = setTimeout(() => reject(new Error('the stack did not start within 120 s')), 120_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        this.log.write(chunk);
+        buffer += chunk.toString();
+        if (buffer.includes('ready;')) {
+          clearTimeout(timer);
+          for (const line of buffer.split('\n')) if (/requeued|repaired|released|failed \d+ document/.test(line)) this.startupLines.push(line.trim());
+          buffer = '';
+          resolveReady();
+        }
+      });
+      child.stderr!.on('data', (chunk: Buffer) => this.log.write(chunk));
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the stack exited during start-up (code ${code}); see the log`));
+      });
+    });
+    child.removeAllListeners('exit');
+  }
+
+  /** RSS of the whole process group (tsx runs the stack in a child node process). */
+  sampleRss(): void {
+    const group = this.child?.pid;
+    if (!group) return;
+    let kb = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[2]) !== group) continue;
+        kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1] ?? 0);
+      } catch {
+        // gone meanwhile
+      }
+    }
+    this.peakRssMb = Math.max(this.peakRssMb, Math.round(kb / 1024));
+  }
+
+  /** kill -9 the whole process group, as a power cut or the OOM killer would. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child?.pid) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    await exited;
+    this.child = null;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child?.pid) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    process.kill(-child.pid, 'SIGTERM');
+    await Promise.race([exited, sleep(10_000)]);
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // stopped
+    }
+  }
+}
