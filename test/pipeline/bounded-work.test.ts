@@ -3,8 +3,7 @@
  * extraction run in a worker with a deadline, and the HTML pre-scan refuses absurd nesting at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
-import { eventFor, lambdaContext, upload, type Handler } from './helpers.ts';
+import { eventFor, lambdaContext, processHandlerStack, upload } from './helpers.ts';
 import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
 import { DocumentWork } from '../../shared/pipeline/document-work.ts';
 import { PageWork } from '../../shared/crawl/page-work.ts';
@@ -98,22 +97,16 @@ describe('worker recycling', () => {
 });
 
 describe('process handler on a hostile page', () => {
-  let aws: LocalAws;
-  let handler: Handler;
-  beforeAll(async () => {
-    aws = await startLocalAws();
-    handler = (await import('../../functions/process.ts')).handler as Handler;
-  });
-  afterAll(async () => aws?.stop());
+  const stack = processHandlerStack();
 
   it('a page nested 100,000 deep ends failed with the reason in well under 5 s', async () => {
     const html = `<html><body>${'<div>'.repeat(100_000)}deep${'</div>'.repeat(100_000)}</body></html>`;
     await upload('raw/hostile/nested.html', html, { contentType: 'text/html' });
     // Warm: the first document also starts the work thread.
     await upload('raw/hostile/warm.txt', 'Mayor Jo Ann said on Monday: "We are ready."\n');
-    await handler(eventFor(aws.bucket, ['raw/hostile/warm.txt']), lambdaContext());
+    await stack.handler(eventFor(stack.aws.bucket, ['raw/hostile/warm.txt']), lambdaContext());
     const started = Date.now();
-    const { result, lagMs } = await maxLag(() => handler(eventFor(aws.bucket, ['raw/hostile/nested.html']), lambdaContext()));
+    const { result, lagMs } = await maxLag(() => stack.handler(eventFor(stack.aws.bucket, ['raw/hostile/nested.html']), lambdaContext()));
     expect(result.batchItemFailures).toEqual([]);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(lagMs).toBeLessThan(100);

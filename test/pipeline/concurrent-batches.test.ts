@@ -3,18 +3,11 @@
  * Lambda container may too): each batch reports exactly its own failed records.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
-import { eventFor, lambdaContext, upload, type Handler } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { eventFor, lambdaContext, processHandlerStack, upload } from './helpers.ts';
 
 describe('process handler, concurrent batches', () => {
-  let aws: LocalAws;
-  let handler: Handler;
-  beforeAll(async () => {
-    aws = await startLocalAws();
-    handler = (await import('../../functions/process.ts')).handler as Handler;
-  });
-  afterAll(async () => aws?.stop());
+  const stack = processHandlerStack();
 
   it('reports each batch its own failures', async () => {
     for (let trial = 0; trial < 5; trial++) {
@@ -26,9 +19,9 @@ describe('process handler, concurrent batches', () => {
       }
       // A key with no object fails with an infrastructure error, so its message must be retried.
       const missing = `raw/concurrent/missing-${randomUUID()}.txt`;
-      const failing = eventFor(aws.bucket, [good[0], missing]);
-      const passing = eventFor(aws.bucket, [good[1], good[2]]);
-      const [a, b] = await Promise.all([handler(failing, lambdaContext()), handler(passing, lambdaContext())]);
+      const failing = eventFor(stack.aws.bucket, [good[0], missing]);
+      const passing = eventFor(stack.aws.bucket, [good[1], good[2]]);
+      const [a, b] = await Promise.all([stack.handler(failing, lambdaContext()), stack.handler(passing, lambdaContext())]);
       expect(a.batchItemFailures).toEqual([{ itemIdentifier: failing.Records[1].messageId }]);
       expect(b.batchItemFailures).toEqual([]);
     }

@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
 /** Shared steps of the pipeline tests: upload a raw object and deliver its event as SQS would. */
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
@@ -32,3 +34,14 @@ export function eventFor(bucket: string, keys: string[]): SQSEvent {
 }
 
 export type Handler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+
+/** Local S3 and DynamoDB and the real process handler, started for the enclosing suite. */
+export function processHandlerStack(): { readonly aws: LocalAws; readonly handler: Handler } {
+  const stack = {} as { aws: LocalAws; handler: Handler };
+  beforeAll(async () => {
+    stack.aws = await startLocalAws();
+    stack.handler = (await import('../../functions/process.ts')).handler as Handler;
+  });
+  afterAll(async () => stack.aws?.stop());
+  return stack;
+}

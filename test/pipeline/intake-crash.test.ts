@@ -3,9 +3,8 @@
  * runs nothing after the crash point, so the stores are wrapped to fail from that moment on.
  * A client's retry of the interrupted upload must end with the bytes stored and the document processed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
-import { eventFor, lambdaContext, type Handler } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { eventFor, lambdaContext, processHandlerStack } from './helpers.ts';
 import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
 import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
 import { DocumentIntakeService } from '../../shared/pipeline/intake.ts';
@@ -32,13 +31,7 @@ function crashable<T extends object>(target: T, crashOn: keyof T, state: { dead:
 }
 
 describe('intake survives a crash between upload and registration', () => {
-  let aws: LocalAws;
-  let handler: Handler;
-  beforeAll(async () => {
-    aws = await startLocalAws();
-    handler = (await import('../../functions/process.ts')).handler as Handler;
-  });
-  afterAll(async () => aws?.stop());
+  const stack = processHandlerStack();
 
   for (const crashOn of ['putRaw', 'registerDocument'] as const) {
     it(`a retry after a crash at ${crashOn} stores the bytes and the document is processed`, async () => {
@@ -59,7 +52,7 @@ describe('intake survives a crash between upload and registration', () => {
       expect(doc).not.toBeNull();
       expect(await documents.headRaw(doc!.rawKeys[0])).not.toBeNull();
 
-      const response = await handler(eventFor(aws.bucket, [doc!.rawKeys[0]]), lambdaContext());
+      const response = await stack.handler(eventFor(stack.aws.bucket, [doc!.rawKeys[0]]), lambdaContext());
       expect(response.batchItemFailures).toEqual([]);
       expect((await index.getDocument(retry.id))?.status).toBe('done');
     });
