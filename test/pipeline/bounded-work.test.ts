@@ -49,8 +49,8 @@ describe('bounded work', () => {
   it('converts in the worker, and a page past the deadline fails with a reason while the thread stays free', async () => {
     const page = `<html><head><title>Pier</title></head><body><article>${paragraphs(8)}</article></body></html>`;
     expect((await work.toText(new TextEncoder().encode(page), { contentType: 'text/html' })).text).toContain('harbour will reopen');
-    // 4,000 paragraphs pass the shape limits but take Readability seconds: the deadline ends it.
-    const slow = `<html><body><article>${paragraphs(4000)}</article></body></html>`;
+    // 12,000 paragraphs pass the shape limits but take Readability seconds even on a fast machine: the deadline ends it.
+    const slow = `<html><body><article>${paragraphs(12_000)}</article></body></html>`;
     const started = Date.now();
     const { result, lagMs } = await maxLag(() => work.toText(new TextEncoder().encode(slow), { contentType: 'text/html' }).then(() => null, (e: Error & { reason?: string }) => e));
     expect(result?.reason).toMatch(/took longer than 1\.5 s/);
@@ -67,7 +67,7 @@ describe('the crawler\'s page work', () => {
     try {
       const ok = await pages.readHtml(new TextEncoder().encode(`<html><head><title>Pier</title></head><body><article>${paragraphs(8)}</article></body></html>`), { contentType: 'text/html' });
       expect(ok.text).toContain('harbour will reopen');
-      const { result, lagMs } = await maxLag(() => pages.readHtml(new TextEncoder().encode(`<html><body><article>${paragraphs(4000)}</article></body></html>`), { contentType: 'text/html' }).then(() => null, (e: Error & { reason?: string }) => e));
+      const { result, lagMs } = await maxLag(() => pages.readHtml(new TextEncoder().encode(`<html><body><article>${paragraphs(12_000)}</article></body></html>`), { contentType: 'text/html' }).then(() => null, (e: Error & { reason?: string }) => e));
       expect(result?.reason).toMatch(/reading the page took longer than 1\.5 s/);
       // In this thread, Readability here would block for seconds; the bound leaves room for a busy machine.
       expect(lagMs).toBeLessThan(250);
