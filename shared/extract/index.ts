@@ -106,6 +106,26 @@ function creditIssuer(found: Found[], issuer: PersonName, registry: SpeakerRegis
   }
 }
 
+/**
+ * One speaker per name and kind: entries renamed to their fullest form (or joint speakers renamed from
+ * their members) can meet under one name; the later folds into the first.
+ */
+function foldSameNames(entries: SpeakerEntry[], alias: Map<SpeakerEntry, SpeakerEntry>): void {
+  const first = new Map<string, SpeakerEntry>();
+  for (const entry of [...entries].sort((a, b) => a.order - b.order)) {
+    if (alias.get(entry) !== entry) continue;
+    const key = `${entry.kind}:${entry.name.toLowerCase().replace(/\s+/g, ' ')}`;
+    const kept = first.get(key);
+    if (!kept) {
+      first.set(key, entry);
+      continue;
+    }
+    for (const [from, to] of alias) if (to === entry) alias.set(from, kept);
+    for (const m of entry.mentions) if (!kept.mentions.some((x) => x.start === m.start)) kept.mentions.push(m);
+    kept.mentions.sort((a, b) => a.start - b.start);
+  }
+}
+
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
   return analyse(text, options);
 }
@@ -136,6 +156,7 @@ function analyse(text: string, options: ExtractOptions, observe?: CandidateObser
   rankSpeakers(directFound, { text, paragraphs, people, issuer }, registry, observe);
   registry.collectMentions();
   const { alias, groups } = mergeSpellings(registry.entries, options.keepApart);
+  foldSameNames(registry.entries, alias);
   for (const q of found) if (q.speaker) q.speaker = alias.get(q.speaker) ?? q.speaker;
   const variantsOf = new Map(groups.map((g) => [g.entry, g]));
 

@@ -88,8 +88,10 @@ function jointSpeaker(text: string, tokens: Token[]): SpeakerPhrase | null {
   const left = parseSpeakerPhrase(text, tokens.slice(0, and));
   const right = parseSpeakerPhrase(text, tokens.slice(and + 1));
   if (left?.kind !== 'person' || right?.kind !== 'person') return null;
-  // a one-word part must be a name, not an ordinary word: "Research and Education" is no pair of people
-  if ([left, right].some((p) => !p.name.includes(' ') && isDictionaryWord(p.name))) return null;
+  // each part must read as a person: a title, a known given name, or no ordinary word ("Research and
+  // Education", "Job Creation and Economic Growth" are no pair of people)
+  const person = (p: SpeakerPhrase) => !!p.title || isGivenName(p.name.split(/\s+/)[0]) || !p.name.split(/\s+/).some((w) => isDictionaryWord(w));
+  if (![left, right].every(person)) return null;
   if (!PLURAL_TITLE.test(left.title ?? '') && !isCapitalisedWord(tokens[0].text)) return null;
   if (left.title && PLURAL_TITLE.test(left.title)) right.title ??= left.title;
   return {

@@ -238,3 +238,16 @@ describe('full names the document writes unusually', () => {
     expect(speakerOf(text, 'stand up')).toBe('Qandeel Baloch');
   });
 });
+
+describe('one speaker per name', () => {
+  it('never lists two speakers of one kind under one name', () => {
+    const text = [
+      'Representatives Elena Cummins and John Conroy wrote to the agency.',
+      '“The public deserves answers,” Cummins and Conroy wrote.',
+      '“We will keep asking,” said Reps. Elena Cummins and John Conroy.',
+    ].join('\n\n');
+    const names = extract(text).speakers.map((s) => `${s.kind}:${s.name}`);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain('person:Elena Cummins and John Conroy');
+  });
+});
