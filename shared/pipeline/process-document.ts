@@ -356,6 +356,14 @@ export class DocumentPipeline {
         ids.set(speaker.id, reuse ?? derived);
       }),
     );
+    // Two speakers of one document are two people: when both resolved to one corpus profile, the first
+    // (in document order) keeps it and the other its own derived id.
+    const taken = new Set<string>();
+    for (const speaker of extraction.speakers) {
+      const id = ids.get(speaker.id) as string;
+      if (taken.has(id)) ids.set(speaker.id, speakerIdFor(speaker.kind, speaker.name, taken.has(speakerIdFor(speaker.kind, speaker.name)) ? documentId : ''));
+      taken.add(ids.get(speaker.id) as string);
+    }
     return ids;
   }
 }

@@ -108,4 +108,31 @@ describe('process use case', () => {
     const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: scriptedExtract([]) });
     expect(await pipeline.processObject('results/whatever.json')).toMatchObject({ status: 'skipped' });
   });
+
+  it('two speakers of one document that both resolve to one corpus profile stay two speakers', async () => {
+    await upload('raw/two-ravens.txt', '"The dam holds," said Ada Raven. "The dam leaks," said Ida Raven.');
+    const twoRavens: Extract = (text) => ({
+      speakers: [
+        { id: 's1', name: 'Ada Raven', kind: 'person', mentions: [], variants: ['Ada Raven'] },
+        { id: 's2', name: 'Ida Raven', kind: 'person', mentions: [], variants: ['Ida Raven'] },
+      ],
+      quotes: [
+        { id: 'q1', start: 0, end: 16, text: text.slice(0, 16), speakerId: 's1', speaker: 'Ada Raven', cue: 'said', kind: 'direct', confidence: 0.9, via: 'cue-after' },
+        { id: 'q2', start: 33, end: 49, text: text.slice(33, 49), speakerId: 's2', speaker: 'Ida Raven', cue: 'said', kind: 'direct', confidence: 0.9, via: 'cue-after' },
+      ],
+      claims: [],
+      nameFlags: [],
+    });
+    const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: twoRavens, extractorVersion: 'ravens' });
+    // The corpus knows one profile that both full names resolve to (as a close spelling would).
+    const resolveSpeaker = index.resolveSpeaker.bind(index);
+    index.resolveSpeaker = async () => ['sp_corpusraven'];
+    try {
+      expect(await pipeline.processObject('raw/two-ravens.txt')).toMatchObject({ status: 'done' });
+    } finally {
+      index.resolveSpeaker = resolveSpeaker;
+    }
+    const ids = new Set((await index.listQuotes({ q: 'dam' })).items.map((q) => q.speakerId));
+    expect(ids.size).toBe(2);
+  });
 });
