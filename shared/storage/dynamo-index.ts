@@ -144,22 +144,7 @@ export class DynamoIndexStore implements IndexStore {
   }
 
   async setStatus(id: string, status: DocumentStatus, extra: Partial<DocumentRecord> = {}): Promise<void> {
-    const fields: Item = { ...extra, status, updatedAt: new Date().toISOString() };
-    delete fields.id;
-    if (extra.sortDate) {
-      fields.gsi1pk = key.docsMonth(monthOf(extra.sortDate));
-      fields.gsi1sk = `${extra.sortDate}#${id}`;
-      await this.addShard('DOCS', monthOf(extra.sortDate));
-    }
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    const sets: string[] = [];
-    Object.entries(fields).forEach(([name, value], i) => {
-      if (value === undefined) return;
-      names[`#f${i}`] = name;
-      values[`:v${i}`] = value;
-      sets.push(`#f${i} = :v${i}`);
-    });
+    const { names, values, sets } = await this.statusFields(id, status, extra);
     let expression = `SET ${sets.join(', ')}`;
     if (status !== 'failed' && extra.reason === undefined) {
       names['#reason'] = 'reason';
@@ -177,38 +162,17 @@ export class DynamoIndexStore implements IndexStore {
     );
   }
 
-  async beginRun(id: string, runId: string, leaseUntil: number): Promise<DocumentRecord | null> {
-    await this.markPending(id, {});
-    try {
-      const got = await docClient().send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { pk: key.doc(id), sk: key.meta },
-          UpdateExpression: 'SET #s = :processing, runId = :run, leaseUntil = :lease, updatedAt = :now ADD attempts :one',
-          ConditionExpression: 'attribute_exists(pk) AND (#s <> :processing OR attribute_not_exists(leaseUntil) OR leaseUntil < :nowMs OR runId = :run)',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':processing': 'processing', ':run': runId, ':lease': leaseUntil, ':now': new Date().toISOString(), ':nowMs': Date.now(), ':one': 1 },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return strip<DocumentRecord>(got.Attributes);
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return null;
-      throw error;
-    }
-  }
-
-  async commitRun(id: string, runId: string, status: 'done' | 'failed', extra: Partial<DocumentRecord> = {}, options: { dropVersion?: boolean } = {}): Promise<boolean> {
+  /** A status change's SET clause: the status, the time, the extra fields and, with a date, the month listing. */
+  private async statusFields(id: string, status: DocumentStatus, extra: Partial<DocumentRecord>): Promise<{ names: Record<string, string>; values: Record<string, unknown>; sets: string[] }> {
     const fields: Item = { ...extra, status, updatedAt: new Date().toISOString() };
     delete fields.id;
-    if (status === 'done') fields.version = runId;
     if (extra.sortDate) {
       fields.gsi1pk = key.docsMonth(monthOf(extra.sortDate));
       fields.gsi1sk = `${extra.sortDate}#${id}`;
       await this.addShard('DOCS', monthOf(extra.sortDate));
     }
-    const names: Record<string, string> = { '#run': 'runId', '#lease': 'leaseUntil' };
-    const values: Record<string, unknown> = { ':run': runId };
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
     const sets: string[] = [];
     Object.entries(fields).forEach(([name, value], i) => {
       if (value === undefined) return;
@@ -216,6 +180,36 @@ export class DynamoIndexStore implements IndexStore {
       values[`:v${i}`] = value;
       sets.push(`#f${i} = :v${i}`);
     });
+    return { names, values, sets };
+  }
+
+  /** An update of a document's record that may lose its condition: the new attributes, or null when it did. */
+  private async updateMeta(id: string, update: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>): Promise<Item | null> {
+    try {
+      const result = await docClient().send(new UpdateCommand({ TableName: this.table, Key: { pk: key.doc(id), sk: key.meta }, ...update }));
+      return (result.Attributes as Item | undefined) ?? {};
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return null;
+      throw error;
+    }
+  }
+
+  async beginRun(id: string, runId: string, leaseUntil: number): Promise<DocumentRecord | null> {
+    await this.markPending(id, {});
+    const got = await this.updateMeta(id, {
+      UpdateExpression: 'SET #s = :processing, runId = :run, leaseUntil = :lease, updatedAt = :now ADD attempts :one',
+      ConditionExpression: 'attribute_exists(pk) AND (#s <> :processing OR attribute_not_exists(leaseUntil) OR leaseUntil < :nowMs OR runId = :run)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':processing': 'processing', ':run': runId, ':lease': leaseUntil, ':now': new Date().toISOString(), ':nowMs': Date.now(), ':one': 1 },
+      ReturnValues: 'ALL_NEW',
+    });
+    return got && strip<DocumentRecord>(got);
+  }
+
+  async commitRun(id: string, runId: string, status: 'done' | 'failed', extra: Partial<DocumentRecord> = {}, options: { dropVersion?: boolean } = {}): Promise<boolean> {
+    const { names, values, sets } = await this.statusFields(id, status, status === 'done' ? { ...extra, version: runId } : extra);
+    Object.assign(names, { '#run': 'runId', '#lease': 'leaseUntil' });
+    values[':run'] = runId;
     const removes = ['#lease'];
     if (options.dropVersion) {
       names['#version'] = 'version';
@@ -225,38 +219,17 @@ export class DynamoIndexStore implements IndexStore {
       names['#reason'] = 'reason';
       removes.push('#reason');
     }
-    try {
-      await docClient().send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { pk: key.doc(id), sk: key.meta },
-          UpdateExpression: `SET ${sets.join(', ')} REMOVE ${removes.join(', ')}`,
-          ConditionExpression: 'attribute_exists(pk) AND #run = :run',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    const committed = await this.updateMeta(id, {
+      UpdateExpression: `SET ${sets.join(', ')} REMOVE ${removes.join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk) AND #run = :run',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    });
+    return committed !== null;
   }
 
   async releaseRun(id: string, runId: string): Promise<void> {
-    try {
-      await docClient().send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { pk: key.doc(id), sk: key.meta },
-          UpdateExpression: 'SET leaseUntil = :zero',
-          ConditionExpression: 'runId = :run',
-          ExpressionAttributeValues: { ':zero': 0, ':run': runId },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    await this.updateMeta(id, { UpdateExpression: 'SET leaseUntil = :zero', ConditionExpression: 'runId = :run', ExpressionAttributeValues: { ':zero': 0, ':run': runId } });
   }
 
   async *pendingDocuments(): AsyncIterable<PendingMarker> {
@@ -338,19 +311,12 @@ export class DynamoIndexStore implements IndexStore {
   private readonly knownShards = new Set<string>();
 
   async addRawKey(id: string, rawKey: string): Promise<void> {
-    try {
-      await docClient().send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { pk: key.doc(id), sk: key.meta },
-          UpdateExpression: 'SET rawKeys = list_append(rawKeys, :keys)',
-          ConditionExpression: 'attribute_exists(pk) AND NOT contains(rawKeys, :key)',
-          ExpressionAttributeValues: { ':keys': [rawKey], ':key': rawKey },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    // (a key already listed loses the condition: nothing to add)
+    await this.updateMeta(id, {
+      UpdateExpression: 'SET rawKeys = list_append(rawKeys, :keys)',
+      ConditionExpression: 'attribute_exists(pk) AND NOT contains(rawKeys, :key)',
+      ExpressionAttributeValues: { ':keys': [rawKey], ':key': rawKey },
+    });
   }
 
   private async addShard(kind: 'DOCS' | 'QDATE', month: string): Promise<void> {
