@@ -24,7 +24,7 @@ import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
 import { contentHash, documentIdFor } from '../shared/pipeline/identity.ts';
 import { PENDING_SHARDS } from '../shared/storage/keys.ts';
-import { StackProcess, freePort } from './stack-process.ts';
+import { StackProcess, freePort, stackEnvironment } from './stack-process.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -145,19 +145,10 @@ async function main(): Promise<void> {
   const dataDir = join(work, 'data');
   mkdirSync(dataDir);
   const [s3Port, dynamoPort, apiPort] = [await freePort(), await freePort(), await freePort()];
-  const writer = `writer-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    QUOTEDESK_DATA_DIR: dataDir,
-    QUOTEDESK_S3_PORT: String(s3Port),
-    QUOTEDESK_DYNAMODB_PORT: String(dynamoPort),
-    PORT: String(apiPort),
-    QUOTEDESK_WRITER_TOKEN: writer,
-    QUOTEDESK_READER_TOKEN: `reader-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`,
-    QUOTEDESK_CRAWL_INTERVAL: 'off',
-    QUOTEDESK_SWEEP_INTERVAL: '5',
-    QUOTEDESK_SWEEP_QUEUED_AFTER_SECONDS: '30',
-  };
+  const { env, writer } = stackEnvironment(
+    { dataDir, s3: s3Port, dynamo: dynamoPort, api: apiPort },
+    { QUOTEDESK_SWEEP_INTERVAL: '5', QUOTEDESK_SWEEP_QUEUED_AFTER_SECONDS: '30' },
+  );
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const stack = new StackProcess(env, join(work, 'stack.log'));
   process.stdout.write(`check:faults: ${docs.length} documents from ${from}; ${kills} kills; seed ${seedUsed}; work folder ${work}\n`);

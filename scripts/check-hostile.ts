@@ -16,7 +16,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { Worker } from 'node:worker_threads';
-import { StackProcess, freePort } from './stack-process.ts';
+import { StackProcess, freePort, stackEnvironment } from './stack-process.ts';
 import { contentHash, documentIdFor } from '../shared/pipeline/identity.ts';
 
 const short = process.argv.includes('--short');
@@ -165,17 +165,8 @@ function rawRequest(apiUrl: string, path: string, headers: Record<string, string
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'quotedesk-hostile-'));
   const [s3Port, dynamoPort, apiPort] = [await freePort(), await freePort(), await freePort()];
-  const writer = `writer-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
-  const stack = new StackProcess({
-    ...process.env,
-    QUOTEDESK_DATA_DIR: join(work, 'data'),
-    QUOTEDESK_S3_PORT: String(s3Port),
-    QUOTEDESK_DYNAMODB_PORT: String(dynamoPort),
-    PORT: String(apiPort),
-    QUOTEDESK_WRITER_TOKEN: writer,
-    QUOTEDESK_READER_TOKEN: `reader-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`,
-    QUOTEDESK_CRAWL_INTERVAL: 'off',
-  }, join(work, 'stack.log'));
+  const { env, writer } = stackEnvironment({ dataDir: join(work, 'data'), s3: s3Port, dynamo: dynamoPort, api: apiPort });
+  const stack = new StackProcess(env, join(work, 'stack.log'));
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const auth = { authorization: `Bearer ${writer}` };
   await stack.start();

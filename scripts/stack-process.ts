@@ -104,3 +104,21 @@ export class StackProcess {
     }
   }
 }
+
+/** The environment of a local stack on the given ports, with fresh API tokens (the writer's returned for requests). */
+export function stackEnvironment(ports: { dataDir: string; s3: number; dynamo: number; api: number }, extra: NodeJS.ProcessEnv = {}): { env: NodeJS.ProcessEnv; writer: string } {
+  const token = (role: string) => `${role}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+  const writer = token('writer');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    QUOTEDESK_DATA_DIR: ports.dataDir,
+    QUOTEDESK_S3_PORT: String(ports.s3),
+    QUOTEDESK_DYNAMODB_PORT: String(ports.dynamo),
+    PORT: String(ports.api),
+    QUOTEDESK_WRITER_TOKEN: writer,
+    QUOTEDESK_READER_TOKEN: token('reader'),
+    QUOTEDESK_CRAWL_INTERVAL: 'off',
+    ...extra,
+  };
+  return { env, writer };
+}
