@@ -177,24 +177,24 @@ export class DocumentPeople {
 
   /** Names holding every word of `words`, looked up through the rarest word (so lookups stay cheap on long texts). */
   private holding(words: string[]): PersonName[] {
-    if (!this.byWord) {
-      this.byWord = new Map();
-      for (const n of this.names) for (const w of new Set(n.words)) (this.byWord.get(w) ?? this.byWord.set(w, []).get(w)!).push(n);
-    }
     let rarest: PersonName[] | undefined;
     for (const w of words) {
-      const list = this.byWord.get(w) ?? [];
+      const list = this.byWordOf(w);
       if (!rarest || list.length < rarest.length) rarest = list;
     }
     return (rarest ?? []).filter((n) => words.every((w) => n.words.includes(w)));
   }
 
-  private byWord: Map<string, PersonName[]> | null = null;
-
+  /** The names holding `word`, through an index built on first use (after all names are known). */
   private byWordOf(word: string): PersonName[] {
-    this.holding([]);
-    return this.byWord?.get(word) ?? [];
+    if (!this.byWord) {
+      this.byWord = new Map();
+      for (const n of this.names) for (const w of new Set(n.words)) (this.byWord.get(w) ?? this.byWord.set(w, []).get(w)!).push(n);
+    }
+    return this.byWord.get(word) ?? [];
   }
+
+  private byWord: Map<string, PersonName[]> | null = null;
 
   /**
    * The fullest way the document writes the person called `name` near `at`: among the written names

@@ -149,7 +149,11 @@ function analyse(text: string, options: ExtractOptions, observe?: CandidateObser
   const found = merge(text, direct, candidates, registry);
   const described = registry.resolveDescriptions(people);
   const became = registry.adoptFullNames(people);
-  for (const q of found) if (q.speaker) q.speaker = became.get(described.get(q.speaker) ?? q.speaker) ?? described.get(q.speaker) ?? q.speaker;
+  for (const q of found) {
+    if (!q.speaker) continue;
+    const named = described.get(q.speaker) ?? q.speaker;
+    q.speaker = became.get(named) ?? named;
+  }
   const issuer = people.issuer();
   const directFound = found.filter((q) => q.kind === 'direct');
   if (issuer) creditIssuer(directFound, issuer, registry);
