@@ -136,7 +136,7 @@ export class DocumentPeople {
   private readonly firstNames = new Map<string, string | null>();
 
   private scanFirstNameBefore(surname: string): string | null {
-    const re = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}+)\\s+${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+    const re = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}+)\\s+${escapeRegExp(surname)}(?![\\p{L}])`, 'gu');
     for (const m of this.text.matchAll(re)) {
       const given = m[1];
       if (NOT_NAME.has(given) || isTitle(given) || isOrgWord(given) || isPlaceName(given) || isDemonym(given) || isDictionaryWord(given)) continue;
@@ -338,4 +338,8 @@ export class DocumentPeople {
       }) ?? null
     );
   }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

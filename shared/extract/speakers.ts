@@ -413,7 +413,3 @@ const NAME_CHAR = /[\p{L}\p{N}-]/u;
 function isNameChar(ch: string | undefined): boolean {
   return ch !== undefined && NAME_CHAR.test(ch);
 }
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
