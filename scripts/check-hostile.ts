@@ -14,10 +14,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { Worker } from 'node:worker_threads';
 import { StackProcess, freePort, stackEnvironment } from './stack-process.ts';
 import { contentHash, documentIdFor } from '../shared/pipeline/identity.ts';
+import { makeZip } from '../test/fixtures/formats/make.ts';
 
 const short = process.argv.includes('--short');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -30,64 +30,19 @@ function numberOption(name: string): number | undefined {
 // scheduling alone can delay an answer past 100 ms: there it checks that nothing stalls (< 1 s).
 const HEALTH_MS = numberOption('health-ms') ?? (short ? 1000 : 100);
 
-function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of data) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
 /** A .docx whose document.xml is deflated; `declared` lies about its unpacked size when given. */
 function wordBomb(unpackedBytes: number, declared?: number): Uint8Array {
   const head = '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>';
   const tail = '</w:t></w:r></w:p></w:body></w:document>';
   const xml = Buffer.concat([Buffer.from(head), Buffer.alloc(unpackedBytes, 'a'), Buffer.from(tail)]);
-  const entries: Array<[string, Buffer, Buffer]> = [
-    ['[Content_Types].xml', Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'), Buffer.alloc(0)],
-    ['_rels/.rels', Buffer.from('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'), Buffer.alloc(0)],
-    ['word/document.xml', xml, Buffer.alloc(0)],
-  ];
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const [name, data] = entry;
-    const packed = deflateRawSync(data, { level: 9 });
-    const size = name === 'word/document.xml' && declared !== undefined ? declared : data.length;
-    const crc = crc32(data);
-    const nameBytes = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    parts.push(local, nameBytes, packed);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(crc, 16);
-    c.writeUInt32LE(packed.length, 20);
-    c.writeUInt32LE(size, 24);
-    c.writeUInt16LE(nameBytes.length, 28);
-    c.writeUInt32LE(offset, 42);
-    central.push(c, nameBytes);
-    offset += 30 + nameBytes.length + packed.length;
-  }
-  const centralSize = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, ...central, end]));
+  return makeZip(
+    {
+      '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      '_rels/.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      'word/document.xml': xml,
+    },
+    { deflate: true, declaredSizes: declared === undefined ? {} : { 'word/document.xml': declared } },
+  );
 }
 
 const para = '<p>The council said on Monday that the harbour will reopen next week after the repairs to the pier.</p>';
