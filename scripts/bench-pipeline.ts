@@ -6,7 +6,9 @@
  * Ingests the corpora into a fresh, temporary local stack (s3rver + dynalite + the process function
  * behind the local SQS-shaped queue), waits until every event is handled, then checks that nothing is
  * lost (every document done, or failed with a reason; S3, index and ingest summary agree) and reports
- * documents/s end to end, index items and write units per document, and stored bytes per document.
+ * documents/s end to end, index items per document, the S3 and DynamoDB requests and DynamoDB write
+ * units per document (every request of upload and processing, counted by `request-meter.ts`), and
+ * stored bytes per document.
  * With --allina: looks the founding example's speaker up as "Saunders-Jandro" and prints her quotes and flags.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { DynamoIndexStore, itemSize } from '../shared/storage/dynamo-index.ts';
 import { docClient, tableName } from '../shared/storage/clients.ts';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentRecord } from '../shared/storage/ports.ts';
+import { RequestMeter } from './request-meter.ts';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -107,6 +110,7 @@ async function main() {
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   const work = mkdtempSync(join(tmpdir(), 'quotedesk-bench-'));
   const stack = await startLocalStack({ ephemeral: true, s3Port: 0, dynamoPort: 0, apiPort: null, crawlIntervalSeconds: null, concurrency, log: () => undefined });
+  const meter = new RequestMeter().attach();
   try {
     const intake = new DocumentIntakeService(new S3DocumentStore(), new DynamoIndexStore());
     const started = Date.now();
@@ -119,6 +123,8 @@ async function main() {
     const uploadSeconds = (Date.now() - started) / 1000;
     await stack.idle();
     const seconds = (Date.now() - started) / 1000;
+    // Everything uploading and processing sent; the checks below read more and are not counted.
+    const metered = meter.read();
 
     const index = new DynamoIndexStore();
     const docs = await allDocuments(index);
@@ -160,7 +166,16 @@ async function main() {
       quotes,
       indexItemsPerDocument: Number((indexItems / Math.max(1, docs.length)).toFixed(1)),
       indexBytesPerDocument: Math.round(indexBytes / Math.max(1, docs.length)),
-      writeUnitsPerDocument: Number((writeUnits / Math.max(1, done.length)).toFixed(1)),
+      indexWriteUnitsPerDocument: Number((writeUnits / Math.max(1, done.length)).toFixed(1)),
+      perDocument: {
+        requests: Number(((metered.s3Requests + metered.dynamoRequests) / Math.max(1, docs.length)).toFixed(1)),
+        s3Requests: Number((metered.s3Requests / Math.max(1, docs.length)).toFixed(1)),
+        dynamoRequests: Number((metered.dynamoRequests / Math.max(1, docs.length)).toFixed(1)),
+        writeUnits: Number((metered.writeUnits / Math.max(1, docs.length)).toFixed(1)),
+        gsiWriteUnits: Number((metered.gsiWriteUnits / Math.max(1, docs.length)).toFixed(1)),
+        readUnits: Number((metered.readUnits / Math.max(1, docs.length)).toFixed(1)),
+        byRequest: Object.fromEntries(Object.entries(metered.requests).sort((a, b) => b[1] - a[1]).map(([name, n]) => [name, Number((n / Math.max(1, docs.length)).toFixed(2))])),
+      },
       s3RawBytesPerDocument: Math.round(raw.bytes / Math.max(1, raw.objects)),
       s3ResultBytesPerDocument: Math.round(results.bytes / Math.max(1, results.objects)),
       checks,

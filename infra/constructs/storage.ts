@@ -78,7 +78,8 @@ export class Storage extends Construct {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
         sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
-        projectionType: projection(TABLE_DEFINITION.projection),
+        projectionType: projection(index.projection),
+        nonKeyAttributes: index.include,
       });
     }
   }
@@ -92,5 +93,6 @@ function billingMode(mode: string): dynamodb.BillingMode {
 function projection(kind: string): dynamodb.ProjectionType {
   if (kind === 'ALL') return dynamodb.ProjectionType.ALL;
   if (kind === 'KEYS_ONLY') return dynamodb.ProjectionType.KEYS_ONLY;
+  if (kind === 'INCLUDE') return dynamodb.ProjectionType.INCLUDE;
   throw new Error(`Unsupported projection in the table definition: ${kind}`);
 }

@@ -26,21 +26,22 @@ export interface IndexDefinition {
   name: string;
   partitionKey: string;
   sortKey: string;
+  /** What the GSI copies of each item: everything, only the keys, or the keys and `include`. */
+  projection: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  include?: string[];
 }
 
 export const GSI: { bySpeaker: IndexDefinition; byWord: IndexDefinition } = {
   /** Speaker quotes, aliases, flags by status, documents by month: all "newest first" lists; claims ranked by month. */
-  bySpeaker: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  bySpeaker: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
   /** Word postings, quotes by publication month, names by first letter, claims by fingerprint. */
-  byWord: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  byWord: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
 };
 
 export const TABLE_DEFINITION = {
   partitionKey: TABLE_KEYS.partition,
   sortKey: TABLE_KEYS.sort,
   globalSecondaryIndexes: [GSI.bySpeaker, GSI.byWord],
-  /** GSIs project all attributes: every list is served by one query, no follow-up reads. */
-  projection: 'ALL' as const,
   billingMode: 'PAY_PER_REQUEST' as const,
   /** Expiry attribute of the Powertools idempotency records (a TTL in AWS; dynalite ignores it). */
   ttlAttribute: 'expiration',
@@ -63,7 +64,7 @@ export function createTableInput(tableName: string) {
         { AttributeName: g.partitionKey, KeyType: 'HASH' as const },
         { AttributeName: g.sortKey, KeyType: 'RANGE' as const },
       ],
-      Projection: { ProjectionType: TABLE_DEFINITION.projection },
+      Projection: { ProjectionType: g.projection, ...(g.include ? { NonKeyAttributes: g.include } : {}) },
     })),
   };
 }

@@ -122,7 +122,7 @@ describe('document storage', () => {
     expect(p.GlobalSecondaryIndexes).toEqual(TABLE_DEFINITION.globalSecondaryIndexes.map((index) => ({
       IndexName: index.name,
       KeySchema: [{ AttributeName: index.partitionKey, KeyType: 'HASH' }, { AttributeName: index.sortKey, KeyType: 'RANGE' }],
-      Projection: { ProjectionType: TABLE_DEFINITION.projection },
+      Projection: { ProjectionType: index.projection, ...(index.include ? { NonKeyAttributes: index.include } : {}) },
     })));
   });
 });
