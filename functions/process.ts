@@ -13,6 +13,7 @@ import { objectsFromSqsBody } from './events/s3-in-sqs.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
 import { idempotentRunner } from '../shared/storage/idempotency.ts';
+import { searchServices } from '../shared/storage/search-database.ts';
 
 const logger = new Logger({ serviceName: 'quotedesk-process' });
 const metrics = new Metrics({ namespace: 'quotedesk', serviceName: 'process' });
@@ -38,6 +39,7 @@ function pipelineFor(): { pipeline: DocumentPipeline; idempotency: ReturnType<ty
       extract: (text, options) => work.extract(text, options),
       maxBytes,
       once: idempotency.once,
+      search: async () => (await searchServices())?.projection ?? null,
       log: (level, message, detail) => logger[level](message, detail ?? {}),
     });
   }

@@ -6,9 +6,11 @@
  *              does, delivered in SQS-shaped batches (partial failures redelivered, then dead-lettered)
  *   http     → the API on PORT (default 3000)
  *   schedule → a timer (QUOTEDESK_CRAWL_INTERVAL seconds, `off` to disable)
+ * The search projection is a PGlite database in this process (<data dir>/search; in memory when
+ * ephemeral), handed to the functions as their search database.
  * Endpoints are written to <data dir>/local-stack.json for the CLI.
  */
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -18,6 +20,8 @@ import { FUNCTIONS, RAW_PREFIX, type FunctionSpec } from './wiring.ts';
 import { ensureBucketAndTable, repairDocumentIndex, startEmulators, useEmulatorEnvironment, type Emulators } from '../shared/storage/emulators.ts';
 import { LocalSqsQueue, type SqsHandler } from '../shared/pipeline/local-queue.ts';
 import { sqsRecordForObject } from '../functions/events/s3-in-sqs.ts';
+import { PgliteSql } from '../shared/storage/sql-pglite.ts';
+import { useSearchDatabase } from '../shared/storage/search-database.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -113,7 +117,7 @@ async function startS3Trigger(spec: FunctionSpec & { trigger: { kind: 's3' } }, 
 }
 
 /** http trigger: the API on Node, the same app as the Lambda handler. */
-async function startHttpTrigger(spec: FunctionSpec, ctx: TriggerContext, reprocess: (documentId: string) => Promise<void>): Promise<string | undefined> {
+async function startHttpTrigger(spec: FunctionSpec, ctx: TriggerContext, overrides: import('../shared/api/runtime.ts').RuntimeOverrides): Promise<string | undefined> {
   const port = ctx.options.apiPort;
   if (port === null || port === undefined) return undefined;
   if (!existsSync(join(repoRoot, 'shared/api/serve.ts'))) return undefined;
@@ -127,7 +131,7 @@ async function startHttpTrigger(spec: FunctionSpec, ctx: TriggerContext, reproce
       }
     }
   }
-  const api = await startApi(depsFromEnv(process.env, { reprocess }), { port, hostname: '127.0.0.1' });
+  const api = await startApi(depsFromEnv(process.env, overrides), { port, hostname: '127.0.0.1' });
   ctx.stops.push(() => api.close());
   ctx.log(`  ${spec.name.padEnd(8)} ← http ${api.url} (${spec.entry})`);
   return api.url;
@@ -166,6 +170,31 @@ async function recoverUnfinished(log: (line: string) => void): Promise<void> {
   if (report.redriven > 0) log(`  requeued ${report.redriven} unfinished document(s) from the last run`);
   if (report.failed > 0) log(`  failed ${report.failed} document(s) that could not be recovered (see quotedesk status --failed)`);
   if (released > 0) log(`  released ${released} in-progress idempotency record(s) left by the last run`);
+}
+
+/**
+ * The search database in `dir` (memory without one). One that does not open (left broken by a
+ * kill -9) is moved aside and started afresh: the projection is rebuilt from S3 (`rebuild`).
+ */
+async function openSearchDatabase(dir: string | undefined, log: (line: string) => void): Promise<{ sql: PgliteSql; rebuild: boolean }> {
+  if (!dir) return { sql: await PgliteSql.open(), rebuild: false };
+  const fresh = !existsSync(dir);
+  try {
+    return { sql: await PgliteSql.open(dir), rebuild: fresh };
+  } catch (error) {
+    const aside = `${dir}.broken-${Date.now()}`;
+    renameSync(dir, aside);
+    log(`  search database did not open (${error instanceof Error ? error.message : String(error)}); moved to ${aside}, rebuilding from S3`);
+    return { sql: await PgliteSql.open(dir), rebuild: true };
+  }
+}
+
+async function rebuildSearch(sql: PgliteSql) {
+  const { reindexSearch } = await import('../shared/search/rebuild.ts');
+  const { openSearch } = await import('../shared/search/index.ts');
+  const { S3DocumentStore } = await import('../shared/storage/s3-documents.ts');
+  const { DynamoIndexStore } = await import('../shared/storage/dynamo-index.ts');
+  return reindexSearch({ index: new DynamoIndexStore(), documents: new S3DocumentStore(), projection: (await openSearch(sql)).projection });
 }
 
 function intervalFromEnv(name: string, env: NodeJS.ProcessEnv, fallback: number | null): number | null {
@@ -219,6 +248,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
 
   const ctx: TriggerContext = { options, emulators, bucket, dataDir, log, stops: [] };
+  const search = await openSearchDatabase(options.ephemeral ? undefined : join(dataDir, 'search'), log);
+  useSearchDatabase(search.sql);
+  // Closed last, after the functions that write to it stopped.
+  ctx.stops.push(async () => {
+    useSearchDatabase(undefined);
+    await search.sql.close();
+  });
+  log(`  search   PGlite ${options.ephemeral ? '(in memory)' : join(dataDir, 'search')}`);
   let queue: LocalSqsQueue | null = null;
   let apiUrl: string | undefined;
   // Reprocessing (after a rejected flag) re-emits the document's object-created event, as in AWS.
@@ -231,7 +268,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   for (const spec of FUNCTIONS) {
     const trigger = spec.trigger;
     if (trigger.kind === 's3') queue = (await startS3Trigger({ ...spec, trigger }, ctx)) ?? queue;
-    else if (trigger.kind === 'http') apiUrl = (await startHttpTrigger(spec, ctx, reprocess)) ?? apiUrl;
+    else if (trigger.kind === 'http') apiUrl = (await startHttpTrigger(spec, ctx, { reprocess, reindex: () => rebuildSearch(search.sql) })) ?? apiUrl;
     else if (trigger.kind === 'schedule') {
       const interval = spec.name === 'sweep'
         ? (options.sweepIntervalSeconds === undefined ? intervalFromEnv('QUOTEDESK_SWEEP_INTERVAL', process.env, 60) : options.sweepIntervalSeconds)
@@ -241,6 +278,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
 
   if (queue) await recoverUnfinished(log);
+  if (search.rebuild) {
+    const report = await rebuildSearch(search.sql);
+    if (report.documents > 0) log(`  search projection rebuilt from S3: ${report.projected} of ${report.documents} done documents`);
+  }
 
   const stateFile = join(dataDir, STATE_FILE);
   const state = { pid: process.pid, bucket, table, s3Endpoint: emulators.s3Endpoint, dynamoEndpoint: emulators.dynamoEndpoint, apiUrl, rawPrefix: RAW_PREFIX, startedAt: new Date().toISOString() };

@@ -84,7 +84,7 @@ export class RequestMeter {
       (next, context) => async (args) => {
         const operation = String((context as { commandName?: string }).commandName ?? '?').replace(/Command$/, '');
         dynamoCount(operation);
-        return this.metered(operation, args as { request: { body?: string | Uint8Array; headers: Record<string, string> } }, next as never);
+        return this.metered(operation, args as never, next as never) as never;
       },
       { step: 'build', name: 'quotedeskRequestMeter', priority: 'low' },
     );

@@ -14,6 +14,7 @@ import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
 import { PUBLIC_PATHS, registerPageRoutes } from './routes/page.ts';
 import { registerQueryRoutes } from './routes/query.ts';
+import { registerSearchRoutes } from './routes/search.ts';
 import { HealthSchema } from './schemas.ts';
 import { json } from './routes/common.ts';
 
@@ -83,6 +84,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerDocumentRoutes(app, withLog);
   registerClaimRoutes(app, withLog);
   registerQueryRoutes(app, withLog);
+  registerSearchRoutes(app, withLog);
   registerFeedRoutes(app, withLog);
   registerPageRoutes(app);
 

@@ -3,6 +3,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { FeedRegistry } from '../crawl/ports.ts';
 import type { DocumentMetadata, DocumentStatus, DocumentStore, IndexStore } from '../storage/ports.ts';
 import type { AuthConfig, AuthEnv } from './auth.ts';
+import type { Search } from '../search/index.ts';
+import type { ReindexReport } from '../search/rebuild.ts';
 
 export interface SubmitResult {
   id: string;
@@ -37,6 +39,10 @@ export interface ApiDeps {
   /** Largest file POST /uploads presigns for (default 5 MB, the pipeline's limit). */
   maxUploadBytes?: number;
   log?: (message: string, error?: unknown) => void;
+  /** The search projection (full text, facets, analytics); `GET /quotes?q=` answers 503 without it. */
+  search?: () => Promise<Search | null>;
+  /** Rebuild the projection from S3 (locally, where the database lives in the stack's process). */
+  reindex?: () => Promise<ReindexReport>;
 }
 
 export type ApiApp = OpenAPIHono<AuthEnv>;

@@ -7,6 +7,8 @@ import { DocumentIntakeService } from '../pipeline/intake.ts';
 import { DynamoIndexStore } from '../storage/dynamo-index.ts';
 import { DynamoFeedRegistry } from '../storage/feeds.ts';
 import { S3DocumentStore } from '../storage/s3-documents.ts';
+import { searchServices } from '../storage/search-database.ts';
+import type { ReindexReport } from '../search/rebuild.ts';
 import { authConfigFromEnv } from './auth.ts';
 import type { ApiDeps, DocumentIntake } from './deps.ts';
 
@@ -20,6 +22,8 @@ function positiveInt(name: string, env: NodeJS.ProcessEnv): number | undefined {
 
 export interface RuntimeOverrides {
   reprocess?: DocumentIntake['reprocess'];
+  /** The local stack rebuilds its in-process search database on request. */
+  reindex?: () => Promise<ReindexReport>;
 }
 
 // The pipeline's intake re-triggers processing by re-emitting the object's event; tests may observe that instead.
@@ -42,5 +46,7 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Run
     auth: authConfigFromEnv(env),
     maxBodyBytes: positiveInt('QUOTEDESK_API_MAX_BODY_BYTES', env),
     maxUploadBytes: positiveInt('QUOTEDESK_MAX_BYTES', env),
+    search: searchServices,
+    reindex: overrides.reindex,
   };
 }

@@ -171,12 +171,69 @@ export const QuoteSchema = DocumentSpanSchema
 export const QuoteQuerySchema = PageQuerySchema.extend({
   speaker: z.string().min(1).max(200).optional().openapi({ description: 'Any spelling of the speaker’s name.' }),
   speakerId: z.string().min(1).max(200).optional().openapi({ description: 'A speaker id, as in /speakers.' }),
-  q: z.string().min(1).max(200).optional().openapi({ description: 'Words that must all appear in the quote.' }),
+  q: z.string().min(1).max(200).optional().openapi({
+    description: 'Full-text search (English stemming): words, "a phrase", `word*` prefixes, OR, -word. With `q` the answer has `total` and `facets` and each quote a `highlight`.',
+  }),
   from: IsoDateSchema.optional().openapi({ description: 'Published on or after (ISO date).' }),
   to: IsoDateSchema.optional().openapi({ description: 'Published on or before (ISO date).' }),
   source: z.string().min(1).max(200).optional(),
+  collection: z.string().min(1).max(200).optional().openapi({ description: 'The document collection (its source when it has none); with `q`.' }),
   kind: QuoteKindSchema.optional(),
+  sort: z.enum(['relevance', 'date']).optional().openapi({ description: 'With `q`: best match first (default) or newest first. Without `q` quotes are always newest first.' }),
 });
+
+const FacetSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
+
+export const QuoteHitSchema = QuoteSchema.extend({
+  collection: z.string().nullable().optional(),
+  url: z.string().nullable().optional(),
+  score: z.number().optional().openapi({ description: 'Relevance (PostgreSQL ts_rank_cd).' }),
+  highlight: z
+    .array(z.object({ text: z.string(), match: z.boolean() }))
+    .optional()
+    .openapi({ description: 'The quote text cut into segments; `match` segments are what the query found. Render as text, never HTML.' }),
+}).openapi('QuoteHit');
+
+export const QuoteSearchPageSchema = z
+  .object({
+    items: z.array(QuoteHitSchema),
+    cursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
+    next: z.string().optional().openapi({ description: 'The same as `cursor`, absent on the last page.' }),
+    total: z.number().int().optional().openapi({ description: 'With `q`: every matching quote.' }),
+    facets: z
+      .object({ collection: FacetSchema, speaker: FacetSchema, kind: FacetSchema, month: FacetSchema })
+      .optional()
+      .openapi({ description: 'With `q`: the 10 most frequent values of each facet among all matches.' }),
+  })
+  .openapi('QuoteSearchPage');
+
+const PeriodQuerySchema = z.object({
+  from: IsoDateSchema.optional().openapi({ description: 'Published on or after (ISO date).' }),
+  to: IsoDateSchema.optional().openapi({ description: 'Published on or before (ISO date).' }),
+});
+
+export const TopQuerySchema = PeriodQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const SpeakerMonthsQuerySchema = PeriodQuerySchema.extend({
+  speaker: z.string().min(1).max(200).optional().openapi({ description: 'Any spelling of one speaker’s name, or a speaker id; all speakers without it.' }),
+});
+
+export const SpeakerMonthSchema = z.object({ speakerId: z.string(), speaker: z.string(), month: z.string(), quotes: z.number().int() }).openapi('SpeakerMonth');
+export const TopSpeakerSchema = z.object({ speakerId: z.string(), speaker: z.string(), quotes: z.number().int(), documents: z.number().int() }).openapi('TopSpeaker');
+export const TopClaimSchema = z
+  .object({
+    documentId: z.string(),
+    claimId: z.string(),
+    text: z.string(),
+    score: z.number(),
+    speaker: z.string().nullable(),
+    sortDate: z.string(),
+    documentTitle: z.string().optional(),
+    source: z.string().optional(),
+  })
+  .openapi('TopClaim');
 
 export const ClaimSchema = DocumentSpanSchema
   .extend({

@@ -16,6 +16,8 @@ import { toIndexEntry } from './records.ts';
 import { REDRIVE_PREFIX, REPROCESS_PREFIX, documentIdOfReprocessKey } from './intake.ts';
 import { randomUUID } from 'node:crypto';
 import { normalizeName } from '../storage/keys.ts';
+import type { SearchProjection } from '../search/projection.ts';
+import { projectFromResult } from '../search/rebuild.ts';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** Bump (or set QUOTEDESK_EXTRACTOR_VERSION) when extraction changes: documents then reindex on their next event. */
@@ -44,6 +46,8 @@ export interface PipelineDeps {
   /** Wraps the expensive part so one content is worked on once at a time (Powertools Idempotency in AWS). */
   once?: <T>(identity: Record<string, string>, work: () => Promise<T>) => Promise<T>;
   log?: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
+  /** The search projection, written after each commit (null or absent: no search database). */
+  search?: () => Promise<SearchProjection | null>;
 }
 
 export type ProcessOutcome =
@@ -144,6 +148,8 @@ export class DocumentPipeline {
       existing.extractorVersion === this.version &&
       (existing as { keepApart?: string }).keepApart === identity.keepApart
     ) {
+      // A run whose projection write failed after its commit is retried as this event: catch it up.
+      await this.catchUpProjection(existing);
       return { status: 'skipped', documentId: id, reason: 'already processed (same content, extractor and decisions)' };
     }
     const work = () => this.run(id, key, raw, metadata, keepApart, identity);
@@ -177,10 +183,31 @@ export class DocumentPipeline {
     if (!(await this.deps.index.beginRun(id, runId, Date.now() + this.leaseMs))) throw new RunConflictError(id, 'another run holds it');
     const committed = await this.deps.index.commitRun(id, runId, 'failed', { reason }, { dropVersion: true });
     if (committed) {
+      await this.unproject(id, runId);
       await this.deps.index.clearDocument(id);
       await this.deps.index.clearPending(id);
     }
     return committed;
+  }
+
+  /** Show a committed version in search (after the DynamoDB commit, never before). */
+  private async project(entry: ReturnType<typeof toIndexEntry>, runId: string): Promise<void> {
+    const projection = await this.deps.search?.();
+    if (projection) await projection.apply({ document: entry.document, quotes: entry.quotes, claims: entry.claims }, runId);
+  }
+
+  /** A document that failed shows nothing in search (an older run's rows cannot come back: versions only move forward). */
+  private async unproject(id: string, runId: string): Promise<void> {
+    const projection = await this.deps.search?.();
+    const document = projection ? await this.deps.index.getDocument(id) : null;
+    if (projection && document) await projection.remove(document, runId);
+  }
+
+  private async catchUpProjection(document: DocumentRecord): Promise<void> {
+    const projection = await this.deps.search?.();
+    if (!projection || !document.version || (await projection.shownVersion(document.id)) === document.version) return;
+    const outcome = await projectFromResult(document, this.deps.documents, projection);
+    this.log(outcome.projected ? 'info' : 'warn', 'search projection caught up', { documentId: document.id, ...outcome });
   }
 
   /** Re-run a document from its raw object (after a flag was rejected, or an extractor upgrade). */
@@ -279,6 +306,7 @@ export class DocumentPipeline {
         ...({ keepApart: identity.keepApart, itemCount: stats.itemCount, writeUnits: stats.writeUnits } as Partial<DocumentRecord>),
       });
       if (!committed) throw new RunConflictError(id, 'superseded by a newer run before it committed');
+      await this.project(entry, runId);
       stats.itemsDeleted = await index.removeStaleItems(id, runId);
       await index.clearPending(id);
       this.log('info', 'document done', { documentId: id, key, ...counts, writeUnits: stats.writeUnits });
@@ -288,6 +316,7 @@ export class DocumentPipeline {
       if (error instanceof BadInputError) {
         // No version is committed for a failed document, so none of its items show; then they go.
         if (await index.commitRun(id, runId, 'failed', { reason: error.reason }, { dropVersion: true })) {
+          await this.unproject(id, runId);
           await index.clearDocument(id);
           await index.clearPending(id);
         }

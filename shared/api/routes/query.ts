@@ -10,24 +10,26 @@ import {
   FlagSchema,
   IdParamSchema,
   QuoteQuerySchema,
-  QuoteSchema,
+  QuoteSearchPageSchema,
   SpeakerQuerySchema,
   SpeakerSchema,
   SpeakerSummarySchema,
   pageOf,
 } from '../schemas.ts';
 import { errorResponses, json, notFoundResponse, readerSecurity, writerSecurity } from './common.ts';
+import { searchQuotes } from './search.ts';
 
 const listQuotes = createRoute({
   method: 'get',
   path: '/quotes',
-  summary: 'Quotes, newest first, by speaker (any spelling), words, date, source and kind',
+  summary: 'Quotes by speaker (any spelling), full-text search, date, collection, source and kind',
   description:
-    '`speaker` matches any spelling of the person: aliases and flagged variants resolve to one speaker. `q` matches whole words ' +
-    'through the word index. `from` / `to` bound the publication date (inclusive).',
+    '`speaker` matches any spelling of the person: aliases and flagged variants resolve to one speaker. `q` searches the text ' +
+    '(PostgreSQL full text, English stemming: words, "phrases", prefix*, OR, -word), ranked or by date, with the total, facets and ' +
+    'highlighted segments. Without `q`, quotes come newest first from the index. `from` / `to` bound the publication date (inclusive).',
   security: readerSecurity,
   request: { query: QuoteQuerySchema },
-  responses: { 200: json(pageOf(QuoteSchema, 'QuoteSearchPage'), 'A page of quotes'), ...errorResponses },
+  responses: { 200: json(QuoteSearchPageSchema, 'A page of quotes'), ...errorResponses, 503: { description: 'Search (q) is not configured' } },
 });
 
 const listSpeakers = createRoute({
@@ -92,8 +94,11 @@ export function registerQueryRoutes(app: ApiApp, deps: ApiDeps): void {
     if (query.from && query.to && query.from.slice(0, 10) > query.to.slice(0, 10)) {
       throw new ApiError(400, `"from" (${query.from}) is after "to" (${query.to}).`);
     }
-    const page = await deps.index.listQuotes({ ...query, speaker: speakerId ?? speaker });
-    return c.json({ items: page.items.map(presentQuote), cursor: page.cursor }, 200);
+    const { q, collection, sort, ...filters } = query;
+    if (q) return c.json(await searchQuotes(deps, { ...filters, q, collection, sort, speaker: speakerId ?? speaker, cursor: query.cursor ?? undefined }), 200);
+    if (collection) throw new ApiError(400, '"collection" filters a search: send it with "q".');
+    const page = await deps.index.listQuotes({ ...filters, speaker: speakerId ?? speaker });
+    return c.json({ items: page.items.map(presentQuote), cursor: page.cursor, ...(page.cursor ? { next: page.cursor } : {}) }, 200);
   });
 
   app.openapi(listSpeakers, async (c) => {
