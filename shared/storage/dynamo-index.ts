@@ -11,7 +11,7 @@ import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
 import { claimFingerprints } from '../claims/fingerprint.ts';
 import { GSI } from './table.ts';
-import { DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, pendingPartition, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, upperBound } from './keys.ts';
+import { DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, pendingPartition, flagId, key, monthOf, normalizeName, parseFlagId, upperBound } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import {
   InvalidCursorError,
@@ -432,9 +432,6 @@ export class DynamoIndexStore implements IndexStore {
         gsi2pk: key.quoteMonth(monthOf(quote.sortDate)),
         gsi2sk: sortKey,
       });
-      for (const word of indexWords(quote.text)) {
-        items.push({ pk, sk: key.word(word, quote.id), type: 'word', documentId: doc.id, quoteId: quote.id, gsi2pk: key.wordPostings(word), gsi2sk: sortKey });
-      }
     }
     for (const claim of entry.claims) {
       const claimDate = claim.sortDate ?? doc.sortDate;
@@ -666,22 +663,21 @@ export class DynamoIndexStore implements IndexStore {
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id).slice(0, 20);
   }
 
+  /** Quotes newest first, by speaker (any spelling) or by publication month; full-text search is the search projection's. */
   async listQuotes(query: QuoteQuery): Promise<Page<QuoteRecord>> {
-    const words = query.q ? queryWords(query.q) : [];
-    const scope = scopeOf('quotes', { speaker: query.speaker ?? null, q: words.join(' ') || null, from: query.from ?? null, to: query.to ?? null, source: query.source ?? null, kind: query.kind ?? null });
+    const scope = scopeOf('quotes', { speaker: query.speaker ?? null, from: query.from ?? null, to: query.to ?? null, source: query.source ?? null, kind: query.kind ?? null });
     const range = { from: query.from, to: query.to ? upperBound(query.to) : undefined };
     const committed = (items: Item[]) => this.committedOnly(items);
+    const limit = clampLimit(query.limit);
+    // Page size + 1: one item past the page tells whether there is a next one.
+    const chunk = limit + 1;
     let specs: StreamSpec[];
     if (query.speaker) {
       const ids = await this.resolveSpeaker(query.speaker);
-      specs = ids.map((id) => ({ id, table: this.table, index: GSI_1, partitions: [key.speakerQuotes(id)], range, enrich: committed }));
-    } else if (words.length > 0) {
-      // The longest word is the best guess at the rarest: fewest postings to walk.
-      const lead = [...words].sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
-      specs = [{ id: 'w', table: this.table, index: GSI_2, partitions: [key.wordPostings(lead)], range, enrich: async (items) => committed(await this.postingsToQuotes(items)) }];
+      specs = ids.map((id) => ({ id, table: this.table, index: GSI_1, partitions: [key.speakerQuotes(id)], range, enrich: committed, chunk }));
     } else {
       const months = await this.shards('QDATE', query.from, query.to);
-      specs = [{ id: 'm', table: this.table, index: GSI_2, partitions: months.map(key.quoteMonth), range, enrich: committed }];
+      specs = [{ id: 'm', table: this.table, index: GSI_2, partitions: months.map(key.quoteMonth), range, enrich: committed, chunk }];
     }
     if (specs.length === 0) {
       decodeCursor(query.cursor, scope);
@@ -693,30 +689,10 @@ export class DynamoIndexStore implements IndexStore {
       if (item.type !== undefined && item.type !== 'quote') return false;
       if (query.kind && item.kind !== query.kind) return false;
       if (query.source && item.source !== query.source) return false;
-      if (words.length > 0) {
-        const have = new Set(normalizeName(String(item.text ?? '')).split(' '));
-        if (!words.every((w) => have.has(w))) return false;
-      }
       return true;
     };
-    const taken = await takePage(streams, clampLimit(query.limit), accept);
+    const taken = await takePage(streams, limit, accept);
     return { items: taken.items.map((i) => strip<QuoteRecord>(i)), cursor: pageCursor(taken.positions, scope) };
-  }
-
-  /** Word postings → the quotes they point at, keeping the posting's keys for cursor positions. */
-  private async postingsToQuotes(postings: Item[]): Promise<Item[]> {
-    const quotes = await batchGet(
-      this.table,
-      postings.map((p) => ({ pk: key.doc(String(p.documentId)), sk: key.quote(String(p.quoteId)) })),
-    );
-    const byKey = new Map(quotes.map((q) => [`${q.pk}|${q.sk}`, q]));
-    const out: Item[] = [];
-    for (const posting of postings) {
-      const quote = byKey.get(`${key.doc(String(posting.documentId))}|${key.quote(String(posting.quoteId))}`);
-      if (!quote) continue;
-      out.push({ ...quote, pk: posting.pk, sk: posting.sk, gsi2pk: posting.gsi2pk, gsi2sk: posting.gsi2sk, type: 'quote' });
-    }
-    return out;
   }
 
   async speakersByPrefix(prefix: string, page: PageRequest): Promise<Page<SpeakerRecord>> {

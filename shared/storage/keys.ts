@@ -13,35 +13,10 @@ export function normalizeName(name: string): string {
     .trim();
 }
 
-const STOPWORDS = new Set(
-  ('a an and are as at be been but by for from had has have he her hers him his i if in into is it its me my no not of on or our ' +
-    'she so than that the their them then there these they this those to too us was we were what when where which who will with ' +
-    'would you your said says say').split(' '),
-);
-
-/** Words of a quote as the word index stores them: normalised, no stop words, unique, capped. */
-export function indexWords(text: string, max = 48): string[] {
-  const words = new Set<string>();
-  for (const word of normalizeName(text).split(' ')) {
-    if (word.length < 2 || STOPWORDS.has(word) || word.length > 40) continue;
-    words.add(word);
-    if (words.size >= max) break;
-  }
-  return [...words];
-}
-
-/** Words of a search query: same normalisation; stop words dropped unless nothing else is left. */
-export function queryWords(q: string): string[] {
-  const all = normalizeName(q).split(' ').filter((w) => w.length > 0);
-  const kept = all.filter((w) => w.length >= 2 && !STOPWORDS.has(w));
-  return [...new Set(kept.length ? kept : all)];
-}
-
 export const key = {
   doc: (docId: string) => `DOC#${docId}`,
   meta: 'META',
   quote: (quoteId: string) => `Q#${quoteId}`,
-  word: (word: string, quoteId: string) => `W#${word}#${quoteId}`,
   claim: (claimId: string) => `C#${claimId}`,
   claimFingerprint: (fingerprint: string, claimId: string) => `CF#${fingerprint}#${claimId}`,
   docSpeaker: (speakerId: string) => `S#${speakerId}`,
@@ -53,7 +28,6 @@ export const key = {
   docsMonth: (month: string) => `DOCS#${month}`,
   speakerQuotes: (speakerId: string) => `SPK#${speakerId}`,
   quoteMonth: (month: string) => `QDATE#${month}`,
-  wordPostings: (word: string) => `WORD#${word}`,
   aliasLookup: (name: string) => `ALIAS#${name}`,
   namePrefix: (name: string) => `NAME#${[...name][0] ?? '_'}`,
   flags: (status: string) => `FLAGS#${status}`,

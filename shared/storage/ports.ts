@@ -135,8 +135,6 @@ export interface FlagRecord {
 export interface QuoteQuery extends PageRequest {
   /** A speaker id or any spelling of a name (aliases and flagged variants resolve to one speaker). */
   speaker?: string;
-  /** Words that must all appear in the quote (case-insensitive, whole words). */
-  q?: string;
   /** Inclusive publication-date bounds, ISO dates. */
   from?: string;
   to?: string;

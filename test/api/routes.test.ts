@@ -9,6 +9,8 @@ import { depsFromEnv } from '../../shared/api/runtime.ts';
 import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
+import { PgliteSql } from '../../shared/storage/sql-pglite.ts';
+import { searchServices, useSearchDatabase } from '../../shared/storage/search-database.ts';
 import { KRISTIN, STATEMENT, UNION_STORY, XSS_PAYLOAD, seedDocument, seriesDocuments } from '../fixtures/api/seed.ts';
 
 const WRITER = 'writer-token-for-tests-0123456789';
@@ -19,6 +21,7 @@ let aws: LocalAws;
 let app: ApiApp;
 let index: DynamoIndexStore;
 let documents: S3DocumentStore;
+let sql: PgliteSql;
 const reprocessed: string[] = [];
 
 function call(path: string, init: RequestInit & { token?: string | null } = {}) {
@@ -57,6 +60,8 @@ async function allPages(path: string, limit: number) {
 
 beforeAll(async () => {
   aws = await startLocalAws();
+  sql = await PgliteSql.open();
+  useSearchDatabase(sql);
   const deps = depsFromEnv(
     { QUOTEDESK_WRITER_TOKEN: WRITER, QUOTEDESK_READER_TOKEN: READER, QUOTEDESK_API_MAX_BODY_BYTES: '20000' },
     { reprocess: async (id) => void reprocessed.push(id) },
@@ -64,12 +69,15 @@ beforeAll(async () => {
   index = deps.index as DynamoIndexStore;
   documents = deps.documents as S3DocumentStore;
   app = createApp({ ...deps, log: () => undefined });
-  await seedDocument(index, documents, UNION_STORY);
-  await seedDocument(index, documents, STATEMENT);
-  for (const doc of seriesDocuments(SERIES)) await seedDocument(index, documents, doc);
+  const projection = (await searchServices())!.projection;
+  await seedDocument(index, documents, UNION_STORY, projection);
+  await seedDocument(index, documents, STATEMENT, projection);
+  for (const doc of seriesDocuments(SERIES)) await seedDocument(index, documents, doc, projection);
 });
 
 afterAll(async () => {
+  useSearchDatabase(undefined);
+  await sql?.close();
   await aws?.stop();
 });
 
@@ -256,10 +264,18 @@ describe('quotes', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  it('matches words through the word index and filters by date, source and kind', async () => {
+  it('searches words in the search projection (total, facets, highlights) and filters by date, source and kind', async () => {
     const words: any = await getJson('/quotes?q=library%20BUDGET');
     expect(words.items.length).toBe(20);
     for (const q of words.items) expect(q.text).toMatch(/budget.*library/i);
+    expect(words.total).toBeGreaterThan(20);
+    expect(words.next).toBe(words.cursor);
+    expect(Object.keys(words.facets)).toEqual(['collection', 'speaker', 'kind', 'month']);
+    expect(words.items[0].highlight.filter((s: any) => s.match).map((s: any) => s.text.toLowerCase())).toEqual(expect.arrayContaining(['budget', 'library']));
+    const rest: any = await getJson(`/quotes?q=library%20BUDGET&cursor=${encodeURIComponent(words.cursor)}`);
+    expect(rest.items.length).toBe(Math.min(20, words.total - 20));
+    expect(new Set([...words.items, ...rest.items].map((q: any) => `${q.documentId}/${q.id}`)).size).toBe(words.items.length + rest.items.length);
+    expect((await call('/quotes?q=the')).status).toBe(400);
     const ranged: any = await getJson('/quotes?speaker=Pat%20Lee&from=2023-01-03&to=2023-01-05&limit=100');
     expect(ranged.items).toHaveLength(6);
     const kind: any = await getJson('/quotes?speaker=Pat%20Lee&kind=indirect&source=gazette&limit=100');

@@ -9,6 +9,8 @@ import { eventFor, lambdaContext, upload, type Handler } from './helpers.ts';
 import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
 import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
 import { contentHash, documentIdFor } from '../../shared/pipeline/identity.ts';
+import { PgliteSql } from '../../shared/storage/sql-pglite.ts';
+import { searchServices, useSearchDatabase } from '../../shared/storage/search-database.ts';
 
 const article = readFileSync(new URL('../fixtures/pipeline/harbor-council.txt', import.meta.url), 'utf8');
 const idOf = (body: string | Uint8Array) => documentIdFor(contentHash(typeof body === 'string' ? Buffer.from(body) : body));
@@ -17,14 +19,22 @@ describe('process handler end to end', () => {
   let aws: LocalAws;
   let handler: Handler;
   let index: DynamoIndexStore;
+  let sql: PgliteSql;
 
   beforeAll(async () => {
     aws = await startLocalAws();
+    // The handler writes the search projection to the database it is given (Aurora in AWS).
+    sql = await PgliteSql.open();
+    useSearchDatabase(sql);
     process.env.QUOTEDESK_MAX_BYTES = String(64 * 1024);
     handler = (await import('../../functions/process.ts')).handler as Handler;
     index = new DynamoIndexStore();
   });
-  afterAll(async () => aws?.stop());
+  afterAll(async () => {
+    useSearchDatabase(undefined);
+    await sql?.close();
+    await aws?.stop();
+  });
 
   it('processes an upload whose key has spaces (event key "+"-encoded) and indexes it', async () => {
     const key = 'raw/harbor council+ferry 2024.txt';
@@ -59,9 +69,12 @@ describe('process handler end to end', () => {
     // by date: inside and outside the range
     expect((await index.listQuotes({ from: '2024-03-01', to: '2024-03-31', limit: 100 })).items.length).toBe(doc?.counts?.quotes);
     expect((await index.listQuotes({ from: '2024-04-01', limit: 100 })).items).toEqual([]);
-    // by word
-    const ferry = await index.listQuotes({ q: 'Ferry' });
+    // by word, in the search projection the handler wrote after the commit
+    const search = (await searchServices())!;
+    const ferry = await search.quotes.search({ q: 'Ferry', limit: 20, offset: 0 });
     expect(ferry.items.map((q) => q.text)).toEqual([expect.stringContaining('This ferry is the only way')]);
+    expect(ferry.items[0]).toMatchObject({ documentId: id, documentTitle: 'Harbor council approves ferry subsidy', source: 'port-ellis-gazette' });
+    expect(await search.projection.shownVersion(id)).toBe(doc?.version);
     // claims of the document (the extractor finds figures such as "$4.2 million a year")
     const claims = await index.claimsOfDocument(id, { limit: 100 });
     expect(claims.items.length).toBe(doc?.counts?.claims);

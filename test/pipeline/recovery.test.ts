@@ -56,7 +56,6 @@ describe('crash recovery', () => {
     // Written but not committed: a processing document shows no items.
     expect((await index.quotesOfDocument(doc.id, {})).items).toEqual([]);
     expect((await index.listQuotes({ speaker: 'Ruth Imber' })).items).toEqual([]);
-    expect((await index.listQuotes({ q: 'ferry' })).items).toEqual([]);
     expect(await index.commitRun(doc.id, 'r1', 'done')).toBe(true);
     expect((await index.quotesOfDocument(doc.id, {})).items.map((q) => q.id).sort()).toEqual(['q1', 'q2']);
 
@@ -69,7 +68,7 @@ describe('crash recovery', () => {
 
     // Committed, then the stale items go.
     expect(await index.commitRun(doc.id, 'r2', 'done')).toBe(true);
-    expect(await index.removeStaleItems(doc.id, 'r2')).toBe(5); // q2, its postings (ferry, runs, late) and q1's old posting (wrong)
+    expect(await index.removeStaleItems(doc.id, 'r2')).toBe(1); // q2 (q1 and q3 were rewritten by r2)
     expect((await index.quotesOfDocument(doc.id, {})).items.map((q) => q.text).sort()).toEqual(['the harbour reopens', 'the tide tables are fixed']);
   });
 
