@@ -10,6 +10,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   names: { summary: 'names compare "A" "B" | names compare --jsonl FILE', load: async () => (await import('./names.ts')).run },
   ingest: { summary: 'ingest PATH… [--bucket NAME]', load: async () => (await import('./ingest.ts')).run },
   status: { summary: 'status', load: async () => (await import('./status.ts')).run },
+  reindex: { summary: 'reindex [--json]   (rebuild the search projection from S3)', load: async () => (await import('./reindex.ts')).run },
   feeds: { summary: 'feeds add|list|remove URL', load: async () => (await import('./feeds.ts')).run },
   crawl: { summary: 'crawl [--feed URL]', load: async () => (await import('./crawl.ts')).run },
 };

@@ -66,6 +66,14 @@ export class RunConflictError extends Error {
   }
 }
 
+/** The document is done, but its search projection could not be written (retried through the event). */
+export class ProjectionWriteError extends Error {
+  constructor(readonly documentId: string, cause: unknown) {
+    super(`document ${documentId} is done; writing its search projection failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'ProjectionWriteError';
+  }
+}
+
 export const INTERNAL_ERROR_PREFIX = 'internal error';
 
 /** A user-facing reason for bad input (as opposed to an infrastructure error, which is retried). */
@@ -190,10 +198,17 @@ export class DocumentPipeline {
     return committed;
   }
 
-  /** Show a committed version in search (after the DynamoDB commit, never before). */
+  /**
+   * Show a committed version in search (after the DynamoDB commit, never before). A failure leaves
+   * the document done and is thrown, so the queue retries the event, which catches the projection up.
+   */
   private async project(entry: ReturnType<typeof toIndexEntry>, runId: string): Promise<void> {
-    const projection = await this.deps.search?.();
-    if (projection) await projection.apply({ document: entry.document, quotes: entry.quotes, claims: entry.claims }, runId);
+    try {
+      const projection = await this.deps.search?.();
+      if (projection) await projection.apply({ document: entry.document, quotes: entry.quotes, claims: entry.claims }, runId);
+    } catch (error) {
+      throw new ProjectionWriteError(entry.document.id, error);
+    }
   }
 
   /** A document that failed shows nothing in search (an older run's rows cannot come back: versions only move forward). */
@@ -306,13 +321,13 @@ export class DocumentPipeline {
         ...({ keepApart: identity.keepApart, itemCount: stats.itemCount, writeUnits: stats.writeUnits } as Partial<DocumentRecord>),
       });
       if (!committed) throw new RunConflictError(id, 'superseded by a newer run before it committed');
-      await this.project(entry, runId);
       stats.itemsDeleted = await index.removeStaleItems(id, runId);
       await index.clearPending(id);
+      await this.project(entry, runId);
       this.log('info', 'document done', { documentId: id, key, ...counts, writeUnits: stats.writeUnits });
       return { status: 'done', documentId: id, stats, counts };
     } catch (error) {
-      if (error instanceof RunConflictError) throw error;
+      if (error instanceof RunConflictError || error instanceof ProjectionWriteError) throw error;
       if (error instanceof BadInputError) {
         // No version is committed for a failed document, so none of its items show; then they go.
         if (await index.commitRun(id, runId, 'failed', { reason: error.reason }, { dropVersion: true })) {

@@ -38,22 +38,22 @@ export interface ReindexReport {
 export async function reindexSearch(deps: { index: IndexStore; documents: DocumentStore; projection: SearchProjection; onProgress?: (done: number) => void }): Promise<ReindexReport> {
   const started = new Date();
   const report: ReindexReport = { documents: 0, projected: 0, skipped: [], dropped: 0, seconds: 0 };
-  const kept: string[] = [];
+  // Every done document keeps what it shows: one whose result cannot be projected keeps its last projection.
+  const done: string[] = [];
   let cursor: string | null = null;
   do {
     const page = await deps.index.listDocuments({ status: 'done', limit: 100, cursor });
     for (const document of page.items) {
       report.documents++;
+      done.push(document.id);
       const outcome = await projectFromResult(document, deps.documents, deps.projection);
-      if (outcome.projected) {
-        report.projected++;
-        kept.push(document.id);
-      } else report.skipped.push({ id: document.id, reason: outcome.reason ?? 'unknown' });
+      if (outcome.projected) report.projected++;
+      else report.skipped.push({ id: document.id, reason: outcome.reason ?? 'unknown' });
     }
     deps.onProgress?.(report.documents);
     cursor = page.cursor;
   } while (cursor);
-  report.dropped = await deps.projection.retainOnly(kept, started.toISOString());
+  report.dropped = await deps.projection.retainOnly(done, started.toISOString());
   report.seconds = Number(((Date.now() - started.getTime()) / 1000).toFixed(1));
   return report;
 }
