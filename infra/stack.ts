@@ -15,6 +15,7 @@ import { Ingest } from './constructs/ingest.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { CrawlSchedule } from './constructs/schedule.ts';
 import { Storage } from './constructs/storage.ts';
+import { SEARCH_DATABASE_NAME, SearchDatabase } from './constructs/search.ts';
 import { ENV, FUNCTIONS, type FunctionSpec } from './wiring.ts';
 import { TABLE_DEFINITION } from '../shared/storage/table.ts';
 
@@ -36,6 +37,7 @@ export class QuotedeskStack extends Stack {
   readonly sweepSchedule: CrawlSchedule;
   readonly monitoring: Monitoring;
   readonly cursorSecret: secretsmanager.Secret;
+  readonly search: SearchDatabase;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, { description: 'quotedesk: quotes, speakers, claims and name flags from news and press statements', ...props });
@@ -59,9 +61,16 @@ export class QuotedeskStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason: 'The secret only signs pagination cursors (it guards no data); rotating it would just invalidate cursors in flight, so no rotation function is deployed for it.',
     });
-    const extraEnvironment = (spec: FunctionSpec): Record<string, string> => spec.trigger.kind === 'http'
-      ? { [ENV.auth]: 'jwt-claims', [ENV.cursorSecretArn]: this.cursorSecret.secretArn }
-      : {};
+    this.search = new SearchDatabase(this, 'Search', { dev: config.dev, logRetention: config.logRetentionDays as logs.RetentionDays });
+    const searchEnvironment = {
+      [ENV.searchClusterArn]: this.search.cluster.clusterArn,
+      [ENV.searchSecretArn]: this.search.cluster.secret!.secretArn,
+      [ENV.searchDatabase]: SEARCH_DATABASE_NAME,
+    };
+    const extraEnvironment = (spec: FunctionSpec): Record<string, string> => ({
+      ...(spec.trigger.kind === 'http' ? { [ENV.auth]: 'jwt-claims', [ENV.cursorSecretArn]: this.cursorSecret.secretArn } : {}),
+      ...(spec.access.searchDatabase ? searchEnvironment : {}),
+    });
 
     const reserved = (name: FunctionSpec['name']) => {
       const n = name === 'process' ? config.processConcurrency : name === 'crawl' ? config.crawlConcurrency : name === 'sweep' ? 1 : 0;
@@ -86,6 +95,12 @@ export class QuotedeskStack extends Stack {
       });
       if (spec.trigger.kind === 'http') {
         fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [this.cursorSecret.secretArn] }));
+      }
+      // One Data API action on this cluster only (no transactions, no batches), and its secret, which the
+      // Data API reads with the caller's permissions.
+      if (spec.access.searchDatabase) {
+        fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['rds-data:ExecuteStatement'], resources: [this.search.cluster.clusterArn] }));
+        fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [this.search.cluster.secret!.secretArn] }));
       }
       created[spec.name] = fn;
     }
@@ -143,6 +158,8 @@ export class QuotedeskStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.api.userPool.userPoolId, description: 'Cognito user pool: create users here and add them to reader or writer' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.api.userPoolClient.userPoolClientId, description: 'Cognito app client for sign-in' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn, description: 'SNS topic the alarms publish to' });
+    new CfnOutput(this, 'SearchClusterArn', { value: this.search.cluster.clusterArn, description: 'Aurora cluster of the search projection (RDS Data API; `quotedesk reindex` needs it)' });
+    new CfnOutput(this, 'SearchSecretArn', { value: this.search.cluster.secret!.secretArn, description: 'Secret the Data API signs in to the search database with' });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.ingest.deadLetterQueue.queueUrl, description: 'Documents that failed processing five times' });
 
     acknowledgeCdkInternals(this);

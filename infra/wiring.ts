@@ -19,6 +19,10 @@ export const ENV = {
   cursorSecret: 'QUOTEDESK_CURSOR_SECRET',
   /** ARN of the generated Secrets Manager secret holding the cursor key (read at cold start). */
   cursorSecretArn: 'QUOTEDESK_CURSOR_SECRET_ARN',
+  /** The search projection's Aurora cluster, its credentials' secret and database (RDS Data API). */
+  searchClusterArn: 'QUOTEDESK_SEARCH_CLUSTER_ARN',
+  searchSecretArn: 'QUOTEDESK_SEARCH_SECRET_ARN',
+  searchDatabase: 'QUOTEDESK_SEARCH_DATABASE',
 } as const;
 
 export type Trigger =
@@ -49,6 +53,8 @@ export interface FunctionAccess {
    * only; reads, GSI queries included, stay as `tableRead` grants them).
    */
   writePartitions?: readonly string[];
+  /** The search projection's database through the Data API (statements, and reading its secret). */
+  searchDatabase?: boolean;
 }
 
 export interface FunctionSpec {
@@ -66,13 +72,17 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     // reads the raw upload, writes its result beside it, replaces the document's index items
     access: { readPrefixes: [RAW_PREFIX], writePrefixes: [RESULTS_PREFIX], tableRead: true, tableWrite: true,
       // a document's items and work-list marker, speaker profiles, month shards, its idempotency records
-      writePartitions: ['DOC#*', 'PENDING#*', 'SPEAKER#*', 'SHARDS', 'idempotency#process'] } },
+      writePartitions: ['DOC#*', 'PENDING#*', 'SPEAKER#*', 'SHARDS', 'idempotency#process'],
+      // writes the search projection after each commit
+      searchDatabase: true } },
   { name: 'api', entry: 'functions/api.ts', trigger: { kind: 'http' }, memoryMb: 512, timeoutSeconds: 29,
     // queries the index; uploads (and presigns uploads) under raw/; writes document status, flags and feeds
     // (raw/* covers uploads, presigned uploads and raw/.reprocess/ requests, which no other function may write)
     access: { readPrefixes: [RESULTS_PREFIX], writePrefixes: [RAW_PREFIX], tableRead: true, tableWrite: true,
       // registration, flag decisions (the flag, the decision, keep-apart pairs, the speaker profile), feeds
-      writePartitions: ['DOC#*', 'PENDING#*', 'SHARDS', 'DECISION', 'KEEPAPART', 'SPEAKER#*', 'FEEDS'] } },
+      writePartitions: ['DOC#*', 'PENDING#*', 'SHARDS', 'DECISION', 'KEEPAPART', 'SPEAKER#*', 'FEEDS'],
+      // full-text search and analytics
+      searchDatabase: true } },
   { name: 'crawl', entry: 'functions/crawl.ts', trigger: { kind: 'schedule', defaultRateMinutes: 30 }, memoryMb: 512, timeoutSeconds: 300,
     // reads and updates the feed registry (pk=FEEDS) and its dedupe records (pk=SEEN#…) only; stores new articles under raw/crawl/ only
     access: { readPrefixes: [], writePrefixes: [CRAWL_PREFIX], tableRead: true, tableWrite: true, tablePartitions: ['FEEDS', 'SEEN#*'] } },

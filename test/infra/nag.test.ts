@@ -49,7 +49,9 @@ describe('cdk-nag AWS Solutions checks', () => {
   });
 
   it('acknowledges each finding on the construct that causes it, with a real reason', () => {
-    const acks = acknowledgements(built.app);
+    // The CDK itself acknowledges two CloudFormation lint rules on what the search database's VPC
+    // makes (literal AZs from stack.availabilityZones, W3010; its flow log, F3002): not ours.
+    const acks = acknowledgements(built.app).filter((ack) => !ack.id.startsWith('CloudFormation-Validate::'));
     expect(acks.length).toBeGreaterThan(0);
     for (const ack of acks) {
       expect(ack.id, ack.path).toMatch(/^AwsSolutions-[A-Z]+\d+(\[.+\])?$/);

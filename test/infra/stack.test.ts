@@ -127,6 +127,57 @@ describe('document storage', () => {
   });
 });
 
+describe('search database (Aurora Serverless v2 PostgreSQL)', () => {
+  it('pauses at 0 ACU, encrypts storage, keeps backups, protects deletion and opens the Data API', () => {
+    template.hasResourceProperties('AWS::RDS::DBCluster', {
+      Engine: 'aurora-postgresql',
+      EngineVersion: Match.stringLikeRegexp('^16\\.'),
+      ServerlessV2ScalingConfiguration: { MinCapacity: 0, MaxCapacity: 4, SecondsUntilAutoPause: 600 },
+      StorageEncrypted: true,
+      DeletionProtection: true,
+      BackupRetentionPeriod: 7,
+      EnableHttpEndpoint: true,
+      EnableIAMDatabaseAuthentication: true,
+      DatabaseName: 'quotedesk',
+      EnableCloudwatchLogsExports: ['postgresql'],
+    });
+    const [cluster] = Object.values(template.findResources('AWS::RDS::DBCluster')) as Array<{ DeletionPolicy: string }>;
+    expect(cluster.DeletionPolicy).toBe('Snapshot');
+    template.hasResourceProperties('AWS::RDS::DBInstance', { PubliclyAccessible: false, DBInstanceClass: 'db.serverless' });
+  });
+
+  it('keeps the credentials in a generated secret, never in the template', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ SecretStringTemplate: JSON.stringify({ username: 'quotedesk_admin' }), GenerateStringKey: 'password' }),
+    });
+    const cluster = Object.values(template.findResources('AWS::RDS::DBCluster'))[0] as { Properties: Record<string, unknown> };
+    expect(JSON.stringify(cluster.Properties.MasterUserPassword)).toContain('resolve:secretsmanager');
+  });
+
+  it('has no way in over the network: isolated subnets, no NAT, no inbound rule, no outbound rule', () => {
+    expect(Object.keys(template.findResources('AWS::EC2::NatGateway'))).toEqual([]);
+    expect(Object.keys(template.findResources('AWS::EC2::InternetGateway'))).toEqual([]);
+    const groups = Object.values(template.findResources('AWS::EC2::SecurityGroup')) as Array<{ Properties: { SecurityGroupIngress?: unknown[]; SecurityGroupEgress?: Array<{ CidrIp?: string }> } }>;
+    for (const group of groups) {
+      expect(group.Properties.SecurityGroupIngress ?? []).toEqual([]);
+      // CDK writes a deny-all placeholder rule (255.255.255.255/32) when outbound traffic is off.
+      expect((group.Properties.SecurityGroupEgress ?? []).map((rule) => rule.CidrIp)).toEqual(['255.255.255.255/32']);
+    }
+    expect(Object.keys(template.findResources('AWS::EC2::SecurityGroupIngress'))).toEqual([]);
+    template.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'REJECT' });
+  });
+
+  it('tells process and api where it is (ARNs only), and no other function', () => {
+    for (const spec of FUNCTIONS) {
+      const variables = (Object.values(template.findResources('AWS::Lambda::Function')) as Array<{ Properties: { Environment?: { Variables?: Record<string, unknown> }; Handler?: string } }>)
+        .find((fn) => JSON.stringify(fn).includes(ids.functions[spec.name].role))?.Properties.Environment?.Variables ?? {};
+      expect(ENV.searchClusterArn in variables, spec.name).toBe(Boolean(spec.access.searchDatabase));
+      expect(ENV.searchSecretArn in variables, spec.name).toBe(Boolean(spec.access.searchDatabase));
+    }
+    expect(FUNCTIONS.filter((f) => f.access.searchDatabase).map((f) => f.name)).toEqual(['process', 'api']);
+  });
+});
+
 describe('functions', () => {
   it('declares one function per wiring entry with the house runtime, architecture, sizes and settings', () => {
     expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter((id) => /^(Process|Api|Crawl|Sweep)Function/.test(id)))
@@ -335,6 +386,11 @@ describe('least privilege', () => {
     if (spec.access.tableWrite) for (const action of TABLE_WRITE_ACTIONS) pairs.push(`${action} ${tableArn()}${writeCondition}`);
     // The API reads its cursor key from the generated secret at cold start.
     if (spec.trigger.kind === 'http') pairs.push(`secretsmanager:GetSecretValue <${logicalId(template, 'AWS::SecretsManager::Secret', 'CursorSecret')}>`);
+    // The search projection: Data API statements on the search cluster only, and the secret it signs in with.
+    if (spec.access.searchDatabase) {
+      pairs.push(`rds-data:ExecuteStatement arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:cluster:<${logicalId(template, 'AWS::RDS::DBCluster', 'SearchCluster')}>`);
+      pairs.push(`secretsmanager:GetSecretValue <${logicalId(template, 'AWS::SecretsManager::SecretTargetAttachment', 'SearchClusterSecretAttachment')}>`);
+    }
     if (spec.trigger.kind === 's3') {
       for (const action of ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']) {
         pairs.push(`${action} <${ids.queue}.Arn>`);
