@@ -12,19 +12,16 @@ import { DocumentWork } from '../shared/pipeline/document-work.ts';
 import { objectsFromSqsBody } from './events/s3-in-sqs.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
-import { idempotentRunner } from '../shared/storage/idempotency.ts';
 import { searchServices } from '../shared/storage/search-database.ts';
 
 const logger = new Logger({ serviceName: 'quotedesk-process' });
 const metrics = new Metrics({ namespace: 'quotedesk', serviceName: 'process' });
 
 let pipeline: DocumentPipeline | undefined;
-let idempotency: ReturnType<typeof idempotentRunner> | undefined;
 
 /** Built on first use so the environment (bucket, table, endpoints) is read at run time. */
-function pipelineFor(): { pipeline: DocumentPipeline; idempotency: ReturnType<typeof idempotentRunner> } {
-  if (!pipeline || !idempotency) {
-    idempotency = idempotentRunner();
+function pipelineFor(): DocumentPipeline {
+  if (!pipeline) {
     const maxBytes = Number(process.env.QUOTEDESK_MAX_BYTES) || undefined;
     // Conversion and extraction off this thread, each under a deadline and a heap limit.
     const work = new DocumentWork({
@@ -38,12 +35,11 @@ function pipelineFor(): { pipeline: DocumentPipeline; idempotency: ReturnType<ty
       toText: (bytes, hint) => work.toText(bytes, hint),
       extract: (text, options) => work.extract(text, options),
       maxBytes,
-      once: idempotency.once,
       search: async () => (await searchServices())?.projection ?? null,
       log: (level, message, detail) => logger[level](message, detail ?? {}),
     });
   }
-  return { pipeline, idempotency };
+  return pipeline;
 }
 
 /** The last error of each failed message (bounded), for the logs and the local queue's dead letters. */
@@ -70,7 +66,7 @@ async function recordHandler(record: SQSRecord): Promise<void> {
 }
 
 async function processRecord(record: SQSRecord): Promise<void> {
-  const { pipeline: current } = pipelineFor();
+  const current = pipelineFor();
   for (const object of objectsFromSqsBody(record.body)) {
     if (object.bucket !== process.env.QUOTEDESK_BUCKET) {
       logger.warn('event for another bucket ignored', { bucket: object.bucket });
@@ -87,8 +83,6 @@ async function processRecord(record: SQSRecord): Promise<void> {
 }
 
 export async function handler(event: SQSEvent, context: Context) {
-  const { idempotency: runner } = pipelineFor();
-  runner.config.registerLambdaContext(context);
   logger.addContext(context);
   try {
     // A processor per invocation: it holds the batch's records and failures, and two batches may run

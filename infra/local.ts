@@ -156,20 +156,17 @@ async function startScheduleTrigger(spec: FunctionSpec & { trigger: { kind: 'sch
 }
 
 /**
- * After a restart every run of the last process is over (kill -9 included): its idempotency
- * in-progress records are released, and the recovery sweeper re-drives every unfinished document
- * from the table's work list, so a restart loses nothing.
+ * After a restart every run of the last process is over (kill -9 included): the recovery sweeper
+ * re-drives every unfinished document from the table's work list (their leases count as expired),
+ * so a restart loses nothing.
  */
 async function recoverUnfinished(log: (line: string) => void): Promise<void> {
-  const { releaseInProgressRecords } = await import('../shared/storage/idempotency.ts');
-  const released = await releaseInProgressRecords();
   const sweep = FUNCTIONS.find((f) => f.name === 'sweep');
   const handler = sweep ? await loadHandler<(event: { assumeDead: boolean }) => Promise<{ redriven: number; failed: number }>>(sweep) : null;
   if (!handler) return;
   const report = await handler({ assumeDead: true });
   if (report.redriven > 0) log(`  requeued ${report.redriven} unfinished document(s) from the last run`);
   if (report.failed > 0) log(`  failed ${report.failed} document(s) that could not be recovered (see quotedesk status --failed)`);
-  if (released > 0) log(`  released ${released} in-progress idempotency record(s) left by the last run`);
 }
 
 /**
@@ -224,6 +221,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const table = options.table ?? process.env.QUOTEDESK_TABLE ?? 'quotedesk';
   const s3Directory = join(dataDir, 's3');
   mkdirSync(s3Directory, { recursive: true });
+  // PGlite takes seconds to start (longer on a fresh folder): it starts beside the emulators.
+  const opening = openSearchDatabase(options.ephemeral ? undefined : join(dataDir, 'search'), log);
   const emulators = await startEmulators({
     s3Directory,
     dynamoPath: options.ephemeral ? undefined : join(dataDir, 'dynamodb'),
@@ -248,7 +247,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
 
   const ctx: TriggerContext = { options, emulators, bucket, dataDir, log, stops: [] };
-  const search = await openSearchDatabase(options.ephemeral ? undefined : join(dataDir, 'search'), log);
+  const search = await opening;
   useSearchDatabase(search.sql);
   // Closed last, after the functions that write to it stopped.
   ctx.stops.push(async () => {

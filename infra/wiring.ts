@@ -71,8 +71,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'process', entry: 'functions/process.ts', trigger: { kind: 's3', prefix: RAW_PREFIX }, memoryMb: 1024, timeoutSeconds: 120,
     // reads the raw upload, writes its result beside it, replaces the document's index items
     access: { readPrefixes: [RAW_PREFIX], writePrefixes: [RESULTS_PREFIX], tableRead: true, tableWrite: true,
-      // a document's items and work-list marker, speaker profiles, month shards, its idempotency records
-      writePartitions: ['DOC#*', 'PENDING#*', 'SPEAKER#*', 'SHARDS', 'idempotency#process'],
+      // a document's items and work-list marker, speaker profiles, month shards
+      writePartitions: ['DOC#*', 'PENDING#*', 'SPEAKER#*', 'SHARDS'],
       // writes the search projection after each commit
       searchDatabase: true } },
   { name: 'api', entry: 'functions/api.ts', trigger: { kind: 'http' }, memoryMb: 512, timeoutSeconds: 29,

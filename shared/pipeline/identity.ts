@@ -23,7 +23,7 @@ export function speakerIdFor(kind: string, name: string, scope = ''): string {
   return `sp_${createHash('sha256').update(`${kind}|${scope}|${normalizeName(name)}`).digest('hex').slice(0, 16)}`;
 }
 
-/** Stable fingerprint of the keep-apart pairs in force, part of the idempotency key. */
+/** Stable fingerprint of the keep-apart pairs in force, part of what makes a finished document current. */
 export function pairsFingerprint(pairs: Array<[string, string]>): string {
   const canonical = pairs.map(([a, b]) => [a, b].sort().join('|')).sort().join('\n');
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);

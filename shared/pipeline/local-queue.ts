@@ -65,8 +65,8 @@ export class LocalSqsQueue {
     this.options = {
       batchSize: 10,
       concurrency: 2,
-      // 1, 5, 25, 90 s: together longer than the idempotency in-progress window (the 120 s timeout),
-      // so a message whose run died is not dead-lettered while its in-progress record still blocks it.
+      // 1, 5, 25, 90 s: together longer than the function timeout (120 s), so a message is not
+      // dead-lettered while a run that is still working holds its document.
       maxReceives: 5,
       retryDelayMs: 1000,
       maxRetryDelayMs: 90_000,

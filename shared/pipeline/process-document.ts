@@ -20,6 +20,8 @@ import type { SearchProjection } from '../search/projection.ts';
 import { projectFromResult } from '../search/rebuild.ts';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** How long a container reuses the keep-apart decisions it read. */
+export const KEEP_APART_TTL_MS = 30_000;
 /** Bump (or set QUOTEDESK_EXTRACTOR_VERSION) when extraction changes: documents then reindex on their next event. */
 export const EXTRACTOR_VERSION = process.env.QUOTEDESK_EXTRACTOR_VERSION ?? '1';
 
@@ -43,8 +45,6 @@ export interface PipelineDeps {
   extractorVersion?: string;
   /** How long a run holds a document before the sweeper may re-drive it (default: 150 s, past the function timeout). */
   leaseMs?: number;
-  /** Wraps the expensive part so one content is worked on once at a time (Powertools Idempotency in AWS). */
-  once?: <T>(identity: Record<string, string>, work: () => Promise<T>) => Promise<T>;
   log?: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
   /** The search projection, written after each commit (null or absent: no search database). */
   search?: () => Promise<SearchProjection | null>;
@@ -57,7 +57,7 @@ export type ProcessOutcome =
 
 /**
  * Another live run holds the document. Thrown (not returned) so the message is retried later and no
- * idempotency record keeps this answer.
+ * record keeps this answer.
  */
 export class RunConflictError extends Error {
   constructor(readonly documentId: string, what: string) {
@@ -147,7 +147,7 @@ export class DocumentPipeline {
     const id = documentIdFor(hash);
     const metadata: DocumentMetadata = { filename: filenameOf(key), ...raw.metadata };
     const existing = await this.register(id, key, metadata, receivedAt, { bytes: raw.size, contentHash: hash });
-    const keepApart = await this.deps.index.keepApartPairs();
+    const keepApart = await this.keepApartPairs();
     const identity = { hash, version: this.version, keepApart: pairsFingerprint(keepApart) };
     if (
       existing &&
@@ -160,8 +160,9 @@ export class DocumentPipeline {
       await this.catchUpProjection(existing);
       return { status: 'skipped', documentId: id, reason: 'already processed (same content, extractor and decisions)' };
     }
-    const work = () => this.run(id, key, raw, metadata, keepApart, identity);
-    return this.deps.once ? this.deps.once(identity, work) : work();
+    // One run at a time per document: the lease `beginRun` takes (no separate idempotency record).
+    // A queued document (or one registered just now) is on the work list since its registration.
+    return this.run(id, key, raw, metadata, keepApart, identity, { onWorkList: !existing || existing.status === 'queued' });
   }
 
   /**
@@ -231,10 +232,24 @@ export class DocumentPipeline {
     if (!doc || doc.rawKeys.length === 0) return { status: 'skipped', documentId, reason: 'no such document' };
     const key = doc.rawKeys[0];
     const raw = await this.deps.documents.getRaw(key, this.maxBytes);
-    const keepApart = await this.deps.index.keepApartPairs();
+    // A reprocess follows a person's decision: it reads the decisions afresh.
+    const keepApart = await this.keepApartPairs(true);
     const hash = contentHash(raw.body);
     const identity = { hash, version: this.version, keepApart: pairsFingerprint(keepApart) };
     return this.run(documentId, key, raw, { filename: filenameOf(key), ...raw.metadata }, keepApart, identity);
+  }
+
+  private keepApart: { pairs: Array<[string, string]>; until: number } | undefined;
+
+  /**
+   * The spellings people split apart, read once per KEEP_APART_TTL_MS per container rather than on
+   * every document (a decision also reprocesses its own document, which reads them afresh).
+   */
+  private async keepApartPairs(fresh = false): Promise<Array<[string, string]>> {
+    if (fresh || !this.keepApart || this.keepApart.until < Date.now()) {
+      this.keepApart = { pairs: await this.deps.index.keepApartPairs(), until: Date.now() + KEEP_APART_TTL_MS };
+    }
+    return this.keepApart.pairs;
   }
 
   /** Create the document record (queued) or attach another raw key to it. */
@@ -257,7 +272,9 @@ export class DocumentPipeline {
       updatedAt: new Date().toISOString(),
       ...(publishedAt ? { publishedAt } : {}),
     };
-    const { created, document } = await this.deps.index.registerDocument(record);
+    // Most documents were registered by the upload: read first, so no conditional put fails on every one.
+    const known = await this.deps.index.getDocument(id);
+    const { created, document } = known ? { created: false, document: known } : await this.deps.index.registerDocument(record);
     if (created) return null;
     if (!document.rawKeys.includes(key)) {
       await this.deps.index.addRawKey(id, key);
@@ -273,13 +290,16 @@ export class DocumentPipeline {
     metadata: DocumentMetadata,
     keepApart: Array<[string, string]>,
     identity: { hash: string; version: string; keepApart: string },
+    options: { onWorkList?: boolean } = {},
   ): Promise<ProcessOutcome> {
     const index = this.deps.index;
     // Every state change of this run is conditional on owning it: a stale worker (one whose lease
     // expired and whose document was re-driven) can write nothing visible.
     const runId = newRunId();
-    const started = await index.beginRun(id, runId, Date.now() + this.leaseMs);
+    const started = await index.beginRun(id, runId, Date.now() + this.leaseMs, options);
     if (!started) throw new RunConflictError(id, 'another run holds it (live lease)');
+    // No earlier run (not even one that died) has written anything into the document's partition.
+    const firstRun = started.attempts === 1 && started.version === undefined;
     try {
       const { text, extraction, converted } = await this.convertAndExtract(id, raw.body, metadata, keepApart);
       const current = (await index.getDocument(id)) ?? started;
@@ -306,7 +326,7 @@ export class DocumentPipeline {
         version: runId,
       });
       // The new items are written under this run's version and stay invisible until the pointer flips.
-      const stats = await index.indexDocument(entry, runId);
+      const stats = await index.indexDocument(entry, runId, { firstRun });
       const counts = { speakers: entry.speakers.length, quotes: entry.quotes.length, claims: entry.claims.length, flags: entry.flags.length };
       const committed = await index.commitRun(id, runId, 'done', {
         counts,
@@ -321,7 +341,7 @@ export class DocumentPipeline {
         ...({ keepApart: identity.keepApart, itemCount: stats.itemCount, writeUnits: stats.writeUnits } as Partial<DocumentRecord>),
       });
       if (!committed) throw new RunConflictError(id, 'superseded by a newer run before it committed');
-      stats.itemsDeleted = await index.removeStaleItems(id, runId);
+      stats.itemsDeleted = firstRun ? 0 : await index.removeStaleItems(id, runId);
       await index.clearPending(id);
       await this.project(entry, runId);
       this.log('info', 'document done', { documentId: id, key, ...counts, writeUnits: stats.writeUnits });

@@ -126,9 +126,8 @@ export class DynamoIndexStore implements IndexStore {
 
   async registerDocument(doc: DocumentRecord): Promise<{ created: boolean; document: DocumentRecord }> {
     await this.addShard('DOCS', monthOf(doc.sortDate));
-    // The work-list marker first: a crash after it leaves the sweeper something to find.
-    const existing = await this.getDocument(doc.id);
-    if (existing) return { created: false, document: existing };
+    // The work-list marker first: a crash after it leaves the sweeper something to find. Callers read
+    // the record before registering, so the conditional put below rarely loses.
     await this.markPending(doc.id, { rawKey: doc.rawKeys[0] });
     try {
       await docClient().send(
@@ -194,8 +193,9 @@ export class DynamoIndexStore implements IndexStore {
     }
   }
 
-  async beginRun(id: string, runId: string, leaseUntil: number): Promise<DocumentRecord | null> {
-    await this.markPending(id, {});
+  async beginRun(id: string, runId: string, leaseUntil: number, options: { onWorkList?: boolean } = {}): Promise<DocumentRecord | null> {
+    // The work-list marker first (a document registered moments ago already has its own).
+    if (!options.onWorkList) await this.markPending(id, {});
     const got = await this.updateMeta(id, {
       UpdateExpression: 'SET #s = :processing, runId = :run, leaseUntil = :lease, updatedAt = :now ADD attempts :one',
       ConditionExpression: 'attribute_exists(pk) AND (#s <> :processing OR attribute_not_exists(leaseUntil) OR leaseUntil < :nowMs OR runId = :run)',
@@ -501,9 +501,10 @@ export class DynamoIndexStore implements IndexStore {
     return items;
   }
 
-  async indexDocument(entry: DocumentIndexEntry, version?: string): Promise<IndexWriteStats> {
+  async indexDocument(entry: DocumentIndexEntry, version?: string, options: { firstRun?: boolean } = {}): Promise<IndexWriteStats> {
     const documentId = entry.document.id;
-    const existing = await this.partitionKeys(documentId);
+    // A document's first run finds its partition holding only its record: nothing to read there.
+    const existing = options.firstRun ? [] : await this.partitionKeys(documentId);
     const existingBySk = new Map(existing.map((item) => [String(item.sk), item]));
     const decisions = await this.flagDecisions(entry.flags.map((f) => f.speakerId));
 

@@ -193,7 +193,7 @@ export interface IndexStore {
    * queued|failed|done|processing-with-an-expired-lease → processing under `runId`; null when
    * another run holds a live lease (or the document does not exist).
    */
-  beginRun(id: string, runId: string, leaseUntil: number): Promise<DocumentRecord | null>;
+  beginRun(id: string, runId: string, leaseUntil: number, options?: { onWorkList?: boolean }): Promise<DocumentRecord | null>;
   /**
    * End `runId`: done (the document's `version` pointer flips to `runId`) or failed. False when the
    * run no longer owns the document (a newer run took over): nothing is written then.
@@ -211,7 +211,7 @@ export interface IndexStore {
    * With `version`: items are written tagged with it and stay invisible until `commitRun` flips the
    * document's pointer; `removeStaleItems` deletes the rest afterwards. Without: replaced in place.
    */
-  indexDocument(entry: DocumentIndexEntry, version?: string): Promise<IndexWriteStats>;
+  indexDocument(entry: DocumentIndexEntry, version?: string, options?: { firstRun?: boolean }): Promise<IndexWriteStats>;
   /** Delete the document's derived items of any version but `version`; returns how many. */
   removeStaleItems(id: string, version: string | undefined): Promise<number>;
   /** Remove every derived item of a document (keeps its META record). */

@@ -86,13 +86,19 @@ export class S3DocumentStore implements DocumentStore {
   }
 
   async getRaw(key: string, maxBytes?: number): Promise<{ body: Uint8Array; metadata: DocumentMetadata; size: number }> {
-    if (maxBytes !== undefined) {
-      // Check the size first so an oversized object is never downloaded.
-      const head = await this.headRaw(key);
-      if (!head) throw new Error(`object ${key} does not exist`);
-      if (head.size > maxBytes) throw new ObjectTooLargeError(head.size, maxBytes);
+    let got;
+    try {
+      got = await s3Client().send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (error) {
+      if (isMissing(error)) throw new Error(`object ${key} does not exist`);
+      throw error;
     }
-    const got = await s3Client().send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    // The size is in the answer's headers: an oversized object's body is dropped unread.
+    const declared = got.ContentLength ?? 0;
+    if (maxBytes !== undefined && declared > maxBytes) {
+      (got.Body as { destroy?: () => void } | undefined)?.destroy?.();
+      throw new ObjectTooLargeError(declared, maxBytes);
+    }
     const body = await got.Body!.transformToByteArray();
     if (maxBytes !== undefined && body.byteLength > maxBytes) throw new ObjectTooLargeError(body.byteLength, maxBytes);
     return { body, metadata: decodeMetadata(got.Metadata, got.ContentType), size: body.byteLength };

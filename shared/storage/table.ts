@@ -17,7 +17,6 @@
  *   pk=SHARDS              sk=DOCS|QDATE     the set of month shards in use (walked newest first)
  *   pk=KEEPAPART           sk=<a>|<b>        spellings confirmed to be different people
  *   pk=DECISION            sk=<speakerId>|<name> a confirmed flag, so reprocessing keeps the decision
- *   pk=idempotency#…       sk=<key>          Powertools idempotency records
  */
 export const TABLE_KEYS = { partition: 'pk', sort: 'sk' } as const;
 
@@ -42,7 +41,7 @@ export const TABLE_DEFINITION = {
   sortKey: TABLE_KEYS.sort,
   globalSecondaryIndexes: [GSI.bySpeaker, GSI.byWord],
   billingMode: 'PAY_PER_REQUEST' as const,
-  /** Expiry attribute of the Powertools idempotency records (a TTL in AWS; dynalite ignores it). */
+  /** Expiry attribute of items that expire (a TTL in AWS; dynalite ignores it). */
   ttlAttribute: 'expiration',
 };
 

@@ -426,7 +426,7 @@ describe('least privilege', () => {
 
   it('writes the index only under LeadingKeys conditions naming each role\'s partitions', () => {
     const expected: Record<string, string[]> = {
-      process: ['DOC#*', 'PENDING#*', 'SPEAKER#*', 'SHARDS', 'idempotency#process'],
+      process: ['DOC#*', 'PENDING#*', 'SPEAKER#*', 'SHARDS'],
       api: ['DOC#*', 'PENDING#*', 'SHARDS', 'DECISION', 'KEEPAPART', 'SPEAKER#*', 'FEEDS'],
       crawl: ['FEEDS', 'SEEN#*'],
       sweep: ['DOC#*', 'PENDING#*'],

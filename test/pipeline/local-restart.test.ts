@@ -34,5 +34,5 @@ describe('local stack restart', () => {
     } finally {
       await stack.stop();
     }
-  });
+  }, 90_000);
 });
