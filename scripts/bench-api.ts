@@ -3,8 +3,9 @@
  *
  * Starts dynalite + s3rver (fresh, in a temp folder), indexes documents through the pipeline (the same
  * DocumentPipeline the process function runs: text conversion, extraction, index writes), serves the API over
- * HTTP, then runs autocannon against `GET /quotes?speaker=` and `GET /quotes?q=` and prints p50 / p99 latency,
- * requests/s and errors.
+ * HTTP, then runs autocannon against `GET /quotes?speaker=` (DynamoDB) and `GET /quotes?q=` (the search
+ * projection on PGlite) and prints p50 / p99 latency, requests/s, errors, and the DynamoDB requests and
+ * read units per page (counted by `request-meter.ts`).
  *
  *   --corpus FILE.jsonl   documents ({"id","title","text",...} per line); repeatable, e.g.
  *                         --corpus ../shared/corpora/news/wikinews-2019-2020.jsonl
@@ -28,6 +29,9 @@ import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment } from '..
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { toDocumentText } from '../shared/text/formats.ts';
+import { PgliteSql } from '../shared/storage/sql-pglite.ts';
+import { searchServices, useSearchDatabase } from '../shared/storage/search-database.ts';
+import { RequestMeter } from './request-meter.ts';
 
 const require = createRequire(import.meta.url);
 // autocannon ships no types; the few fields read here are checked below.
@@ -110,10 +114,13 @@ async function main(): Promise<number> {
   const names = { bucket: 'quotedesk-bench', table: 'quotedesk-bench' };
   useEmulatorEnvironment(emulators, names);
   await ensureBucketAndTable(names);
+  const sql = await PgliteSql.open();
+  useSearchDatabase(sql);
   try {
     const documents = new S3DocumentStore();
     const index = new DynamoIndexStore();
-    const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: extract as Extract });
+    const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: extract as Extract, search: async () => (await searchServices())?.projection ?? null });
+    const meter = new RequestMeter().attach();
 
     // Index through the pipeline, two at a time (the machine has two cores).
     const started = Date.now();
@@ -165,6 +172,7 @@ async function main(): Promise<number> {
     for (const scenario of scenarios) {
       // Warm up (JIT, connection pools) before measuring.
       await autocannon({ url: api.url, connections: 4, duration: 2, headers, requests: scenario.paths.map((path) => ({ method: 'GET', path })) });
+      meter.read(true);
       // The load generator runs in a worker thread so it does not share the server's event loop.
       const result = await autocannon({
         url: api.url,
@@ -176,6 +184,8 @@ async function main(): Promise<number> {
         headers,
         requests: scenario.paths.map((path) => ({ method: 'GET', path })),
       });
+      const reads = meter.read(true);
+      const pages = Math.max(1, result.requests.total);
       const row = {
         scenario: scenario.name,
         connections,
@@ -187,6 +197,8 @@ async function main(): Promise<number> {
         maxMs: result.latency.max,
         errors: result.errors + result.timeouts,
         non2xx: result.non2xx,
+        dynamoRequestsPerPage: Number((reads.dynamoRequests / pages).toFixed(2)),
+        readUnitsPerPage: Number((reads.readUnits / pages).toFixed(2)),
       };
       figures.push(row);
       process.stdout.write(`${JSON.stringify(row)}\n`);
@@ -196,9 +208,9 @@ async function main(): Promise<number> {
     process.stdout.write(
       [
         '',
-        `| scenario (${done} documents, ${connections} connections, ${duration} s) | req/s | p50 ms | p99 ms | errors | non-2xx |`,
-        '|---|---|---|---|---|---|',
-        ...figures.map((f) => `| ${f.scenario} | ${f.requestsPerSecond} | ${f.p50ms} | ${f.p99ms} | ${f.errors} | ${f.non2xx} |`),
+        `| scenario (${done} documents, ${connections} connections, ${duration} s) | req/s | p50 ms | p99 ms | errors | non-2xx | DynamoDB requests / page | read units / page |`,
+        '|---|---|---|---|---|---|---|---|',
+        ...figures.map((f) => `| ${f.scenario} | ${f.requestsPerSecond} | ${f.p50ms} | ${f.p99ms} | ${f.errors} | ${f.non2xx} | ${f.dynamoRequestsPerPage} | ${f.readUnitsPerPage} |`),
         '',
       ].join('\n'),
     );
@@ -206,6 +218,8 @@ async function main(): Promise<number> {
     const bad = figures.some((f) => Number(f.errors) > 0 || Number(f.non2xx) > 0);
     return bad ? 1 : 0;
   } finally {
+    useSearchDatabase(undefined);
+    await sql.close();
     await emulators.stop();
     await rm(dataDir, { recursive: true, force: true });
   }

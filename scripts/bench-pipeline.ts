@@ -12,7 +12,7 @@
  * With --allina: looks the founding example's speaker up as "Saunders-Jandro" and prints her quotes and flags.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack } from '../infra/local.ts';
 import { RAW_PREFIX, RESULTS_PREFIX } from '../infra/wiring.ts';
@@ -24,6 +24,8 @@ import { docClient, tableName } from '../shared/storage/clients.ts';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentRecord } from '../shared/storage/ports.ts';
 import { RequestMeter } from './request-meter.ts';
+import { searchDatabase } from '../shared/storage/search-database.ts';
+import { PgliteSql } from '../shared/storage/sql-pglite.ts';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -125,6 +127,12 @@ async function main() {
     const seconds = (Date.now() - started) / 1000;
     // Everything uploading and processing sent; the checks below read more and are not counted.
     const metered = meter.read();
+    const database = searchDatabase();
+    const sqlStatements = database instanceof PgliteSql ? database.statements : 0;
+    const sqlMilliseconds = database instanceof PgliteSql ? database.milliseconds : 0;
+    const [searchSize] = database
+      ? await database.query<{ bytes: number }>("SELECT (pg_total_relation_size('search_quotes') + pg_total_relation_size('search_claims') + pg_total_relation_size('search_documents'))::bigint AS bytes")
+      : [{ bytes: 0 }];
 
     const index = new DynamoIndexStore();
     const docs = await allDocuments(index);
@@ -174,10 +182,16 @@ async function main() {
         writeUnits: Number((metered.writeUnits / Math.max(1, docs.length)).toFixed(1)),
         gsiWriteUnits: Number((metered.gsiWriteUnits / Math.max(1, docs.length)).toFixed(1)),
         readUnits: Number((metered.readUnits / Math.max(1, docs.length)).toFixed(1)),
+        // The search projection's statements (Aurora Data API calls in AWS), besides the S3 and DynamoDB requests.
+        sqlStatements: Number((sqlStatements / Math.max(1, docs.length)).toFixed(2)),
+        sqlMilliseconds: Number((sqlMilliseconds / Math.max(1, docs.length)).toFixed(2)),
+        searchBytes: Math.round(Number(searchSize.bytes) / Math.max(1, docs.length)),
         byRequest: Object.fromEntries(Object.entries(metered.requests).sort((a, b) => b[1] - a[1]).map(([name, n]) => [name, Number((n / Math.max(1, docs.length)).toFixed(2))])),
       },
       s3RawBytesPerDocument: Math.round(raw.bytes / Math.max(1, raw.objects)),
       s3ResultBytesPerDocument: Math.round(results.bytes / Math.max(1, results.objects)),
+      concurrency,
+      loadAverage: Number(loadavg()[0].toFixed(1)),
       checks,
       allina: allina ? await allinaCheck(allina, intake, () => stack.idle()) : undefined,
     };

@@ -7,8 +7,9 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Sql, SqlValue } from '../search/sql.ts';
 
 export class PgliteSql implements Sql {
-  /** Statements sent, for the benchmarks. */
+  /** Statements sent and the time they took, for the benchmarks. */
   statements = 0;
+  milliseconds = 0;
 
   private constructor(readonly db: PGlite) {}
 
@@ -22,8 +23,12 @@ export class PgliteSql implements Sql {
 
   async query<T = Record<string, unknown>>(statement: string, params: SqlValue[] = []): Promise<T[]> {
     this.statements++;
-    const result = await this.db.query<T>(statement, params);
-    return result.rows;
+    const started = performance.now();
+    try {
+      return (await this.db.query<T>(statement, params)).rows;
+    } finally {
+      this.milliseconds += performance.now() - started;
+    }
   }
 
   close(): Promise<void> {
