@@ -186,6 +186,7 @@ async function main() {
         sqlStatements: Number((sqlStatements / Math.max(1, docs.length)).toFixed(2)),
         sqlMilliseconds: Number((sqlMilliseconds / Math.max(1, docs.length)).toFixed(2)),
         searchBytes: Math.round(Number(searchSize.bytes) / Math.max(1, docs.length)),
+        writeUnitsByKind: Object.fromEntries(Object.entries(metered.writeUnitsByKind).sort((a, b) => b[1] - a[1]).map(([kind, n]) => [kind, Number((n / Math.max(1, docs.length)).toFixed(2))])),
         byRequest: Object.fromEntries(Object.entries(metered.requests).sort((a, b) => b[1] - a[1]).map(([name, n]) => [name, Number((n / Math.max(1, docs.length)).toFixed(2))])),
       },
       s3RawBytesPerDocument: Math.round(raw.bytes / Math.max(1, raw.objects)),

@@ -26,6 +26,8 @@ export interface MeterReading {
   writeUnits: number;
   gsiWriteUnits: number;
   readUnits: number;
+  /** Write units by what was written: the item's `type`, else its partition's prefix (PENDING, SPEAKER…). */
+  writeUnitsByKind: Record<string, number>;
 }
 
 const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
@@ -61,8 +63,23 @@ function touchedBy(input: Item): Set<string> {
   return out;
 }
 
+function kindOf(item: Item): string {
+  if (typeof item.type === 'string') return item.type;
+  const pk = String(item[TABLE_KEYS.partition] ?? '');
+  if (pk.startsWith('DOC#')) return String(item[TABLE_KEYS.sort]) === 'META' ? 'document' : 'document item';
+  return pk.split('#')[0] || 'other';
+}
+
 export class RequestMeter {
-  private reading: MeterReading = { requests: {}, s3Requests: 0, dynamoRequests: 0, writeUnits: 0, gsiWriteUnits: 0, readUnits: 0 };
+  private reading: MeterReading = RequestMeter.empty();
+
+  private static empty(): MeterReading {
+    return { requests: {}, s3Requests: 0, dynamoRequests: 0, writeUnits: 0, gsiWriteUnits: 0, readUnits: 0, writeUnitsByKind: {} };
+  }
+
+  private addKind(kind: string, units: number): void {
+    this.reading.writeUnitsByKind[kind] = (this.reading.writeUnitsByKind[kind] ?? 0) + units;
+  }
 
   /** Attach to the clients in use now (call after the local stack started, it creates them). */
   attach(): this {
@@ -117,9 +134,25 @@ export class RequestMeter {
       const gsi = this.gsiUnits(operation, input, output);
       this.reading.writeUnits += gsi;
       this.reading.gsiWriteUnits += gsi;
+      this.attribute(operation, input, tableUnits + gsi);
     }
     for (const name of injected) delete output[name];
     return result;
+  }
+
+  /** Spread a request's units over what it wrote (a batch: in proportion to each item's own units). */
+  private attribute(operation: string, input: Item, units: number): void {
+    if (operation !== 'BatchWriteItem') {
+      this.addKind(kindOf(plain((input.Item ?? input.Key) as Item) ?? {}), units);
+      return;
+    }
+    const items: Item[] = [];
+    for (const requests of Object.values((input.RequestItems ?? {}) as Record<string, Array<{ PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }>>)) {
+      for (const request of requests) items.push(plain(request.PutRequest?.Item ?? request.DeleteRequest?.Key) ?? {});
+    }
+    const own = items.map((item) => Math.max(1, Math.ceil(itemSize(item) / 1024)) + gsiWriteUnits(item));
+    const sum = own.reduce((a, b) => a + b, 0) || 1;
+    items.forEach((item, i) => this.addKind(kindOf(item), (units * own[i]) / sum));
   }
 
   private gsiUnits(operation: string, input: Item, output: Item): number {
@@ -146,7 +179,7 @@ export class RequestMeter {
   /** The counts so far, and reset them when asked (to measure one phase). */
   read(reset = false): MeterReading {
     const out = structuredClone(this.reading);
-    if (reset) this.reading = { requests: {}, s3Requests: 0, dynamoRequests: 0, writeUnits: 0, gsiWriteUnits: 0, readUnits: 0 };
+    if (reset) this.reading = RequestMeter.empty();
     return out;
   }
 }

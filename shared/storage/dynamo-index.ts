@@ -444,13 +444,15 @@ export class DynamoIndexStore implements IndexStore {
         gsi1pk: key.claimRank(monthOf(claimDate)),
         gsi1sk: claimRankKey(claim.score, claimDate, doc.id, claim.id),
       });
-      // One item per fingerprint, keyed in gsi2 so the same claim is found across documents in one query.
+      // One small item per fingerprint, keyed in gsi2 so the same claim is found across documents in one
+      // query; it points at the claim rather than copying it (a copy cost as much again to write).
       for (const fingerprint of claimFingerprints(claim)) {
         items.push({
           pk,
           sk: key.claimFingerprint(fingerprint, claim.id),
           type: 'claimFingerprint',
-          ...claim,
+          documentId: doc.id,
+          claimId: claim.id,
           fingerprint,
           gsi2pk: key.claimsByFingerprint(fingerprint),
           gsi2sk: `${claimDate}#${doc.id}#${claim.id}`,
@@ -618,7 +620,7 @@ export class DynamoIndexStore implements IndexStore {
   }
 
   async claimsWithFingerprint(fingerprint: string, limit: number): Promise<ClaimRecord[]> {
-    const out: ClaimRecord[] = [];
+    const refs: Item[] = [];
     const items = queryItems({
       TableName: this.table,
       IndexName: GSI_2.name,
@@ -628,11 +630,17 @@ export class DynamoIndexStore implements IndexStore {
       ScanIndexForward: false,
     });
     for await (const item of items) {
-      const { fingerprint: _, ...claim } = strip<ClaimRecord & { fingerprint: string }>(item as Item);
-      out.push(claim);
-      if (out.length >= limit) break;
+      refs.push(item as Item);
+      if (refs.length >= limit) break;
     }
-    return out;
+    const claims = await batchGet(this.table, refs.map((ref) => ({ pk: String(ref.pk), sk: key.claim(String(ref.claimId)) })));
+    const byKey = new Map(claims.map((c) => [`${c.pk}|${c.sk}`, c]));
+    const found = refs.flatMap((ref) => {
+      const claim = byKey.get(`${ref.pk}|${key.claim(String(ref.claimId))}`);
+      // A pointer and its claim are written by one run: both of the same version.
+      return claim && claim.v === ref.v ? [claim] : [];
+    });
+    return (await this.committedOnly(found)).map((c) => strip<ClaimRecord>(c));
   }
 
   flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>> {
