@@ -10,7 +10,7 @@
  *   From the mayor: “…” / ROE: “…”              colon introductions
  */
 import { lookupCueVerb, QUOTE_ONLY_CUES } from '../lexicon/cues.ts';
-import { BETWEEN_SUBJECT_AND_CUE as BETWEEN } from '../lexicon/function-words.ts';
+import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS } from '../lexicon/function-words.ts';
 import type { QuoteSpan, Paragraph } from './quotemarks.ts';
 import { parseSpeakerPhrase, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from './speaker-phrase.ts';
 
@@ -187,11 +187,24 @@ function skipParenthetical(tokens: Token[], j: number): number {
   return k >= 0 && tokens[k].text === '(' ? k - 1 : j;
 }
 
+/**
+ * Where the subject may start: after a fronted clause and its comma ("With Democratic leaders worried
+ * about …, President Obama …", "Hours later, Trump …"), which holds no subject; else 0.
+ */
+function afterFrontedClause(tokens: Token[], cueAt: number): number {
+  const comma = tokens.findIndex((t, k) => k < cueAt && t.text === ',');
+  if (comma <= 0) return 0;
+  const opener = CLAUSE_OPENERS.has(tokens[0].text.toLowerCase());
+  const timed = comma <= 4 && TIME_ADVERBS.has(tokens[comma - 1].text.toLowerCase());
+  return opener || timed ? comma + 1 : 0;
+}
+
 /** The subject at the start of the clause before tokens[cueAt]: a name run or a pronoun among its first words. */
 function sentenceSubject(text: string, tokens: Token[], cueAt: number): SpeakerPhrase | null {
-  const limit = Math.min(cueAt, 10);
-  if (limit > 0 && PRONOUNS.has(tokens[0].text.toLowerCase())) return parseSpeakerPhrase(text, [tokens[0]]);
-  for (let i = 0; i < limit; i++) {
+  const first = afterFrontedClause(tokens, cueAt);
+  const limit = Math.min(cueAt, first + 10);
+  if (limit > first && PRONOUNS.has(tokens[first].text.toLowerCase())) return parseSpeakerPhrase(text, [tokens[first]]);
+  for (let i = first; i < limit; i++) {
     const w = tokens[i].text;
     if (!isCapitalisedWord(w) && !isTitle(w)) {
       if (/^[a-z]/.test(w) && !isRoleWord(w) && !['the', 'a', 'an', 'of', 'for', 'at'].includes(w)) break;
@@ -199,7 +212,7 @@ function sentenceSubject(text: string, tokens: Token[], cueAt: number): SpeakerP
     }
     let j = i;
     while (j < cueAt && (isCapitalisedWord(tokens[j].text) || isTitle(tokens[j].text) || /^[A-Z]\.$/.test(tokens[j].text) || isRoleWord(tokens[j].text))) j++;
-    const phrase = parseSpeakerPhrase(text, tokens.slice(0, j));
+    const phrase = parseSpeakerPhrase(text, tokens.slice(first, j));
     if (phrase && phrase.kind !== 'pronoun') return phrase;
     i = j;
   }
@@ -312,7 +325,8 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     }
     // "Sanders said yes and stood up for the workers: “…”": a colon after a clause with a cue anywhere in it
     if (colon) {
-      for (let c = 0; c < toks.length; c++) {
+      // not inside a fronted clause: "With leaders worried about …, President Obama is rolling out a message:"
+      for (let c = afterFrontedClause(toks, toks.length); c < toks.length; c++) {
         if (!directCue(toks[c].text) || !/^[a-z]/.test(toks[c].text)) continue;
         const subject = subjectBefore(text, toks, c);
         if (subject) return { phrase: subject, cue: toks[c].text, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: 'standalone', confidence: 0.7 };

@@ -61,8 +61,10 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
     p = paragraphIndexOf(paragraphs, span.start, p);
     paraOf.push(p);
     const paragraph = paragraphs[p];
+    // a quote run over several paragraphs is attributed in the paragraph where it closes ("…,” added X.")
+    const closing = span.paragraphs > 1 ? paragraphs[paragraphIndexOf(paragraphs, span.end - 1, p)] : paragraph;
     const attribution = attributeQuote(text, span, {
-      paragraph: { start: paragraph.start, end: span.paragraphs > 1 ? span.end : paragraph.end },
+      paragraph: { start: paragraph.start, end: closing.end },
       previousQuoteEnd: i > 0 ? spans[i - 1].end : 0,
       nextQuoteStart: i + 1 < spans.length ? spans[i + 1].start : text.length,
     });

@@ -251,3 +251,68 @@ describe('one speaker per name', () => {
     expect(names).toContain('person:Elena Cummins and John Conroy');
   });
 });
+
+describe('attribution read where a reader reads it', () => {
+  it('attributes a quote that runs over a paragraph break to the speaker named where it closes', () => {
+    const text = [
+      '“The port is a lifeline for the valley,” Rep. Ilse Marchetti (D-Ore.) said Friday. “If the dredging stops, the boats stop, and then the jobs go.',
+      '“I have spent a long time thinking about what this town can expect,” added Rep. Tobias Wren (R-Ore.), the ranking member. “The answer is nothing good.”',
+    ].join('\n');
+    expect(speakerOf(text, 'The port is a lifeline')).toBe('Ilse Marchetti');
+    expect(speakerOf(text, 'If the dredging stops')).toBe('Tobias Wren');
+    expect(speakerOf(text, 'The answer is nothing good')).toBe('Tobias Wren');
+  });
+
+  it('looks past a fronted clause for the subject of a colon lead', () => {
+    const text = 'With party leaders increasingly worried about turnout, Governor Odile Ferrand is rolling out a blunt new message: "It is about us."';
+    expect(speakerOf(text, 'It is about us')).toBe('Odile Ferrand');
+  });
+
+  it('looks past a fronted time phrase for the subject of a participle cue', () => {
+    const text = 'Marchetti praised the mayor.\n\nHours later, Councillor Bram Oduya returned the compliment, telling reporters, “She and I have worked together for a long time.”';
+    expect(speakerOf(text, 'She and I have worked')).toBe('Bram Oduya');
+  });
+
+  it('credits the person, not the organisation they write for', () => {
+    const text = 'Polls barely moved.\n\n“The impact of the debate is still small,” wrote Talia Brenner for Harbor Polling Group.';
+    expect(speakerOf(text, 'The impact of the debate')).toBe('Talia Brenner');
+  });
+
+  it('keeps a continuation with the speaker the ranking gave the quote before it', () => {
+    const text = [
+      'His remarks came on Sunday, The Ledger reported.',
+      '“He keeps calling me ‘Little Joe.’ I admit, he is taller than me; he is like 6’2”,” Joel Amsel said Sunday in Ohio.',
+      '“Which is why I do not understand his shoes.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Which is why')).toBe('Joel Amsel');
+  });
+});
+
+describe('names that are not the person', () => {
+  it('does not read a quoted event title as a longer form of a name', () => {
+    const text = [
+      'President Obama spoke on Saturday.',
+      '"Our progress is on the ballot," Mr. Obama said.',
+      'Volunteers are organising "Barack Obama Election Day," a day of voter drives.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Our progress')).not.toMatch(/Election Day/);
+  });
+
+  it('never gives a "Mr." the full name of a woman who shares his surname', () => {
+    const text = [
+      'President Obama spoke on Saturday.',
+      '"My name may not be on the ballot," Mr. Obama said.',
+      'The campaign will also send the first lady, Michelle Obama, to Ohio.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'My name may not')).not.toBe('Michelle Obama');
+  });
+
+  it('takes a place with a saint-style prefix for a place, not a woman', () => {
+    const text = [
+      'Representative Ted Lorne was sworn in today. “It is a great honor to serve,” said Congressman Lorne.',
+      '“I will work with my colleagues on jobs and climate.”',
+      'The district stretches from Malibu to Santa Monica and the Beach Cities.',
+    ].join(' ');
+    expect(speakerOf(text, 'I will work with')).not.toBe('Santa Monica');
+  });
+});
