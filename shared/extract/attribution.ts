@@ -12,7 +12,8 @@
 import { lookupCueVerb, QUOTE_ONLY_CUES } from '../lexicon/cues.ts';
 import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS } from '../lexicon/function-words.ts';
 import type { QuoteSpan, Paragraph } from './quotemarks.ts';
-import { parseSpeakerPhrase, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from './speaker-phrase.ts';
+import { parseSpeakerPhrase, readNameForward, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from './speaker-phrase.ts';
+import { isGivenName } from './tagging.ts';
 
 export type Placement = 'standalone' | 'embedded';
 
@@ -55,11 +56,11 @@ function isAdverb(word: string): boolean {
   return BETWEEN.has(word.toLowerCase()) || /^[a-z]+ly$/.test(word);
 }
 
-/** A period ends a sentence only before a space or the end, not in "(D-Wis.)" or "U.S.-based". */
+/** A period ends a sentence only before a space, a quote mark or the end, not in "(D-Wis.)" or "U.S.-based". */
 function endsSentence(text: string, t: Token): boolean {
   if (t.text !== '.') return true;
   const next = text[t.end];
-  return next === undefined || /\s/.test(next) || next === '”' || next === '"';
+  return next === undefined || /\s/.test(next) || next === '”' || next === '"' || next === '“';
 }
 
 /** The tokens after a quote, up to the end of its sentence (or the next quote). */
@@ -355,6 +356,9 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
         if (phrase?.kind === 'person' && phrase.name.includes(' ')) return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
       }
     }
+    // "Bob Marcusse, President and CEO of the Area Council, “…”": a list entry, a person and what they are
+    const listed = introduced || colon ? listedPerson(text, toks) : null;
+    if (listed) return { phrase: listed, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
     // "ROE: “…”" / "Dr. Roe: “…”"
     if (colon && toks.length && toks.length <= 4) {
       const phrase = parseSpeakerPhrase(text, toks);
@@ -362,6 +366,25 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     }
   }
   return { ...none, placement: placementOf(before, introduced) };
+}
+
+/** Lower-case words a description of a person may hold without being a clause: "President and CEO of the Council". */
+const DESCRIPTION_LINKS = new Set(['of', 'the', 'and', 'for', 'at', 'a', 'an', '&', 'on', 'in']);
+
+/**
+ * A clause that is only a person's full name and their description ("Bob Marcusse President and CEO of
+ * the Kansas City Area Development Council"): no verb, so the person is the speaker of the quote after it.
+ */
+function listedPerson(text: string, toks: Token[]): SpeakerPhrase | null {
+  if (toks.length < 2 || toks.length > 24) return null;
+  const run = readNameForward(toks, 0);
+  // (a headline is no list entry: "Elizabeth Warren Hammers Wells Fargo CEO:", "CARE MORE ABOUT CANDIDATES:")
+  if (!run || run.to - run.from < 2 || run.to - run.from > 4 || toks.slice(run.from, run.to).some((t) => /^\p{Lu}{2,}$/u.test(t.text))) return null;
+  if (!(run.titleFrom < run.from || isGivenName(toks[run.from].text))) return null;
+  const description = toks.slice(run.to);
+  if (!description.every((t) => !/^[a-z]/.test(t.text) || DESCRIPTION_LINKS.has(t.text) || isRoleWord(t.text))) return null;
+  const phrase = parseSpeakerPhrase(text, toks.slice(0, run.to));
+  return phrase?.kind === 'person' ? phrase : null;
 }
 
 function placementOf(before: Token[], introduced: boolean): Placement {

@@ -240,9 +240,15 @@ export class DocumentPeople {
    * agree; a document writing both "Mr. Trump" and "Mrs. Trump" gives none.
    */
   private titledGender(wanted: string[]): 'male' | 'female' | undefined {
+    const key = wanted.join(' ');
+    if (this.titledGenders.has(key)) return this.titledGenders.get(key);
     const genders = new Set(this.holding(wanted).filter((n) => n.words.length === wanted.length).map((n) => titleGender(n.title)).filter(Boolean));
-    return genders.size === 1 ? [...genders][0] : undefined;
+    const gender = genders.size === 1 ? [...genders][0] : undefined;
+    this.titledGenders.set(key, gender);
+    return gender;
   }
+
+  private readonly titledGenders = new Map<string, 'male' | 'female' | undefined>();
 
   /** The people whose written names hold `wanted` and more, each with its longest form; cached per name. */
   private peopleHolding(wanted: string[], gender?: 'male' | 'female'): Person[] {

@@ -316,3 +316,32 @@ describe('names that are not the person', () => {
     expect(speakerOf(text, 'I will work with')).not.toBe('Santa Monica');
   });
 });
+
+describe('quotes written carelessly', () => {
+  it('finds a quotation glued to the sentence before it', () => {
+    const text = 'She was the first member from Alder County.“It is truly an honor to represent the valley,” said Rep. Wilma Frost.';
+    const quote = extract(text).quotes.find((q) => q.text.includes('It is truly'));
+    expect(quote?.kind).toBe('direct');
+    expect(quote?.speaker).toBe('Wilma Frost');
+  });
+
+  it('reads doubled straight quotes ("") as one mark', () => {
+    const text = 'The workshop was full. ""Paying for college can be a challenge,"" said Dr. Arlo Penn, the college president.';
+    const quote = extract(text).quotes.find((q) => q.text.includes('Paying for college'));
+    expect(quote?.kind).toBe('direct');
+    expect(quote?.speaker).toBe('Arlo Penn');
+  });
+
+  it('credits a list entry, a name and a description before the quote, to that person, not the issuer', () => {
+    const text = [
+      'WASHINGTON – Congressman Milo Farrant (MO-07) welcomed the new research campus today.',
+      'Leaders praised the plan. Dana Whitlow President and CEO of the Riverside Development Council, “Building on strengths is a great strategy for the whole region.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Building on strengths')).toBe('Dana Whitlow');
+  });
+
+  it('does not take a title-case headline before a colon for a list entry', () => {
+    const text = 'Nora Vail Hammers Harbor Bank Chief: “You should resign.”\n\n“You should resign,” Vail told the bank chief.';
+    expect(extract(text).speakers.map((s) => s.name)).not.toContain('Nora Vail Hammers Harbor Bank');
+  });
+});
