@@ -5,7 +5,7 @@
  * ("… said in a statement:" followed by the statement's paragraphs).
  */
 import { attributeQuote, lastCueSpeaker, type Attribution } from './attribution.ts';
-import { scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from './quotemarks.ts';
+import { isTitleCase, scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from './quotemarks.ts';
 import { parseSpeakerPhrase, tokenize, type SpeakerPhrase } from './speaker-phrase.ts';
 import type { SpeakerEntry, SpeakerRegistry } from './speakers.ts';
 import type { Via } from './via.ts';
@@ -119,9 +119,11 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
       confidence = speaker ? 0.6 : 0.4;
     }
     if (speaker) registry.spoke(speaker, span.start);
-    // Unattributed: a title ("Game of Thrones," 'All Bets Are Off.') is not speech.
-    const unattributedOk = sentenceLike && words >= 3 && !isTitleCase(inner);
-    const isQuote = !fragment && (speaker !== null || a.cue !== null || unattributedOk);
+    // Without a cue, a title ("Game of Thrones," 'All Bets Are Off.', a release's quoted headline) is not speech.
+    // (an attributed exclamation in capitals stays speech: “We're America.”, “U-S-A! U-S-A!”)
+    const title = a.cue === null && isTitleCase(inner) && !(speaker && /[.!?]$/.test(inner));
+    const unattributedOk = sentenceLike && words >= 3;
+    const isQuote = !fragment && !title && (speaker !== null || a.cue !== null || unattributedOk);
     if (!isQuote && !fragment) continue;
     if (!speaker) via = 'none';
     const pronoun = a.phrase?.kind === 'pronoun' ? a.phrase.name.toLowerCase() : undefined;
@@ -141,15 +143,6 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
  */
 function isNationality(phrase: SpeakerPhrase): boolean {
   return phrase.kind !== 'pronoun' && phrase.kind !== 'role' && !phrase.title && isDemonym(phrase.name);
-}
-
-const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'is', 'are', 'as', 'vs']);
-
-/** Every word capitalised except short function words: a title, not a sentence. */
-function isTitleCase(inner: string): boolean {
-  const words = inner.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  if (words.length < 2) return false;
-  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && MINOR_WORDS.has(w)));
 }
 
 function findLaterInParagraph(i: number, spans: QuoteSpan[], attributions: Attribution[], paraOf: number[]): SpeakerPhrase | null {

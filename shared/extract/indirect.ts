@@ -377,6 +377,23 @@ const TRAILING_OPENERS = new Set([
 
 /** Openers of a setting phrase that may precede the content: "said after the vote he would resign". */
 const SETTING_OPENERS = new Set(['after', 'before', 'in', 'on', 'at', 'during', 'following', 'last', 'earlier', 'later', 'privately', 'publicly', 'despite', 'because', 'if', 'when', 'while', 'since', 'although', 'though', 'unless', 'once', 'as']);
+/** Lower-case words that may follow a hearer without starting the content: "told the BBC on Sunday", "told CNN about". */
+const AFTER_HEARER = new Set(['on', 'in', 'at', 'about', 'during', 'after', 'before', 'of', 'for', 'with', 'from', 'by', 'to', 'and', 'or', 'but', 'last', 'this', 'earlier', 'later', 'recently', 'privately', 'publicly', 'over', 'via']);
+
+/**
+ * The content start after a named hearer with no "that": "told the BBC even one percent of users …" —
+ * a hearer of one to four capitalised words (after an optional "the"), then a lower-case word that
+ * opens the content rather than a setting. 0 when the tokens do not read so.
+ */
+function namedHearerEnd(tokens: Token[], k: number): number {
+  let h = tokens[k]?.lower === 'the' ? k + 1 : k;
+  const first = h;
+  while (h < tokens.length && h - first < 4 && tokens[h].word && tokens[h].cap) h++;
+  if (h === first || h >= tokens.length) return 0;
+  const next = tokens[h];
+  return next.word && !next.cap && !AFTER_HEARER.has(next.lower) && !COMPLEMENTIZERS.has(next.lower) ? h : 0;
+}
+
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there']);
 /** Verbs whose content may be an "about" phrase: "complained about his microphone". */
 const ABOUT_CUES = new Set(['complain', 'brag', 'boast', 'ask', 'write', 'tweet', 'testify', 'warn', 'joke', 'worry', 'speculate', 'talk', 'caution']);
@@ -539,6 +556,7 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
     else if (subject > 0) k = subject;
     else if (OBJECT_PRONOUNS.has(tokens[k].lower) && (SUBJECT_WORDS.has(tokens[k + 1]?.lower ?? '') || tokens[k + 1]?.cap)) k = k + 1;
     else if (h < tokens.length && (tokens[h].text === ',' || tokens[h].text === ':') && h - k <= 6) k = h;
+    else if (namedHearerEnd(tokens, k) > 0) k = namedHearerEnd(tokens, k); // "told the BBC even one percent of users …"
     else return;
   } else {
     // Time and setting between the cue and a "that": "said on Sunday in an interview that …".

@@ -7,6 +7,7 @@
  * mark (the newspaper convention); otherwise it is closed at the paragraph end and flagged `unclosed`,
  * so one stray mark never swallows the rest of the document.
  */
+import { TITLE_MINOR_WORDS } from '../lexicon/function-words.ts';
 
 export interface QuoteSpan {
   /** Offset of the opening mark. */
@@ -209,4 +210,11 @@ function finish(text: string, start: number, end: number, closed: boolean, parag
 function singleQuoteLikely(text: string, pos: number, paraEnd: number): boolean {
   const rest = text.slice(pos + 1, Math.min(paraEnd, pos + 2000));
   return /[^\s][\u2019'](?=$|[\s)\]}.,;:!?\u2014\u2013\-"\u201d…])/u.test(rest);
+}
+
+/** Every word capitalised except short function words: a title, not a sentence. */
+export function isTitleCase(inner: string): boolean {
+  const words = inner.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  if (words.length < 2) return false;
+  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && TITLE_MINOR_WORDS.has(w)));
 }

@@ -41,3 +41,6 @@ export const CLAUSE_OPENERS = new Set(['with', 'after', 'as', 'while', 'when', '
 
 /** Words closing a fronted time phrase: "Hours later, Trump …", "Two days ago, she …". */
 export const TIME_ADVERBS = new Set(['later', 'ago', 'earlier', 'afterward', 'afterwards', 'meanwhile', 'then']);
+
+/** Short function words a title leaves in lower case: "Dutch on Demand", "Storm Area 51, They Can't Stop All of Us". */
+export const TITLE_MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'is', 'are', 'as', 'vs']);

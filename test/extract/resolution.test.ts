@@ -345,3 +345,25 @@ describe('quotes written carelessly', () => {
     expect(extract(text).speakers.map((s) => s.name)).not.toContain('Nora Vail Hammers Harbor Bank');
   });
 });
+
+describe('titles are not speech', () => {
+  it('does not credit a release’s quoted headline to its issuer', () => {
+    const text = '“Harbor Law Looks Worse Than Ever” WASHINGTON, D.C. – Rep. Alma Dorsey (R-WA) released a report today. “The law has failed the harbor towns,” Dorsey said.';
+    const quotes = extract(text).quotes.filter((q) => q.kind === 'direct');
+    expect(quotes.map((q) => q.text)).toEqual(['“The law has failed the harbor towns,”']);
+  });
+
+  it('keeps an attributed exclamation written in capitals', () => {
+    const text = 'The crowd grew loud. “We Are Here!” the mayor, Tomas Reyes, shouted.';
+    expect(speakerOf(text, 'We Are Here')).toBe('Tomas Reyes');
+  });
+});
+
+describe('reported speech after a hearer', () => {
+  it('reads the content after a named hearer with no "that"', () => {
+    const text = 'The town is small. County sheriff Dale Ambrose told the Gazette even a tenth of the visitors "would be more than we can handle". Officials issued warnings.';
+    const quote = extract(text).quotes.find((q) => q.text.includes('more than we can handle'));
+    expect(quote?.kind).toBe('mixed');
+    expect(quote?.speaker).toBe('Dale Ambrose');
+  });
+});
