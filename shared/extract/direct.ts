@@ -203,11 +203,14 @@ function introSpeaker(text: string, para: Paragraph, registry: SpeakerRegistry):
     }
   }
   // subject before the cue
-  const cue = tokens.findIndex((t) => /^(said|says|wrote|writes|added|stated|explained|continued|reports|reported|notes|noted|told|tweeted|posted|announced|declared|argued|insisted)$/i.test(t.text));
+  // ("issued the following statement:" introduces the words of its subject too)
+  const cue = tokens.findIndex((t) => /^(said|says|wrote|writes|added|stated|explained|continued|reports|reported|notes|noted|told|tweeted|posted|announced|declared|argued|insisted|issued|released)$/i.test(t.text));
   if (cue > 0) {
     let from = cue - 1;
     while (from > 0 && !/^[.;]$/.test(tokens[from - 1].text)) from--;
-    const phrase = parseSpeakerPhrase(text, tokens.slice(from, cue));
+    // "In response to the attack, Republican nominee Donald Trump issued …": the subject after a fronted clause
+    const comma = tokens.slice(from, cue).map((t) => t.text).lastIndexOf(',');
+    const phrase = (comma >= 0 ? parseSpeakerPhrase(text, tokens.slice(from + comma + 1, cue)) : null) ?? parseSpeakerPhrase(text, tokens.slice(from, cue));
     if (phrase) return registry.resolve(phrase, phrase.start);
   }
   return null;

@@ -367,3 +367,20 @@ describe('reported speech after a hearer', () => {
     expect(quote?.speaker).toBe('Dale Ambrose');
   });
 });
+
+describe('more attribution forms', () => {
+  it('reads a two-word reporting verb after the quote', () => {
+    const text = 'Odell Marsh pressed on. “You know, it happens, right?” Marsh went on, as if he had not heard her.';
+    expect(speakerOf(text, 'it happens, right')).toBe('Odell Marsh');
+  });
+
+  it('credits a quoted paragraph to the subject of "issued the following statement:" after a fronted clause', () => {
+    const text = 'In response to the storm, Republican nominee Carla Ventimiglia issued the following statement:\n\n“Our prayers are with all those affected by the flooding in the valley.”';
+    expect(speakerOf(text, 'Our prayers')).toBe('Carla Ventimiglia');
+  });
+
+  it('does not take a title-case headline before a colon for the speaker', () => {
+    const text = 'Whitlow Addresses Harbor Attack: ‘This Cannot Continue.’\n\nThe attack shook the town.';
+    expect(extract(text).speakers.map((s) => s.name).join('|')).not.toMatch(/Harbor Attack/);
+  });
+});
