@@ -91,6 +91,7 @@ function beforeTokens(text: string, quote: QuoteSpan, para: Paragraph, previousQ
 
 /** Reads the speaker phrase that follows an inverted cue: "said Dr. Jane Roe, a doctor at X". */
 function phraseAfterCue(text: string, tokens: Token[], from: number, lenient = true): SpeakerPhrase | null {
+  if (from < tokens.length && !/[\p{L}\p{N}]/u.test(tokens[from].text)) return null; // "“X” wrote, it shows …": a new clause, no speaker
   let end = from;
   let commas = 0;
   // "according to the transit authority": a determiner opens a common-noun phrase

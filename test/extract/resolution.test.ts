@@ -384,3 +384,23 @@ describe('more attribution forms', () => {
     expect(extract(text).speakers.map((s) => s.name).join('|')).not.toMatch(/Harbor Attack/);
   });
 });
+
+describe('transcripts', () => {
+  it('credits a quoted transcript line to the speaker label that opens it, whoever is named nearby', () => {
+    const text = [
+      'Fox host Chris Harlan interviewed Governor Mike Dorn on Sunday about Senator Ada Voss.',
+      '"HARLAN: If I may, sir, because we have got limited time. Will Ada Voss be there?"',
+      '"DORN: Well, the question really should be why her campaign invited anyone at all."',
+    ].join('\n\n');
+    const quotes = extract(text).quotes.filter((q) => q.kind === 'direct');
+    expect(quotes.map((q) => [q.speaker, q.via])).toEqual([
+      ['Chris Harlan', 'speaker-label'],
+      ['Mike Dorn', 'speaker-label'],
+    ]);
+  });
+
+  it('never takes the clause after a cue for a speaker', () => {
+    const text = 'But, Governor, because as “The Harbor Journal” wrote, it shows people are worried about taxes, one wonders.';
+    expect(extract(text).speakers.map((s) => s.name).join('|')).not.toMatch(/^,|it shows/);
+  });
+});
