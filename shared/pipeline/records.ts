@@ -38,6 +38,7 @@ export function toIndexEntry(document: DocumentRecord, extraction: Extraction, g
     sortDate: document.sortDate,
     publishedAt: document.publishedAt,
     source: document.source,
+    collection: document.collection,
     documentTitle: document.title,
   }));
 
@@ -49,6 +50,7 @@ export function toIndexEntry(document: DocumentRecord, extraction: Extraction, g
     sortDate: document.sortDate,
     publishedAt: document.publishedAt,
     source: document.source,
+    collection: document.collection,
     documentTitle: document.title,
   }));
 

@@ -11,7 +11,7 @@ import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
 import { claimFingerprints } from '../claims/fingerprint.ts';
 import { GSI } from './table.ts';
-import { DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, pendingPartition, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, upperBound } from './keys.ts';
+import { DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, dateRange, UNDATED, pendingPartition, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import {
   InvalidCursorError,
@@ -379,6 +379,15 @@ export class DynamoIndexStore implements IndexStore {
     return counts;
   }
 
+  countUndated(): Promise<number> {
+    return queryCount({
+      TableName: this.table,
+      IndexName: GSI_1.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': key.docsMonth(monthOf(UNDATED)) },
+    });
+  }
+
   async findByContentHash(hash: string): Promise<string | null> {
     const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.hash(hash), sk: key.meta } }));
     return (got.Item?.documentId as string | undefined) ?? null;
@@ -422,7 +431,7 @@ export class DynamoIndexStore implements IndexStore {
     const pk = key.doc(doc.id);
     const items: Item[] = [];
     for (const quote of entry.quotes) {
-      const sortKey = `${quote.sortDate}#${doc.id}#${quote.id}`;
+      const sortKey = quoteSortKey(quote.sortDate, doc.id, quote.id);
       items.push({
         pk,
         sk: key.quote(quote.id),
@@ -594,7 +603,7 @@ export class DynamoIndexStore implements IndexStore {
 
   async quotesOfDocument(id: string, page: PageRequest): Promise<Page<QuoteRecord>> {
     const result = await this.partitionPage<QuoteRecord>(id, 'Q#', page, 'doc-quotes');
-    // Sort keys order quote ids as strings; present them in reading order within the page.
+    // Keys hold quote numbers zero-padded (q2 before q10); within a page, reading order by offset.
     result.items.sort((a, b) => a.start - b.start);
     return result;
   }
@@ -668,8 +677,8 @@ export class DynamoIndexStore implements IndexStore {
 
   async listQuotes(query: QuoteQuery): Promise<Page<QuoteRecord>> {
     const words = query.q ? queryWords(query.q) : [];
-    const scope = scopeOf('quotes', { speaker: query.speaker ?? null, q: words.join(' ') || null, from: query.from ?? null, to: query.to ?? null, source: query.source ?? null, kind: query.kind ?? null });
-    const range = { from: query.from, to: query.to ? upperBound(query.to) : undefined };
+    const scope = scopeOf('quotes', { speaker: query.speaker ?? null, q: words.join(' ') || null, from: query.from ?? null, to: query.to ?? null, undated: query.undated ?? null, source: query.source ?? null, collection: query.collection ?? null, kind: query.kind ?? null });
+    const range = dateRange(query);
     const committed = (items: Item[]) => this.committedOnly(items);
     let specs: StreamSpec[];
     if (query.speaker) {
@@ -680,7 +689,7 @@ export class DynamoIndexStore implements IndexStore {
       const lead = [...words].sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
       specs = [{ id: 'w', table: this.table, index: GSI_2, partitions: [key.wordPostings(lead)], range, enrich: async (items) => committed(await this.postingsToQuotes(items)) }];
     } else {
-      const months = await this.shards('QDATE', query.from, query.to);
+      const months = await this.shards('QDATE', range.from, range.to);
       specs = [{ id: 'm', table: this.table, index: GSI_2, partitions: months.map(key.quoteMonth), range, enrich: committed }];
     }
     if (specs.length === 0) {
@@ -693,6 +702,7 @@ export class DynamoIndexStore implements IndexStore {
       if (item.type !== undefined && item.type !== 'quote') return false;
       if (query.kind && item.kind !== query.kind) return false;
       if (query.source && item.source !== query.source) return false;
+      if (query.collection && item.collection !== query.collection) return false;
       if (words.length > 0) {
         const have = new Set(normalizeName(String(item.text ?? '')).split(' '));
         if (!words.every((w) => have.has(w))) return false;

@@ -3,6 +3,7 @@
  * them (`s3-documents.ts`, `dynamo-index.ts`); nothing outside `shared/storage/` imports the SDK.
  */
 import type { Claim, NameEvidence, QuoteKind } from '../schema.ts';
+import type { DateSource } from '../dates/publication.ts';
 
 /** Every list takes a page request and returns a page with an opaque cursor (see `cursor.ts`). */
 export interface PageRequest {
@@ -28,6 +29,8 @@ export interface DocumentMetadata {
   uploader?: string;
   /** The caller's own id (e.g. the `id` of a JSONL line). */
   externalId?: string;
+  /** A short name the researcher files the document under (`shared/filters.ts` says what a name may be). */
+  collection?: string;
 }
 
 export interface DocumentCounts {
@@ -49,7 +52,9 @@ export interface DocumentRecord extends DocumentMetadata {
   resultKey?: string;
   bytes?: number;
   format?: string;
-  /** Sort date: publishedAt when known, else when received. */
+  /** Where `publishedAt` was read (record, html, dateline, press-header); absent when undated. */
+  dateSource?: DateSource;
+  /** Sort date: publishedAt when known, else UNDATED (`keys.ts`), which sorts after every real date. */
   sortDate: string;
   receivedAt: string;
   updatedAt: string;
@@ -91,6 +96,7 @@ export interface QuoteRecord {
   sortDate: string;
   publishedAt?: string;
   source?: string;
+  collection?: string;
   documentTitle?: string;
 }
 
@@ -100,6 +106,7 @@ export interface ClaimRecord extends Omit<Claim, 'speakerId'> {
   sortDate?: string;
   publishedAt?: string;
   source?: string;
+  collection?: string;
   documentTitle?: string;
 }
 
@@ -141,6 +148,9 @@ export interface QuoteQuery extends PageRequest {
   from?: string;
   to?: string;
   source?: string;
+  collection?: string;
+  /** Only documents without a publication date (from/to are then ignored). */
+  undated?: boolean;
   kind?: QuoteKind;
 }
 
@@ -186,6 +196,8 @@ export interface IndexStore {
   addRawKey(id: string, key: string): Promise<void>;
   listDocuments(page: PageRequest & { status?: DocumentStatus }): Promise<Page<DocumentRecord>>;
   countByStatus(): Promise<Record<DocumentStatus, number>>;
+  /** Documents with no known publication date (they sort as UNDATED). */
+  countUndated(): Promise<number>;
   /** Content hash → document id, for dedupe of uploads of the same bytes. */
   findByContentHash(hash: string): Promise<string | null>;
   claimContentHash(hash: string, documentId: string): Promise<string>;
