@@ -19,6 +19,7 @@ import {
   type ClaimRecord,
   type DocumentIndexEntry,
   type DocumentRecord,
+  type DocumentSpeakerRecord,
   type DocumentStatus,
   type FlagRecord,
   type FlagStatus,
@@ -648,6 +649,13 @@ export class DynamoIndexStore implements IndexStore {
 
   flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>> {
     return this.partitionPage<FlagRecord>(id, 'F#', page, 'doc-flags');
+  }
+
+  async speakersOfDocument(id: string, page: PageRequest): Promise<Page<DocumentSpeakerRecord>> {
+    const result = await this.partitionPage<DocumentSpeakerRecord>(id, 'S#', page, 'doc-speakers');
+    // Variants are stored as a list on the document's item (a set on the profile).
+    for (const speaker of result.items) speaker.variants = [...(speaker.variants ?? [])];
+    return result;
   }
 
   // ---------------------------------------------------------------- cross-document

@@ -4,6 +4,7 @@
  */
 import type { Claim, NameEvidence, QuoteKind } from '../schema.ts';
 import type { DateSource } from '../dates/publication.ts';
+import type { SearchFilter } from '../filters.ts';
 
 /** Every list takes a page request and returns a page with an opaque cursor (see `cursor.ts`). */
 export interface PageRequest {
@@ -123,6 +124,12 @@ export interface SpeakerRecord {
   documentCount?: number;
 }
 
+/** A speaker as one document has them: the profile's fields, this document's spellings and counts. */
+export interface DocumentSpeakerRecord extends SpeakerRecord {
+  documentId: string;
+  mentions: number;
+}
+
 export type FlagStatus = 'open' | 'confirmed' | 'rejected';
 
 export interface FlagRecord {
@@ -234,6 +241,7 @@ export interface IndexStore {
   quotesOfDocument(id: string, page: PageRequest): Promise<Page<QuoteRecord>>;
   claimsOfDocument(id: string, page: PageRequest): Promise<Page<ClaimRecord>>;
   flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>>;
+  speakersOfDocument(id: string, page: PageRequest): Promise<Page<DocumentSpeakerRecord>>;
   getClaim(documentId: string, claimId: string): Promise<ClaimRecord | null>;
   /** The corpus's claims, most check-worthy first within each publication month (newest month first). */
   listClaims(page: PageRequest & { month?: string }): Promise<Page<ClaimRecord>>;
@@ -255,6 +263,20 @@ export interface IndexStore {
    */
   decideFlag(id: string, decision: 'confirm' | 'reject'): Promise<FlagRecord>;
   keepApartPairs(): Promise<Array<[string, string]>>;
+}
+
+/**
+ * What an export reads: every matching record of one table, streamed (never a whole result in memory),
+ * and the documents they belong to. The index store serves it today (`storage/index-export.ts`); a search
+ * projection can serve it the same way.
+ */
+export interface ExportReader {
+  quotes(filter: SearchFilter): AsyncIterable<QuoteRecord>;
+  claims(filter: SearchFilter): AsyncIterable<ClaimRecord>;
+  speakers(filter: SearchFilter): AsyncIterable<DocumentSpeakerRecord>;
+  flags(filter: SearchFilter): AsyncIterable<FlagRecord>;
+  documents(filter: SearchFilter): AsyncIterable<DocumentRecord>;
+  document(id: string): Promise<DocumentRecord | null>;
 }
 
 /** Typed error for an invalid or tampered cursor: the API maps it to 400. */

@@ -1,0 +1,85 @@
+/**
+ * `quotedesk export` and `GET /export`: one table of the index, filtered as the search is, as CSV,
+ * JSONL or Parquet, streamed. Every row carries its document's metadata (see `tables.ts`).
+ */
+import { z } from 'zod';
+import { SearchFilterShape, type SearchFilter } from '../filters.ts';
+import type { DocumentRecord, ExportReader } from '../storage/ports.ts';
+import { EXPORT_FORMATS, encode, type ExportFormat } from './formats.ts';
+import { COLUMNS, EXPORT_TABLES, type Cell, type Column, type ExportTable } from './tables.ts';
+
+/** Which filters each table understands: words and kind select quotes (words claims too). */
+export const TABLE_FILTERS: Record<ExportTable, ReadonlyArray<keyof SearchFilter>> = {
+  quotes: ['speaker', 'q', 'from', 'to', 'undated', 'collection', 'kind'],
+  claims: ['speaker', 'q', 'from', 'to', 'undated', 'collection'],
+  speakers: ['speaker', 'from', 'to', 'undated', 'collection'],
+  flags: ['speaker', 'from', 'to', 'undated', 'collection'],
+  documents: ['speaker', 'from', 'to', 'undated', 'collection'],
+};
+
+/** The fields of an export request; ExportRequestSchema adds the checks between them. */
+export const ExportFieldsSchema = z.object({
+  table: z.enum(EXPORT_TABLES).describe('What to export: quotes, claims, speakers, flags or documents.'),
+  format: z.enum(EXPORT_FORMATS).default('csv').describe('csv (RFC 4180), jsonl or parquet.'),
+  bom: z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]).optional().describe('CSV for Excel: a UTF-8 byte order mark, formulas neutralised.'),
+  ...SearchFilterShape,
+});
+
+export const ExportRequestSchema = ExportFieldsSchema.superRefine((request, context) => {
+  const problem = (message: string) => context.addIssue({ code: 'custom', message });
+  if (request.from && request.to && request.from.slice(0, 10) > request.to.slice(0, 10)) problem(`"from" (${request.from}) is after "to" (${request.to})`);
+  if (request.undated && (request.from || request.to)) problem('"undated" cannot be combined with "from" or "to"');
+  if (request.bom && request.format !== 'csv') problem('"bom" applies to CSV only');
+  for (const name of Object.keys(SearchFilterShape) as Array<keyof SearchFilter>) {
+    if (request[name] !== undefined && !TABLE_FILTERS[request.table].includes(name)) {
+      problem(`"${name}" does not filter ${request.table} (it filters: ${TABLE_FILTERS[request.table].join(', ')})`);
+    }
+  }
+});
+
+export type ExportRequest = z.infer<typeof ExportRequestSchema>;
+
+export function filterOf(request: ExportRequest): SearchFilter {
+  const { table: _t, format: _f, bom: _b, ...filter } = request;
+  return filter;
+}
+
+export function fileNameFor(request: Pick<ExportRequest, 'table' | 'format'>): string {
+  return `quotedesk-${request.table}.${request.format}`;
+}
+
+/** Documents of the rows streaming by, looked up once each (rows of one document arrive together). */
+class DocumentCache {
+  private readonly cache = new Map<string, Promise<DocumentRecord | null>>();
+  constructor(private readonly reader: ExportReader, private readonly size = 256) {}
+  get(id: string): Promise<DocumentRecord | null> {
+    let doc = this.cache.get(id);
+    if (!doc) {
+      doc = this.reader.document(id);
+      this.cache.set(id, doc);
+      if (this.cache.size > this.size) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    return doc;
+  }
+}
+
+async function* tableRows(reader: ExportReader, table: ExportTable, filter: SearchFilter): AsyncGenerator<Cell[]> {
+  const columns = COLUMNS[table] as Array<Column<unknown>>;
+  if (table === 'documents') {
+    for await (const doc of reader.documents(filter)) yield columns.map((c) => c.of(doc, doc));
+    return;
+  }
+  const documents = new DocumentCache(reader);
+  const items: AsyncIterable<{ documentId: string }> = reader[table](filter);
+  for await (const item of items) {
+    const doc = await documents.get(item.documentId);
+    if (!doc) continue; // removed while the export ran
+    yield columns.map((c) => c.of(item, doc));
+  }
+}
+
+/** The export's bytes, chunk by chunk. */
+export function exportStream(reader: ExportReader, request: ExportRequest): AsyncGenerator<Uint8Array> {
+  const columns = COLUMNS[request.table].map(({ name, type }) => ({ name, type }));
+  return encode(request.format as ExportFormat, columns, tableRows(reader, request.table, filterOf(request)), { bom: request.bom });
+}
