@@ -156,9 +156,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    const hint = closest(name.replace(/^-+/, ''), Object.keys(commands));
-    const what = name.startsWith('-') ? 'option' : 'command';
-    say(process.stderr, `quotedesk: unknown ${what} ${name}${hint ? ` (did you mean ${hint}?)` : ''}; run 'quotedesk --help' for the commands`);
+    const option = name.startsWith('-');
+    const hint = closest(name.replace(/^-+/, ''), option ? ['help', 'version'] : Object.keys(commands));
+    const suggestion = hint ? ` (did you mean ${option ? '--' : ''}${hint}?)` : '';
+    say(process.stderr, `quotedesk: unknown ${option ? 'option' : 'command'} ${name}${suggestion}; run 'quotedesk --help' for the commands`);
     return 2;
   }
   if (asksForHelp(args)) {
