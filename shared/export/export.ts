@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { SearchFilterShape, type SearchFilter } from '../filters.ts';
-import type { DocumentRecord, ExportReader } from '../storage/ports.ts';
+import type { ExportReader } from '../storage/ports.ts';
 import { EXPORT_FORMATS, encode, type ExportFormat } from './formats.ts';
 import { COLUMNS, EXPORT_TABLES, type Cell, type Column, type ExportTable } from './tables.ts';
 
@@ -48,19 +48,19 @@ export function fileNameFor(request: Pick<ExportRequest, 'table' | 'format'>): s
   return `quotedesk-${request.table}.${request.format}`;
 }
 
-/** Documents of the rows streaming by, looked up once each (rows of one document arrive together). */
-class DocumentCache {
-  private readonly cache = new Map<string, Promise<DocumentRecord | null>>();
-  constructor(private readonly reader: ExportReader, private readonly size = 256) {}
-  get(id: string): Promise<DocumentRecord | null> {
-    let doc = this.cache.get(id);
-    if (!doc) {
-      doc = this.reader.document(id);
-      this.cache.set(id, doc);
-      if (this.cache.size > this.size) this.cache.delete(this.cache.keys().next().value as string);
+/** Rows joined to their documents a stretch at a time: one batched read of the documents per WINDOW rows. */
+const WINDOW = 1000;
+
+async function* inWindows<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
+  let window: T[] = [];
+  for await (const item of items) {
+    window.push(item);
+    if (window.length >= WINDOW) {
+      yield window;
+      window = [];
     }
-    return doc;
   }
+  if (window.length > 0) yield window;
 }
 
 async function* tableRows(reader: ExportReader, table: ExportTable, filter: SearchFilter): AsyncGenerator<Cell[]> {
@@ -69,12 +69,13 @@ async function* tableRows(reader: ExportReader, table: ExportTable, filter: Sear
     for await (const doc of reader.documents(filter)) yield columns.map((c) => c.of(doc, doc));
     return;
   }
-  const documents = new DocumentCache(reader);
   const items: AsyncIterable<{ documentId: string }> = reader[table](filter);
-  for await (const item of items) {
-    const doc = await documents.get(item.documentId);
-    if (!doc) continue; // removed while the export ran
-    yield columns.map((c) => c.of(item, doc));
+  for await (const window of inWindows(items)) {
+    const documents = await reader.documentsById([...new Set(window.map((item) => item.documentId))]);
+    for (const item of window) {
+      const doc = documents.get(item.documentId);
+      if (doc) yield columns.map((c) => c.of(item, doc)); // (a document removed while the export ran has no rows)
+    }
   }
 }
 

@@ -7,12 +7,14 @@ import { normalizeName, queryWords, UNDATED } from '../storage/keys.ts';
 import type { ClaimRecord, DocumentRecord, DocumentSpeakerRecord, ExportReader, FlagRecord, IndexStore, Page, PageRequest, QuoteRecord } from '../storage/ports.ts';
 import type { SearchFilter } from '../filters.ts';
 
+/** Page sizes: the store's longest page of quotes, and the API's page for everything else. */
+const QUOTE_PAGE = 1000;
 const PAGE = 100;
 
-async function* allPages<T>(read: (page: PageRequest) => Promise<Page<T>>): AsyncGenerator<T> {
+async function* allPages<T>(read: (page: PageRequest) => Promise<Page<T>>, limit = PAGE): AsyncGenerator<T> {
   let cursor: string | null = null;
   do {
-    const page = await read({ limit: PAGE, cursor });
+    const page = await read({ limit, cursor });
     yield* page.items;
     cursor = page.cursor;
   } while (cursor);
@@ -32,7 +34,7 @@ export class IndexExportReader implements ExportReader {
   constructor(private readonly index: IndexStore) {}
 
   quotes(filter: SearchFilter): AsyncIterable<QuoteRecord> {
-    return allPages((page) => this.index.listQuotes({ ...filter, ...page }));
+    return allPages((page) => this.index.listQuotes({ ...filter, ...page }), QUOTE_PAGE);
   }
 
   async *documents(filter: SearchFilter): AsyncGenerator<DocumentRecord> {
@@ -77,8 +79,8 @@ export class IndexExportReader implements ExportReader {
     }
   }
 
-  document(id: string): Promise<DocumentRecord | null> {
-    return this.index.getDocument(id);
+  async documentsById(ids: string[]): Promise<Map<string, DocumentRecord>> {
+    return new Map((await this.index.getDocuments(ids)).map((doc) => [doc.id, doc]));
   }
 
   /** The speaker ids a `speaker` filter names (any spelling), or null for no speaker filter. */

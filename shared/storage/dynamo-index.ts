@@ -34,6 +34,8 @@ import {
 } from './ports.ts';
 
 const STATUSES: DocumentStatus[] = ['queued', 'processing', 'done', 'failed'];
+/** The longest page of quotes the store reads at once (the API asks for at most 100; exports for more). */
+export const MAX_QUOTE_PAGE = 1000;
 const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type']);
 
 function strip<T>(item: Item | undefined): T {
@@ -112,6 +114,12 @@ export class DynamoIndexStore implements IndexStore {
   async getDocument(id: string): Promise<DocumentRecord | null> {
     const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.doc(id), sk: key.meta } }));
     return got.Item ? strip<DocumentRecord>(got.Item) : null;
+  }
+
+  async getDocuments(ids: string[]): Promise<DocumentRecord[]> {
+    if (ids.length === 0) return [];
+    const items = await batchGet(this.table, [...new Set(ids)].map((id) => ({ pk: key.doc(id), sk: key.meta })));
+    return items.map((item) => strip<DocumentRecord>(item));
   }
 
   private documentItem(doc: DocumentRecord): Item {
@@ -704,6 +712,9 @@ export class DynamoIndexStore implements IndexStore {
       decodeCursor(query.cursor, scope);
       return { items: [], cursor: null };
     }
+    // Long pages (exports) read in long chunks: one query per page rather than one per 50 items.
+    const limit = clampLimit(query.limit, MAX_QUOTE_PAGE);
+    for (const spec of specs) spec.chunk = Math.max(50, limit);
     const positions = positionsFrom(query.cursor, scope, specs);
     const streams = specs.map((spec) => new QueryStream(spec, positions.get(spec.id) ?? null));
     const accept = (item: Item): boolean => {
@@ -717,7 +728,7 @@ export class DynamoIndexStore implements IndexStore {
       }
       return true;
     };
-    const taken = await takePage(streams, clampLimit(query.limit), accept);
+    const taken = await takePage(streams, limit, accept);
     return { items: taken.items.map((i) => strip<QuoteRecord>(i)), cursor: pageCursor(taken.positions, scope) };
   }
 

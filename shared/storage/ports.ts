@@ -196,6 +196,8 @@ export interface IndexWriteStats {
 export interface IndexStore {
   // documents and status
   getDocument(id: string): Promise<DocumentRecord | null>;
+  /** Several documents in one read (BatchGet); missing ids are left out. */
+  getDocuments(ids: string[]): Promise<DocumentRecord[]>;
   /** Create the record as `queued` unless it exists; returns the existing record if it does. */
   registerDocument(doc: DocumentRecord): Promise<{ created: boolean; document: DocumentRecord }>;
   setStatus(id: string, status: DocumentStatus, extra?: Partial<DocumentRecord>): Promise<void>;
@@ -251,6 +253,7 @@ export interface IndexStore {
   // cross-document patterns
   /** Speaker ids a name (any spelling, full or surname) or id refers to. */
   resolveSpeaker(nameOrId: string): Promise<string[]>;
+  /** A page of quotes, newest first (documents), in reading order within a document; `limit` up to 1000. */
   listQuotes(query: QuoteQuery): Promise<Page<QuoteRecord>>;
   speakersByPrefix(prefix: string, page: PageRequest): Promise<Page<SpeakerRecord>>;
   getSpeaker(id: string): Promise<SpeakerRecord | null>;
@@ -276,7 +279,8 @@ export interface ExportReader {
   speakers(filter: SearchFilter): AsyncIterable<DocumentSpeakerRecord>;
   flags(filter: SearchFilter): AsyncIterable<FlagRecord>;
   documents(filter: SearchFilter): AsyncIterable<DocumentRecord>;
-  document(id: string): Promise<DocumentRecord | null>;
+  /** The documents with these ids (those that exist), for the rows of a stretch of the stream. */
+  documentsById(ids: string[]): Promise<Map<string, DocumentRecord>>;
 }
 
 /** Typed error for an invalid or tampered cursor: the API maps it to 400. */

@@ -96,6 +96,29 @@ describe('DynamoIndexStore', () => {
     expect((await index.getSpeaker('sp_r'))?.quoteCount).toBe(1);
   });
 
+  it('keeps a document\'s quotes in reading order by number (q10 after q9), by document and in the search, across pages', async () => {
+    const doc = documentRecord('order', '2018-04-04T00:00:00.000Z');
+    await index.registerDocument(doc);
+    const ids = Array.from({ length: 12 }, (_, i) => `q${i + 1}`);
+    const quotes = ids.map((id, i) => ({ ...quote(doc, id, 'sp_order', 'Orla Dent', `remark number ${i + 1} on harbours`), start: i * 100, end: i * 100 + 30 }));
+    await index.indexDocument(entry(doc, quotes, [person('sp_order', 'Orla Dent')]));
+    const byDocument: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await index.quotesOfDocument('order', { limit: 5, cursor });
+      byDocument.push(...page.items.map((q) => q.id));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(byDocument).toEqual(ids);
+    const searched: string[] = [];
+    do {
+      const page = await index.listQuotes({ speaker: 'Orla Dent', limit: 5, cursor });
+      searched.push(...page.items.map((q) => q.id));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(searched).toEqual(ids);
+  });
+
   it('pages a speaker\'s quotes newest first across documents with no duplicates or gaps', async () => {
     const expected: string[] = [];
     for (let d = 0; d < 6; d++) {
