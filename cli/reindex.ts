@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATE_FILE, defaultDataDir } from '../infra/local.ts';
 import type { ReindexReport } from '../shared/search/rebuild.ts';
+import { UsageError } from './args.ts';
 
 function print(report: ReindexReport, json: boolean): void {
   if (json) {
@@ -43,7 +44,7 @@ async function onLocalStack(apiUrl: string): Promise<ReindexReport> {
 
 export async function run(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
-  for (const arg of argv) if (arg !== '--json') throw new Error(`unknown argument ${arg}; usage: quotedesk reindex [--json]`);
+  for (const arg of argv) if (arg !== '--json') throw new UsageError(`unknown argument ${arg}; usage: quotedesk reindex [--json]`);
   if (process.env.QUOTEDESK_SEARCH_CLUSTER_ARN) {
     print(await inAws(), json);
     return 0;

@@ -35,6 +35,9 @@ export interface TopClaim {
   source?: string;
 }
 
+/** The publication month, or `undated` (undated documents sort as year 0000, see storage/keys.ts). */
+const MONTH = `CASE WHEN sort_date < '0001' THEN 'undated' ELSE left(sort_date, 7) END`;
+
 /** `sort_date` bounds of a period (the `to` day included) as SQL, with their parameters. */
 function periodFilter(period: Period, params: SqlValue[], column = 'sort_date'): string[] {
   const clauses: string[] = [];
@@ -63,9 +66,9 @@ export class Analytics {
       clauses.push(`speaker_id IN (SELECT jsonb_array_elements_text($${params.length}::jsonb))`);
     }
     const rows = await this.sql.query<{ speaker_id: string; speaker: string; month: string; quotes: number }>(
-      `SELECT speaker_id, min(speaker) AS speaker, left(sort_date, 7) AS month, count(*)::integer AS quotes
+      `SELECT speaker_id, min(speaker) AS speaker, ${MONTH} AS month, count(*)::integer AS quotes
        FROM quotes WHERE ${clauses.join(' AND ')}
-       GROUP BY speaker_id, left(sort_date, 7)
+       GROUP BY speaker_id, ${MONTH}
        ORDER BY month, quotes DESC, speaker_id
        LIMIT 5000`,
       params,

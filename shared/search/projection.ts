@@ -47,11 +47,6 @@ const QUOTE_COLUMNS = 'quote_id text, text text, kind text, speaker_id text, spe
 const CLAIM_COLUMNS = 'claim_id text, text text, score real, speaker_id text, speaker text, start_offset integer, end_offset integer';
 const DOC_FIELDS = 'title, url, source, collection, published_at, sort_date';
 
-/** The collection a document belongs to: its `collection` when it has one (issue 11), else its source. */
-export function collectionOf(document: DocumentRecord): string | null {
-  return (document as DocumentRecord & { collection?: string }).collection ?? null;
-}
-
 function quoteRow(q: QuoteRecord): QuoteRow {
   return { quote_id: q.id, text: q.text, kind: q.kind, speaker_id: q.speakerId, speaker: q.speaker, spelling: q.spelling ?? null, cue: q.cue, confidence: q.confidence, start_offset: q.start, end_offset: q.end };
 }
@@ -80,7 +75,7 @@ function chunks<T>(rows: T[]): T[][] {
 
 /** `$1`…`$9`: id, version, status, title, url, source, collection, published_at, sort_date. */
 function documentParams(document: DocumentRecord, version: string, status: 'done' | 'failed'): SqlValue[] {
-  return [document.id, version, status, document.title ?? null, document.url ?? null, document.source ?? null, collectionOf(document), document.publishedAt ?? null, document.sortDate];
+  return [document.id, version, status, document.title ?? null, document.url ?? null, document.source ?? null, document.collection ?? null, document.publishedAt ?? null, document.sortDate];
 }
 
 const insertQuotes = (from: string, json: string) => `INSERT INTO search_quotes (document_id, version, quote_id, text, kind, speaker_id, speaker, spelling, cue, confidence, start_offset, end_offset, ${DOC_FIELDS})

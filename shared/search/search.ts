@@ -15,6 +15,8 @@ export interface QuoteSearch {
   speakerIds?: string[];
   from?: string;
   to?: string;
+  /** Only documents without a publication date. */
+  undated?: boolean;
   collection?: string;
   source?: string;
   kind?: QuoteKind;
@@ -74,6 +76,10 @@ export class EmptyQueryError extends Error {
 }
 
 const FACET_SIZE = 10;
+/** The first sort date of a dated document (undated ones sort as 0000-00-00, see storage/keys.ts). */
+const FIRST_DATED = '0001';
+/** The month facet of undated documents. */
+export const UNDATED_MONTH = 'undated';
 const MARK_START = '\u{E000}';
 const MARK_END = '\u{E001}';
 
@@ -95,9 +101,11 @@ function dayAfter(date: string): string {
 function where(search: QuoteSearch, params: Params, query: string): string {
   const clauses = [`q.search @@ ${query}`];
   if (search.speakerIds) clauses.push(`q.speaker_id IN (SELECT jsonb_array_elements_text(${params.add(JSON.stringify(search.speakerIds), 'jsonb')}))`);
-  if (search.from) clauses.push(`q.sort_date >= ${params.add(search.from.slice(0, 10))}`);
+  // Undated documents sort before every real date (their sort date is year 0000): a date range never finds them.
+  if (search.undated) clauses.push(`q.sort_date < ${params.add(FIRST_DATED)}`);
+  else if (search.from || search.to) clauses.push(`q.sort_date >= ${params.add(search.from?.slice(0, 10) ?? FIRST_DATED)}`);
   if (search.to) clauses.push(`q.sort_date < ${params.add(dayAfter(search.to))}`);
-  if (search.collection) clauses.push(`coalesce(q.collection, q.source) = ${params.add(search.collection)}`);
+  if (search.collection) clauses.push(`q.collection = ${params.add(search.collection)}`);
   if (search.source) clauses.push(`q.source = ${params.add(search.source)}`);
   if (search.kind) clauses.push(`q.kind = ${params.add(search.kind)}`);
   return clauses.join(' AND ');
@@ -165,7 +173,8 @@ export class QuoteSearchEngine {
     const rows = await this.sql.query<{ facet: string; value: string | null; count: number }>(
       `WITH query AS (SELECT ${query} AS ts),
        matched AS (
-         SELECT coalesce(q.collection, q.source) AS collection, q.speaker, q.kind, left(q.sort_date, 7) AS month
+         SELECT q.collection, q.speaker, q.kind,
+                CASE WHEN q.sort_date < '${FIRST_DATED}' THEN '${UNDATED_MONTH}' ELSE left(q.sort_date, 7) END AS month
          FROM quotes q, query WHERE ${filter}
        ),
        grouped AS (

@@ -13,11 +13,24 @@ export function normalizeName(name: string): string {
     .trim();
 }
 
+const STOPWORDS = new Set(
+  ('a an and are as at be been but by for from had has have he her hers him his i if in into is it its me my no not of on or our ' +
+    'she so than that the their them then there these they this those to too us was we were what when where which who will with ' +
+    'would you your said says say').split(' '),
+);
+
+/** Words of a filter (`q` on listings and exports): normalised; stop words dropped unless nothing else is left. */
+export function queryWords(q: string): string[] {
+  const all = normalizeName(q).split(' ').filter((w) => w.length > 0);
+  const kept = all.filter((w) => w.length >= 2 && !STOPWORDS.has(w));
+  return [...new Set(kept.length ? kept : all)];
+}
+
 export const key = {
   doc: (docId: string) => `DOC#${docId}`,
   meta: 'META',
-  quote: (quoteId: string) => `Q#${quoteId}`,
-  claim: (claimId: string) => `C#${claimId}`,
+  quote: (quoteId: string) => `Q#${ordered(quoteId)}`,
+  claim: (claimId: string) => `C#${ordered(claimId)}`,
   claimFingerprint: (fingerprint: string, claimId: string) => `CF#${fingerprint}#${claimId}`,
   docSpeaker: (speakerId: string) => `S#${speakerId}`,
   alias: (name: string, speakerId: string) => `A#${name}#${speakerId}`,
@@ -47,6 +60,37 @@ export function pendingPartition(documentId: string): string {
 }
 export const KEEPAPART_PK = 'KEEPAPART';
 export const DECISION_PK = 'DECISION';
+
+/**
+ * The sort date of a document with no known publication date: it sorts after every real date (newest
+ * first) and lists under its own month shard, so a date-range search never finds it and `undated` does.
+ */
+export const UNDATED = '0000-00-00T00:00:00.000Z';
+const FIRST_DATED = '0001';
+
+/** The inclusive sort-key range of a date filter: `undated` alone, else real dates between from and to. */
+export function dateRange(filter: { from?: string; to?: string; undated?: boolean }): { from?: string; to?: string } {
+  if (filter.undated) return { from: UNDATED.slice(0, 10), to: upperBound(UNDATED.slice(0, 10)) };
+  if (!filter.from && !filter.to) return {};
+  return { from: filter.from ?? FIRST_DATED, to: filter.to ? upperBound(filter.to) : undefined };
+}
+
+/** Sort key of a quote within its document: reading order (q2 before q10) in a newest-first listing. */
+export function quoteSortKey(sortDate: string, documentId: string, quoteId: string): string {
+  return `${sortDate}#${documentId}#${String(999_999 - ordinalOf(quoteId)).padStart(6, '0')}#${quoteId}`;
+}
+
+/** The number of an extraction id ("q10" → 10), which orders it among its document's items. */
+export function ordinalOf(id: string): number {
+  const digits = /(\d+)$/.exec(id);
+  return digits ? Math.min(999_999, Number(digits[1])) : 0;
+}
+
+/** An item id within its document's partition, zero-padded so keys sort in reading order ("q10" → "q000010"). */
+function ordered(id: string): string {
+  const match = /^(.*?)(\d+)$/.exec(id);
+  return match ? `${match[1]}${match[2].padStart(6, '0')}` : id;
+}
 
 export function monthOf(isoDate: string): string {
   return isoDate.slice(0, 7);

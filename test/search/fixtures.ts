@@ -2,7 +2,7 @@
 import type { ClaimRecord, DocumentRecord, QuoteRecord } from '../../shared/storage/ports.ts';
 import type { ProjectedDocument } from '../../shared/search/projection.ts';
 
-export function documentRecord(id: string, fields: Partial<DocumentRecord> & { collection?: string } = {}): DocumentRecord {
+export function documentRecord(id: string, fields: Partial<DocumentRecord> = {}): DocumentRecord {
   const sortDate = fields.publishedAt ?? fields.sortDate ?? '2020-03-01T00:00:00.000Z';
   return { id, status: 'done', rawKeys: [`raw/${id}.txt`], sortDate, receivedAt: sortDate, updatedAt: sortDate, ...fields };
 }
@@ -23,9 +23,9 @@ export const DOCTOR: [string, string] = ['sp_doctor', 'Priya Raman'];
 
 /** Three documents in two collections and two months. */
 export function corpus(): ProjectedDocument[] {
-  const a = documentRecord('d_vaccines', { title: 'Clinic opens', source: 'wire', publishedAt: '2020-03-02T10:00:00.000Z', sortDate: '2020-03-02T10:00:00.000Z', url: 'https://example.org/a' });
-  const b = documentRecord('d_budget', { title: 'Budget vote', source: 'council', publishedAt: '2020-04-15T09:00:00.000Z', sortDate: '2020-04-15T09:00:00.000Z', collection: 'city hall' } as never);
-  const c = documentRecord('d_hospital', { title: 'Hospital beds', source: 'wire', publishedAt: '2020-04-20T08:00:00.000Z', sortDate: '2020-04-20T08:00:00.000Z' });
+  const a = documentRecord('d_vaccines', { title: 'Clinic opens', source: 'wire', collection: 'wire', publishedAt: '2020-03-02T10:00:00.000Z', sortDate: '2020-03-02T10:00:00.000Z', url: 'https://example.org/a' });
+  const b = documentRecord('d_budget', { title: 'Budget vote', source: 'council', publishedAt: '2020-04-15T09:00:00.000Z', sortDate: '2020-04-15T09:00:00.000Z', collection: 'city hall' });
+  const c = documentRecord('d_hospital', { title: 'Hospital beds', source: 'wire', collection: 'wire', publishedAt: '2020-04-20T08:00:00.000Z', sortDate: '2020-04-20T08:00:00.000Z' });
   return [
     {
       document: a,

@@ -37,7 +37,7 @@ beforeAll(async () => {
   stack = await startLocalStack({ ephemeral: true, s3Port: 0, dynamoPort: 0, apiPort: 0, crawlIntervalSeconds: null, sweepIntervalSeconds: null, log: () => undefined });
   process.env.QUOTEDESK_DATA_DIR = stack.dataDir;
   const intake = new DocumentIntakeService(new S3DocumentStore(), new DynamoIndexStore());
-  for (const article of ARTICLES) ids.push((await intake.submit(Buffer.from(article.text), { filename: article.filename, contentType: 'text/plain', publishedAt: article.publishedAt, source: article.source })).id);
+  for (const article of ARTICLES) ids.push((await intake.submit(Buffer.from(article.text), { filename: article.filename, contentType: 'text/plain', publishedAt: article.publishedAt, source: article.source, collection: article.source })).id);
   await stack.idle();
 }, 120_000);
 

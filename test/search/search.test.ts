@@ -58,7 +58,7 @@ describe('full-text search on PostgreSQL', () => {
     expect(last.nextOffset).toBeNull();
   });
 
-  it('answers facets by collection (or source), speaker, kind and month', async () => {
+  it('answers facets by collection, speaker, kind and month', async () => {
     const { facets } = await find('first');
     expect(facets.collection).toEqual([{ value: 'wire', count: 2 }, { value: 'city hall', count: 1 }]);
     expect(facets.speaker).toEqual([{ value: 'Amara Okafor', count: 1 }, { value: 'Priya Raman', count: 1 }, { value: 'Tomas Lindqvist', count: 1 }]);

@@ -94,9 +94,8 @@ export function registerQueryRoutes(app: ApiApp, deps: ApiDeps): void {
     if (query.from && query.to && query.from.slice(0, 10) > query.to.slice(0, 10)) {
       throw new ApiError(400, `"from" (${query.from}) is after "to" (${query.to}).`);
     }
-    const { q, collection, sort, ...filters } = query;
-    if (q) return c.json(await searchQuotes(deps, { ...filters, q, collection, sort, speaker: speakerId ?? speaker, cursor: query.cursor ?? undefined }), 200);
-    if (collection) throw new ApiError(400, '"collection" filters a search: send it with "q".');
+    const { q, sort, ...filters } = query;
+    if (q) return c.json(await searchQuotes(deps, { ...filters, q, sort, speaker: speakerId ?? speaker, cursor: query.cursor ?? undefined }), 200);
     const page = await deps.index.listQuotes({ ...filters, speaker: speakerId ?? speaker });
     return c.json({ items: page.items.map(presentQuote), cursor: page.cursor, ...(page.cursor ? { next: page.cursor } : {}) }, 200);
   });

@@ -22,6 +22,7 @@ export interface QuoteSearchRequest {
   speaker?: string;
   from?: string;
   to?: string;
+  undated?: boolean;
   source?: string;
   collection?: string;
   kind?: 'direct' | 'indirect' | 'mixed';
