@@ -122,20 +122,11 @@ export class QuoteSearchEngine {
   constructor(private readonly sql: Sql) {}
 
   async search(search: QuoteSearch): Promise<QuoteSearchPage> {
-    await this.assertHasWords(search.q);
-    const [items, summary] = await Promise.all([this.page(search), this.summary(search)]);
+    // The summary first: it also tells whether the query kept any word (then the page is not asked for).
+    const summary = await this.summary(search);
+    const items = await this.page(search);
     const more = items.length > search.limit;
     return { items: items.slice(0, search.limit), total: summary.total, facets: summary.facets, nextOffset: more ? search.offset + search.limit : null };
-  }
-
-  /** A query of common words only becomes an empty tsquery, which PostgreSQL matches to nothing. */
-  private async assertHasWords(q: string): Promise<void> {
-    const params = new Params();
-    const ts = tsqueryOf(parseQuery(q), 1);
-    if (!ts) throw new EmptyQueryError(q);
-    for (const value of ts.params) params.add(value);
-    const rows = await this.sql.query<{ nodes: number }>(`SELECT numnode(${ts.expression})::integer AS nodes`, params.values);
-    if (!rows[0] || Number(rows[0].nodes) === 0) throw new EmptyQueryError(q);
   }
 
   private async page(search: QuoteSearch): Promise<QuoteHit[]> {
@@ -170,7 +161,7 @@ export class QuoteSearchEngine {
     const query = queryExpression(search, params);
     const filter = where(search, params, 'query.ts');
     const size = params.add(FACET_SIZE, 'integer');
-    const rows = await this.sql.query<{ facet: string; value: string | null; count: number }>(
+    const rows = await this.sql.query<{ facet: string; value: string | null; count: number; words: number }>(
       `WITH query AS (SELECT ${query} AS ts),
        matched AS (
          SELECT q.collection, q.speaker, q.kind,
@@ -185,10 +176,13 @@ export class QuoteSearchEngine {
          GROUP BY GROUPING SETS ((collection), (speaker), (kind), (month), ())
        ),
        ranked AS (SELECT *, row_number() OVER (PARTITION BY facet ORDER BY count DESC, value) AS n FROM grouped)
-       SELECT facet, value, count FROM ranked WHERE facet = 'total' OR (value IS NOT NULL AND n <= ${size})
+       SELECT facet, value, count, (SELECT numnode(ts) FROM query)::integer AS words
+       FROM ranked WHERE facet = 'total' OR (value IS NOT NULL AND n <= ${size})
        ORDER BY facet, n`,
       params.values,
     );
+    // A query of common words only ("the of") is an empty tsquery, which matches nothing: say so instead.
+    if (rows.length === 0 || Number(rows[0].words) === 0) throw new EmptyQueryError(search.q);
     const facets: Facets = { collection: [], speaker: [], kind: [], month: [] };
     let total = 0;
     for (const row of rows) {
