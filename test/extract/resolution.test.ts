@@ -424,3 +424,15 @@ describe('descriptions, participles and neighbouring attributions', () => {
     expect(quotes.find((q) => q.text.includes('we were floored'))?.speaker).toBe('Barrett');
   });
 });
+
+describe('subjects further away', () => {
+  it('reads a role word between a place and a name after an inverted cue', () => {
+    const text = '“This is just a scripted show,” said Ohio delegate Beau Corrin, angered that leaders ignored the movement.';
+    expect(speakerOf(text, 'scripted show')).toBe('Beau Corrin');
+  });
+
+  it('gives a participle cue the subject of its whole sentence, across an earlier quote in it', () => {
+    const text = "Mr. Dorsey hardly clarified the matter, treating the remark as a compliment -- ''That is smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay my taxes.''";
+    expect(speakerOf(text, 'Of course, I pay')).toBe('Dorsey');
+  });
+});
