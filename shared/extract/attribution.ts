@@ -99,6 +99,12 @@ function phraseAfterCue(text: string, tokens: Token[], from: number, lenient = t
   const determined = from < tokens.length && /^(?:the|a|an|one|two|several|some|many|his|her|their|its)$/i.test(tokens[from].text);
   while (end < tokens.length) {
     const t = tokens[end];
+    const previous = tokens[end - 1]?.text;
+    // "a longtime adviser to Trump", "the base chief known as Bob": the description goes on to its name
+    if (end > from && ((t.text === 'to' && isRoleWord(previous)) || (t.text === 'as' && /^(?:known|identified)$/.test(previous)))) {
+      end++;
+      continue;
+    }
     if (t.text === ',') {
       commas++;
       if (commas > 2) break;
