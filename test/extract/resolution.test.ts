@@ -450,3 +450,10 @@ describe('descriptions that name someone else', () => {
     expect(speakerOf(text, 'stand-down order')).toBe('Bob');
   });
 });
+
+describe('participles after a noun', () => {
+  it('does not read a plural noun before ", telling" as a reporting verb', () => {
+    const text = 'Ryan’s campaign shrugged off Dorsey’s comments, telling reporters, “Nobody on the team has ever asked for an endorsement.”';
+    expect(speakerOf(text, 'Nobody on the team')).toBe('Ryan’s campaign');
+  });
+});
