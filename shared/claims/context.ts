@@ -16,6 +16,9 @@ export interface ContextRule {
 const LOWER = -2.5;
 const RAISE = 2.5;
 
+/** Matches `re` only in a sentence without a figure (ordinals such as "26th District" are no figure). */
+const withoutFigure = (re: RegExp): RegExp => new RegExp(`^(?!.*\\d(?![\\d,.]*(?:st|nd|rd|th)\\b))(?=.*(?:${re.source}))`, 'su');
+
 export const CONTEXT_RULES: ContextRule[] = [
   {
     name: 'boilerplate',
@@ -52,22 +55,35 @@ export const CONTEXT_RULES: ContextRule[] = [
   {
     name: 'procedure',
     match:
-      /\b(?:was referred to|is scheduled to|will be (?:held|discussed|marked up|considered|voted on)|(?:sent|wrote|signed) a letter|(?:led|joined) (?:a|the) letter|(?:has )?continued? to (?:keep|monitor|follow|stay)|continu(?:es|ing|ed) to work (?:with|on|to)|sworn in as a [Mm]ember|(?:keeps?|kept|in) close contact|(?:held|hosted|will host) a (?:town hall|press conference|roundtable|meeting|hearing|forum)|(?:was|were) in \p{Lu}[\p{L}]+ (?:on|for)|introduced (?:the|a|bipartisan|legislation|his|her|bill)|the bill (?:now )?(?:heads|goes|moves) to|released (?:the following |a |his |her |their |written |new )*(?:video|statement|report|responses?|letters?)|(?:will|to) be (?:held|hosted) (?:at|on|in)|begins at|(?:is|are) open to the public|featured speakers?)/u,
+      /\b(?:was referred to|is scheduled to|will be (?:held|discussed|marked up|considered|voted on)|(?:sent|wrote|signed) a letter|(?:led|joined) (?:a|the) letter|(?:has )?continued? to (?:keep|monitor|follow|stay)|continu(?:es|ing|ed) to work (?:with|on|to)|sworn in as a [Mm]ember|(?:keeps?|kept|in) close contact|(?:held|hosted|will host) a (?:town hall|press conference|roundtable|meeting|hearing|forum)|(?:was|were) in \p{Lu}[\p{L}]+ (?:on|for)|introduced (?:the|a|bipartisan|legislation|his|her|bill|H\.\s?R\.|S\.\s?\d)|(?:favorably )?reported (?:out )?(?:by|of) the (?:[\p{L}, ]{0,80})?(?:[Ss]ubcommittee|[Cc]ommittee)|spoke (?:on the (?:House|Senate) floor|at a|at the)|penned an? |(?:original )?co-?sponsors (?:include|are)\b|the bill (?:now )?(?:heads|goes|moves) to|released (?:the following |a |his |her |their |written |new )*(?:video|statement|report|responses?|letters?)|(?:will|to) be (?:held|hosted) (?:at|on|in)|begins at|(?:is|are) open to the public|featured speakers?)/u,
     effect: LOWER,
     reason: 'procedure or schedule: who met, wrote, introduced or will hold what, not a checkable statement of fact',
   },
   {
     name: 'program-description',
-    match: /\b(?:(?:is|are) administered by|(?:the )?(?:program|grant|fund|initiative) (?:provides|offers|is designed|supports|helps|combines|is part of)|(?:grants|funds) (?:are|were) (?:awarded|used|issued)|funds? (?:awarded|provided) (?:under|through)|the grant was (?:issued|awarded))\b/u,
+    match: /\b(?:(?:is|are) administered by|(?:the )?(?:program|grant|fund|initiative) (?:provides|offers|is designed|supports|helps|combines|is part of)|(?:grants|funds) (?:are|were) (?:awarded|used|issued)|funds? (?:awarded|provided) (?:under|through)|the grant was (?:issued|awarded)|(?:is|are) part of the [\p{L}.()’'&\- ]{0,160}(?:[Pp]rogram|[Ii]nitiative)|(?:funding|funds|grants?|money|assistance) will (?:go to|be used (?:to|for)))\b/u,
     effect: LOWER,
     reason: 'what a program is for: a description, not a claim',
   },
   {
     name: 'sentiment',
     match:
-      /\b(?:[Ii]|we)(?: am| are|['’]m|['’]re)(?: (?:very|so|deeply|truly|extremely|most|\p{L}+ly))? (?:proud|pleased|honou?red|grateful|thrilled|delighted|excited|glad|happy|troubled|disappointed|saddened|encouraged|humbled|outraged|appalled)\b|\b(?:[Ii]|we) (?:applaud|commend|congratulate|thank|urge|welcome|salute|look forward|offer (?:my|our))\b|\b(?:is|was) a testament to\b|\b(?:[Ii]|we) have (?:long |always |proudly )?(?:championed|fought for|worked (?:hard )?to)\b|\bdesignated [\p{L} ]{1,30} as [\p{L} ]{1,40}(?:month|week|day)\b/u,
+      /\b(?:[Ii]|we)(?: am| are|['’]m|['’]re)(?: (?:very|so|deeply|truly|extremely|most|\p{L}+ly))? (?:proud|pleased|honou?red|grateful|thrilled|delighted|excited|glad|happy|troubled|disappointed|saddened|encouraged|humbled|outraged|appalled)\b|\b(?:[Ii]|we) (?:applaud|commend|congratulate|thank|urge|welcome|salute|look forward|offer (?:my|our))\b|\b(?:is|was) a testament to\b|\b(?:[Ii]|we) have (?:long |always |proudly )?(?:championed|fought for|worked (?:hard )?to)\b|\bdesignated [\p{L} ]{1,30} as [\p{L} ]{1,40}(?:[Mm]onth|[Ww]eek|[Dd]ay)\b/u,
     effect: LOWER,
     reason: 'the speaker’s feelings, thanks or appeals',
+  },
+  {
+    name: 'judgement',
+    // Only without a figure: "the port, which handled 1.2 million tonnes, is vital" still states a figure.
+    match: withoutFigure(/\b(?:is|are|was|remains?|be) (?:absolutely |so |truly |especially |particularly |also )?(?:crucial|critical|vital|essential|imperative|paramount)\b|\bit(?:['’]s| is) (?:clear|obvious|evident) (?:that|to)\b/u),
+    effect: LOWER,
+    reason: 'a judgement that something is crucial, vital or clear: an opinion, not a checkable fact',
+  },
+  {
+    name: 'praise',
+    match: withoutFigure(/\b(?:tireless(?:ly)?|worked tirelessly|(?:a|an) (?:strong|leading|vocal|staunch|fierce|longtime) (?:advocate|champion|supporter|voice))\b/u),
+    effect: LOWER,
+    reason: 'a tribute to someone’s work or commitment, not a checkable fact',
   },
   {
     name: 'benefit-forecast',

@@ -47,6 +47,20 @@ describe('context rules', () => {
     expect(contextOf('Normal 0 false false MicrosoftInternetExplorer4 table.MsoNormalTable {mso-style-name: x;}').shift).toBe(-Infinity);
   });
 
+  it('lowers judgements, tributes, bill introductions, floor speeches and programme descriptions', () => {
+    expect(contextOf('Federal funding is vital to the harbour and its fishing fleet.').rules).toEqual(['judgement']);
+    expect(contextOf('It is clear that the ferry service needs more boats.').rules).toEqual(['judgement']);
+    expect(contextOf('Rep. Marlow has been a tireless advocate for the island’s ferry riders.').rules).toEqual(['praise']);
+    expect(contextOf('Rep. Marlow introduced H.R. 4410, the Island Ferry Act.').rules).toEqual(['procedure']);
+    expect(contextOf('Rep. Marlow spoke on the House floor about the ferry schedule.').rules).toEqual(['procedure']);
+    expect(contextOf('Other cosponsors include Reps. Bell and Rowe.').rules).toEqual(['procedure']);
+    expect(contextOf('The award is part of the Department of Transportation’s Port Infrastructure Development Program.').rules).toEqual(['program-description']);
+    expect(contextOf('The funding will go to the Bangor Housing Authority.').rules).toEqual(['program-description']);
+    expect(contextOf('The league has designated May as Ferry Safety Month.').rules).toEqual(['sentiment']);
+    // A figure stated beside a judgement is still a claim.
+    expect(isClaim('The port, which handled 1.2 million tonnes of cargo last year, is vital to the region.')).toBe(true);
+  });
+
   it('lowers what a measure would do without a figure, and leaves forecasts with figures alone', () => {
     expect(contextOf('The new ferry will help families reach the mainland.').rules).toEqual(['benefit-forecast']);
     expect(contextOf('The new ferry will help 4,000 families reach the mainland.').rules).toEqual([]);
