@@ -57,6 +57,11 @@ describe('context rules', () => {
     expect(contextOf('The award is part of the Department of Transportation’s Port Infrastructure Development Program.').rules).toEqual(['program-description']);
     expect(contextOf('The funding will go to the Bangor Housing Authority.').rules).toEqual(['program-description']);
     expect(contextOf('The league has designated May as Ferry Safety Month.').rules).toEqual(['sentiment']);
+    expect(contextOf('Rep. Marlow testified before the Transportation Subcommittee today.').rules).toEqual(['procedure']);
+    expect(contextOf('Harbour officials testified before the panel that the port lost 300 jobs.').rules).toEqual([]);
+    expect(contextOf('Her staff will host mobile office hours in Bangor on Friday.').rules).toEqual(['procedure']);
+    expect(contextOf('Rep. Marlow was named the Chairman of the Coast Guard Subcommittee.').rules).toEqual(['biography']);
+    expect(contextOf('It has been an honor to represent the coast.').rules).toEqual(['sentiment']);
     // A figure stated beside a judgement is still a claim.
     expect(isClaim('The port, which handled 1.2 million tonnes of cargo last year, is vital to the region.')).toBe(true);
   });
