@@ -16,8 +16,12 @@ export interface ContextRule {
 const LOWER = -2.5;
 const RAISE = 2.5;
 
-/** Matches `re` only in a sentence without a figure (ordinals such as "26th District" are no figure). */
-const withoutFigure = (re: RegExp): RegExp => new RegExp(`^(?!.*\\d(?![\\d,.]*(?:st|nd|rd|th)\\b))(?=.*(?:${re.source}))`, 'su');
+/**
+ * Matches `re` only in a sentence without a figure in digits or words ("half a million", not the vague "millions");
+ * an ordinal such as "26th District" is no figure.
+ */
+const withoutFigure = (re: RegExp): RegExp =>
+  new RegExp(`^(?!.*(?:\\d(?![\\d,.]*(?:st|nd|rd|th)\\b)|\\b(?:hundred|thousand|million|billion|trillion|percent)\\b))(?=.*(?:${re.source}))`, 'su');
 
 export const CONTEXT_RULES: ContextRule[] = [
   {
@@ -87,8 +91,9 @@ export const CONTEXT_RULES: ContextRule[] = [
   },
   {
     name: 'benefit-forecast',
-    // No digit anywhere: "will cost $2 billion" or "would cut 4,000 jobs" stay claims.
-    match: /^(?!.*\d)(?=.*\b(?:will|would|could|can|should)(?: \p{L}+ly)? (?:help|benefit|ensure|allow|enable|provide|protect|strengthen|improve|make|bring|give|boost|support|facilitate|promote|keep|put|go a long way)\b)/su,
+    // No figure anywhere: "will cost $2 billion" or "would cut 4,000 jobs" stay claims. Nor in a relative clause:
+    // "a law that would provide …" says what a law does, which can be checked.
+    match: withoutFigure(/(?<!\b(?:that|which) )\b(?:will|would|could|can|should)(?: \p{L}+ly)? (?:help|benefit|ensure|allow|enable|provide|protect|strengthen|improve|make|bring|give|boost|support|facilitate|promote|keep|put|go a long way)\b/u),
     effect: LOWER,
     reason: 'what a measure will or would do for people, without a figure: a forecast or an argument, not a checkable fact',
   },

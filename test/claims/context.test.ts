@@ -69,6 +69,9 @@ describe('context rules', () => {
   it('lowers what a measure would do without a figure, and leaves forecasts with figures alone', () => {
     expect(contextOf('The new ferry will help families reach the mainland.').rules).toEqual(['benefit-forecast']);
     expect(contextOf('The new ferry will help 4,000 families reach the mainland.').rules).toEqual([]);
+    expect(contextOf('The new ferry will help half a million riders reach the mainland.').rules).toEqual([]);
+    // What a law does is checkable: "a bill that would allow …" is no forecast.
+    expect(contextOf('She voted against a bill that would allow ferries to skip inspections.').rules).toEqual([]);
   });
 
   it('raises statements of evidence and consensus', () => {
