@@ -11,17 +11,15 @@ export interface ContextRule {
   /** 'none': not a claim whatever the model says; a number: added to the model's log-odds. */
   effect: 'none' | number;
   reason: string;
+  /** Only in a sentence without a figure (FIGURE): a figure stated beside a judgement or a forecast is still a claim. */
+  withoutFigure?: true;
 }
 
 const LOWER = -2.5;
 const RAISE = 2.5;
 
-/**
- * Matches `re` only in a sentence without a figure in digits or words ("half a million", not the vague "millions");
- * an ordinal such as "26th District" is no figure.
- */
-const withoutFigure = (re: RegExp): RegExp =>
-  new RegExp(`^(?!.*(?:\\d(?![\\d,.]*(?:st|nd|rd|th)\\b)|\\b(?:hundred|thousand|million|billion|trillion|percent)\\b))(?=.*(?:${re.source}))`, 'su');
+/** A figure in digits or words ("half a million", not the vague "millions"); an ordinal ("26th District") is none. */
+const FIGURE = /\d(?![\d,.]*(?:st|nd|rd|th)\b)|\b(?:hundred|thousand|million|billion|trillion|percent)\b/u;
 
 export const CONTEXT_RULES: ContextRule[] = [
   {
@@ -78,22 +76,23 @@ export const CONTEXT_RULES: ContextRule[] = [
   },
   {
     name: 'judgement',
-    // Only without a figure: "the port, which handled 1.2 million tonnes, is vital" still states a figure.
-    match: withoutFigure(/\b(?:is|are|was|remains?|be) (?:absolutely |so |truly |especially |particularly |also )?(?:crucial|critical|vital|essential|imperative|paramount)\b|\bit(?:['’]s| is) (?:clear|obvious|evident) (?:that|to)\b/u),
+    match: /\b(?:is|are|was|remains?|be) (?:absolutely |so |truly |especially |particularly |also )?(?:crucial|critical|vital|essential|imperative|paramount)\b|\bit(?:['’]s| is) (?:clear|obvious|evident) (?:that|to)\b/u,
+    withoutFigure: true,
     effect: LOWER,
     reason: 'a judgement that something is crucial, vital or clear: an opinion, not a checkable fact',
   },
   {
     name: 'praise',
-    match: withoutFigure(/\b(?:tireless(?:ly)?|worked tirelessly|(?:a|an) (?:strong|leading|vocal|staunch|fierce|longtime) (?:advocate|champion|supporter|voice))\b/u),
+    match: /\b(?:tireless(?:ly)?|worked tirelessly|(?:a|an) (?:strong|leading|vocal|staunch|fierce|longtime) (?:advocate|champion|supporter|voice))\b/u,
+    withoutFigure: true,
     effect: LOWER,
     reason: 'a tribute to someone’s work or commitment, not a checkable fact',
   },
   {
     name: 'benefit-forecast',
-    // No figure anywhere: "will cost $2 billion" or "would cut 4,000 jobs" stay claims. Nor in a relative clause:
-    // "a law that would provide …" says what a law does, which can be checked.
-    match: withoutFigure(/(?<!\b(?:that|which) )\b(?:will|would|could|can|should)(?: \p{L}+ly)? (?:help|benefit|ensure|allow|enable|provide|protect|strengthen|improve|make|bring|give|boost|support|facilitate|promote|keep|put|go a long way)\b/u),
+    // Not in a relative clause: "a law that would provide …" says what a law does, which can be checked.
+    match: /(?<!\b(?:that|which) )\b(?:will|would|could|can|should)(?: \p{L}+ly)? (?:help|benefit|ensure|allow|enable|provide|protect|strengthen|improve|make|bring|give|boost|support|facilitate|promote|keep|put|go a long way)\b/u,
+    withoutFigure: true,
     effect: LOWER,
     reason: 'what a measure will or would do for people, without a figure: a forecast or an argument, not a checkable fact',
   },
@@ -120,8 +119,9 @@ export function contextOf(sentence: string): ContextVerdict {
   let shift = 0;
   const rules: string[] = [];
   const text = sentence.replace(/^[^\p{L}]*\p{Lu}(?!\p{Lu})/u, (m) => m.toLowerCase());
+  let figure: boolean | undefined;
   for (const rule of CONTEXT_RULES) {
-    if (!rule.match.test(text)) continue;
+    if (!rule.match.test(text) || (rule.withoutFigure && (figure ??= FIGURE.test(text)))) continue;
     rules.push(rule.name);
     shift = rule.effect === 'none' ? -Infinity : shift + rule.effect;
   }
