@@ -62,6 +62,10 @@ describe('context rules', () => {
     expect(contextOf('Her staff will host mobile office hours in Bangor on Friday.').rules).toEqual(['procedure']);
     expect(contextOf('Rep. Marlow was named the Chairman of the Coast Guard Subcommittee.').rules).toEqual(['biography']);
     expect(contextOf('It has been an honor to represent the coast.').rules).toEqual(['sentiment']);
+    expect(contextOf('Rep. Marlow was added to the rolls of the House upon executing the oath of office.').rules).toEqual(['procedure']);
+    expect(contextOf('The letter was co-signed by Reps. Bell and Rowe.').rules).toEqual(['procedure']);
+    expect(contextOf('Rep. Marlow was honored with the Harbour Guardian Award.').rules).toEqual(['biography']);
+    expect(contextOf('The grant is funded by the Rural Development program.').rules).toEqual(['program-description']);
     // A figure stated beside a judgement is still a claim.
     expect(isClaim('The port, which handled 1.2 million tonnes of cargo last year, is vital to the region.')).toBe(true);
   });
