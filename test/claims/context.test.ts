@@ -66,6 +66,7 @@ describe('context rules', () => {
     expect(contextOf('The letter was co-signed by Reps. Bell and Rowe.').rules).toEqual(['procedure']);
     expect(contextOf('Rep. Marlow was honored with the Harbour Guardian Award.').rules).toEqual(['biography']);
     expect(contextOf('The grant is funded by the Rural Development program.').rules).toEqual(['program-description']);
+    expect(contextOf('The mayoral candidate answered some questions about his campaign.').rules).toEqual(['procedure']);
     // A figure stated beside a judgement is still a claim.
     expect(isClaim('The port, which handled 1.2 million tonnes of cargo last year, is vital to the region.')).toBe(true);
   });
