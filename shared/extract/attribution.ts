@@ -9,7 +9,8 @@
  *   Roe added, “…” / Roe said in a statement: “…”   subject + cue before the quote
  *   From the mayor: “…” / ROE: “…”              colon introductions
  */
-import { lookupCueVerb, QUOTE_ONLY_CUES } from '../lexicon/cues.ts';
+import { lookupCueVerb, QUOTE_ONLY_CUES, QUOTE_PHRASAL_CUES } from '../lexicon/cues.ts';
+import { DESCRIPTION_OPENERS } from '../lexicon/roles.ts';
 import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS } from '../lexicon/function-words.ts';
 import type { QuoteSpan, Paragraph } from './quotemarks.ts';
 import { parseSpeakerPhrase, readNameForward, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from './speaker-phrase.ts';
@@ -91,6 +92,7 @@ function beforeTokens(text: string, quote: QuoteSpan, para: Paragraph, previousQ
 
 /** Reads the speaker phrase that follows an inverted cue: "said Dr. Jane Roe, a doctor at X". */
 function phraseAfterCue(text: string, tokens: Token[], from: number, lenient = true): SpeakerPhrase | null {
+  if (from < tokens.length && !/[\p{L}\p{N}]/u.test(tokens[from].text)) return null; // "“X” wrote, it shows …": a new clause, no speaker
   let end = from;
   let commas = 0;
   // "according to the transit authority": a determiner opens a common-noun phrase
@@ -223,7 +225,9 @@ function sentenceSubject(text: string, tokens: Token[], cueAt: number): SpeakerP
 /** The speaker of the last "X said"-style clause in [from, to) (at most the last 400 characters). */
 export function lastCueSpeaker(text: string, from: number, to: number): SpeakerPhrase | null {
   const tokens = tokenize(text, Math.max(from, to - 400), to);
-  for (let c = tokens.length - 1; c > 0; c--) {
+  // (a cue inside a fronted clause, "With leaders worried about …,", reports nobody's words)
+  const floor = afterFrontedClause(tokens, tokens.length);
+  for (let c = tokens.length - 1; c > Math.max(0, floor - 1); c--) {
     if (QUOTE_MARK.test(tokens[c].text)) return null; // only narration after the last quote counts
     if (!directCue(tokens[c].text) || !/^[a-z]/.test(tokens[c].text)) continue;
     const subject = subjectBefore(text, tokens, c);
@@ -277,9 +281,12 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     }
     // subject then cue within the first tokens: "Roe said", "Hill, a doctor at X, said", "she continued"
     for (let c = a + 1; c < Math.min(after.length, a + 45); c++) {
-      if (!directCue(after[c].text, true) || !/^[a-z]/.test(after[c].text)) continue;
+      const phrasal = c + 1 < after.length && QUOTE_PHRASAL_CUES.has(`${after[c].text} ${after[c + 1].text}`);
+      if ((!directCue(after[c].text, true) && !phrasal) || !/^[a-z]/.test(after[c].text)) continue;
       const subject = subjectBefore(text, after, c);
-      if (subject && subject.start === after[a].start) {
+      let opens = a; // "“…,” former Bush speechwriter Noam Neusner wrote"
+      while (opens < c && DESCRIPTION_OPENERS.has(after[opens].text)) opens++;
+      if (subject && (subject.start === after[a].start || subject.start === after[opens].start)) {
         return { phrase: subject, cue: after[c].text, cueStart: after[c].start, cueEnd: after[c].end, via: 'after', placement: placementOf(before, introduced), confidence: afterPunct ? 0.95 : 0.7 };
       }
       break;
@@ -311,7 +318,9 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
       if (complement.length && !(introduced || colon)) break;
       // "Chief Calvin Williams lobbied …, saying, “…”": a participle cue takes the sentence's subject
       const participle = /ing$/.test(w) && c > 0 && toks[c - 1].text === ',';
-      const subject = participle ? sentenceSubject(text, toks, c) : subjectBefore(text, toks, c);
+      // "…, Nefzi said, adding, “…”": the participle's subject is that of the cue just before it
+      const chained = participle && c >= 2 && directCue(toks[c - 2].text) && /^[a-z]/.test(toks[c - 2].text) ? subjectBefore(text, toks, c - 2) : null;
+      const subject = chained ?? (participle ? sentenceSubject(text, toks, c) : subjectBefore(text, toks, c));
       if (subject) {
         return { phrase: subject, cue: w, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: introduced || colon || complement.length === 0 ? 'standalone' : 'embedded', confidence: introduced || colon ? 0.9 : 0.6 };
       }
@@ -359,10 +368,11 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     // "Bob Marcusse, President and CEO of the Area Council, “…”": a list entry, a person and what they are
     const listed = introduced || colon ? listedPerson(text, toks) : null;
     if (listed) return { phrase: listed, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
-    // "ROE: “…”" / "Dr. Roe: “…”"
+    // "ROE: “…”" / "Dr. Roe: “…”" (not a headline: "Trump Addresses Munich Attack: ‘…’")
     if (colon && toks.length && toks.length <= 4) {
       const phrase = parseSpeakerPhrase(text, toks);
-      if (phrase && phrase.kind !== 'pronoun') return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
+      const headline = phrase !== null && !phrase.title && toks.length > 3;
+      if (phrase && phrase.kind !== 'pronoun' && !headline) return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
     }
   }
   return { ...none, placement: placementOf(before, introduced) };
@@ -379,7 +389,7 @@ function listedPerson(text: string, toks: Token[]): SpeakerPhrase | null {
   if (toks.length < 2 || toks.length > 24) return null;
   const run = readNameForward(toks, 0);
   // (a headline is no list entry: "Elizabeth Warren Hammers Wells Fargo CEO:", "CARE MORE ABOUT CANDIDATES:")
-  if (!run || run.to - run.from < 2 || run.to - run.from > 4 || toks.slice(run.from, run.to).some((t) => /^\p{Lu}{2,}$/u.test(t.text))) return null;
+  if (!run || run.titleFrom > 0 || run.to - run.from < 2 || run.to - run.from > 4 || toks.slice(run.from, run.to).some((t) => /^\p{Lu}{2,}$/u.test(t.text))) return null;
   if (!(run.titleFrom < run.from || isGivenName(toks[run.from].text))) return null;
   const description = toks.slice(run.to);
   if (!description.every((t) => !/^[a-z]/.test(t.text) || DESCRIPTION_LINKS.has(t.text) || isRoleWord(t.text))) return null;

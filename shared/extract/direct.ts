@@ -10,6 +10,7 @@ import { parseSpeakerPhrase, tokenize, type SpeakerPhrase } from './speaker-phra
 import type { SpeakerEntry, SpeakerRegistry } from './speakers.ts';
 import type { Via } from './via.ts';
 import { isDemonym } from '../lexicon/places.ts';
+import { NOT_SPEAKERS } from '../lexicon/boilerplate.ts';
 
 export interface DirectQuote {
   start: number;
@@ -80,11 +81,13 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
     const inner = text.slice(span.innerStart, span.innerEnd);
     const sentenceLike = /[.?!…,—–-]$/.test(inner) || words >= 6;
     // a nationality ("Syrian" from "Syrian state media") utters no quote
-    const phrase = a.phrase && !isNationality(a.phrase) ? a.phrase : null;
+    // a transcript inside the quote names its speaker first: "“WALLACE: Let’s start with …”"
+    const label = transcriptLabel(text, span.innerStart);
+    const phrase = label ?? (a.phrase && !isNationality(a.phrase) ? a.phrase : null);
     let speaker: SpeakerEntry | null = phrase ? registry.resolve(phrase, phrase.start) : null;
     const fragment = a.placement === 'embedded';
     let confidence = a.confidence;
-    let via: Via = !speaker ? 'none' : a.phrase?.kind === 'pronoun' ? 'pronoun' : a.via === 'after' ? 'cue-after' : a.via === 'before' ? 'cue-before' : a.via === 'according' ? 'according-to' : 'colon-lead';
+    let via: Via = !speaker ? 'none' : label ? 'speaker-label' : a.phrase?.kind === 'pronoun' ? 'pronoun' : a.via === 'after' ? 'cue-after' : a.via === 'before' ? 'cue-before' : a.via === 'according' ? 'according-to' : 'colon-lead';
     if (!speaker && !fragment) {
       // Unattributed quote: the speaker of the paragraph, else of a later quote in it, else of the previous paragraph.
       const para = paragraphs[paraOf[i]];
@@ -135,6 +138,22 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
   out.push(...statementBlocks(text, paragraphs, registry));
   out.sort((x, y) => x.start - y.start);
   return out;
+}
+
+/** A transcript's speaker label: one or two words in capitals and a colon ("WALLACE:", "SEN. KAINE:"). */
+const TRANSCRIPT_LABEL = /^((?:\p{Lu}{2,}\.?\s)?\p{Lu}[\p{Lu}'’-]+):\s/u;
+
+/** Capitalised labels that open a quoted line without naming a speaker. */
+const TRANSCRIPT_LABELS_NOT_NAMES = new Set(['Q', 'A', 'NOTE', 'UPDATE', 'BREAKING', 'WARNING', 'ANNOUNCER', 'CROWD', 'AUDIENCE', 'UNIDENTIFIED', 'PS']);
+
+function transcriptLabel(text: string, at: number): SpeakerPhrase | null {
+  const m = TRANSCRIPT_LABEL.exec(text.slice(at, at + 40));
+  if (!m || NOT_SPEAKERS.has(m[1].toLowerCase()) || TRANSCRIPT_LABELS_NOT_NAMES.has(m[1])) return null;
+  const words = m[1].split(/\s+/);
+  const surname = words[words.length - 1];
+  const name = surname[0] + surname.slice(1).toLowerCase();
+  const start = at + m[1].length - surname.length;
+  return { kind: 'person', start: at, end: at + m[1].length, name, nameStart: start, nameEnd: at + m[1].length };
 }
 
 /**
@@ -203,11 +222,14 @@ function introSpeaker(text: string, para: Paragraph, registry: SpeakerRegistry):
     }
   }
   // subject before the cue
-  const cue = tokens.findIndex((t) => /^(said|says|wrote|writes|added|stated|explained|continued|reports|reported|notes|noted|told|tweeted|posted|announced|declared|argued|insisted)$/i.test(t.text));
+  // ("issued the following statement:" introduces the words of its subject too)
+  const cue = tokens.findIndex((t) => /^(said|says|wrote|writes|added|stated|explained|continued|reports|reported|notes|noted|told|tweeted|posted|announced|declared|argued|insisted|issued|released)$/i.test(t.text));
   if (cue > 0) {
     let from = cue - 1;
     while (from > 0 && !/^[.;]$/.test(tokens[from - 1].text)) from--;
-    const phrase = parseSpeakerPhrase(text, tokens.slice(from, cue));
+    // "In response to the attack, Republican nominee Donald Trump issued …": the subject after a fronted clause
+    const comma = tokens.slice(from, cue).map((t) => t.text).lastIndexOf(',');
+    const phrase = (comma >= 0 ? parseSpeakerPhrase(text, tokens.slice(from + comma + 1, cue)) : null) ?? parseSpeakerPhrase(text, tokens.slice(from, cue));
     if (phrase) return registry.resolve(phrase, phrase.start);
   }
   return null;

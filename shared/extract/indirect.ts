@@ -12,6 +12,7 @@ import { splitSentences, type Span } from '../text/sentences.ts';
 import { EVIDENCE_NOUNS, NOMINAL_CUES, SOURCE_NOUNS, lookupCueVerb, type CueMatch } from '../lexicon/cues.ts';
 import { ROLE_WORDS, speakerAfter, speakerBefore, phraseEndingAt, skipBetween, type SpeakerPhrase } from './indirect/speaker.ts';
 import { tokenize, isQuoteMark, type Token } from './indirect/tokens.ts';
+import { isDictionaryWord } from './tagging.ts';
 
 export type { Span };
 
@@ -137,7 +138,11 @@ function wordCount(tokens: Token[], from: number, to: number): number {
 }
 
 function hasQuotedFragment(text: string, start: number, end: number, direct: DirectQuoteIndex): boolean {
-  if (direct.covered(start, end) > 0) return true;
+  return direct.covered(start, end) > 0 || holdsQuotedRun(text, start, end);
+}
+
+/** Does [start, end) hold a quoted run: two double marks, or a single-quoted run? */
+export function holdsQuotedRun(text: string, start: number, end: number): boolean {
   const slice = text.slice(start, end);
   if (!/[“"‘]/.test(slice)) return false;
   // Two typographic or straight double marks, or a single-quoted run: a quoted fragment.
@@ -806,7 +811,9 @@ function headlineColon(text: string, tokens: Token[], direct: DirectQuoteIndex, 
   if (/^\d/.test(tokens[colon - 1].text) || direct.inside(tokens[0].start)) return; // "9:05 a.m."
   if (wordCount(tokens, colon + 1, tokens.length) < MIN_CONTENT_WORDS) return;
   const cue = { text: ':', start: tokens[colon].start, end: tokens[colon].end };
-  const speaker = { speakerStart: tokens[0].start, speakerEnd: tokens[colon - 1].end };
+  // "Trump Addresses Munich Attack: ‘…’": a headline's verb ends its subject
+  const verb = tokens.findIndex((t, k) => k > 0 && k < colon && /^\p{Lu}\p{Ll}+s$/u.test(t.text) && isDictionaryWord(t.lower));
+  const speaker = { speakerStart: tokens[0].start, speakerEnd: tokens[(verb > 0 ? verb : colon) - 1].end };
   emit(text, { start: tokens[colon].end, end: tokens[tokens.length - 1].end }, cue, speaker, 0.5, direct, out);
 }
 

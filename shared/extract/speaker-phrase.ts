@@ -118,7 +118,7 @@ function nameToken(t: Token, next: Token | undefined): boolean {
  */
 export function readNameForward(tokens: Token[], i: number): { titleFrom: number; from: number; to: number } | null {
   let j = i;
-  const titleFrom = j;
+  let titleFrom = j;
   while (j < tokens.length && isTitle(tokens[j].text) && j + 1 < tokens.length && isCapitalisedWord(tokens[j + 1].text)) j++;
   let from = j;
   while (j < tokens.length && nameToken(tokens[j], tokens[j + 1])) {
@@ -131,7 +131,11 @@ export function readNameForward(tokens: Token[], i: number): { titleFrom: number
   if (j - from >= 3) {
     const given = tokens.slice(from, j - 1).findIndex((t) => givenNameGender(t.text) !== undefined);
     // (initials such as "C.A." stay: "C.A. Dutch Ruppersberger"; a place abbreviation goes: "U.S. Donald Trump")
-    if (given > 0 && !tokens.slice(from, from + given).some((t) => givenNameGender(t.text) !== undefined || (/^(?:[A-Z]\.)+$/.test(t.text) && !isPlaceName(t.text)))) from += given;
+    // (the dropped words are no title either)
+    if (given > 0 && !tokens.slice(from, from + given).some((t) => givenNameGender(t.text) !== undefined || (/^(?:[A-Z]\.)+$/.test(t.text) && !isPlaceName(t.text)))) {
+      from += given;
+      titleFrom = from;
+    }
   }
   // a trailing particle or title is not part of the name: "Marco Rubio Miss…"
   while (j > from + 1 && (PARTICLES.has(tokens[j - 1].text) || isTitle(tokens[j - 1].text))) j--;

@@ -367,3 +367,60 @@ describe('reported speech after a hearer', () => {
     expect(quote?.speaker).toBe('Dale Ambrose');
   });
 });
+
+describe('more attribution forms', () => {
+  it('reads a two-word reporting verb after the quote', () => {
+    const text = 'Odell Marsh pressed on. “You know, it happens, right?” Marsh went on, as if he had not heard her.';
+    expect(speakerOf(text, 'it happens, right')).toBe('Odell Marsh');
+  });
+
+  it('credits a quoted paragraph to the subject of "issued the following statement:" after a fronted clause', () => {
+    const text = 'In response to the storm, Republican nominee Carla Ventimiglia issued the following statement:\n\n“Our prayers are with all those affected by the flooding in the valley.”';
+    expect(speakerOf(text, 'Our prayers')).toBe('Carla Ventimiglia');
+  });
+
+  it('does not take a title-case headline before a colon for the speaker', () => {
+    const text = 'Whitlow Addresses Harbor Attack: ‘This Cannot Continue.’\n\nThe attack shook the town.';
+    expect(extract(text).speakers.map((s) => s.name).join('|')).not.toMatch(/Harbor Attack/);
+  });
+});
+
+describe('transcripts', () => {
+  it('credits a quoted transcript line to the speaker label that opens it, whoever is named nearby', () => {
+    const text = [
+      'Fox host Chris Harlan interviewed Governor Mike Dorn on Sunday about Senator Ada Voss.',
+      '"HARLAN: If I may, sir, because we have got limited time. Will Ada Voss be there?"',
+      '"DORN: Well, the question really should be why her campaign invited anyone at all."',
+    ].join('\n\n');
+    const quotes = extract(text).quotes.filter((q) => q.kind === 'direct');
+    expect(quotes.map((q) => [q.speaker, q.via])).toEqual([
+      ['Chris Harlan', 'speaker-label'],
+      ['Mike Dorn', 'speaker-label'],
+    ]);
+  });
+
+  it('never takes the clause after a cue for a speaker', () => {
+    const text = 'But, Governor, because as “The Harbor Journal” wrote, it shows people are worried about taxes, one wonders.';
+    expect(extract(text).speakers.map((s) => s.name).join('|')).not.toMatch(/^,|it shows/);
+  });
+});
+
+describe('descriptions, participles and neighbouring attributions', () => {
+  it('reads a subject opened by "former" and a description after the quote', () => {
+    const text = '"These are the darkest days for people like myself," former Harbor Board speechwriter Noam Velez wrote in a column.';
+    expect(speakerOf(text, 'darkest days')).toBe('Noam Velez');
+  });
+
+  it('gives a participle cue ("…, X said, adding, “…”") the subject of the cue before it', () => {
+    const text = 'Omar Dakhil left as soon as prayers were finished, Karim Nefzi said, adding, "He was not very religious."';
+    expect(speakerOf(text, 'not very religious')).toBe('Karim Nefzi');
+  });
+
+  it('ends reported content at the comma before another quote’s own attribution', () => {
+    const text = 'So when Harbor Mining signaled that it was going to make a deal with Mr. Clarke, Mr. Barrett said, "we were floored."';
+    const quotes = extract(text).quotes;
+    const reported = quotes.find((q) => q.text.startsWith('that it was going'));
+    expect(reported?.text).toBe('that it was going to make a deal with Mr. Clarke');
+    expect(quotes.find((q) => q.text.includes('we were floored'))?.speaker).toBe('Barrett');
+  });
+});

@@ -32,6 +32,11 @@ export function rankSpeakers(quotes: RankedQuote[], ctx: RankingContext, registr
     observe?.(q, candidates);
     const { best, evidence } = bestCandidate(candidates, weights);
     const rules = q.speaker;
+    if (q.via === 'speaker-label') {
+      previous = { rules, ranked: rules }; // the transcript names its speaker: nothing to weigh
+      q.evidence = ['rule:speaker-label'];
+      return;
+    }
     if (best.name === null) {
       q.speaker = null;
       q.via = 'none';
