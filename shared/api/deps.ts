@@ -1,8 +1,8 @@
 /** What the API is built from: the storage ports, the intake, the auth mode and limits. Tests pass real adapters. */
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { FeedRegistry } from '../crawl/ports.ts';
 import type { DocumentMetadata, DocumentStatus, DocumentStore, IndexStore } from '../storage/ports.ts';
 import type { AuthConfig, AuthEnv } from './auth.ts';
+import type { OpenApiApp } from './openapi-app.ts';
 
 export interface SubmitResult {
   id: string;
@@ -39,4 +39,4 @@ export interface ApiDeps {
   log?: (message: string, error?: unknown) => void;
 }
 
-export type ApiApp = OpenAPIHono<AuthEnv>;
+export type ApiApp = OpenApiApp<AuthEnv>;

@@ -1,5 +1,5 @@
 /** Claims across documents: the corpus ranked by score, and the same claim (same figure or superlative) elsewhere. */
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute } from '../openapi-app.ts';
 import { similarClaims } from '../../pipeline/similar-claims.ts';
 import { parseClaimKey } from '../../storage/keys.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';

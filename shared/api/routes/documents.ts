@@ -1,5 +1,6 @@
 /** Uploading documents and reading one document, its status, text, quotes, claims and flags. */
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { createRoute } from '../openapi-app.ts';
 import type { DocumentMetadata } from '../../storage/ports.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';

@@ -1,5 +1,5 @@
 /** Cross-document queries: quotes by speaker / words / date, speakers by name, flags and their decisions. */
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute } from '../openapi-app.ts';
 import type { FlagRecord, IndexStore } from '../../storage/ports.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
