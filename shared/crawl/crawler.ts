@@ -423,7 +423,7 @@ export class Crawler {
       const format = detectFormat(bytes, hint);
       if (format === 'pdf' || format === 'docx') return { format };
       if (format !== 'html') throw new ItemOutcome('failed', `article link is not a web page, PDF or Word document (read as ${format})`, false);
-      return { format, doc: this.config.readHtml ? await this.config.readHtml(bytes, hint) : htmlDocumentText(bytes, hint) };
+      return { format, doc: this.config.readHtml ? await this.config.readHtml(bytes, hint) : await htmlDocumentText(bytes, hint) };
     } catch (error) {
       if (error instanceof UnsupportedDocumentError) throw new ItemOutcome('failed', error.reason, false);
       // From the work thread: refusals and deadlines carry a reason.

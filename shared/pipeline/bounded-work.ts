@@ -4,9 +4,9 @@
  * deadline: the worker is terminated, the caller gets a WorkLimitError with the reason, and the process's
  * own thread (the API's /health, other documents' I/O) never stalls meanwhile.
  *
- * Handlers are registered by name (`registerWorkHandler`) in a module the caller names. The worker runs
- * that module under tsx, or, in Lambda, the function's whole bundle (`import.meta.url` of this module is
- * the bundle there; esbuild keeps the modules inline), whose top level registers the same handlers.
+ * Handlers are registered by name (`registerWorkHandler`) in a module the caller names (by its
+ * `import.meta.url`). The worker runs that module under tsx, or, in Lambda, the bundle file that holds it
+ * (index.mjs), whose top level registers the same handlers.
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -129,12 +129,16 @@ export class BoundedWork {
   }
 
   private spawn(): Slot {
-    const url = new URL(import.meta.url);
-    // Under tsx or vitest this module is TypeScript: the worker loads it through tsx's require hook
-    // (Node 20 does not apply --import loaders to worker threads). The bundle is plain JavaScript.
+    const url = new URL(this.options.handlersModule);
+    // Under tsx or vitest the handlers module is TypeScript: the worker loads it through tsx's require hook
+    // (Node 20 does not apply --import loaders to worker threads). In a bundle it is the file holding the
+    // handlers' code (index.mjs), whose lazy chunks load in the worker as they do on the main thread.
     const typescript = url.pathname.endsWith('.ts');
-    const tsx = typescript ? createRequire(import.meta.url).resolve('tsx/cjs/api') : '';
-    const entry = typescript ? `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(fileURLToPath(this.options.handlersModule))});` : url;
+    // Both of tsx's hooks: the CJS one loads the handlers module, the ESM one what it imports dynamically.
+    const entry = typescript
+      ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((esm) => { esm.register(); ` +
+        `require(${JSON.stringify(createRequire(import.meta.url).resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(fileURLToPath(url))}); });`
+      : url;
     const worker = new Worker(entry, {
       eval: typescript,
       workerData: { [WORKER_FLAG]: true },

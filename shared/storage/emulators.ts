@@ -208,7 +208,7 @@ export function useEmulatorEnvironment(emulators: Pick<Emulators, 's3Endpoint' |
 
 /** Create the bucket and the table when missing (idempotent). */
 export async function ensureBucketAndTable(names: { bucket: string; table: string }): Promise<void> {
-  const s3 = s3Client();
+  const s3 = await s3Client();
   try {
     await s3.send(new HeadBucketCommand({ Bucket: names.bucket }));
   } catch (headError) {

@@ -1,11 +1,13 @@
 /**
  * The document model and everything short of PDF/Word conversion: the format of some bytes (magic numbers,
  * content type, file name, then sniffing), the size and encoding checks, and HTML pages through Readability.
- * Kept apart from formats.ts so code that only reads web pages (the crawler) does not bundle the PDF and
- * Word converters (esbuild inlines even dynamic imports when it does not split).
+ * Kept apart from formats.ts so code that only reads web pages (the crawler) does not carry the PDF and
+ * Word converters. The HTML reader (linkedom + Readability) is imported on the first page, so the function
+ * bundles keep it in a chunk of its own that a cold start never loads.
  */
 import { DecodeError, decodeBytes } from './decode.ts';
-import { NoArticleError, htmlToArticle as readArticle } from './html.ts';
+
+const htmlReader = () => import('./html.ts');
 
 export type DocumentFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
 
@@ -155,14 +157,15 @@ export function checkSize(bytes: Uint8Array, hint: DocumentHint): void {
 }
 
 /** An HTML page's article: decoded (charset from the content type, BOM or <meta>), then Readability. */
-export function htmlDocumentText(bytes: Uint8Array, hint: DocumentHint): DocumentText {
+export async function htmlDocumentText(bytes: Uint8Array, hint: DocumentHint): Promise<DocumentText> {
   const { text: html, encoding } = decodeOrThrow(bytes, hint, 'html');
   if (!html.trim()) throw new UnsupportedDocumentError('HTML document has no text (empty or whitespace only)');
-  return { ...htmlToArticle(html, hint.url), encoding };
+  return { ...(await htmlToArticle(html, hint.url)), encoding };
 }
 
 /** Readability article of an HTML page; throws UnsupportedDocumentError when there is none. */
-export function htmlToArticle(html: string, url?: string): DocumentText {
+export async function htmlToArticle(html: string, url?: string): Promise<DocumentText> {
+  const { NoArticleError, htmlToArticle: readArticle } = await htmlReader();
   try {
     return readArticle(html, url);
   } catch (error) {

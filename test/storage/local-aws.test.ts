@@ -18,8 +18,8 @@ describe('local AWS emulators', () => {
     expect(table.Table?.GlobalSecondaryIndexes?.map((g) => g.IndexName).sort()).toEqual(['gsi1', 'gsi2']);
 
     const body = Buffer.from('Zoë said “hello”.\n', 'utf8');
-    await s3Client().send(new PutObjectCommand({ Bucket: aws.bucket, Key: 'raw/a b.txt', Body: body }));
-    const got = await s3Client().send(new GetObjectCommand({ Bucket: aws.bucket, Key: 'raw/a b.txt' }));
+    await (await s3Client()).send(new PutObjectCommand({ Bucket: aws.bucket, Key: 'raw/a b.txt', Body: body }));
+    const got = await (await s3Client()).send(new GetObjectCommand({ Bucket: aws.bucket, Key: 'raw/a b.txt' }));
     expect(Buffer.from(await got.Body!.transformToByteArray())).toEqual(body);
   });
 });
