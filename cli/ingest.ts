@@ -6,10 +6,10 @@
  * document is done or failed. Prints a summary: uploaded, skipped as duplicates, failed with reasons.
  */
 import cliProgress from 'cli-progress';
-import { RAW_PREFIX } from '../infra/wiring.ts';
 import { connectToLocalStack } from '../infra/local.ts';
 import { ingestItems, type IngestItem } from '../shared/pipeline/ingest-sources.ts';
-import { DocumentIntakeService, safeFilename } from '../shared/pipeline/intake.ts';
+import { DocumentIntakeService } from '../shared/pipeline/intake.ts';
+import { rawKeyFor } from '../shared/pipeline/s3-keys.ts';
 import { contentHash, documentIdFor } from '../shared/pipeline/identity.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
@@ -47,7 +47,7 @@ function uploaderFor(bucket: string | undefined): { uploader: Uploader; target: 
     // No index to ask: the content-derived key is the duplicate check.
     const uploader: Uploader = async (body, metadata) => {
       const id = documentIdFor(contentHash(body));
-      const key = `${RAW_PREFIX}${id}/${safeFilename(metadata.filename, `${id}.txt`)}`;
+      const key = rawKeyFor(id, metadata.filename);
       if (await documents.headRaw(key)) return { id, duplicate: true };
       await documents.putRaw(key, body, metadata);
       return { id, duplicate: false };

@@ -19,7 +19,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RAW_PREFIX } from '../infra/wiring.ts';
+import { RAW_PREFIX } from '../shared/pipeline/s3-keys.ts';
 import { depsFromEnv } from '../shared/api/runtime.ts';
 import { startApi } from '../shared/api/serve.ts';
 import { extract } from '../shared/extract/index.ts';

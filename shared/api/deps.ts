@@ -34,7 +34,7 @@ export interface ApiDeps {
   auth: AuthConfig;
   /** Largest body POST /documents accepts (default 2 MB); bigger files go through POST /uploads. */
   maxBodyBytes?: number;
-  /** Largest file POST /uploads presigns for (default 5 MB, the pipeline's limit). */
+  /** Largest file POST /uploads presigns for (default MAX_DOCUMENT_BYTES, the pipeline's limit). */
   maxUploadBytes?: number;
   log?: (message: string, error?: unknown) => void;
 }

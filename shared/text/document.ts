@@ -5,6 +5,7 @@
  * Word converters. The HTML reader (linkedom + Readability) is imported on the first page, so the function
  * bundles keep it in a chunk of its own that a cold start never loads.
  */
+import { MAX_DOCUMENT_BYTES } from '../limits.ts';
 import { DecodeError, decodeBytes } from './decode.ts';
 
 const htmlReader = () => import('./html.ts');
@@ -38,7 +39,6 @@ export class UnsupportedDocumentError extends Error {
   }
 }
 
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 const MIME: Record<string, DocumentFormat> = {
   'text/plain': 'text',
@@ -149,7 +149,7 @@ export function requireText(doc: DocumentText, what: string): DocumentText {
 
 /** Refuses empty documents and documents over the size limit before any parsing. */
 export function checkSize(bytes: Uint8Array, hint: DocumentHint): void {
-  const maxBytes = hint.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = hint.maxBytes ?? MAX_DOCUMENT_BYTES;
   if (bytes.byteLength > maxBytes) {
     throw new UnsupportedDocumentError(`document too large: ${bytes.byteLength} bytes, the limit is ${maxBytes}`);
   }

@@ -21,7 +21,6 @@ import { tidyText } from './normalise.ts';
 import { PdfError, pdfToText } from './pdf.ts';
 
 export {
-  DEFAULT_MAX_BYTES,
   UnsupportedDocumentError,
   detectFormat,
   htmlToArticle,

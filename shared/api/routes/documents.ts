@@ -1,6 +1,7 @@
 /** Uploading documents and reading one document, its status, text, quotes, claims and flags. */
 import * as z from 'zod';
 import { createRoute } from '../openapi-app.ts';
+import { MAX_DOCUMENT_BYTES } from '../../limits.ts';
 import type { DocumentMetadata } from '../../storage/ports.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
@@ -122,7 +123,7 @@ function metadataOf(body: { title?: string; url?: string; source?: string; publi
 }
 
 export function registerDocumentRoutes(app: ApiApp, deps: ApiDeps): void {
-  const maxUploadBytes = deps.maxUploadBytes ?? 5 * 1024 * 1024;
+  const maxUploadBytes = deps.maxUploadBytes ?? MAX_DOCUMENT_BYTES;
 
   async function existing(id: string) {
     const doc = await deps.index.getDocument(id);
