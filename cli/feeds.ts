@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATE_FILE, defaultDataDir } from '../infra/local.ts';
-import { useEmulatorEnvironment } from '../shared/storage/emulators.ts';
+import { useEmulatorEnvironment } from '../infra/local/emulators.ts';
 import { DynamoFeedRegistry } from '../shared/storage/feeds.ts';
 import { takeOption } from './options.ts';
 

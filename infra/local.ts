@@ -16,8 +16,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SQSRecord } from 'aws-lambda';
 import { FUNCTIONS, type FunctionSpec } from './wiring.ts';
 import { RAW_PREFIX } from '../shared/pipeline/s3-keys.ts';
-import { ensureBucketAndTable, repairDocumentIndex, startEmulators, useEmulatorEnvironment, type Emulators } from '../shared/storage/emulators.ts';
-import { LocalSqsQueue, type SqsHandler } from '../shared/pipeline/local-queue.ts';
+import { ensureBucketAndTable, repairDocumentIndex, startEmulators, useEmulatorEnvironment, type Emulators } from './local/emulators.ts';
+import { LocalSqsQueue, type SqsHandler } from './local/queue.ts';
 import { sqsRecordForObject } from '../functions/events/s3-in-sqs.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));

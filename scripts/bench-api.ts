@@ -24,7 +24,7 @@ import { depsFromEnv } from '../shared/api/runtime.ts';
 import { startApi } from '../shared/api/serve.ts';
 import { extract } from '../shared/extract/index.ts';
 import { DocumentPipeline, type Extract } from '../shared/pipeline/process-document.ts';
-import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment } from '../shared/storage/emulators.ts';
+import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment } from '../infra/local/emulators.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { toDocumentText } from '../shared/text/formats.ts';

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { useEmulatorEnvironment } from '../shared/storage/emulators.ts';
+import { useEmulatorEnvironment } from '../infra/local/emulators.ts';
 import { docClient, resetClients } from '../shared/storage/clients.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';

@@ -11,7 +11,7 @@ import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
 import { DocumentIntakeService } from '../../shared/pipeline/intake.ts';
 import { REDRIVE_PREFIX } from '../../shared/pipeline/s3-keys.ts';
 import { RecoverySweeper } from '../../shared/pipeline/sweeper.ts';
-import { LocalSqsQueue } from '../../shared/pipeline/local-queue.ts';
+import { LocalSqsQueue } from '../../infra/local/queue.ts';
 import type { DocumentIndexEntry, DocumentRecord, QuoteRecord } from '../../shared/storage/ports.ts';
 
 function record(id: string, extra: Partial<DocumentRecord> = {}): DocumentRecord {

@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { createTableInput } from './table.ts';
-import { dynamoClient, resetClients, s3Client } from './clients.ts';
+import { createTableInput } from '../../shared/storage/table.ts';
+import { docClient, dynamoClient, resetClients, s3Client } from '../../shared/storage/clients.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -169,7 +169,6 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
  */
 export async function repairDocumentIndex(table: string): Promise<number> {
   const { GetCommand, PutCommand, DeleteCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { docClient } = await import('./clients.ts');
   const client = docClient();
   const shards = await client.send(new GetCommand({ TableName: table, Key: { pk: 'SHARDS', sk: 'DOCS' } }));
   let repaired = 0;
