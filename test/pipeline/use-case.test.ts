@@ -11,6 +11,7 @@ import { DocumentPipeline, type Extract } from '../../shared/pipeline/process-do
 import { toDocumentText } from '../../shared/text/formats.ts';
 import type { Extraction } from '../../shared/schema.ts';
 import { upload } from './helpers.ts';
+import { decideFlag } from '../../shared/pipeline/flag-decision.ts';
 
 const TEXT = [
   'Dr. Mira Castellanos-Reyes opened the clinic on Monday.',
@@ -74,7 +75,7 @@ describe('process use case', () => {
     await v3.processObject('raw/clinic.txt');
     const [flag] = (await index.listFlags({ status: 'open' })).items;
     expect(flag).toMatchObject({ documentId: id, canonical: 'Mira Castellanos-Reyes' });
-    await index.decideFlag(flag.id, 'reject');
+    await decideFlag({ index }, flag.id, 'reject');
     expect(await v3.processObject('raw/clinic.txt')).toMatchObject({ status: 'done' });
     expect(calls.at(-1)).toEqual([['Castelanos-Reyes', 'Mira Castellanos-Reyes']]);
     const canonical = await index.listQuotes({ speaker: 'Mira Castellanos-Reyes' });
