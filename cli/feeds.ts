@@ -3,18 +3,15 @@
  * Talks to the running local stack (endpoints from its state file) or, when QUOTEDESK_TABLE is set and no
  * local stack runs, to AWS with the standard credentials.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { STATE_FILE, defaultDataDir } from '../infra/local.ts';
+import { readLocalStackState } from '../infra/local.ts';
 import { useEmulatorEnvironment } from '../infra/local/emulators.ts';
 import { DynamoFeedRegistry } from '../shared/storage/feeds.ts';
 import { takeOption } from './options.ts';
 
 /** Points the SDK at the local stack when it runs; otherwise requires the AWS environment. */
 export function connectToStack(): string {
-  const stateFile = join(defaultDataDir(), STATE_FILE);
-  if (existsSync(stateFile)) {
-    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { s3Endpoint: string; dynamoEndpoint: string; bucket: string; table: string };
+  const state = readLocalStackState();
+  if (state) {
     useEmulatorEnvironment(state, { bucket: state.bucket, table: state.table });
     return `local stack (${state.dynamoEndpoint})`;
   }

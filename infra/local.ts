@@ -18,6 +18,7 @@ import { FUNCTIONS, type FunctionSpec } from './wiring.ts';
 import { RAW_PREFIX } from '../shared/pipeline/s3-keys.ts';
 import { ensureBucketAndTable, repairDocumentIndex, startEmulators, useEmulatorEnvironment, type Emulators } from './local/emulators.ts';
 import { LocalSqsQueue, type SqsHandler } from './local/queue.ts';
+import type { Credentials } from './local/sigv4-guard.ts';
 import { sqsRecordForObject } from '../functions/events/s3-in-sqs.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -187,6 +188,39 @@ function crawlIntervalFromEnv(env: NodeJS.ProcessEnv, spec?: FunctionSpec): numb
   return seconds;
 }
 
+/** What <data dir>/local-stack.json tells the CLI and scripts about the running stack. */
+export interface LocalStackState {
+  pid: number;
+  bucket: string;
+  table: string;
+  s3Endpoint: string;
+  dynamoEndpoint: string;
+  /** The only credentials the emulators accept (see local/sigv4-guard.ts). */
+  credentials: Credentials;
+  apiUrl?: string;
+  rawPrefix: string;
+  startedAt: string;
+}
+
+export function readLocalStackState(dataDir: string = defaultDataDir()): LocalStackState | null {
+  const stateFile = join(dataDir, STATE_FILE);
+  return existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as LocalStackState) : null;
+}
+
+const CREDENTIALS_FILE = 'emulator-credentials.json';
+
+/**
+ * The credentials the emulators accept: generated once per data folder and kept there, owner-only, so a
+ * restarted stack and the clients that read them before a crash go on working; fresh for an ephemeral stack.
+ */
+function emulatorCredentials(dataDir: string, ephemeral: boolean): Credentials {
+  const file = join(dataDir, CREDENTIALS_FILE);
+  if (!ephemeral && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials;
+  const credentials = { accessKeyId: `QDLOCAL${randomBytes(8).toString('hex').toUpperCase()}`, secretAccessKey: randomBytes(30).toString('base64url') };
+  if (!ephemeral) writeFileSync(file, `${JSON.stringify(credentials)}\n`, { mode: 0o600 });
+  return credentials;
+}
+
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   // An ephemeral stack without a folder of its own gets a temporary one (never the real data folder).
@@ -196,14 +230,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const table = options.table ?? process.env.QUOTEDESK_TABLE ?? 'quotedesk';
   const s3Directory = join(dataDir, 's3');
   mkdirSync(s3Directory, { recursive: true });
+  const credentials = emulatorCredentials(dataDir, options.ephemeral ?? false);
   const emulators = await startEmulators({
     s3Directory,
     dynamoPath: options.ephemeral ? undefined : join(dataDir, 'dynamodb'),
     resetOnClose: options.ephemeral ?? false,
     s3Port: options.s3Port,
     dynamoPort: options.dynamoPort,
+    credentials,
   });
-  useEmulatorEnvironment(emulators, { bucket, table });
+  useEmulatorEnvironment({ ...emulators, credentials }, { bucket, table });
   await ensureBucketAndTable({ bucket, table });
 
   log(`quotedesk local stack (data: ${options.ephemeral ? 'temporary' : dataDir})`);
@@ -244,8 +280,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (queue) await recoverUnfinished(log);
 
   const stateFile = join(dataDir, STATE_FILE);
-  const state = { pid: process.pid, bucket, table, s3Endpoint: emulators.s3Endpoint, dynamoEndpoint: emulators.dynamoEndpoint, apiUrl, rawPrefix: RAW_PREFIX, startedAt: new Date().toISOString() };
-  writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+  const state: LocalStackState = { pid: process.pid, bucket, table, s3Endpoint: emulators.s3Endpoint, dynamoEndpoint: emulators.dynamoEndpoint, credentials, apiUrl, rawPrefix: RAW_PREFIX, startedAt: new Date().toISOString() };
+  // Owner-only: it holds the emulators' credentials (removed first: a mode applies only to a new file).
+  rmSync(stateFile, { force: true });
+  writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
 
   return {
     bucket,
@@ -271,9 +309,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
  * messages, or null when no local stack runs (the caller then uses the AWS environment).
  */
 export function connectToLocalStack(dataDir: string = defaultDataDir()): string | null {
-  const stateFile = join(dataDir, STATE_FILE);
-  if (!existsSync(stateFile)) return null;
-  const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number; s3Endpoint: string; dynamoEndpoint: string; bucket: string; table: string };
+  const state = readLocalStackState(dataDir);
+  if (!state) return null;
   try {
     process.kill(state.pid, 0);
   } catch {

@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { useEmulatorEnvironment } from '../infra/local/emulators.ts';
+import { readLocalStackState } from '../infra/local.ts';
 import { docClient, resetClients } from '../shared/storage/clients.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
@@ -205,7 +206,9 @@ async function main(): Promise<void> {
   const ingestSeconds = (Date.now() - started) / 1000;
 
   // Let the pipeline settle: nothing queued/processing and the work list empty (or give up after 6 min).
-  useEmulatorEnvironment({ s3Endpoint: `http://127.0.0.1:${s3Port}`, dynamoEndpoint: `http://127.0.0.1:${dynamoPort}` }, { bucket: 'quotedesk-local', table: 'quotedesk' });
+  const state = readLocalStackState(dataDir);
+  if (!state) throw new Error(`no running stack in ${dataDir}`);
+  useEmulatorEnvironment(state, { bucket: state.bucket, table: state.table });
   resetClients();
   const index = new DynamoIndexStore();
   const ids = [...new Set(sent.map((s) => s.id))];
