@@ -115,7 +115,7 @@ async function startS3Trigger(spec: FunctionSpec & { trigger: { kind: 's3' } }, 
 }
 
 /** http trigger: the API on Node, the same app as the Lambda handler. */
-async function startHttpTrigger(spec: FunctionSpec, ctx: TriggerContext, reprocess: (documentId: string) => Promise<void>): Promise<string | undefined> {
+async function startHttpTrigger(spec: FunctionSpec, ctx: TriggerContext): Promise<string | undefined> {
   const port = ctx.options.apiPort;
   if (port === null || port === undefined) return undefined;
   if (!existsSync(join(repoRoot, 'shared/api/serve.ts'))) return undefined;
@@ -129,7 +129,9 @@ async function startHttpTrigger(spec: FunctionSpec, ctx: TriggerContext, reproce
       }
     }
   }
-  const api = await startApi(depsFromEnv(process.env, { reprocess }), { port, hostname: '127.0.0.1' });
+  // The API's one composition root, as its Lambda handler uses it (a reprocess request lands under raw/.reprocess/
+  // and reaches the process function through its object-created event, as in AWS).
+  const api = await startApi(depsFromEnv(process.env), { port, hostname: '127.0.0.1' });
   ctx.stops.push(() => api.close());
   ctx.log(`  ${spec.name.padEnd(8)} ← http ${api.url} (${spec.entry})`);
   return api.url;
@@ -258,17 +260,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const ctx: TriggerContext = { options, emulators, bucket, dataDir, log, stops: [] };
   let queue: LocalSqsQueue | null = null;
   let apiUrl: string | undefined;
-  // Reprocessing (after a rejected flag) re-emits the document's object-created event, as in AWS.
-  const reprocess = async (documentId: string) => {
-    const { DocumentIntakeService } = await import('../shared/pipeline/intake.ts');
-    const { S3DocumentStore } = await import('../shared/storage/s3-documents.ts');
-    const { DynamoIndexStore } = await import('../shared/storage/dynamo-index.ts');
-    await new DocumentIntakeService(new S3DocumentStore(), new DynamoIndexStore()).reprocess(documentId);
-  };
   for (const spec of FUNCTIONS) {
     const trigger = spec.trigger;
     if (trigger.kind === 's3') queue = (await startS3Trigger({ ...spec, trigger }, ctx)) ?? queue;
-    else if (trigger.kind === 'http') apiUrl = (await startHttpTrigger(spec, ctx, reprocess)) ?? apiUrl;
+    else if (trigger.kind === 'http') apiUrl = (await startHttpTrigger(spec, ctx)) ?? apiUrl;
     else if (trigger.kind === 'schedule') {
       const interval = spec.name === 'sweep'
         ? (options.sweepIntervalSeconds === undefined ? intervalFromEnv('QUOTEDESK_SWEEP_INTERVAL', process.env, 60) : options.sweepIntervalSeconds)
