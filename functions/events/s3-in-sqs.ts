@@ -4,7 +4,7 @@
  * Parser import zod in a way that keeps all of it in the bundle); keys URL-decoded here, once.
  */
 import * as z from 'zod';
-import { decodeS3EventKey, encodeS3EventKey } from '../../shared/pipeline/s3-keys.ts';
+import { decodeS3EventKey, encodeS3EventKey } from '#shared/pipeline/s3-keys.ts';
 
 export interface ObjectCreated {
   bucket: string;

@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { createTableInput } from '../../shared/storage/table.ts';
-import { docClient, dynamoClient, resetClients, s3Client } from '../../shared/storage/clients.ts';
+import { createTableInput } from '#shared/storage/table.ts';
+import { docClient, dynamoClient, resetClients, s3Client } from '#shared/storage/clients.ts';
 import { guardWithSigV4, type Credentials } from './sigv4-guard.ts';
 
 const require = createRequire(import.meta.url);

@@ -4,8 +4,8 @@
  */
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { OPENAPI_FILE, renderOpenApi } from '../../scripts/build-openapi.ts';
-import { createApp } from '../../shared/api/app.ts';
+import { OPENAPI_FILE, renderOpenApi } from '#scripts/build-openapi.ts';
+import { createApp } from '#shared/api/app.ts';
 
 const app = createApp({ index: {} as never, documents: {} as never, intake: {} as never, auth: { mode: 'jwt-claims' } });
 

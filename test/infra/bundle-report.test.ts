@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextArgs, formatBundles, packageOf, splitOutputs, type BundleInfo } from '../../scripts/bundle-report.ts';
+import { contextArgs, formatBundles, packageOf, splitOutputs, type BundleInfo } from '#scripts/bundle-report.ts';
 
 describe('bundle report helpers', () => {
   it('attributes esbuild inputs to their package, scoped or not, and our own code to (quotedesk)', () => {

@@ -1,6 +1,6 @@
 /** The flag-decision rules that do not need the index (the rest runs on dynalite in index-store and routes tests). */
 import { describe, expect, it } from 'vitest';
-import { FlagAlreadyDecidedError, FlagNotFoundError, STATUS_OF_ACTION, keepApartPairsOf } from '../../shared/pipeline/flag-decision.ts';
+import { FlagAlreadyDecidedError, FlagNotFoundError, STATUS_OF_ACTION, keepApartPairsOf } from '#shared/pipeline/flag-decision.ts';
 
 describe('flag decisions', () => {
   it('keeps the canonical name apart from each other spelling once, each pair in order', () => {

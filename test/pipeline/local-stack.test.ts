@@ -5,10 +5,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../infra/local.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
-import { DocumentIntakeService } from '../../shared/pipeline/intake.ts';
+import { startLocalStack, type LocalStack } from '#infra/local.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
+import { DocumentIntakeService } from '#shared/pipeline/intake.ts';
 
 describe('local stack', () => {
   let stack: LocalStack;

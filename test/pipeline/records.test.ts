@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../shared/extract/index.ts';
-import { speakerAliases, variantSpellingNear } from '../../shared/pipeline/records.ts';
+import { extract } from '#shared/extract/index.ts';
+import { speakerAliases, variantSpellingNear } from '#shared/pipeline/records.ts';
 
 // One harbour master, spelled three ways across the article.
 const TEXT = [

@@ -1,6 +1,6 @@
 /** The process function's input: S3 event notifications inside SQS message bodies. */
 import { describe, expect, it } from 'vitest';
-import { InvalidEventError, objectsFromSqsBody, sqsRecordForObject } from '../../functions/events/s3-in-sqs.ts';
+import { InvalidEventError, objectsFromSqsBody, sqsRecordForObject } from '#functions/events/s3-in-sqs.ts';
 
 // An S3 notification as AWS writes it (fields the pipeline does not read included).
 const NOTIFICATION = {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   CRAWL_PREFIX, RAW_PREFIX, REDRIVE_PREFIX, REPROCESS_PREFIX, RESULTS_PREFIX,
   crawlKeyStem, documentIdOfReprocessKey, isRequestKey, presignedUploadKey, rawKeyFor, redriveKey, reprocessKey, resultKeyFor, safeFilename,
-} from '../../shared/pipeline/s3-keys.ts';
-import { FUNCTIONS } from '../../infra/wiring.ts';
+} from '#shared/pipeline/s3-keys.ts';
+import { FUNCTIONS } from '#infra/wiring.ts';
 
 describe('the S3 key scheme', () => {
   it('lays documents, requests and results out under their prefixes', () => {

@@ -5,13 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
-import { DocumentPipeline, type Extract } from '../../shared/pipeline/process-document.ts';
-import { toDocumentText } from '../../shared/text/formats.ts';
-import type { Extraction } from '../../shared/schema.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
+import { DocumentPipeline, type Extract } from '#shared/pipeline/process-document.ts';
+import { toDocumentText } from '#shared/text/formats.ts';
+import type { Extraction } from '#shared/schema.ts';
 import { upload } from './helpers.ts';
-import { decideFlag } from '../../shared/pipeline/flag-decision.ts';
+import { decideFlag } from '#shared/pipeline/flag-decision.ts';
 
 const TEXT = [
   'Dr. Mira Castellanos-Reyes opened the clinic on Monday.',

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { S3Client, ListObjectsCommand } from '@aws-sdk/client-s3';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment, type Emulators } from '../../infra/local/emulators.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
-import { resetClients } from '../../shared/storage/clients.ts';
+import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment, type Emulators } from '#infra/local/emulators.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { resetClients } from '#shared/storage/clients.ts';
 
 const CREDENTIALS = { accessKeyId: 'QDLOCALTESTKEY0001', secretAccessKey: 'local-test-secret-9f8e7d6c5b4a3f2e1d0c' };
 const names = { bucket: 'quotedesk-auth', table: 'quotedesk-auth' };

@@ -1,11 +1,11 @@
 /** The DynamoDB index adapter against dynalite over HTTP: key design, paging, aliases, flags, reindexing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
-import { decodeCursor, encodeCursor } from '../../shared/storage/cursor.ts';
-import { InvalidCursorError, type DocumentIndexEntry, type DocumentRecord, type QuoteRecord } from '../../shared/storage/ports.ts';
-import { batchWrite, UnprocessedItemsError, type WriteRequest } from '../../shared/storage/batch.ts';
-import { decideFlag } from '../../shared/pipeline/flag-decision.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { decodeCursor, encodeCursor } from '#shared/storage/cursor.ts';
+import { InvalidCursorError, type DocumentIndexEntry, type DocumentRecord, type QuoteRecord } from '#shared/storage/ports.ts';
+import { batchWrite, UnprocessedItemsError, type WriteRequest } from '#shared/storage/batch.ts';
+import { decideFlag } from '#shared/pipeline/flag-decision.ts';
 
 function documentRecord(id: string, date: string, extra: Partial<DocumentRecord> = {}): DocumentRecord {
   return { id, status: 'queued', rawKeys: [`raw/${id}.txt`], sortDate: date, receivedAt: date, updatedAt: date, source: 'gazette', ...extra };

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
-import { dynamoClient, s3Client } from '../../shared/storage/clients.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
+import { dynamoClient, s3Client } from '#shared/storage/clients.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
 
 describe('local AWS emulators', () => {
   let aws: LocalAws;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnsupportedDocumentError, htmlToArticle, toDocumentText } from '../../shared/text/formats.ts';
+import { UnsupportedDocumentError, htmlToArticle, toDocumentText } from '#shared/text/formats.ts';
 import { encodeText } from '../fixtures/formats/encode.ts';
 import { makeDocx, makePdf, makeZip } from '../fixtures/formats/make.ts';
 

@@ -1,8 +1,8 @@
 /** Uploading documents and reading one document, its status, text, quotes, claims and flags. */
 import * as z from 'zod';
 import { createRoute } from '../openapi-app.ts';
-import { MAX_DOCUMENT_BYTES } from '../../limits.ts';
-import type { DocumentMetadata } from '../../storage/ports.ts';
+import { MAX_DOCUMENT_BYTES } from '#shared/limits.ts';
+import type { DocumentMetadata } from '#shared/storage/ports.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { presentClaim, presentDocument, presentFlag, presentQuote } from '../present.ts';

@@ -2,10 +2,10 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { createRoute } from '../openapi-app.ts';
-import type { FeedRecord, FeedRegistry } from '../../crawl/ports.ts';
-import { clampLimit, decodeCursor, encodeCursor } from '../../storage/cursor.ts';
-import { normaliseFeedUrl } from '../../storage/feeds.ts';
-import { RefusedError, checkUrl, loopbackAllowedByEnv } from '../../crawl/address.ts';
+import type { FeedRecord, FeedRegistry } from '#shared/crawl/ports.ts';
+import { clampLimit, decodeCursor, encodeCursor } from '#shared/storage/cursor.ts';
+import { normaliseFeedUrl } from '#shared/storage/feeds.ts';
+import { RefusedError, checkUrl, loopbackAllowedByEnv } from '#shared/crawl/address.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { IdParamSchema, PageQuerySchema, pageOf } from '../schemas.ts';

@@ -1,9 +1,9 @@
 /** Cross-document queries: quotes by speaker / words / date, speakers by name, flags and their decisions. */
 import { createRoute } from '../openapi-app.ts';
-import type { FlagRecord, IndexStore } from '../../storage/ports.ts';
+import type { FlagRecord, IndexStore } from '#shared/storage/ports.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
-import { FlagAlreadyDecidedError, FlagNotFoundError, decideFlag } from '../../pipeline/flag-decision.ts';
+import { FlagAlreadyDecidedError, FlagNotFoundError, decideFlag } from '#shared/pipeline/flag-decision.ts';
 import { presentFlag, presentQuote, presentSpeaker } from '../present.ts';
 import {
   FlagDecisionSchema,
