@@ -18,6 +18,16 @@ const WORKER_FLAG = 'quotedeskBoundedWork';
 type Handler = (...args: any[]) => unknown;
 const handlers = new Map<string, Handler>();
 
+const warmups: Array<() => Promise<unknown>> = [];
+
+/**
+ * Work a thread does before it reports ready (loading a converter the bundle keeps in a lazy chunk), so
+ * no document's deadline pays for it (call at the top level of the handlers module).
+ */
+export function registerWorkWarmup(warmup: () => Promise<unknown>): void {
+  warmups.push(warmup);
+}
+
 /** Make `handler` callable by name in the work threads (call at the top level of the handlers module). */
 export function registerWorkHandler(kind: string, handler: Handler): void {
   handlers.set(kind, handler);
@@ -232,7 +242,8 @@ export class BoundedWork {
 
 /** The worker side: run the named handler on request, one job at a time. */
 function serve(): void {
-  parentPort!.postMessage({ ready: true });
+  // After the handlers module has finished loading (and registered its warm-ups).
+  setImmediate(() => void Promise.allSettled(warmups.map((warmup) => warmup())).then(() => parentPort!.postMessage({ ready: true })));
   parentPort!.on('message', async ({ id, kind, args }: { id: number; kind: string; args: unknown[] }) => {
     try {
       const handler = handlers.get(kind);

@@ -8,7 +8,8 @@
 import { MAX_DOCUMENT_BYTES } from '../limits.ts';
 import { DecodeError, decodeBytes } from './decode.ts';
 
-const htmlReader = () => import('./html.ts');
+/** The HTML reader's module, loaded on first use (work threads load it before their first job). */
+export const loadHtmlReader = () => import('./html.ts');
 
 export type DocumentFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
 
@@ -165,7 +166,7 @@ export async function htmlDocumentText(bytes: Uint8Array, hint: DocumentHint): P
 
 /** Readability article of an HTML page; throws UnsupportedDocumentError when there is none. */
 export async function htmlToArticle(html: string, url?: string): Promise<DocumentText> {
-  const { NoArticleError, htmlToArticle: readArticle } = await htmlReader();
+  const { NoArticleError, htmlToArticle: readArticle } = await loadHtmlReader();
   try {
     return readArticle(html, url);
   } catch (error) {
