@@ -3,6 +3,8 @@
  */
 import * as z from 'zod';
 import { ComparisonSchema, FigureSchema, NameEvidenceSchema, QuoteKindSchema } from '../schema.ts';
+import { CollectionSchema, IsoDateSchema, SearchFilterShape } from '../filters.ts';
+import { DATE_SOURCES } from '../dates/publication.ts';
 
 export const MAX_LIMIT = 100;
 
@@ -15,20 +17,7 @@ export const ProblemSchema = z
   })
   .meta({ id: 'Problem' });
 
-export const IsoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected an ISO 8601 date, e.g. 2024-05-01')
-  .refine(isRealDate, 'not a real date');
-
-/** The calendar date exists (Date.parse rolls 2024-02-30 over to March 1st, so check the fields). */
-export function isRealDate(value: string): boolean {
-  if (Number.isNaN(Date.parse(value))) return false;
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false;
-  const time = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
-  return !time || (Number(time[1]) < 24 && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60);
-}
+export { IsoDateSchema, isRealDate } from '../filters.ts';
 
 /** A MIME type as a header carries it (RFC 9110 tokens, optional parameters): no CR/LF or other control characters. */
 export const ContentTypeSchema = z
@@ -87,7 +76,10 @@ export const DocumentSchema = z
     title: z.string().nullable(),
     url: z.string().nullable(),
     source: z.string().nullable(),
-    publishedAt: z.string().nullable(),
+    collection: z.string().nullable(),
+    externalId: z.string().nullable().meta({ description: 'The uploader’s own record id (e.g. the JSONL `id`).' }),
+    publishedAt: z.string().nullable().meta({ description: 'Publication date; null when the document has none (date unknown).' }),
+    dateSource: z.enum(DATE_SOURCES).nullable().meta({ description: 'Where publishedAt was read: record, html, dateline or press-header.' }),
     receivedAt: z.string(),
     updatedAt: z.string(),
     contentType: z.string().nullable(),
@@ -105,7 +97,8 @@ export const DocumentInputSchema = z
     html: z.string().min(1).optional().meta({ description: 'An HTML page; the article is extracted from it.' }),
     title: z.string().max(500).optional(),
     url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-    source: z.string().max(200).optional(),
+    source: z.string().max(2000).optional(),
+    collection: CollectionSchema.optional(),
     publishedAt: IsoDateSchema.optional(),
   })
   .refine((body) => Boolean(body.text) !== Boolean(body.html), { message: 'send exactly one of "text" or "html"' })
@@ -130,7 +123,8 @@ export const UploadInputSchema = z
     bytes: z.number().int().positive().optional().meta({ description: 'Size of the file, checked against the limit.' }),
     title: z.string().max(500).optional(),
     url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-    source: z.string().max(200).optional(),
+    source: z.string().max(2000).optional(),
+    collection: CollectionSchema.optional(),
     publishedAt: IsoDateSchema.optional(),
   })
   .meta({ id: 'UploadInput' });
@@ -164,18 +158,15 @@ export const QuoteSchema = DocumentSpanSchema
     spelling: z.string().nullable().meta({ description: 'The spelling the document used, when it differs.' }),
     publishedAt: z.string().nullable(),
     source: z.string().nullable(),
+    collection: z.string().nullable(),
     documentTitle: z.string().nullable(),
   })
   .meta({ id: 'Quote' });
 
 export const QuoteQuerySchema = PageQuerySchema.extend({
-  speaker: z.string().min(1).max(200).optional().meta({ description: 'Any spelling of the speaker’s name.' }),
+  ...SearchFilterShape,
   speakerId: z.string().min(1).max(200).optional().meta({ description: 'A speaker id, as in /speakers.' }),
-  q: z.string().min(1).max(200).optional().meta({ description: 'Words that must all appear in the quote.' }),
-  from: IsoDateSchema.optional().meta({ description: 'Published on or after (ISO date).' }),
-  to: IsoDateSchema.optional().meta({ description: 'Published on or before (ISO date).' }),
-  source: z.string().min(1).max(200).optional(),
-  kind: QuoteKindSchema.optional(),
+  source: z.string().min(1).max(2000).optional().meta({ description: 'The exact source text; `collection` is the short name to filter by.' }),
 });
 
 export const ClaimSchema = DocumentSpanSchema

@@ -9,7 +9,7 @@ import { flagId, normalizeName } from '../storage/keys.ts';
 export function toIndexEntry(document: DocumentRecord, extraction: Extraction, globalIds: Map<string, string>): DocumentIndexEntry {
   const globalOf = (localId: string | null): string | null => (localId ? (globalIds.get(localId) ?? null) : null);
   const speakersById = new Map(extraction.speakers.map((s) => [s.id, s]));
-  const flagsBySpeaker = new Map(extraction.nameFlags.map((f) => [f.speakerId, f]));
+  const flagsBySpeaker = new Map(extraction.flags.map((f) => [f.speakerId, f]));
 
   const speakers: Array<SpeakerRecord & { mentions: number }> = extraction.speakers.map((s) => ({
     id: globalOf(s.id)!,
@@ -38,6 +38,7 @@ export function toIndexEntry(document: DocumentRecord, extraction: Extraction, g
     sortDate: document.sortDate,
     publishedAt: document.publishedAt,
     source: document.source,
+    collection: document.collection,
     documentTitle: document.title,
   }));
 
@@ -49,10 +50,11 @@ export function toIndexEntry(document: DocumentRecord, extraction: Extraction, g
     sortDate: document.sortDate,
     publishedAt: document.publishedAt,
     source: document.source,
+    collection: document.collection,
     documentTitle: document.title,
   }));
 
-  const flags: FlagRecord[] = extraction.nameFlags.map((f) => {
+  const flags: FlagRecord[] = extraction.flags.map((f) => {
     const speakerId = globalOf(f.speakerId) ?? f.speakerId;
     return {
       id: flagId(document.id, speakerId),

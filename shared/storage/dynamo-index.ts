@@ -11,7 +11,7 @@ import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
 import { claimFingerprints } from '../claims/fingerprint.ts';
 import { GSI } from './table.ts';
-import { DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, pendingPartition, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, upperBound } from './keys.ts';
+import { DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, dateRange, UNDATED, pendingPartition, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import { PROFILE_FIELDS_KEPT_FROM_FIRST, speakerAliases } from '../pipeline/records.ts';
 import {
@@ -19,6 +19,7 @@ import {
   type ClaimRecord,
   type DocumentIndexEntry,
   type DocumentRecord,
+  type DocumentSpeakerRecord,
   type DocumentStatus,
   type FlagRecord,
   type FlagStatus,
@@ -33,6 +34,8 @@ import {
 } from './ports.ts';
 
 const STATUSES: DocumentStatus[] = ['queued', 'processing', 'done', 'failed'];
+/** The longest page of quotes the store reads at once (the API asks for at most 100; exports for more). */
+export const MAX_QUOTE_PAGE = 1000;
 const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type']);
 
 function strip<T>(item: Item | undefined): T {
@@ -111,6 +114,12 @@ export class DynamoIndexStore implements IndexStore {
   async getDocument(id: string): Promise<DocumentRecord | null> {
     const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.doc(id), sk: key.meta } }));
     return got.Item ? strip<DocumentRecord>(got.Item) : null;
+  }
+
+  async getDocuments(ids: string[]): Promise<DocumentRecord[]> {
+    if (ids.length === 0) return [];
+    const items = await batchGet(this.table, [...new Set(ids)].map((id) => ({ pk: key.doc(id), sk: key.meta })));
+    return items.map((item) => strip<DocumentRecord>(item));
   }
 
   private documentItem(doc: DocumentRecord): Item {
@@ -379,6 +388,15 @@ export class DynamoIndexStore implements IndexStore {
     return counts;
   }
 
+  countUndated(): Promise<number> {
+    return queryCount({
+      TableName: this.table,
+      IndexName: GSI_1.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': key.docsMonth(monthOf(UNDATED)) },
+    });
+  }
+
   async findByContentHash(hash: string): Promise<string | null> {
     const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.hash(hash), sk: key.meta } }));
     return (got.Item?.documentId as string | undefined) ?? null;
@@ -422,7 +440,7 @@ export class DynamoIndexStore implements IndexStore {
     const pk = key.doc(doc.id);
     const items: Item[] = [];
     for (const quote of entry.quotes) {
-      const sortKey = `${quote.sortDate}#${doc.id}#${quote.id}`;
+      const sortKey = quoteSortKey(quote.sortDate, doc.id, quote.id);
       items.push({
         pk,
         sk: key.quote(quote.id),
@@ -581,7 +599,7 @@ export class DynamoIndexStore implements IndexStore {
 
   async quotesOfDocument(id: string, page: PageRequest): Promise<Page<QuoteRecord>> {
     const result = await this.partitionPage<QuoteRecord>(id, 'Q#', page, 'doc-quotes');
-    // Sort keys order quote ids as strings; present them in reading order within the page.
+    // Keys hold quote numbers zero-padded (q2 before q10); within a page, reading order by offset.
     result.items.sort((a, b) => a.start - b.start);
     return result;
   }
@@ -628,6 +646,13 @@ export class DynamoIndexStore implements IndexStore {
     return this.partitionPage<FlagRecord>(id, 'F#', page, 'doc-flags');
   }
 
+  async speakersOfDocument(id: string, page: PageRequest): Promise<Page<DocumentSpeakerRecord>> {
+    const result = await this.partitionPage<DocumentSpeakerRecord>(id, 'S#', page, 'doc-speakers');
+    // Variants are stored as a list on the document's item (a set on the profile).
+    for (const speaker of result.items) speaker.variants = [...(speaker.variants ?? [])];
+    return result;
+  }
+
   // ---------------------------------------------------------------- cross-document
 
   async resolveSpeaker(nameOrId: string): Promise<string[]> {
@@ -655,8 +680,8 @@ export class DynamoIndexStore implements IndexStore {
 
   async listQuotes(query: QuoteQuery): Promise<Page<QuoteRecord>> {
     const words = query.q ? queryWords(query.q) : [];
-    const scope = scopeOf('quotes', { speaker: query.speaker ?? null, q: words.join(' ') || null, from: query.from ?? null, to: query.to ?? null, source: query.source ?? null, kind: query.kind ?? null });
-    const range = { from: query.from, to: query.to ? upperBound(query.to) : undefined };
+    const scope = scopeOf('quotes', { speaker: query.speaker ?? null, q: words.join(' ') || null, from: query.from ?? null, to: query.to ?? null, undated: query.undated ?? null, source: query.source ?? null, collection: query.collection ?? null, kind: query.kind ?? null });
+    const range = dateRange(query);
     const committed = (items: Item[]) => this.committedOnly(items);
     let specs: StreamSpec[];
     if (query.speaker) {
@@ -667,26 +692,30 @@ export class DynamoIndexStore implements IndexStore {
       const lead = [...words].sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
       specs = [{ id: 'w', table: this.table, index: GSI_2, partitions: [key.wordPostings(lead)], range, enrich: async (items) => committed(await this.postingsToQuotes(items)) }];
     } else {
-      const months = await this.shards('QDATE', query.from, query.to);
+      const months = await this.shards('QDATE', range.from, range.to);
       specs = [{ id: 'm', table: this.table, index: GSI_2, partitions: months.map(key.quoteMonth), range, enrich: committed }];
     }
     if (specs.length === 0) {
       decodeCursor(query.cursor, scope);
       return { items: [], cursor: null };
     }
+    // Long pages (exports) read in long chunks: one query per page rather than one per 50 items.
+    const limit = clampLimit(query.limit, MAX_QUOTE_PAGE);
+    for (const spec of specs) spec.chunk = Math.max(50, limit);
     const positions = positionsFrom(query.cursor, scope, specs);
     const streams = specs.map((spec) => new QueryStream(spec, positions.get(spec.id) ?? null));
     const accept = (item: Item): boolean => {
       if (item.type !== undefined && item.type !== 'quote') return false;
       if (query.kind && item.kind !== query.kind) return false;
       if (query.source && item.source !== query.source) return false;
+      if (query.collection && item.collection !== query.collection) return false;
       if (words.length > 0) {
         const have = new Set(normalizeName(String(item.text ?? '')).split(' '));
         if (!words.every((w) => have.has(w))) return false;
       }
       return true;
     };
-    const taken = await takePage(streams, clampLimit(query.limit), accept);
+    const taken = await takePage(streams, limit, accept);
     return { items: taken.items.map((i) => strip<QuoteRecord>(i)), cursor: pageCursor(taken.positions, scope) };
   }
 

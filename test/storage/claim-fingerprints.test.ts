@@ -38,7 +38,7 @@ describe('claim fingerprints in the index', () => {
     const rank = String(9999 - Math.round(claims[0].score * 9999)).padStart(4, '0');
     const items = index.buildItems(entry(a, claims));
     expect(items.map((i) => [i.sk, i.gsi1pk ?? null, i.gsi1sk ?? null, i.gsi2pk ?? null, i.gsi2sk ?? null])).toEqual([
-      ['C#c1', 'CLAIMRANK#2023-04', `${rank}#2023-04-02T00:00:00.000Z#cfa#c1`, null, null],
+      ['C#c000001', 'CLAIMRANK#2023-04', `${rank}#2023-04-02T00:00:00.000Z#cfa#c1`, null, null],
       ['CF#f:percent:4.1e-2#c1', null, null, 'CLAIMFP#f:percent:4.1e-2', '2023-04-02T00:00:00.000Z#cfa#c1'],
     ]);
     expect(items.every((i) => i.pk === 'DOC#cfa')).toBe(true);

@@ -83,7 +83,7 @@ export const PAGE_JS = String.raw`'use strict';
     $('token').focus();
   }
 
-  function formatDate(value) { return value ? String(value).slice(0, 10) : 'undated'; }
+  function formatDate(value) { return value ? String(value).slice(0, 10) : 'date unknown'; }
 
   function quoteItem(quote, options) {
     options = options || {};
