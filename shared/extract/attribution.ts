@@ -99,6 +99,12 @@ function phraseAfterCue(text: string, tokens: Token[], from: number, lenient = t
   const determined = from < tokens.length && /^(?:the|a|an|one|two|several|some|many|his|her|their|its)$/i.test(tokens[from].text);
   while (end < tokens.length) {
     const t = tokens[end];
+    const previous = tokens[end - 1]?.text;
+    // "a longtime adviser to Trump", "the base chief known as Bob": the description goes on to its name
+    if (end > from && ((t.text === 'to' && isRoleWord(previous)) || (t.text === 'as' && /^(?:known|identified)$/.test(previous)))) {
+      end++;
+      continue;
+    }
     if (t.text === ',') {
       commas++;
       if (commas > 2) break;
@@ -333,7 +339,10 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
       // "Chief Calvin Williams lobbied …, saying, “…”": a participle cue takes the sentence's subject
       const participle = /ing$/.test(w) && c > 0 && toks[c - 1].text === ',';
       // "…, Nefzi said, adding, “…”": the participle's subject is that of the cue just before it
-      const chained = participle && c >= 2 && directCue(toks[c - 2].text) && /^[a-z]/.test(toks[c - 2].text) ? subjectBefore(text, toks, c - 2) : null;
+      // (a noun is no cue: "shrugged off Trump’s comments, telling …")
+      const before = toks[c - 3]?.text ?? '';
+      const verbBefore = c >= 2 && directCue(toks[c - 2].text) && /^[a-z]/.test(toks[c - 2].text) && !NOUN_BEFORE.test(before) && !/['’]s$/.test(before);
+      const chained = participle && verbBefore ? subjectBefore(text, toks, c - 2) : null;
       // (the sentence may have begun before an earlier quote: "Mr. Trump …, ''That makes me smart'' -- and, asserting, ''…''")
       const subject = chained ?? (participle ? (sentenceSubject(text, toks, c) ?? wholeSentenceSubject(text, quote, context.paragraph)) : subjectBefore(text, toks, c));
       if (subject) {

@@ -436,3 +436,24 @@ describe('subjects further away', () => {
     expect(speakerOf(text, 'Of course, I pay')).toBe('Dorsey');
   });
 });
+
+describe('descriptions that name someone else', () => {
+  it('keeps the role that serves a person as the speaker, not the person', () => {
+    const text = '“His knowledge is about 20 years old,” said a longtime adviser to Senator Ada Voss, who declined to be identified.';
+    const quote = extract(text).quotes.find((q) => q.text.includes('20 years old'));
+    expect(quote?.speaker).toBe('a longtime adviser to Senator Ada Voss');
+    expect(extract(text).speakers.find((s) => s.name === quote?.speaker)?.kind).toBe('role');
+  });
+
+  it('reads "known as" to the name it gives', () => {
+    const text = '"There never was a stand-down order," said the base chief known as Bob, speaking publicly for the first time.';
+    expect(speakerOf(text, 'stand-down order')).toBe('Bob');
+  });
+});
+
+describe('participles after a noun', () => {
+  it('does not read a plural noun before ", telling" as a reporting verb', () => {
+    const text = 'Ryan’s campaign shrugged off Dorsey’s comments, telling reporters, “Nobody on the team has ever asked for an endorsement.”';
+    expect(speakerOf(text, 'Nobody on the team')).toBe('Ryan’s campaign');
+  });
+});
