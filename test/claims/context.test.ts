@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contextOf, isHeadline } from '../../shared/claims/context.ts';
-import { contentSpan, maskNonFigures } from '../../shared/claims/frame.ts';
-import { CLAIM_THRESHOLD, scoreClaim } from '../../shared/claims/index.ts';
+import { contextOf, isHeadline } from '#shared/claims/context.ts';
+import { contentSpan, maskNonFigures } from '#shared/claims/frame.ts';
+import { CLAIM_THRESHOLD, scoreClaim } from '#shared/claims/index.ts';
 
 const isClaim = (s: string) => scoreClaim(s).score >= CLAIM_THRESHOLD;
 
