@@ -20,12 +20,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RAW_PREFIX } from '../infra/wiring.ts';
+import { RAW_PREFIX } from '../shared/pipeline/s3-keys.ts';
 import { depsFromEnv } from '../shared/api/runtime.ts';
 import { startApi } from '../shared/api/serve.ts';
 import { extract } from '../shared/extract/index.ts';
 import { DocumentPipeline, type Extract } from '../shared/pipeline/process-document.ts';
-import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment } from '../shared/storage/emulators.ts';
+import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment } from '../infra/local/emulators.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { toDocumentText } from '../shared/text/formats.ts';
@@ -120,7 +120,7 @@ async function main(): Promise<number> {
     const documents = new S3DocumentStore();
     const index = new DynamoIndexStore();
     const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: extract as Extract, search: async () => (await searchServices())?.projection ?? null });
-    const meter = new RequestMeter().attach();
+    const meter = await new RequestMeter().attach();
 
     // Index through the pipeline, two at a time (the machine has two cores).
     const started = Date.now();

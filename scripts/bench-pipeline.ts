@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack } from '../infra/local.ts';
-import { RAW_PREFIX, RESULTS_PREFIX } from '../infra/wiring.ts';
+import { RAW_PREFIX, RESULTS_PREFIX } from '../shared/pipeline/s3-keys.ts';
 import { ingest, type IngestSummary } from '../cli/ingest.ts';
 import { DocumentIntakeService } from '../shared/pipeline/intake.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
@@ -112,7 +112,7 @@ async function main() {
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   const work = mkdtempSync(join(tmpdir(), 'quotedesk-bench-'));
   const stack = await startLocalStack({ ephemeral: true, s3Port: 0, dynamoPort: 0, apiPort: null, crawlIntervalSeconds: null, concurrency, log: () => undefined });
-  const meter = new RequestMeter().attach();
+  const meter = await new RequestMeter().attach();
   try {
     const intake = new DocumentIntakeService(new S3DocumentStore(), new DynamoIndexStore());
     const started = Date.now();

@@ -82,14 +82,14 @@ export class RequestMeter {
   }
 
   /** Attach to the clients in use now (call after the local stack started, it creates them). */
-  attach(): this {
+  async attach(): Promise<this> {
     const count = (service: string) => (name: string) => {
       this.reading.requests[`${service}:${name}`] = (this.reading.requests[`${service}:${name}`] ?? 0) + 1;
       if (service === 's3') this.reading.s3Requests++;
       else this.reading.dynamoRequests++;
     };
     const s3Count = count('s3');
-    (s3Client().middlewareStack as MiddlewareStack<object, object>).add(
+    ((await s3Client()).middlewareStack as MiddlewareStack<object, object>).add(
       (next, context) => async (args) => {
         s3Count(String((context as { commandName?: string }).commandName ?? '?').replace(/Command$/, ''));
         return next(args);

@@ -3,7 +3,8 @@
  * Aurora in AWS). `GET /quotes?q=` is answered here; without `q`, quotes are listed from the
  * DynamoDB index (routes/query.ts). 503 when no search database is configured.
  */
-import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { createRoute } from '../openapi-app.ts';
 import type { Context } from 'hono';
 import { EmptyQueryError, type Search } from '../../search/index.ts';
 import { clampLimit, decodeCursor, encodeCursor } from '../../storage/cursor.ts';
@@ -12,7 +13,6 @@ import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { SpeakerMonthSchema, SpeakerMonthsQuerySchema, TopClaimSchema, TopQuerySchema, TopSpeakerSchema } from '../schemas.ts';
 import { errorResponses, json, readerSecurity, writerSecurity } from './common.ts';
-import { z } from '@hono/zod-openapi';
 
 /** Deepest page a search may ask for: offsets past it cost the database more than any reader needs. */
 const MAX_OFFSET = 10_000;
