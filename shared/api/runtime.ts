@@ -7,7 +7,6 @@ import { DocumentIntakeService } from '../pipeline/intake.ts';
 import { DynamoIndexStore } from '../storage/dynamo-index.ts';
 import { DynamoFeedRegistry } from '../storage/feeds.ts';
 import { S3DocumentStore } from '../storage/s3-documents.ts';
-import { searchServices } from '../storage/search-database.ts';
 import type { ReindexReport } from '../search/rebuild.ts';
 import { authConfigFromEnv } from './auth.ts';
 import type { ApiDeps, DocumentIntake } from './deps.ts';
@@ -46,7 +45,8 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Run
     auth: authConfigFromEnv(env),
     maxBodyBytes: positiveInt('QUOTEDESK_API_MAX_BODY_BYTES', env),
     maxUploadBytes: positiveInt('QUOTEDESK_MAX_BYTES', env),
-    search: searchServices,
+    // Loaded on the first search (a lazy chunk): routes that do not search never load it.
+    search: async () => (await import('../storage/search-database.ts')).searchServices(),
     reindex: overrides.reindex,
   };
 }

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { createRoute } from '../openapi-app.ts';
 import type { Context } from 'hono';
-import { EmptyQueryError, type Search } from '../../search/index.ts';
+import type { Search } from '../../search/index.ts';
 import { clampLimit, decodeCursor, encodeCursor } from '../../storage/cursor.ts';
 import { InvalidCursorError } from '../../storage/ports.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
@@ -65,7 +65,8 @@ export async function searchQuotes(deps: ApiDeps, request: QuoteSearchRequest) {
       facets: page.facets,
     };
   } catch (error) {
-    if (error instanceof EmptyQueryError) throw new ApiError(400, error.message);
+    // By name: the search code is a lazy chunk this module does not load.
+    if (error instanceof Error && error.name === 'EmptyQueryError') throw new ApiError(400, error.message);
     throw error;
   }
 }
