@@ -14,6 +14,7 @@ import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
 import { PUBLIC_PATHS, registerPageRoutes } from './routes/page.ts';
 import { registerQueryRoutes } from './routes/query.ts';
+import { registerSessionRoutes } from './routes/session.ts';
 import { HealthSchema } from './schemas.ts';
 import { json } from './routes/common.ts';
 
@@ -84,6 +85,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerClaimRoutes(app, withLog);
   registerQueryRoutes(app, withLog);
   registerFeedRoutes(app, withLog);
+  registerSessionRoutes(app);
   registerPageRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -2,6 +2,7 @@
  * The API's request and response shapes. The same zod schemas validate requests and generate /openapi.json.
  */
 import { z } from '@hono/zod-openapi';
+import { CLAIM_KINDS } from '../claims/features.ts';
 import { ComparisonSchema, FigureSchema, NameEvidenceSchema, QuoteKindSchema } from '../schema.ts';
 
 export const MAX_LIMIT = 100;
@@ -198,7 +199,13 @@ export const ClaimListQuerySchema = PageQuerySchema.extend({
 });
 
 export const ClaimCorpusQuerySchema = PageQuerySchema.extend({
-  month: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/).optional().openapi({ description: 'Publication month (YYYY-MM); all months, newest first, when absent.' }),
+  speaker: z.string().min(1).max(200).optional().openapi({ description: 'Any spelling of the speaker’s name, or a speaker id.' }),
+  q: z.string().min(1).max(200).optional().openapi({ description: 'Words that must all appear in the claim.' }),
+  from: IsoDateSchema.optional().openapi({ description: 'Published on or after (ISO date).' }),
+  to: IsoDateSchema.optional().openapi({ description: 'Published on or before (ISO date).' }),
+  month: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/).optional().openapi({ description: 'Publication month (YYYY-MM): the same as `from`/`to` at its first and last day.' }),
+  kind: z.enum(CLAIM_KINDS).optional().openapi({ description: 'One of the claim’s kinds.' }),
+  minScore: z.coerce.number().min(0).max(1).optional().openapi({ description: 'Lowest check-worthiness score, in [0, 1].' }),
 });
 
 export const ClaimKeyParamSchema = z.object({

@@ -19,7 +19,7 @@ import { normalizeName } from '../storage/keys.ts';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** Bump (or set QUOTEDESK_EXTRACTOR_VERSION) when extraction changes: documents then reindex on their next event. */
-export const EXTRACTOR_VERSION = process.env.QUOTEDESK_EXTRACTOR_VERSION ?? '1';
+export const EXTRACTOR_VERSION = process.env.QUOTEDESK_EXTRACTOR_VERSION ?? '2';
 
 export interface DocumentTextLike {
   text: string;

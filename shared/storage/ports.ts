@@ -144,6 +144,21 @@ export interface QuoteQuery extends PageRequest {
   kind?: QuoteKind;
 }
 
+export interface ClaimQuery extends PageRequest {
+  /** A speaker id or any spelling of a name, as in QuoteQuery. */
+  speaker?: string;
+  /** Words that must all appear in the claim (case-insensitive, whole words). */
+  q?: string;
+  /** Inclusive publication-date bounds, ISO dates; `month` (YYYY-MM) is the same as that month's bounds. */
+  from?: string;
+  to?: string;
+  month?: string;
+  /** One of the claim's kinds (`number`, `comparison`, `prediction`…). */
+  kind?: string;
+  /** Lowest check-worthiness score listed, in [0, 1]. */
+  minScore?: number;
+}
+
 /** Raw documents and extraction results in S3. */
 export interface DocumentStore {
   putRaw(key: string, body: Uint8Array, metadata: DocumentMetadata): Promise<void>;
@@ -223,8 +238,11 @@ export interface IndexStore {
   claimsOfDocument(id: string, page: PageRequest): Promise<Page<ClaimRecord>>;
   flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>>;
   getClaim(documentId: string, claimId: string): Promise<ClaimRecord | null>;
-  /** The corpus's claims, most check-worthy first within each publication month (newest month first). */
-  listClaims(page: PageRequest & { month?: string }): Promise<Page<ClaimRecord>>;
+  /**
+   * The corpus's claims, most check-worthy first, filtered. A page examines a bounded number of claims, so a rare
+   * filter may answer fewer items than `limit` (even none) with a cursor to go on.
+   */
+  listClaims(query: ClaimQuery): Promise<Page<ClaimRecord>>;
   /** Claims carrying a fingerprint (shared/claims/fingerprint.ts), newest first, at most `limit`. */
   claimsWithFingerprint(fingerprint: string, limit: number): Promise<ClaimRecord[]>;
 

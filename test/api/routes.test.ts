@@ -120,6 +120,12 @@ describe('authentication', () => {
     }
   });
 
+  it('GET /me says which role a token carries, and 401s a wrong one', async () => {
+    expect(await getJson('/me', READER)).toEqual({ role: 'reader' });
+    expect(await getJson('/me', WRITER)).toEqual({ role: 'writer' });
+    expect((await call('/me', { token: 'not-the-right-token-at-all' })).status).toBe(401);
+  });
+
   it('403s a reader on every write route; a writer may read', async () => {
     const writes: Array<[string, string]> = [
       ['POST', '/documents'],
