@@ -169,6 +169,27 @@ export const QuoteSchema = DocumentSpanSchema
   })
   .openapi('Quote');
 
+const FacetSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
+
+export const QuoteSearchPageSchema = z
+  .object({
+    items: z.array(
+      QuoteSchema.extend({
+        highlight: z
+          .array(z.object({ text: z.string(), match: z.boolean() }))
+          .optional()
+          .openapi({ description: 'With `q`: the quote text cut into segments; `match` marks a searched word.' }),
+      }),
+    ),
+    cursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
+    total: z.number().int().optional().openapi({ description: 'First page only: every match, when there are at most 1,000.' }),
+    facets: z
+      .object({ speaker: FacetSchema, kind: FacetSchema, month: FacetSchema.openapi({ description: 'Publication months (YYYY-MM) in order; undated quotes count in none.' }) })
+      .optional()
+      .openapi({ description: 'First page only, with `total`: the matches counted by speaker (top 20), kind and month.' }),
+  })
+  .openapi('QuoteSearchPage');
+
 export const QuoteQuerySchema = PageQuerySchema.extend({
   speaker: z.string().min(1).max(200).optional().openapi({ description: 'Any spelling of the speaker’s name.' }),
   speakerId: z.string().min(1).max(200).optional().openapi({ description: 'A speaker id, as in /speakers.' }),
@@ -237,7 +258,23 @@ export const FlagSchema = z
     documentId: z.string(),
     speakerId: z.string(),
     canonical: z.string(),
-    variants: z.array(z.object({ name: z.string(), mentions: z.array(z.object({ start: z.number(), end: z.number(), text: z.string() })) })),
+    documentTitle: z.string().nullable(),
+    variants: z.array(
+      z.object({
+        name: z.string(),
+        mentions: z.array(
+          z.object({
+            start: z.number(),
+            end: z.number(),
+            text: z.string(),
+            sentence: z
+              .object({ start: z.number(), text: z.string() })
+              .nullable()
+              .openapi({ description: 'The sentence the spelling was written in; `start` is its offset in the document text.' }),
+          }),
+        ),
+      }),
+    ),
     evidence: z.array(NameEvidenceSchema),
     confidence: z.number(),
     status: FlagStatusSchema,

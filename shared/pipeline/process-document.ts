@@ -13,7 +13,7 @@ import type { DocumentMetadata, DocumentRecord, DocumentStore, IndexStore, Index
 import { ObjectTooLargeError } from '../storage/s3-documents.ts';
 import { contentHash, documentIdFor, documentIdForKey, pairsFingerprint, speakerIdFor } from './identity.ts';
 import { toIndexEntry } from './records.ts';
-import { REDRIVE_PREFIX, REPROCESS_PREFIX, documentIdOfReprocessKey } from './intake.ts';
+import { REDRIVE_PREFIX, REPROCESS_PREFIX, documentIdOfReprocessKey, titleOfFile } from './intake.ts';
 import { randomUUID } from 'node:crypto';
 import { normalizeName } from '../storage/keys.ts';
 
@@ -245,14 +245,15 @@ export class DocumentPipeline {
       const publishedAt = current.publishedAt ?? isoDate(converted.publishedAt);
       const document: DocumentRecord = {
         ...current,
-        title: current.title ?? converted.title,
+        // An uploaded file with no title of its own is named after the file it was uploaded as.
+        title: current.title ?? converted.title ?? titleOfFile(raw.metadata.filename),
         url: current.url ?? converted.canonicalUrl,
         publishedAt,
         sortDate: publishedAt ?? current.sortDate,
         format: converted.format,
       };
       const globalIds = await this.speakerIdentities(id, extraction, keepApart);
-      const entry = toIndexEntry(document, extraction, globalIds);
+      const entry = toIndexEntry(document, extraction, globalIds, text);
       const resultKey = resultKeyFor(id);
       await this.deps.documents.putResult(resultKey, {
         ...extraction,

@@ -122,9 +122,11 @@ export interface FlagRecord {
   /** Opaque flag id: `<documentId>~<speakerId>`. */
   id: string;
   documentId: string;
+  documentTitle?: string;
   speakerId: string;
   canonical: string;
-  variants: Array<{ name: string; mentions: Array<{ start: number; end: number; text: string }> }>;
+  /** Each spelling with its mentions; `sentence` is the sentence the mention was written in (`start`: its offset). */
+  variants: Array<{ name: string; mentions: Array<{ start: number; end: number; text: string; sentence?: { start: number; text: string } }> }>;
   evidence: NameEvidence[];
   confidence: number;
   status: FlagStatus;

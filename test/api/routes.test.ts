@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../shared/api/app.ts';
 import type { ApiApp } from '../../shared/api/deps.ts';
 import { depsFromEnv } from '../../shared/api/runtime.ts';
+import { summarizeQuotes } from '../../shared/api/quote-summary.ts';
 import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
@@ -249,7 +250,38 @@ describe('quotes', () => {
     const written = Object.fromEntries(page.items.map((q: any) => [q.text.replace(/[“”]/g, '').slice(0, 20), q.spelling]));
     expect(written).toEqual({ 'We organised because': null, 'Nobody here wanted a': 'Saunders-Jandro', 'the staffing ratios ': 'Sanders-Jandro' });
     const none: any = await getJson('/quotes?speaker=Nobody%20Atall');
-    expect(none).toEqual({ items: [], cursor: null });
+    expect(none).toMatchObject({ items: [], cursor: null, total: 0 });
+  });
+
+  it('gives the first page a total and facets counted over every match, and highlights searched words', async () => {
+    const kristin: any = await getJson('/quotes?speaker=Saunders-Jandro&limit=1');
+    expect(kristin.items).toHaveLength(1);
+    expect(kristin.total).toBe(3);
+    expect(kristin.facets).toEqual({
+      speaker: [{ value: KRISTIN, count: 3 }],
+      kind: [{ value: 'direct', count: 2 }, { value: 'indirect', count: 1 }],
+      month: [{ value: '2024-03', count: 3 }],
+    });
+    const next: any = await getJson(`/quotes?speaker=Saunders-Jandro&limit=1&cursor=${encodeURIComponent(kristin.cursor)}`);
+    expect(next.total).toBeUndefined();
+    expect(next.facets).toBeUndefined();
+    const words: any = await getJson('/quotes?q=Budget%20balanced&limit=2');
+    expect(words.total).toBe(SERIES);
+    expect(words.facets.month).toEqual([{ value: '2023-01', count: SERIES }]);
+    expect(words.items[0].highlight).toEqual([
+      { text: 'The ', match: false },
+      { text: 'budget', match: true },
+      { text: ` for item ${SERIES} is `, match: false },
+      { text: 'balanced', match: true },
+      { text: ' and the library stays open', match: false },
+    ]);
+    expect(words.items[0].highlight.map((s: any) => s.text).join('')).toBe(words.items[0].text);
+    expect((await getJson('/quotes?speaker=Pat%20Lee')).items[0].highlight).toBeUndefined();
+  });
+
+  it('answers without total and facets when there are too many matches to count on the spot', async () => {
+    expect(await summarizeQuotes(index, { speaker: 'Pat Lee' }, SERIES * 2)).toMatchObject({ total: SERIES * 2 });
+    expect(await summarizeQuotes(index, { speaker: 'Pat Lee' }, SERIES)).toBeNull();
   });
 
   it('pages through a speaker’s quotes newest first with no duplicates or gaps', async () => {
@@ -320,6 +352,16 @@ describe('speakers and flags', () => {
     expect(speaker).toMatchObject({ name: KRISTIN, quoteCount: 3 });
     expect(speaker.variants).toEqual(expect.arrayContaining([KRISTIN, 'Saunders-Jandro', 'Sanders-Jandro']));
     expect(speaker.flags).toHaveLength(1);
+    // Each flagged spelling comes with the sentence it was written in and the document it is in.
+    const [flag] = speaker.flags;
+    expect(flag.documentTitle).toBe(UNION_STORY.title);
+    const mentions = flag.variants.flatMap((v: any) => v.mentions.map((m: any) => [v.name, m.sentence.text]));
+    expect(mentions).toEqual([
+      ['Saunders-Jandro', '“Nobody here wanted a fight with the clinic board”, said Saunders-Jandro.'],
+      ['Sanders-Jandro', 'Sanders-Jandro said that the staffing ratios had become unsafe for children.'],
+    ]);
+    const text = (await getJson(`/documents/${UNION_STORY.id}/text`)).text;
+    for (const m of flag.variants.flatMap((v: any) => v.mentions)) expect(text.slice(m.sentence.start).startsWith(m.sentence.text)).toBe(true);
     expect((await call('/speakers/sp_0000')).status).toBe(404);
     expect((await call('/speakers')).status).toBe(400);
   });

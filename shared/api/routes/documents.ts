@@ -28,6 +28,7 @@ const RawMetadataQuerySchema = z.object({
   url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
   source: z.string().max(200).optional(),
   publishedAt: IsoDateSchema.optional(),
+  filename: z.string().max(200).optional().openapi({ description: 'The uploaded file’s name: the document’s title when it has none.' }),
 });
 
 const postDocument = createRoute({
@@ -116,8 +117,8 @@ const documentClaims = createRoute({
 });
 const documentFlags = childRoute('/documents/{id}/flags', 'Name-inconsistency flags of a document', FlagSchema, 'FlagPage');
 
-function metadataOf(body: { title?: string; url?: string; source?: string; publishedAt?: string }, contentType: string): DocumentMetadata {
-  return { title: body.title, url: body.url, source: body.source, publishedAt: body.publishedAt, contentType, uploader: 'api' };
+function metadataOf(body: { title?: string; url?: string; source?: string; publishedAt?: string; filename?: string }, contentType: string): DocumentMetadata {
+  return { title: body.title, url: body.url, source: body.source, publishedAt: body.publishedAt, filename: body.filename, contentType, uploader: 'api' };
 }
 
 export function registerDocumentRoutes(app: ApiApp, deps: ApiDeps): void {

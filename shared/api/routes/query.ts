@@ -3,14 +3,16 @@ import { createRoute } from '@hono/zod-openapi';
 import type { FlagRecord, IndexStore } from '../../storage/ports.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
+import { highlightSegments } from '../highlight.ts';
 import { presentFlag, presentQuote, presentSpeaker } from '../present.ts';
+import { summarizeQuotes } from '../quote-summary.ts';
 import {
   FlagDecisionSchema,
   FlagQuerySchema,
   FlagSchema,
   IdParamSchema,
   QuoteQuerySchema,
-  QuoteSchema,
+  QuoteSearchPageSchema,
   SpeakerQuerySchema,
   SpeakerSchema,
   SpeakerSummarySchema,
@@ -24,10 +26,11 @@ const listQuotes = createRoute({
   summary: 'Quotes, newest first, by speaker (any spelling), words, date, source and kind',
   description:
     '`speaker` matches any spelling of the person: aliases and flagged variants resolve to one speaker. `q` matches whole words ' +
-    'through the word index. `from` / `to` bound the publication date (inclusive).',
+    'through the word index (each quote then carries `highlight`). `from` / `to` bound the publication date (inclusive). ' +
+    'The first page also gives `total` and `facets` when the matches are few enough to count (at most 1,000).',
   security: readerSecurity,
   request: { query: QuoteQuerySchema },
-  responses: { 200: json(pageOf(QuoteSchema, 'QuoteSearchPage'), 'A page of quotes'), ...errorResponses },
+  responses: { 200: json(QuoteSearchPageSchema, 'A page of quotes'), ...errorResponses },
 });
 
 const listSpeakers = createRoute({
@@ -92,8 +95,11 @@ export function registerQueryRoutes(app: ApiApp, deps: ApiDeps): void {
     if (query.from && query.to && query.from.slice(0, 10) > query.to.slice(0, 10)) {
       throw new ApiError(400, `"from" (${query.from}) is after "to" (${query.to}).`);
     }
-    const page = await deps.index.listQuotes({ ...query, speaker: speakerId ?? speaker });
-    return c.json({ items: page.items.map(presentQuote), cursor: page.cursor }, 200);
+    const search = { ...query, speaker: speakerId ?? speaker };
+    const { limit: _limit, cursor, ...filters } = search;
+    const [page, summary] = await Promise.all([deps.index.listQuotes(search), cursor ? null : summarizeQuotes(deps.index, filters)]);
+    const items = page.items.map((quote) => ({ ...presentQuote(quote), ...(query.q ? { highlight: highlightSegments(quote.text, query.q) } : {}) }));
+    return c.json({ items, cursor: page.cursor, ...(summary ?? {}) }, 200);
   });
 
   app.openapi(listSpeakers, async (c) => {
