@@ -182,6 +182,7 @@ export const QuoteSearchPageSchema = z
       }),
     ),
     cursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
+    sort: z.enum(['relevance', 'date']).openapi({ description: 'The order used: `date` (newest first) also when relevance was asked for over too many matches.' }),
     total: z.number().int().optional().openapi({ description: 'First page only: every match, when there are at most 1,000.' }),
     facets: z
       .object({ speaker: FacetSchema, kind: FacetSchema, month: FacetSchema.openapi({ description: 'Publication months (YYYY-MM) in order; undated quotes count in none.' }) })
@@ -198,6 +199,7 @@ export const QuoteQuerySchema = PageQuerySchema.extend({
   to: IsoDateSchema.optional().openapi({ description: 'Published on or before (ISO date).' }),
   source: z.string().min(1).max(200).optional(),
   kind: QuoteKindSchema.optional(),
+  sort: z.enum(['relevance', 'date']).optional().openapi({ description: '`date` (default): newest first; `relevance` (with `q`): best match first.' }),
 });
 
 export const ClaimSchema = DocumentSpanSchema

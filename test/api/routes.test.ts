@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../shared/api/app.ts';
 import type { ApiApp } from '../../shared/api/deps.ts';
 import { depsFromEnv } from '../../shared/api/runtime.ts';
-import { summarizeQuotes } from '../../shared/api/quote-summary.ts';
+import { allMatches } from '../../shared/api/quote-search.ts';
 import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
@@ -279,9 +279,36 @@ describe('quotes', () => {
     expect((await getJson('/quotes?speaker=Pat%20Lee')).items[0].highlight).toBeUndefined();
   });
 
+  it('ranks word matches best first with sort=relevance, paging through them with its own cursor', async () => {
+    await seedDocument(index, documents, {
+      id: 'drelevance0000000000000001',
+      title: 'Library appeal',
+      publishedAt: '2022-06-01T09:00:00.000Z',
+      source: 'gazette',
+      quotes: [{ speaker: 'Ada Quill', text: 'Library hours, library staff and the library roof all need money' }],
+    });
+    const byDate: any = await getJson('/quotes?q=library&limit=100');
+    expect(byDate.sort).toBe('date');
+    expect(byDate.items.at(-1).speaker).toBe('Ada Quill');
+    const first: any = await getJson('/quotes?q=library&sort=relevance&limit=10');
+    expect(first).toMatchObject({ sort: 'relevance', total: SERIES + 1 });
+    expect(first.items[0].speaker).toBe('Ada Quill');
+    expect(first.items[0].highlight.filter((s: any) => s.match).map((s: any) => s.text)).toEqual(['Library', 'library', 'library']);
+    const { items } = await allPages('/quotes?q=library&sort=relevance', 10);
+    expect(items).toHaveLength(SERIES + 1);
+    expect(new Set(items.map((q) => `${q.documentId}/${q.id}`)).size).toBe(SERIES + 1);
+    // Equal scores: newest first.
+    const rest = items.slice(1).map((q) => q.publishedAt);
+    expect(rest).toEqual([...rest].sort().reverse());
+    expect((await call(`/quotes?q=library&cursor=${encodeURIComponent(first.cursor)}`)).status).toBe(400);
+    expect((await call('/quotes?q=library&sort=best')).status).toBe(400);
+    // Without words there is nothing to rank by: newest first.
+    expect((await getJson('/quotes?speaker=Pat%20Lee&sort=relevance')).sort).toBe('date');
+  });
+
   it('answers without total and facets when there are too many matches to count on the spot', async () => {
-    expect(await summarizeQuotes(index, { speaker: 'Pat Lee' }, SERIES * 2)).toMatchObject({ total: SERIES * 2 });
-    expect(await summarizeQuotes(index, { speaker: 'Pat Lee' }, SERIES)).toBeNull();
+    expect(await allMatches(index, { speaker: 'Pat Lee' }, SERIES * 2)).toHaveLength(SERIES * 2);
+    expect(await allMatches(index, { speaker: 'Pat Lee' }, SERIES)).toBeNull();
   });
 
   it('pages through a speaker’s quotes newest first with no duplicates or gaps', async () => {

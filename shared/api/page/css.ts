@@ -26,6 +26,8 @@ ol.quotes > li { border-top: 1px solid var(--line); padding: .75rem 0; }
 blockquote { margin: 0 0 .25rem; font-size: 1.05rem; }
 .meta { color: var(--muted); font-size: .9rem; }
 .meta > * + *::before { content: "·"; display: inline-block; margin: 0 .4em; color: var(--muted); }
+.meta > .badge::before { content: none; }
+.meta > .badge { margin-left: .4em; }
 .badge { display: inline-block; border: 1px solid var(--line); border-radius: .25rem; padding: 0 .3rem; font-size: .8rem; }
 .doc-text { white-space: pre-wrap; border: 1px solid var(--line); padding: 1rem; max-height: 70vh; overflow: auto; }
 mark { background: var(--mark); color: inherit; }
@@ -35,7 +37,7 @@ mark { background: var(--mark); color: inherit; }
 button.danger { background: #b3261e; color: #fff; border: 1px solid #b3261e; }
 ul.variants { padding-left: 1.25rem; }
 ul.mentions { list-style: none; padding-left: .5rem; margin: .25rem 0 .5rem; color: var(--muted); }
-q.sentence { color: var(--fg); }
+span.sentence { color: var(--fg); }
 .count { color: var(--muted); margin: 0 0 .25rem; }
 .count-badge { display: inline-block; min-width: 1.5em; text-align: center; border-radius: 1em; padding: 0 .4em; font-size: .8rem; background: var(--line); }
 .results { display: grid; grid-template-columns: minmax(0, 1fr) 14rem; gap: 1.5rem; }

@@ -6,7 +6,7 @@ import { PAGE_JS } from '../page/js.ts';
 import { UPLOT_CSS, UPLOT_JS } from '../page/vendor/uplot.generated.ts';
 
 /** Paths served without a token: the health check and the page's files (its data calls need one). */
-export const PUBLIC_PATHS = ['/health', '/', '/assets/app.js', '/assets/app.css', '/assets/uplot.js', '/assets/uplot.css'] as const;
+export const PUBLIC_PATHS = ['/health', '/', '/favicon.ico', '/assets/app.js', '/assets/app.css', '/assets/uplot.js', '/assets/uplot.css'] as const;
 
 const CACHE = 'public, max-age=300';
 const JS = 'text/javascript; charset=utf-8';
@@ -14,6 +14,8 @@ const CSS = 'text/css; charset=utf-8';
 
 export function registerPageRoutes(app: ApiApp): void {
   app.get('/', (c) => c.html(PAGE_HTML, 200, { 'cache-control': 'no-cache' }));
+  // Browsers ask for an icon by themselves; there is none, and the answer needs no token.
+  app.get('/favicon.ico', (c) => c.body(null, 204, { 'cache-control': CACHE }));
   app.get('/assets/app.js', (c) => c.body(PAGE_JS, 200, { 'content-type': JS, 'cache-control': CACHE }));
   app.get('/assets/app.css', (c) => c.body(PAGE_CSS, 200, { 'content-type': CSS, 'cache-control': CACHE }));
   // The speaker page's chart library, loaded by that view only.

@@ -5,7 +5,7 @@ import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { highlightSegments } from '../highlight.ts';
 import { presentFlag, presentQuote, presentSpeaker } from '../present.ts';
-import { summarizeQuotes } from '../quote-summary.ts';
+import { searchQuotes } from '../quote-search.ts';
 import {
   FlagDecisionSchema,
   FlagQuerySchema,
@@ -27,7 +27,8 @@ const listQuotes = createRoute({
   description:
     '`speaker` matches any spelling of the person: aliases and flagged variants resolve to one speaker. `q` matches whole words ' +
     'through the word index (each quote then carries `highlight`). `from` / `to` bound the publication date (inclusive). ' +
-    'The first page also gives `total` and `facets` when the matches are few enough to count (at most 1,000).',
+    'The first page also gives `total` and `facets` when the matches are few enough to count (at most 1,000). `sort=relevance` ' +
+    '(with `q`) ranks those matches best first (BM25); `sort` in the answer says which order was used.',
   security: readerSecurity,
   request: { query: QuoteQuerySchema },
   responses: { 200: json(QuoteSearchPageSchema, 'A page of quotes'), ...errorResponses },
@@ -95,11 +96,9 @@ export function registerQueryRoutes(app: ApiApp, deps: ApiDeps): void {
     if (query.from && query.to && query.from.slice(0, 10) > query.to.slice(0, 10)) {
       throw new ApiError(400, `"from" (${query.from}) is after "to" (${query.to}).`);
     }
-    const search = { ...query, speaker: speakerId ?? speaker };
-    const { limit: _limit, cursor, ...filters } = search;
-    const [page, summary] = await Promise.all([deps.index.listQuotes(search), cursor ? null : summarizeQuotes(deps.index, filters)]);
-    const items = page.items.map((quote) => ({ ...presentQuote(quote), ...(query.q ? { highlight: highlightSegments(quote.text, query.q) } : {}) }));
-    return c.json({ items, cursor: page.cursor, ...(summary ?? {}) }, 200);
+    const { items, ...rest } = await searchQuotes(deps.index, { ...query, speaker: speakerId ?? speaker });
+    const presented = items.map((quote) => ({ ...presentQuote(quote), ...(query.q ? { highlight: highlightSegments(quote.text, query.q) } : {}) }));
+    return c.json({ items: presented, ...rest }, 200);
   });
 
   app.openapi(listSpeakers, async (c) => {

@@ -10,7 +10,7 @@ export const FLAGS_JS = String.raw`
       ? [sentence.text.slice(0, at), el('mark', { text: sentence.text.slice(at, at + mention.text.length) }), sentence.text.slice(at + mention.text.length)]
       : [mention.text];
     return el('li', {}, [
-      el('q', { class: 'sentence' }, words), ' ',
+      el('span', { class: 'sentence' }, words), ' ',
       documentLink(flag.documentId, flag.documentTitle, { quote: 'mention', start: mention.start, end: mention.end }),
     ]);
   }

@@ -5,6 +5,11 @@
 export const SPEAKERS_JS = String.raw`
   var LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 
+  // "Dr. · family physician, Valley Family Clinic"
+  function speakerDetails(speaker) {
+    return [speaker.title, [speaker.role, speaker.organization].filter(Boolean).join(', ')].filter(Boolean).join(' · ');
+  }
+
   function renderDirectory(params) {
     var letter = (params.letter || 'A').slice(0, 1).toUpperCase();
     var letters = el('nav', { class: 'letters', 'aria-label': 'First letter' }, LETTERS.map(function (l) {
@@ -14,7 +19,7 @@ export const SPEAKERS_JS = String.raw`
       title: 'Speakers: ' + letter, noun: 'speaker', empty: 'No speaker’s name starts with ' + letter + '.',
       path: function (cursor) { return '/speakers' + query({ name: letter, limit: '50', cursor: cursor }); },
       render: function (speaker) {
-        var details = [speaker.title, speaker.role, speaker.organization].filter(Boolean).join(', ');
+        var details = speakerDetails(speaker);
         return el('li', { class: 'speaker' }, [
           el('a', { href: '#/speaker/' + encodeURIComponent(speaker.id), text: speaker.name }), ' ',
           el('span', { class: 'count-badge', text: plural(speaker.quoteCount, 'quote') }),
@@ -39,7 +44,7 @@ export const SPEAKERS_JS = String.raw`
     return chartLibrary;
   }
 
-  // Every month from the first to the last, with zeros between, as uPlot's columns (x in seconds).
+  // Every month from the first to the last, with zeros between: x is the month's index, labelled YYYY-MM.
   function monthSeries(months) {
     var counts = {};
     months.forEach(function (m) { counts[m.value] = m.count; });
@@ -47,7 +52,7 @@ export const SPEAKERS_JS = String.raw`
     var xs = [], ys = [], labels = [];
     for (var y = first[0], m = first[1]; y < last[0] || (y === last[0] && m <= last[1]); m === 12 ? (y++, m = 1) : m++) {
       var key = y + '-' + String(m).padStart(2, '0');
-      xs.push(Date.UTC(y, m - 1, 1) / 1000);
+      xs.push(labels.length);
       ys.push(counts[key] || 0);
       labels.push(key);
     }
@@ -63,12 +68,20 @@ export const SPEAKERS_JS = String.raw`
     slot.replaceChildren(canvas, table);
     loadChartLibrary().then(function (uPlot) {
       var width = Math.min(720, Math.max(320, slot.clientWidth || 640));
+      // At most about eight month labels, whatever the span.
+      var step = Math.max(1, Math.ceil(series.labels.length / 8));
+      var ticks = series.xs.filter(function (x) { return x % step === 0; });
+      var top = Math.max.apply(null, series.ys);
       new uPlot({
         width: width, height: 220,
-        scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
-        axes: [{ values: function (u, splits) { return splits.map(function (s) { return new Date(s * 1000).toISOString().slice(0, 7); }); } }, {}],
+        scales: { x: { time: false, range: [-0.5, series.xs.length - 0.5] }, y: { range: [0, Math.max(1, top)] } },
+        axes: [
+          { splits: function () { return ticks; }, values: function (u, splits) { return splits.map(function (x) { return series.labels[x] || ''; }); } },
+          { splits: function () { var out = []; for (var v = 0; v <= top; v += Math.max(1, Math.ceil(top / 5))) out.push(v); return out; } },
+        ],
+        cursor: { show: false },
         legend: { show: false },
-        series: [{}, { label: 'Quotes', fill: 'rgba(11, 87, 208, 0.35)', stroke: '#0b57d0', paths: uPlot.paths.bars({ size: [0.8, 40] }), points: { show: false } }],
+        series: [{}, { label: 'Quotes', fill: 'rgba(11, 87, 208, 0.35)', stroke: '#0b57d0', paths: uPlot.paths.bars({ size: [0.7, 48] }), points: { show: false } }],
       }, [series.xs, series.ys], canvas);
     }).catch(function (err) { canvas.replaceChildren(el('p', { class: 'reason', text: err.message })); });
   }
@@ -78,7 +91,7 @@ export const SPEAKERS_JS = String.raw`
     say('Loading…');
     api('/speakers/' + encodeURIComponent(id)).then(function (speaker) {
       var heading = el('h2', { text: speaker.name, tabindex: '-1', id: 'speaker-name' });
-      var details = [speaker.title, speaker.role, speaker.organization].filter(Boolean).join(', ');
+      var details = speakerDetails(speaker);
       var variants = el('ul', { class: 'plain spellings' }, speaker.variants.map(function (v) { return el('li', { text: v }); }));
       var flags = el('div', {}, speaker.flags.length
         ? speaker.flags.map(function (flag) { return flagBox(flag, function (message) { renderSpeaker(id, message); }); })

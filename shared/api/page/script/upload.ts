@@ -57,8 +57,8 @@ export const UPLOAD_JS = String.raw`
     var input = el('input', { type: 'file', id: 'upload-files', multiple: 'multiple', accept: '.txt,.md,.markdown,.html,.htm,.pdf,.docx' });
     var source = el('input', { id: 'upload-source', name: 'source', autocomplete: 'off' });
     var zone = el('div', { class: 'dropzone', id: 'dropzone', tabindex: '0', role: 'group', 'aria-label': 'Drop files here' }, [
-      el('p', { text: 'Drop files here (text, Markdown, HTML, PDF, Word .docx; up to 2 MB each), or ' }),
-      el('label', { for: 'upload-files', text: 'choose files' }), input,
+      el('p', { text: 'Drop files here: text, Markdown, HTML, PDF or Word .docx, up to 2 MB each.' }),
+      el('label', { for: 'upload-files', text: 'Or choose files' }), input,
     ]);
     function send(files) { Array.prototype.forEach.call(files, function (file) { sendFile(file, source.value.trim(), rows); }); }
     input.addEventListener('change', function () { send(input.files); input.value = ''; });
