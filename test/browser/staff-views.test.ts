@@ -40,7 +40,7 @@ describe.skipIf(!haveChromium)('quote browser for staff', () => {
     await page.goto(stack.apiUrl);
     await page.getByLabel('Access token').fill(stack.tokens[role]);
     await page.getByRole('button', { name: 'Use token' }).click();
-    await expect.poll(() => page.locator('#role').textContent()).toBe(role);
+    await expect.poll(() => page.locator('#signin').isHidden()).toBe(true);
     await page.goto(`${stack.apiUrl}/${hash}`);
     return page;
   }
@@ -84,8 +84,9 @@ describe.skipIf(!haveChromium)('quote browser for staff', () => {
     const page = await signedIn('reader', `#/speaker/${await speakerId()}`);
     await expect.poll(() => page.locator('#speaker-name').textContent()).toBe(DOCTOR);
     await expect.poll(() => page.locator('.flag').count()).toBe(1);
-    expect(await page.locator('.flag').textContent()).toContain('“Achterberg-Vanse”');
     expect(await page.getByRole('button', { name: /Confirm|Reject/ }).count()).toBe(0);
+    expect(await page.locator('.flag').textContent()).toContain('“Achterberg-Vanse”');
+    expect(await page.locator('#role').textContent()).toBe('reader');
     expect(await page.getByRole('link', { name: 'Upload' }).isVisible()).toBe(false);
     await screenshot(page, 'reader-no-writer-buttons');
     await page.goto(`${stack.apiUrl}/#/upload`);
@@ -131,7 +132,7 @@ describe.skipIf(!haveChromium)('quote browser for staff', () => {
 
   it('does not carry a list’s status line over to the next view', async () => {
     const page = await signedIn('reader', `#/search?speaker=${encodeURIComponent('Achterberg-Vanse')}`);
-    await expect.poll(() => page.locator('#view .count').textContent()).toBe('4 quotes');
+    await expect.poll(() => page.locator('ol.quotes > li').count()).toBeGreaterThan(1);
     await page.locator('ol.quotes a[href^="#/speaker/"]').first().click();
     await expect.poll(() => page.locator('#speaker-name').textContent()).toBe(DOCTOR);
     await expect.poll(() => page.locator('ol.quotes > li').count()).toBe(4);
