@@ -1,5 +1,6 @@
 /** Uploading documents and reading one document, its status, text, quotes, claims and flags. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { FILE_TYPES } from '../../pipeline/ingest-sources.ts';
 import type { DocumentMetadata } from '../../storage/ports.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
@@ -36,7 +37,8 @@ const postDocument = createRoute({
   path: '/documents',
   summary: 'Upload a document for extraction',
   description:
-    'JSON `{text|html, title?, url?, source?, publishedAt?}`, or a raw `text/plain` / `text/html` body with the metadata in the query. ' +
+    'JSON `{text|html, title?, url?, source?, publishedAt?}`, or the raw file (text, Markdown, HTML, PDF or Word .docx) as the body ' +
+    'with the metadata in the query. ' +
     'The same content uploaded again returns the existing id. Files larger than the body limit go through POST /uploads.',
   security: writerSecurity,
   request: {
@@ -45,8 +47,7 @@ const postDocument = createRoute({
     body: {
       content: {
         'application/json': { schema: DocumentInputSchema },
-        'text/plain': { schema: z.string() },
-        'text/html': { schema: z.string() },
+        ...Object.fromEntries([...new Set(Object.values(FILE_TYPES))].map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }])),
       },
     },
   },

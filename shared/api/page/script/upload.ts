@@ -1,15 +1,17 @@
 /**
  * Uploads for writers: files dropped on the zone or chosen, each sent as the raw body of POST /documents with its
  * name, with a progress bar (XMLHttpRequest reports upload progress; fetch does not), then followed to its status.
+ * Files over the API's body limit are refused (413) and named for `quotedesk ingest`: the presigned S3 PUT of
+ * POST /uploads goes to another origin, which the page's CSP does not allow.
  */
+import { FILE_TYPES } from '../../../pipeline/ingest-sources.ts';
+
 export const UPLOAD_JS = String.raw`
-  var UPLOAD_LIMIT = 2 * 1024 * 1024;
-  var TYPES = { txt: 'text/plain', md: 'text/markdown', markdown: 'text/markdown', html: 'text/html', htm: 'text/html',
-    pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
+  var TYPES = ${JSON.stringify(FILE_TYPES)};
 
   function typeOf(file) {
-    var ext = (file.name.split('.').pop() || '').toLowerCase();
-    return TYPES[ext] || file.type || 'application/octet-stream';
+    var dot = file.name.lastIndexOf('.');
+    return TYPES[dot < 0 ? '' : file.name.slice(dot).toLowerCase()] || file.type || 'application/octet-stream';
   }
 
   function followStatus(id, line, tries) {
@@ -26,10 +28,6 @@ export const UPLOAD_JS = String.raw`
     var line = el('span', { class: 'upload-status', text: 'waiting' });
     var link = el('span');
     rows.appendChild(el('li', { class: 'upload' }, [el('strong', { text: file.name }), ' ', progress, ' ', line, ' ', link]));
-    if (file.size > UPLOAD_LIMIT) {
-      line.textContent = 'too large for the page (over 2 MB): use "quotedesk ingest".';
-      return;
-    }
     var xhr = new XMLHttpRequest();
     xhr.open('POST', '/documents' + query({ filename: file.name, source: source }));
     xhr.setRequestHeader('authorization', 'Bearer ' + token());
@@ -41,6 +39,7 @@ export const UPLOAD_JS = String.raw`
     xhr.addEventListener('load', function () {
       var data = null;
       try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
+      if (xhr.status === 413) { line.textContent = 'too large for the page: upload it with "quotedesk ingest".'; return; }
       if (xhr.status !== 202 || !data) { line.textContent = (data && data.detail) || ('upload failed (' + xhr.status + ')'); return; }
       progress.value = 100;
       line.textContent = data.duplicate ? 'already uploaded' : 'queued';
@@ -54,10 +53,10 @@ export const UPLOAD_JS = String.raw`
   function renderUpload() {
     if (!canWrite()) { view.replaceChildren(el('p', { class: 'reason', text: 'Uploading needs a writer token.' })); return; }
     var rows = el('ol', { class: 'uploads' });
-    var input = el('input', { type: 'file', id: 'upload-files', multiple: 'multiple', accept: '.txt,.md,.markdown,.html,.htm,.pdf,.docx' });
+    var input = el('input', { type: 'file', id: 'upload-files', multiple: 'multiple', accept: Object.keys(TYPES).join(',') });
     var source = el('input', { id: 'upload-source', name: 'source', autocomplete: 'off' });
     var zone = el('div', { class: 'dropzone', id: 'dropzone', tabindex: '0', role: 'group', 'aria-label': 'Drop files here' }, [
-      el('p', { text: 'Drop files here: text, Markdown, HTML, PDF or Word .docx, up to 2 MB each.' }),
+      el('p', { text: 'Drop files here: text, Markdown, HTML, PDF or Word .docx (larger files: quotedesk ingest).' }),
       el('label', { for: 'upload-files', text: 'Or choose files' }), input,
     ]);
     function send(files) { Array.prototype.forEach.call(files, function (file) { sendFile(file, source.value.trim(), rows); }); }
