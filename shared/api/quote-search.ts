@@ -1,8 +1,9 @@
 /**
- * GET /quotes as a use case. When the matches are few enough to read on the spot (at most SEARCH_LIMIT), the first
- * page also gets the total and facets (speaker, kind, month) counted over all of them, and `sort=relevance` ranks
- * them by how much of the quote the searched words make up. Past the limit: newest first, without total and facets,
- * rather than numbers that are not the whole truth.
+ * GET /quotes as a use case. Asked to `count` (or to rank), and when the matches are few enough to read on the spot
+ * (at most SEARCH_LIMIT), the first page also gets the total and facets (speaker, kind, month) counted over all of
+ * them, and `sort=relevance` ranks them by how much of the quote the searched words make up. Past the limit: newest
+ * first, without total and facets, rather than numbers that are not the whole truth. Counting reads every match, so
+ * it is asked for, not done on every request.
  */
 import { clampLimit, decodeCursor, encodeCursor } from '../storage/cursor.ts';
 import { monthOf, normalizeName, queryWords } from '../storage/keys.ts';
@@ -91,8 +92,8 @@ function rankedScope(filters: Omit<QuoteQuery, 'limit' | 'cursor'>): string {
   return `quotes-relevance:${JSON.stringify(filters, Object.keys(filters).sort())}`;
 }
 
-export async function searchQuotes(index: IndexStore, query: QuoteQuery & { sort?: QuoteOrder }): Promise<QuoteSearchResult> {
-  const { limit, cursor, sort, ...filters } = query;
+export async function searchQuotes(index: IndexStore, query: QuoteQuery & { sort?: QuoteOrder; count?: boolean }): Promise<QuoteSearchResult> {
+  const { limit, cursor, sort, count, ...filters } = query;
   if (sort === 'relevance' && filters.q) {
     const scope = rankedScope(filters);
     const position = decodeCursor(cursor, scope);
@@ -113,6 +114,6 @@ export async function searchQuotes(index: IndexStore, query: QuoteQuery & { sort
     // Too many to rank: newest first (and, as known already, too many to count).
     return { ...(await index.listQuotes({ ...filters, limit })), sort: 'date' };
   }
-  const [page, matches] = await Promise.all([index.listQuotes({ ...filters, limit, cursor }), cursor ? null : allMatches(index, filters)]);
+  const [page, matches] = await Promise.all([index.listQuotes({ ...filters, limit, cursor }), count && !cursor ? allMatches(index, filters) : null]);
   return { ...page, sort: 'date', ...(matches ? { total: matches.length, facets: facetsOf(matches) } : {}) };
 }

@@ -183,7 +183,7 @@ export const QuoteSearchPageSchema = z
     ),
     cursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
     sort: z.enum(['relevance', 'date']).openapi({ description: 'The order used: `date` (newest first) also when relevance was asked for over too many matches.' }),
-    total: z.number().int().optional().openapi({ description: 'First page only: every match, when there are at most 1,000.' }),
+    total: z.number().int().optional().openapi({ description: 'First page with `count=true` or `sort=relevance`: every match, when there are at most 1,000.' }),
     facets: z
       .object({ speaker: FacetSchema, kind: FacetSchema, month: FacetSchema.openapi({ description: 'Publication months (YYYY-MM) in order; undated quotes count in none.' }) })
       .optional()
@@ -200,6 +200,11 @@ export const QuoteQuerySchema = PageQuerySchema.extend({
   source: z.string().min(1).max(200).optional(),
   kind: QuoteKindSchema.optional(),
   sort: z.enum(['relevance', 'date']).optional().openapi({ description: '`date` (default): newest first; `relevance` (with `q`): best match first.' }),
+  count: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .openapi({ description: '`true`: the first page also counts every match into `total` and `facets` (when there are at most 1,000).' }),
 });
 
 export const ClaimSchema = DocumentSpanSchema

@@ -258,11 +258,13 @@ describe('quotes', () => {
     const written = Object.fromEntries(page.items.map((q: any) => [q.text.replace(/[“”]/g, '').slice(0, 20), q.spelling]));
     expect(written).toEqual({ 'We organised because': null, 'Nobody here wanted a': 'Saunders-Jandro', 'the staffing ratios ': 'Sanders-Jandro' });
     const none: any = await getJson('/quotes?speaker=Nobody%20Atall');
-    expect(none).toMatchObject({ items: [], cursor: null, total: 0 });
+    expect(none).toEqual({ items: [], cursor: null, sort: 'date' });
   });
 
-  it('gives the first page a total and facets counted over every match, and highlights searched words', async () => {
-    const kristin: any = await getJson('/quotes?speaker=Saunders-Jandro&limit=1');
+  it('gives the first page a total and facets counted over every match when asked, and highlights searched words', async () => {
+    expect((await getJson('/quotes?speaker=Saunders-Jandro&limit=1')).total).toBeUndefined();
+    expect((await getJson('/quotes?speaker=Nobody%20Atall&count=true')).total).toBe(0);
+    const kristin: any = await getJson('/quotes?speaker=Saunders-Jandro&limit=1&count=true');
     expect(kristin.items).toHaveLength(1);
     expect(kristin.total).toBe(3);
     expect(kristin.facets).toEqual({
@@ -270,10 +272,10 @@ describe('quotes', () => {
       kind: [{ value: 'direct', count: 2 }, { value: 'indirect', count: 1 }],
       month: [{ value: '2024-03', count: 3 }],
     });
-    const next: any = await getJson(`/quotes?speaker=Saunders-Jandro&limit=1&cursor=${encodeURIComponent(kristin.cursor)}`);
+    const next: any = await getJson(`/quotes?speaker=Saunders-Jandro&limit=1&count=true&cursor=${encodeURIComponent(kristin.cursor)}`);
     expect(next.total).toBeUndefined();
     expect(next.facets).toBeUndefined();
-    const words: any = await getJson('/quotes?q=Budget%20balanced&limit=2');
+    const words: any = await getJson('/quotes?q=Budget%20balanced&limit=2&count=true');
     expect(words.total).toBe(SERIES);
     expect(words.facets.month).toEqual([{ value: '2023-01', count: SERIES }]);
     expect(words.items[0].highlight).toEqual([

@@ -27,8 +27,8 @@ const listQuotes = createRoute({
   description:
     '`speaker` matches any spelling of the person: aliases and flagged variants resolve to one speaker. `q` matches whole words ' +
     'through the word index (each quote then carries `highlight`). `from` / `to` bound the publication date (inclusive). ' +
-    'The first page also gives `total` and `facets` when the matches are few enough to count (at most 1,000). `sort=relevance` ' +
-    '(with `q`) ranks those matches best first (BM25); `sort` in the answer says which order was used.',
+    'With `count=true` the first page also gives `total` and `facets` when the matches are few enough to count (at most 1,000). ' +
+    '`sort=relevance` (with `q`) ranks those matches best first (BM25) and counts them; `sort` in the answer says which order was used.',
   security: readerSecurity,
   request: { query: QuoteQuerySchema },
   responses: { 200: json(QuoteSearchPageSchema, 'A page of quotes'), ...errorResponses },

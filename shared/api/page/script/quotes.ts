@@ -57,7 +57,7 @@ export const QUOTES_JS = String.raw`
     var order = el('p', { class: 'meta' });
     var list = pagedList({
       title: 'Quotes', noun: 'quote', empty: 'No quotes match.',
-      path: function (cursor) { return '/quotes' + query(Object.assign({ limit: '20', cursor: cursor }, filters)); },
+      path: function (cursor) { return '/quotes' + query(Object.assign({ limit: '20', count: 'true', cursor: cursor }, filters)); },
       render: function (quote) { return quoteItem(quote); },
       onFirstPage: function (page) {
         if (page.facets) facetSlot.replaceChildren(facetPanel(page.facets, filters) || '');

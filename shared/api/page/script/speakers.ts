@@ -99,7 +99,7 @@ export const SPEAKERS_JS = String.raw`
       var chart = el('div', { class: 'chart-slot' }, [el('p', { text: 'Counting quotes…' })]);
       var quotes = pagedList({
         title: 'Quotes by ' + speaker.name, level: 'h3', noun: 'quote', empty: 'No quotes.',
-        path: function (cursor) { return '/quotes' + query({ speakerId: speaker.id, limit: '20', cursor: cursor }); },
+        path: function (cursor) { return '/quotes' + query({ speakerId: speaker.id, limit: '20', count: 'true', cursor: cursor }); },
         render: function (quote) { return quoteItem(quote, { hideSpeaker: true }); },
         onFirstPage: function (page) {
           if (page.facets) monthChart(page.facets.month, chart);
