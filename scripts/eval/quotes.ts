@@ -58,22 +58,29 @@ const SUBSETS: Record<string, Kind[]> = {
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;
 
 /**
- * Lower-cased last name of a name, as the gold speakerKey is built ("Dr. Jane Smith-Jones" -> "smith-jones"),
- * with one typographic apostrophe and without generational suffixes ("Joseph R. Biden Jr." -> "biden"), which
- * are no last name.
+ * Lower-cased last name of a speaker, built as the gold speakerKey is: the last capitalised token of the
+ * span's head (the text before its first comma, parenthesis or colon), so "Dr. Jane Smith-Jones" ->
+ * "smith-jones", "Rep. G.K. Butterfield (D-N.C.), head of …" -> "butterfield" and a description that names
+ * someone, "a senior Cruz adviser", -> "cruz", as PolNeAR keys it. One typographic apostrophe, no possessive
+ * 's, and no generational suffix ("Joseph R. Biden Jr." -> "biden"), which is no last name. A span with no
+ * capitalised token keys on its last word.
  */
 export function speakerKey(name: string | null | undefined): string | null {
   if (!name) return null;
-  const tokens = name.trim().split(/\s+/).filter(Boolean);
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const token = tokens[i]
-      .toLowerCase()
-      .replace(/’/g, "'")
-      .replace(/'s$/u, '')
-      .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    if (token && !SUFFIX.test(token)) return token;
-  }
-  return null;
+  const head = name.split(/[,(:]/)[0];
+  const tokens = head
+    .trim()
+    .split(/\s+/)
+    .map((token) =>
+      token
+        .replace(/’/g, "'")
+        .replace(/'s$/iu, '')
+        .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''),
+    )
+    .filter((token) => token && !SUFFIX.test(token.toLowerCase()));
+  const named = tokens.filter((token) => /^\p{Lu}/u.test(token));
+  const key = named.at(-1) ?? tokens.at(-1);
+  return key ? key.toLowerCase() : null;
 }
 
 /** The gold fragment's key on the same terms: its speakerKey, or the last name of its speaker when the key is a suffix. */

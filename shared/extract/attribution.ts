@@ -9,10 +9,11 @@
  *   Roe added, “…” / Roe said in a statement: “…”   subject + cue before the quote
  *   From the mayor: “…” / ROE: “…”              colon introductions
  */
-import { lookupCueVerb, QUOTE_ONLY_CUES } from '../lexicon/cues.ts';
-import { BETWEEN_SUBJECT_AND_CUE as BETWEEN } from '../lexicon/function-words.ts';
+import { lookupCueVerb, QUOTE_ONLY_CUES, QUOTE_PHRASAL_CUES } from '../lexicon/cues.ts';
+import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS } from '../lexicon/function-words.ts';
 import type { QuoteSpan, Paragraph } from './quotemarks.ts';
-import { parseSpeakerPhrase, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from './speaker-phrase.ts';
+import { parseSpeakerPhrase, readNameForward, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from './speaker-phrase.ts';
+import { isGivenName } from './tagging.ts';
 
 export type Placement = 'standalone' | 'embedded';
 
@@ -55,11 +56,11 @@ function isAdverb(word: string): boolean {
   return BETWEEN.has(word.toLowerCase()) || /^[a-z]+ly$/.test(word);
 }
 
-/** A period ends a sentence only before a space or the end, not in "(D-Wis.)" or "U.S.-based". */
+/** A period ends a sentence only before a space, a quote mark or the end, not in "(D-Wis.)" or "U.S.-based". */
 function endsSentence(text: string, t: Token): boolean {
   if (t.text !== '.') return true;
   const next = text[t.end];
-  return next === undefined || /\s/.test(next) || next === '”' || next === '"';
+  return next === undefined || /\s/.test(next) || next === '”' || next === '"' || next === '“';
 }
 
 /** The tokens after a quote, up to the end of its sentence (or the next quote). */
@@ -90,6 +91,7 @@ function beforeTokens(text: string, quote: QuoteSpan, para: Paragraph, previousQ
 
 /** Reads the speaker phrase that follows an inverted cue: "said Dr. Jane Roe, a doctor at X". */
 function phraseAfterCue(text: string, tokens: Token[], from: number, lenient = true): SpeakerPhrase | null {
+  if (from < tokens.length && !/[\p{L}\p{N}]/u.test(tokens[from].text)) return null; // "“X” wrote, it shows …": a new clause, no speaker
   let end = from;
   let commas = 0;
   // "according to the transit authority": a determiner opens a common-noun phrase
@@ -187,11 +189,24 @@ function skipParenthetical(tokens: Token[], j: number): number {
   return k >= 0 && tokens[k].text === '(' ? k - 1 : j;
 }
 
+/**
+ * Where the subject may start: after a fronted clause and its comma ("With Democratic leaders worried
+ * about …, President Obama …", "Hours later, Trump …"), which holds no subject; else 0.
+ */
+function afterFrontedClause(tokens: Token[], cueAt: number): number {
+  const comma = tokens.findIndex((t, k) => k < cueAt && t.text === ',');
+  if (comma <= 0) return 0;
+  const opener = CLAUSE_OPENERS.has(tokens[0].text.toLowerCase());
+  const timed = comma <= 4 && TIME_ADVERBS.has(tokens[comma - 1].text.toLowerCase());
+  return opener || timed ? comma + 1 : 0;
+}
+
 /** The subject at the start of the clause before tokens[cueAt]: a name run or a pronoun among its first words. */
 function sentenceSubject(text: string, tokens: Token[], cueAt: number): SpeakerPhrase | null {
-  const limit = Math.min(cueAt, 10);
-  if (limit > 0 && PRONOUNS.has(tokens[0].text.toLowerCase())) return parseSpeakerPhrase(text, [tokens[0]]);
-  for (let i = 0; i < limit; i++) {
+  const first = afterFrontedClause(tokens, cueAt);
+  const limit = Math.min(cueAt, first + 10);
+  if (limit > first && PRONOUNS.has(tokens[first].text.toLowerCase())) return parseSpeakerPhrase(text, [tokens[first]]);
+  for (let i = first; i < limit; i++) {
     const w = tokens[i].text;
     if (!isCapitalisedWord(w) && !isTitle(w)) {
       if (/^[a-z]/.test(w) && !isRoleWord(w) && !['the', 'a', 'an', 'of', 'for', 'at'].includes(w)) break;
@@ -199,7 +214,7 @@ function sentenceSubject(text: string, tokens: Token[], cueAt: number): SpeakerP
     }
     let j = i;
     while (j < cueAt && (isCapitalisedWord(tokens[j].text) || isTitle(tokens[j].text) || /^[A-Z]\.$/.test(tokens[j].text) || isRoleWord(tokens[j].text))) j++;
-    const phrase = parseSpeakerPhrase(text, tokens.slice(0, j));
+    const phrase = parseSpeakerPhrase(text, tokens.slice(first, j));
     if (phrase && phrase.kind !== 'pronoun') return phrase;
     i = j;
   }
@@ -209,7 +224,9 @@ function sentenceSubject(text: string, tokens: Token[], cueAt: number): SpeakerP
 /** The speaker of the last "X said"-style clause in [from, to) (at most the last 400 characters). */
 export function lastCueSpeaker(text: string, from: number, to: number): SpeakerPhrase | null {
   const tokens = tokenize(text, Math.max(from, to - 400), to);
-  for (let c = tokens.length - 1; c > 0; c--) {
+  // (a cue inside a fronted clause, "With leaders worried about …,", reports nobody's words)
+  const floor = afterFrontedClause(tokens, tokens.length);
+  for (let c = tokens.length - 1; c > Math.max(0, floor - 1); c--) {
     if (QUOTE_MARK.test(tokens[c].text)) return null; // only narration after the last quote counts
     if (!directCue(tokens[c].text) || !/^[a-z]/.test(tokens[c].text)) continue;
     const subject = subjectBefore(text, tokens, c);
@@ -263,7 +280,8 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     }
     // subject then cue within the first tokens: "Roe said", "Hill, a doctor at X, said", "she continued"
     for (let c = a + 1; c < Math.min(after.length, a + 45); c++) {
-      if (!directCue(after[c].text, true) || !/^[a-z]/.test(after[c].text)) continue;
+      const phrasal = c + 1 < after.length && QUOTE_PHRASAL_CUES.has(`${after[c].text} ${after[c + 1].text}`);
+      if ((!directCue(after[c].text, true) && !phrasal) || !/^[a-z]/.test(after[c].text)) continue;
       const subject = subjectBefore(text, after, c);
       if (subject && subject.start === after[a].start) {
         return { phrase: subject, cue: after[c].text, cueStart: after[c].start, cueEnd: after[c].end, via: 'after', placement: placementOf(before, introduced), confidence: afterPunct ? 0.95 : 0.7 };
@@ -312,7 +330,8 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     }
     // "Sanders said yes and stood up for the workers: “…”": a colon after a clause with a cue anywhere in it
     if (colon) {
-      for (let c = 0; c < toks.length; c++) {
+      // not inside a fronted clause: "With leaders worried about …, President Obama is rolling out a message:"
+      for (let c = afterFrontedClause(toks, toks.length); c < toks.length; c++) {
         if (!directCue(toks[c].text) || !/^[a-z]/.test(toks[c].text)) continue;
         const subject = subjectBefore(text, toks, c);
         if (subject) return { phrase: subject, cue: toks[c].text, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: 'standalone', confidence: 0.7 };
@@ -341,13 +360,36 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
         if (phrase?.kind === 'person' && phrase.name.includes(' ')) return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
       }
     }
-    // "ROE: “…”" / "Dr. Roe: “…”"
+    // "Bob Marcusse, President and CEO of the Area Council, “…”": a list entry, a person and what they are
+    const listed = introduced || colon ? listedPerson(text, toks) : null;
+    if (listed) return { phrase: listed, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
+    // "ROE: “…”" / "Dr. Roe: “…”" (not a headline: "Trump Addresses Munich Attack: ‘…’")
     if (colon && toks.length && toks.length <= 4) {
       const phrase = parseSpeakerPhrase(text, toks);
-      if (phrase && phrase.kind !== 'pronoun') return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
+      const headline = phrase !== null && !phrase.title && toks.length > 3;
+      if (phrase && phrase.kind !== 'pronoun' && !headline) return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
     }
   }
   return { ...none, placement: placementOf(before, introduced) };
+}
+
+/** Lower-case words a description of a person may hold without being a clause: "President and CEO of the Council". */
+const DESCRIPTION_LINKS = new Set(['of', 'the', 'and', 'for', 'at', 'a', 'an', '&', 'on', 'in']);
+
+/**
+ * A clause that is only a person's full name and their description ("Bob Marcusse President and CEO of
+ * the Kansas City Area Development Council"): no verb, so the person is the speaker of the quote after it.
+ */
+function listedPerson(text: string, toks: Token[]): SpeakerPhrase | null {
+  if (toks.length < 2 || toks.length > 24) return null;
+  const run = readNameForward(toks, 0);
+  // (a headline is no list entry: "Elizabeth Warren Hammers Wells Fargo CEO:", "CARE MORE ABOUT CANDIDATES:")
+  if (!run || run.titleFrom > 0 || run.to - run.from < 2 || run.to - run.from > 4 || toks.slice(run.from, run.to).some((t) => /^\p{Lu}{2,}$/u.test(t.text))) return null;
+  if (!(run.titleFrom < run.from || isGivenName(toks[run.from].text))) return null;
+  const description = toks.slice(run.to);
+  if (!description.every((t) => !/^[a-z]/.test(t.text) || DESCRIPTION_LINKS.has(t.text) || isRoleWord(t.text))) return null;
+  const phrase = parseSpeakerPhrase(text, toks.slice(0, run.to));
+  return phrase?.kind === 'person' ? phrase : null;
 }
 
 function placementOf(before: Token[], introduced: boolean): Placement {

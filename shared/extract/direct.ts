@@ -5,11 +5,12 @@
  * ("… said in a statement:" followed by the statement's paragraphs).
  */
 import { attributeQuote, lastCueSpeaker, type Attribution } from './attribution.ts';
-import { scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from './quotemarks.ts';
+import { isTitleCase, scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from './quotemarks.ts';
 import { parseSpeakerPhrase, tokenize, type SpeakerPhrase } from './speaker-phrase.ts';
 import type { SpeakerEntry, SpeakerRegistry } from './speakers.ts';
 import type { Via } from './via.ts';
 import { isDemonym } from '../lexicon/places.ts';
+import { NOT_SPEAKERS } from '../lexicon/boilerplate.ts';
 
 export interface DirectQuote {
   start: number;
@@ -61,8 +62,10 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
     p = paragraphIndexOf(paragraphs, span.start, p);
     paraOf.push(p);
     const paragraph = paragraphs[p];
+    // a quote run over several paragraphs is attributed in the paragraph where it closes ("…,” added X.")
+    const closing = span.paragraphs > 1 ? paragraphs[paragraphIndexOf(paragraphs, span.end - 1, p)] : paragraph;
     const attribution = attributeQuote(text, span, {
-      paragraph: { start: paragraph.start, end: span.paragraphs > 1 ? span.end : paragraph.end },
+      paragraph: { start: paragraph.start, end: closing.end },
       previousQuoteEnd: i > 0 ? spans[i - 1].end : 0,
       nextQuoteStart: i + 1 < spans.length ? spans[i + 1].start : text.length,
     });
@@ -78,11 +81,13 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
     const inner = text.slice(span.innerStart, span.innerEnd);
     const sentenceLike = /[.?!…,—–-]$/.test(inner) || words >= 6;
     // a nationality ("Syrian" from "Syrian state media") utters no quote
-    const phrase = a.phrase && !isNationality(a.phrase) ? a.phrase : null;
+    // a transcript inside the quote names its speaker first: "“WALLACE: Let’s start with …”"
+    const label = transcriptLabel(text, span.innerStart);
+    const phrase = label ?? (a.phrase && !isNationality(a.phrase) ? a.phrase : null);
     let speaker: SpeakerEntry | null = phrase ? registry.resolve(phrase, phrase.start) : null;
     const fragment = a.placement === 'embedded';
     let confidence = a.confidence;
-    let via: Via = !speaker ? 'none' : a.phrase?.kind === 'pronoun' ? 'pronoun' : a.via === 'after' ? 'cue-after' : a.via === 'before' ? 'cue-before' : a.via === 'according' ? 'according-to' : 'colon-lead';
+    let via: Via = !speaker ? 'none' : label ? 'speaker-label' : a.phrase?.kind === 'pronoun' ? 'pronoun' : a.via === 'after' ? 'cue-after' : a.via === 'before' ? 'cue-before' : a.via === 'according' ? 'according-to' : 'colon-lead';
     if (!speaker && !fragment) {
       // Unattributed quote: the speaker of the paragraph, else of a later quote in it, else of the previous paragraph.
       const para = paragraphs[paraOf[i]];
@@ -117,9 +122,11 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
       confidence = speaker ? 0.6 : 0.4;
     }
     if (speaker) registry.spoke(speaker, span.start);
-    // Unattributed: a title ("Game of Thrones," 'All Bets Are Off.') is not speech.
-    const unattributedOk = sentenceLike && words >= 3 && !isTitleCase(inner);
-    const isQuote = !fragment && (speaker !== null || a.cue !== null || unattributedOk);
+    // Without a cue, a title ("Game of Thrones," 'All Bets Are Off.', a release's quoted headline) is not speech.
+    // (an attributed exclamation in capitals stays speech: “We're America.”, “U-S-A! U-S-A!”)
+    const title = a.cue === null && isTitleCase(inner) && !(speaker && /[.!?]$/.test(inner));
+    const unattributedOk = sentenceLike && words >= 3;
+    const isQuote = !fragment && !title && (speaker !== null || a.cue !== null || unattributedOk);
     if (!isQuote && !fragment) continue;
     if (!speaker) via = 'none';
     const pronoun = a.phrase?.kind === 'pronoun' ? a.phrase.name.toLowerCase() : undefined;
@@ -133,21 +140,28 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
   return out;
 }
 
+/** A transcript's speaker label: one or two words in capitals and a colon ("WALLACE:", "SEN. KAINE:"). */
+const TRANSCRIPT_LABEL = /^((?:\p{Lu}{2,}\.?\s)?\p{Lu}[\p{Lu}'’-]+):\s/u;
+
+/** Capitalised labels that open a quoted line without naming a speaker. */
+const TRANSCRIPT_LABELS_NOT_NAMES = new Set(['Q', 'A', 'NOTE', 'UPDATE', 'BREAKING', 'WARNING', 'ANNOUNCER', 'CROWD', 'AUDIENCE', 'UNIDENTIFIED', 'PS']);
+
+function transcriptLabel(text: string, at: number): SpeakerPhrase | null {
+  const m = TRANSCRIPT_LABEL.exec(text.slice(at, at + 40));
+  if (!m || NOT_SPEAKERS.has(m[1].toLowerCase()) || TRANSCRIPT_LABELS_NOT_NAMES.has(m[1])) return null;
+  const words = m[1].split(/\s+/);
+  const surname = words[words.length - 1];
+  const name = surname[0] + surname.slice(1).toLowerCase();
+  const start = at + m[1].length - surname.length;
+  return { kind: 'person', start: at, end: at + m[1].length, name, nameStart: start, nameEnd: at + m[1].length };
+}
+
 /**
  * (A place stays a speaker: news writes "Iran said" for its government, and a place is often the rest of
  * "the Maryland Democrat", which the ranking can still weigh against the people named nearby.)
  */
 function isNationality(phrase: SpeakerPhrase): boolean {
   return phrase.kind !== 'pronoun' && phrase.kind !== 'role' && !phrase.title && isDemonym(phrase.name);
-}
-
-const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'is', 'are', 'as', 'vs']);
-
-/** Every word capitalised except short function words: a title, not a sentence. */
-function isTitleCase(inner: string): boolean {
-  const words = inner.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  if (words.length < 2) return false;
-  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && MINOR_WORDS.has(w)));
 }
 
 function findLaterInParagraph(i: number, spans: QuoteSpan[], attributions: Attribution[], paraOf: number[]): SpeakerPhrase | null {
@@ -208,11 +222,14 @@ function introSpeaker(text: string, para: Paragraph, registry: SpeakerRegistry):
     }
   }
   // subject before the cue
-  const cue = tokens.findIndex((t) => /^(said|says|wrote|writes|added|stated|explained|continued|reports|reported|notes|noted|told|tweeted|posted|announced|declared|argued|insisted)$/i.test(t.text));
+  // ("issued the following statement:" introduces the words of its subject too)
+  const cue = tokens.findIndex((t) => /^(said|says|wrote|writes|added|stated|explained|continued|reports|reported|notes|noted|told|tweeted|posted|announced|declared|argued|insisted|issued|released)$/i.test(t.text));
   if (cue > 0) {
     let from = cue - 1;
     while (from > 0 && !/^[.;]$/.test(tokens[from - 1].text)) from--;
-    const phrase = parseSpeakerPhrase(text, tokens.slice(from, cue));
+    // "In response to the attack, Republican nominee Donald Trump issued …": the subject after a fronted clause
+    const comma = tokens.slice(from, cue).map((t) => t.text).lastIndexOf(',');
+    const phrase = (comma >= 0 ? parseSpeakerPhrase(text, tokens.slice(from + comma + 1, cue)) : null) ?? parseSpeakerPhrase(text, tokens.slice(from, cue));
     if (phrase) return registry.resolve(phrase, phrase.start);
   }
   return null;

@@ -61,6 +61,11 @@ function inTitleCaseLine(text: string, at: number): boolean {
   return words.length >= 3 && capitalised / words.length >= 0.75;
 }
 
+/** A run of three or more words that fills a quotation ("“Barack Obama Election Day,”") is a title, not a person. */
+function isQuotedTitle(text: string, start: number, end: number, words: number): boolean {
+  return words >= 3 && /["“‘']$/.test(text.slice(Math.max(0, start - 1), start)) && /^[,.]?["”’']/.test(text.slice(end, end + 2));
+}
+
 // ("according to X" names a source: not an object)
 /** Kinds of organisation a definite description may name ("the party"). */
 const ORGANIZATION_KINDS = new Set(['party', 'court', 'ministry', 'company', 'agency', 'union', 'council', 'committee', 'commission', 'department', 'university', 'foundation', 'association', 'league', 'club', 'bank', 'church', 'embassy', 'palace']);
@@ -102,7 +107,7 @@ export class DocumentPeople {
       const end = last.end - (/['’]s?$/.test(last.text) ? last.text.length - last.text.replace(/['’]s?$/, '').length : 0);
       const name = text.slice(start, end);
       const folded = nameWords(name);
-      if (!folded.length || folded.length > 4 || /\n/.test(name) || inTitleCaseLine(text, start) || isPlaceName(name)) continue;
+      if (!folded.length || folded.length > 4 || /\n/.test(name) || inTitleCaseLine(text, start) || isPlaceName(name) || isQuotedTitle(text, start, end, folded.length)) continue;
       this.names.push({ name, start, end, title, gender: titleGender(title) ?? givenNameGender(words[0].text), words: folded });
     }
     this.addNicknamedNames();
@@ -204,8 +209,13 @@ export class DocumentPeople {
   fullest(name: string, at: number, gender?: 'male' | 'female'): string | null {
     const wanted = nameWords(name);
     if (!wanted.length) return null;
-    const people = this.peopleHolding(wanted, gender);
-    if (!people.length) return wanted.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(name) ? this.firstNameBefore(name) : null;
+    const fitting = gender ?? this.titledGender(wanted);
+    const people = this.peopleHolding(wanted, fitting);
+    if (!people.length) {
+      // a surname the document writes with given names only of the other gender ("Mr. Obama", "Michelle Obama") stays as it is
+      if (fitting && this.peopleHolding(wanted).length) return null;
+      return wanted.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(name) ? this.firstNameBefore(name) : null;
+    }
     let chosen = people[0];
     if (people.length > 1) {
       // several people: the one written last before `at` (binary search in each one's sorted starts)
@@ -224,6 +234,21 @@ export class DocumentPeople {
     }
     return chosen.longest.name;
   }
+
+  /**
+   * The gender the document's titles give the name as written alone ("Mr. Obama" → male), when they all
+   * agree; a document writing both "Mr. Trump" and "Mrs. Trump" gives none.
+   */
+  private titledGender(wanted: string[]): 'male' | 'female' | undefined {
+    const key = wanted.join(' ');
+    if (this.titledGenders.has(key)) return this.titledGenders.get(key);
+    const genders = new Set(this.holding(wanted).filter((n) => n.words.length === wanted.length).map((n) => titleGender(n.title)).filter(Boolean));
+    const gender = genders.size === 1 ? [...genders][0] : undefined;
+    this.titledGenders.set(key, gender);
+    return gender;
+  }
+
+  private readonly titledGenders = new Map<string, 'male' | 'female' | undefined>();
 
   /** The people whose written names hold `wanted` and more, each with its longest form; cached per name. */
   private peopleHolding(wanted: string[], gender?: 'male' | 'female'): Person[] {

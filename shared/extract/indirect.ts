@@ -12,6 +12,7 @@ import { splitSentences, type Span } from '../text/sentences.ts';
 import { EVIDENCE_NOUNS, NOMINAL_CUES, SOURCE_NOUNS, lookupCueVerb, type CueMatch } from '../lexicon/cues.ts';
 import { ROLE_WORDS, speakerAfter, speakerBefore, phraseEndingAt, skipBetween, type SpeakerPhrase } from './indirect/speaker.ts';
 import { tokenize, isQuoteMark, type Token } from './indirect/tokens.ts';
+import { isDictionaryWord } from './tagging.ts';
 
 export type { Span };
 
@@ -377,6 +378,23 @@ const TRAILING_OPENERS = new Set([
 
 /** Openers of a setting phrase that may precede the content: "said after the vote he would resign". */
 const SETTING_OPENERS = new Set(['after', 'before', 'in', 'on', 'at', 'during', 'following', 'last', 'earlier', 'later', 'privately', 'publicly', 'despite', 'because', 'if', 'when', 'while', 'since', 'although', 'though', 'unless', 'once', 'as']);
+/** Lower-case words that may follow a hearer without starting the content: "told the BBC on Sunday", "told CNN about". */
+const AFTER_HEARER = new Set(['on', 'in', 'at', 'about', 'during', 'after', 'before', 'of', 'for', 'with', 'from', 'by', 'to', 'and', 'or', 'but', 'last', 'this', 'earlier', 'later', 'recently', 'privately', 'publicly', 'over', 'via']);
+
+/**
+ * The content start after a named hearer with no "that": "told the BBC even one percent of users …" —
+ * a hearer of one to four capitalised words (after an optional "the"), then a lower-case word that
+ * opens the content rather than a setting. 0 when the tokens do not read so.
+ */
+function namedHearerEnd(tokens: Token[], k: number): number {
+  let h = tokens[k]?.lower === 'the' ? k + 1 : k;
+  const first = h;
+  while (h < tokens.length && h - first < 4 && tokens[h].word && tokens[h].cap) h++;
+  if (h === first || h >= tokens.length) return 0;
+  const next = tokens[h];
+  return next.word && !next.cap && !AFTER_HEARER.has(next.lower) && !COMPLEMENTIZERS.has(next.lower) ? h : 0;
+}
+
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there']);
 /** Verbs whose content may be an "about" phrase: "complained about his microphone". */
 const ABOUT_CUES = new Set(['complain', 'brag', 'boast', 'ask', 'write', 'tweet', 'testify', 'warn', 'joke', 'worry', 'speculate', 'talk', 'caution']);
@@ -539,6 +557,7 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
     else if (subject > 0) k = subject;
     else if (OBJECT_PRONOUNS.has(tokens[k].lower) && (SUBJECT_WORDS.has(tokens[k + 1]?.lower ?? '') || tokens[k + 1]?.cap)) k = k + 1;
     else if (h < tokens.length && (tokens[h].text === ',' || tokens[h].text === ':') && h - k <= 6) k = h;
+    else if (namedHearerEnd(tokens, k) > 0) k = namedHearerEnd(tokens, k); // "told the BBC even one percent of users …"
     else return;
   } else {
     // Time and setting between the cue and a "that": "said on Sunday in an interview that …".
@@ -788,7 +807,9 @@ function headlineColon(text: string, tokens: Token[], direct: DirectQuoteIndex, 
   if (/^\d/.test(tokens[colon - 1].text) || direct.inside(tokens[0].start)) return; // "9:05 a.m."
   if (wordCount(tokens, colon + 1, tokens.length) < MIN_CONTENT_WORDS) return;
   const cue = { text: ':', start: tokens[colon].start, end: tokens[colon].end };
-  const speaker = { speakerStart: tokens[0].start, speakerEnd: tokens[colon - 1].end };
+  // "Trump Addresses Munich Attack: ‘…’": a headline's verb ends its subject
+  const verb = tokens.findIndex((t, k) => k > 0 && k < colon && /^\p{Lu}\p{Ll}+s$/u.test(t.text) && isDictionaryWord(t.lower));
+  const speaker = { speakerStart: tokens[0].start, speakerEnd: tokens[(verb > 0 ? verb : colon) - 1].end };
   emit(text, { start: tokens[colon].end, end: tokens[tokens.length - 1].end }, cue, speaker, 0.5, direct, out);
 }
 

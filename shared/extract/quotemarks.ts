@@ -7,6 +7,7 @@
  * mark (the newspaper convention); otherwise it is closed at the paragraph end and flagged `unclosed`,
  * so one stray mark never swallows the rest of the document.
  */
+import { TITLE_MINOR_WORDS } from '../lexicon/function-words.ts';
 
 export interface QuoteSpan {
   /** Offset of the opening mark. */
@@ -92,9 +93,9 @@ function marksIn(text: string, from: number, to: number): Mark[] {
           }
           break;
         }
-      // '' (two apostrophes) is a straight double mark in some archives: falls through as one mark
+      // '' (two apostrophes) is a straight double mark in some archives, and "" one in CSV-escaped text: one mark
       case '"': {
-        const width = ch === "'" ? 2 : 1;
+        const width = ch === "'" || text[i + 1] === '"' ? 2 : 1;
         const after = text[i + width] as string | undefined;
         const canOpen = opensAfter(prev) && after !== undefined && !isSpace(after.charCodeAt(0));
         const canClose = !opensAfter(prev) || closesBefore(after);
@@ -194,11 +195,12 @@ function lastNonSpace(text: string, from: number, to: number): number {
 }
 
 function finish(text: string, start: number, end: number, closed: boolean, paragraphs: number, straight: boolean): QuoteSpan {
-  // skip the marks themselves ('' counts as one double mark)
+  // skip the marks themselves ('' and "" count as one double mark)
+  const doubled = (a: number, b: number) => (text[a] === "'" || text[a] === '"') && text[b] === text[a];
   let innerStart = start + 1;
-  if (text[innerStart] === "'" && text[start] === "'") innerStart++;
+  if (doubled(start, innerStart)) innerStart++;
   let innerEnd = closed ? end - 1 : end;
-  if (closed && text[innerEnd - 1] === "'" && text[end - 1] === "'" && innerEnd - 1 > innerStart) innerEnd--;
+  if (closed && doubled(end - 1, innerEnd - 1) && innerEnd - 1 > innerStart) innerEnd--;
   while (innerStart < innerEnd && isSpace(text.charCodeAt(innerStart))) innerStart++;
   while (innerEnd > innerStart && isSpace(text.charCodeAt(innerEnd - 1))) innerEnd--;
   return { start, end, innerStart, innerEnd, closed, paragraphs, straight };
@@ -208,4 +210,11 @@ function finish(text: string, start: number, end: number, closed: boolean, parag
 function singleQuoteLikely(text: string, pos: number, paraEnd: number): boolean {
   const rest = text.slice(pos + 1, Math.min(paraEnd, pos + 2000));
   return /[^\s][\u2019'](?=$|[\s)\]}.,;:!?\u2014\u2013\-"\u201d…])/u.test(rest);
+}
+
+/** Every word capitalised except short function words: a title, not a sentence. */
+export function isTitleCase(inner: string): boolean {
+  const words = inner.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  if (words.length < 2) return false;
+  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && TITLE_MINOR_WORDS.has(w)));
 }

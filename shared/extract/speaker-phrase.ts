@@ -118,7 +118,7 @@ function nameToken(t: Token, next: Token | undefined): boolean {
  */
 export function readNameForward(tokens: Token[], i: number): { titleFrom: number; from: number; to: number } | null {
   let j = i;
-  const titleFrom = j;
+  let titleFrom = j;
   while (j < tokens.length && isTitle(tokens[j].text) && j + 1 < tokens.length && isCapitalisedWord(tokens[j + 1].text)) j++;
   let from = j;
   while (j < tokens.length && nameToken(tokens[j], tokens[j + 1])) {
@@ -131,7 +131,11 @@ export function readNameForward(tokens: Token[], i: number): { titleFrom: number
   if (j - from >= 3) {
     const given = tokens.slice(from, j - 1).findIndex((t) => givenNameGender(t.text) !== undefined);
     // (initials such as "C.A." stay: "C.A. Dutch Ruppersberger"; a place abbreviation goes: "U.S. Donald Trump")
-    if (given > 0 && !tokens.slice(from, from + given).some((t) => givenNameGender(t.text) !== undefined || (/^(?:[A-Z]\.)+$/.test(t.text) && !isPlaceName(t.text)))) from += given;
+    // (the dropped words are no title either)
+    if (given > 0 && !tokens.slice(from, from + given).some((t) => givenNameGender(t.text) !== undefined || (/^(?:[A-Z]\.)+$/.test(t.text) && !isPlaceName(t.text)))) {
+      from += given;
+      titleFrom = from;
+    }
   }
   // a trailing particle or title is not part of the name: "Marco Rubio Miss…"
   while (j > from + 1 && (PARTICLES.has(tokens[j - 1].text) || isTitle(tokens[j - 1].text))) j--;
@@ -166,6 +170,9 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
   // "The prime minister, Boris Johnson," / "Texas Republican, Kevin Brady": a description, then the name
   const named = nameAfterDescription(text, head, apposition);
   if (named) return named;
+
+  const ofOrganization = personOfOrganization(text, head);
+  if (ofOrganization) return ofOrganization;
 
   // Find the last name run in the head (the name usually closes the head: "Clinic pediatrician Dr. Jane Roe").
   let best: { titleFrom: number; from: number; to: number } | null = null;
@@ -258,6 +265,39 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
     };
   }
   return null;
+}
+
+/** Link words between a person and the organisation they speak for: "Cameron Easley for Morning Consult". */
+const PERSON_ORGANIZATION_LINKS = new Set(['for', 'of', 'at', 'from', 'with']);
+
+/**
+ * "Cameron Easley for Morning Consult", "Ted Cruz of Texas": a person's name (a known given name or a
+ * title before it), a link word, then capitalised words; the speaker is the person, not what follows.
+ */
+function personOfOrganization(text: string, head: Token[]): SpeakerPhrase | null {
+  const at = DETERMINERS.has(head[0].text.toLowerCase()) ? 1 : 0;
+  const run = readNameForward(head, at);
+  if (!run || run.to >= head.length - 1 || !PERSON_ORGANIZATION_LINKS.has(head[run.to].text)) return null;
+  const titled = run.titleFrom < run.from;
+  if (!titled && !(run.to - run.from >= 2 && isGivenName(head[run.from].text))) return null;
+  const rest = head.slice(run.to + 1).filter((t) => !DETERMINERS.has(t.text.toLowerCase()));
+  if (!rest.length || !rest.every((t) => isCapitalisedWord(t.text) || ['of', 'for', '&', 'and'].includes(t.text))) return null;
+  const nameTokens = head.slice(run.from, run.to);
+  if (nameTokens.some((t) => ORG_WORDS.has(t.text))) return null;
+  const phrase: SpeakerPhrase = {
+    kind: 'person',
+    start: head[0].start,
+    end: head[head.length - 1].end,
+    name: text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end),
+    nameStart: nameTokens[0].start,
+    nameEnd: nameTokens[nameTokens.length - 1].end,
+    organization: text.slice(rest[0].start, rest[rest.length - 1].end),
+  };
+  if (titled) {
+    phrase.title = text.slice(head[run.titleFrom].start, head[run.from - 1].end);
+    phrase.gender = titleGender(phrase.title);
+  }
+  return phrase;
 }
 
 /**

@@ -269,7 +269,7 @@ export class SpeakerRegistry {
     if (phrase.title && !entry.title) entry.title = phrase.title;
     if (phrase.role && !entry.role) entry.role = phrase.role;
     if (phrase.organization && !entry.organization) entry.organization = phrase.organization;
-    if (!entry.gender) entry.gender = phrase.gender ?? titleGender(entry.title) ?? (entry.name.includes(' ') ? givenNameGender(entry.name.split(/\s+/)[0]) : undefined);
+    if (!entry.gender) entry.gender = phrase.gender ?? titleGender(phrase.title) ?? titleGender(entry.title) ?? (entry.name.includes(' ') ? givenNameGender(entry.name.split(/\s+/)[0]) : undefined);
     this.addMention(entry, phrase.nameStart, phrase.nameEnd);
     return entry;
   }

@@ -3,6 +3,7 @@
  *   cue-after          “…,” said Roe / “…,” Roe said
  *   cue-before         Roe said, “…” / Roe said in a statement: “…”
  *   colon-lead         Roe agreed: “…” / ROE: “…” / "Roe continued:" closing the paragraph before
+ *   speaker-label      a transcript inside the quote names its speaker: “ROE: …”
  *   according-to       “…,” according to Roe
  *   pronoun            “…,” she said: the person the pronoun refers to
  *   continuation       an unattributed quote after Roe's quote, in the same or the next paragraph
@@ -18,6 +19,7 @@ export const VIA = [
   'cue-after',
   'cue-before',
   'colon-lead',
+  'speaker-label',
   'according-to',
   'pronoun',
   'continuation',

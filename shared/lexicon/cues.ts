@@ -274,6 +274,9 @@ export const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', '
  * Verbs that only report speech next to a direct quote ("“…,” she continued"); the verb table
  * leaves them out because without quote marks they rarely introduce reported content.
  */
+/** Two-word verbs that report speech next to a quote: "“…,” Trump went on". */
+export const QUOTE_PHRASAL_CUES = new Set(['went on', 'goes on', 'go on', 'pointed out', 'points out', 'shot back', 'fired back', 'chimed in', 'weighed in', 'spoke up']);
+
 export const QUOTE_ONLY_CUES = new Set([
   'informed', 'informs',
   'continued', 'continues', 'interjected', 'interjects', 'laughed', 'laughs', 'sighed', 'sighs', 'chimed', 'began', 'begins',

@@ -35,3 +35,12 @@ export const BETWEEN_SUBJECT_AND_CUE = new Set([
   'openly', 'widely', 'separately', 'initially', 'subsequently', 'is', 'are', 'was', 'were', 'been', 'being', "n't",
   'immediately', 'flatly',
 ]);
+
+/** Words that open a fronted clause before a sentence's subject: "With leaders worried, President Obama …". */
+export const CLAUSE_OPENERS = new Set(['with', 'after', 'as', 'while', 'when', 'despite', 'although', 'though', 'before', 'since', 'because', 'if', 'during', 'amid', 'following', 'asked', 'speaking', 'unlike', 'like']);
+
+/** Words closing a fronted time phrase: "Hours later, Trump …", "Two days ago, she …". */
+export const TIME_ADVERBS = new Set(['later', 'ago', 'earlier', 'afterward', 'afterwards', 'meanwhile', 'then']);
+
+/** Short function words a title leaves in lower case: "Dutch on Demand", "Storm Area 51, They Can't Stop All of Us". */
+export const TITLE_MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'is', 'are', 'as', 'vs']);

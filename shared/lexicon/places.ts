@@ -8,6 +8,9 @@ import { CITIES, COUNTRIES, DEMONYMS, REGIONS } from './data/places.generated.ts
 const EXTRA_PLACES = ['britain', 'great britain', 'europe', 'africa', 'asia', 'latin america', 'middle east', 'u.s.', 'u.k.', 'türkiye'];
 const EXTRA_DEMONYMS = ['turkish', 'british', 'european', 'kurdish', 'dutch', 'welsh', 'scottish', 'irish', 'english', 'spanish', 'danish', 'swedish', 'finnish', 'polish'];
 
+/** First words that make a two-word name a place the lexicon lacks: "Santa Monica", "Fort Myers". */
+const PLACE_PREFIX = /^(?:santa|san|los|las|fort|port|mount|lake) \S+$/;
+
 let places: Map<string, PlaceKind> | undefined;
 let demonyms: Set<string> | undefined;
 
@@ -25,7 +28,8 @@ export function placeKind(name: string): PlaceKind | undefined {
       for (const place of list) places.set(place, kind);
     }
   }
-  return places.get(fold(name));
+  const folded = fold(name);
+  return places.get(folded) ?? (PLACE_PREFIX.test(folded) ? 'city' : undefined);
 }
 
 export function isPlaceName(name: string): boolean {

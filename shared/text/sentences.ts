@@ -130,6 +130,12 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
       start = end;
       continue;
     }
+    // A quotation glued to the sentence before it ("… County.“It is an honor,” said …") starts a sentence.
+    if (text[end] === '“' && end + 1 < to && isUpper(text[end + 1])) {
+      push(start, end);
+      start = end;
+      continue;
+    }
     // A boundary needs whitespace (or the end) after the punctuation and its closing quotes: "3.5", "U.S.-led" are not.
     if (end < to && !WS.test(text[end])) continue;
     let next = end;

@@ -251,3 +251,156 @@ describe('one speaker per name', () => {
     expect(names).toContain('person:Elena Cummins and John Conroy');
   });
 });
+
+describe('attribution read where a reader reads it', () => {
+  it('attributes a quote that runs over a paragraph break to the speaker named where it closes', () => {
+    const text = [
+      '“The port is a lifeline for the valley,” Rep. Ilse Marchetti (D-Ore.) said Friday. “If the dredging stops, the boats stop, and then the jobs go.',
+      '“I have spent a long time thinking about what this town can expect,” added Rep. Tobias Wren (R-Ore.), the ranking member. “The answer is nothing good.”',
+    ].join('\n');
+    expect(speakerOf(text, 'The port is a lifeline')).toBe('Ilse Marchetti');
+    expect(speakerOf(text, 'If the dredging stops')).toBe('Tobias Wren');
+    expect(speakerOf(text, 'The answer is nothing good')).toBe('Tobias Wren');
+  });
+
+  it('looks past a fronted clause for the subject of a colon lead', () => {
+    const text = 'With party leaders increasingly worried about turnout, Governor Odile Ferrand is rolling out a blunt new message: "It is about us."';
+    expect(speakerOf(text, 'It is about us')).toBe('Odile Ferrand');
+  });
+
+  it('looks past a fronted time phrase for the subject of a participle cue', () => {
+    const text = 'Marchetti praised the mayor.\n\nHours later, Councillor Bram Oduya returned the compliment, telling reporters, “She and I have worked together for a long time.”';
+    expect(speakerOf(text, 'She and I have worked')).toBe('Bram Oduya');
+  });
+
+  it('credits the person, not the organisation they write for', () => {
+    const text = 'Polls barely moved.\n\n“The impact of the debate is still small,” wrote Talia Brenner for Harbor Polling Group.';
+    expect(speakerOf(text, 'The impact of the debate')).toBe('Talia Brenner');
+  });
+
+  it('keeps a continuation with the speaker the ranking gave the quote before it', () => {
+    const text = [
+      'His remarks came on Sunday, The Ledger reported.',
+      '“He keeps calling me ‘Little Joe.’ I admit, he is taller than me; he is like 6’2”,” Joel Amsel said Sunday in Ohio.',
+      '“Which is why I do not understand his shoes.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Which is why')).toBe('Joel Amsel');
+  });
+});
+
+describe('names that are not the person', () => {
+  it('does not read a quoted event title as a longer form of a name', () => {
+    const text = [
+      'President Obama spoke on Saturday.',
+      '"Our progress is on the ballot," Mr. Obama said.',
+      'Volunteers are organising "Barack Obama Election Day," a day of voter drives.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Our progress')).not.toMatch(/Election Day/);
+  });
+
+  it('never gives a "Mr." the full name of a woman who shares his surname', () => {
+    const text = [
+      'President Obama spoke on Saturday.',
+      '"My name may not be on the ballot," Mr. Obama said.',
+      'The campaign will also send the first lady, Michelle Obama, to Ohio.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'My name may not')).not.toBe('Michelle Obama');
+  });
+
+  it('takes a place with a saint-style prefix for a place, not a woman', () => {
+    const text = [
+      'Representative Ted Lorne was sworn in today. “It is a great honor to serve,” said Congressman Lorne.',
+      '“I will work with my colleagues on jobs and climate.”',
+      'The district stretches from Malibu to Santa Monica and the Beach Cities.',
+    ].join(' ');
+    expect(speakerOf(text, 'I will work with')).not.toBe('Santa Monica');
+  });
+});
+
+describe('quotes written carelessly', () => {
+  it('finds a quotation glued to the sentence before it', () => {
+    const text = 'She was the first member from Alder County.“It is truly an honor to represent the valley,” said Rep. Wilma Frost.';
+    const quote = extract(text).quotes.find((q) => q.text.includes('It is truly'));
+    expect(quote?.kind).toBe('direct');
+    expect(quote?.speaker).toBe('Wilma Frost');
+  });
+
+  it('reads doubled straight quotes ("") as one mark', () => {
+    const text = 'The workshop was full. ""Paying for college can be a challenge,"" said Dr. Arlo Penn, the college president.';
+    const quote = extract(text).quotes.find((q) => q.text.includes('Paying for college'));
+    expect(quote?.kind).toBe('direct');
+    expect(quote?.speaker).toBe('Arlo Penn');
+  });
+
+  it('credits a list entry, a name and a description before the quote, to that person, not the issuer', () => {
+    const text = [
+      'WASHINGTON – Congressman Milo Farrant (MO-07) welcomed the new research campus today.',
+      'Leaders praised the plan. Dana Whitlow President and CEO of the Riverside Development Council, “Building on strengths is a great strategy for the whole region.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Building on strengths')).toBe('Dana Whitlow');
+  });
+
+  it('does not take a title-case headline before a colon for a list entry', () => {
+    const text = 'Nora Vail Hammers Harbor Bank Chief: “You should resign.”\n\n“You should resign,” Vail told the bank chief.';
+    expect(extract(text).speakers.map((s) => s.name)).not.toContain('Nora Vail Hammers Harbor Bank');
+  });
+});
+
+describe('titles are not speech', () => {
+  it('does not credit a release’s quoted headline to its issuer', () => {
+    const text = '“Harbor Law Looks Worse Than Ever” WASHINGTON, D.C. – Rep. Alma Dorsey (R-WA) released a report today. “The law has failed the harbor towns,” Dorsey said.';
+    const quotes = extract(text).quotes.filter((q) => q.kind === 'direct');
+    expect(quotes.map((q) => q.text)).toEqual(['“The law has failed the harbor towns,”']);
+  });
+
+  it('keeps an attributed exclamation written in capitals', () => {
+    const text = 'The crowd grew loud. “We Are Here!” the mayor, Tomas Reyes, shouted.';
+    expect(speakerOf(text, 'We Are Here')).toBe('Tomas Reyes');
+  });
+});
+
+describe('reported speech after a hearer', () => {
+  it('reads the content after a named hearer with no "that"', () => {
+    const text = 'The town is small. County sheriff Dale Ambrose told the Gazette even a tenth of the visitors "would be more than we can handle". Officials issued warnings.';
+    const quote = extract(text).quotes.find((q) => q.text.includes('more than we can handle'));
+    expect(quote?.kind).toBe('mixed');
+    expect(quote?.speaker).toBe('Dale Ambrose');
+  });
+});
+
+describe('more attribution forms', () => {
+  it('reads a two-word reporting verb after the quote', () => {
+    const text = 'Odell Marsh pressed on. “You know, it happens, right?” Marsh went on, as if he had not heard her.';
+    expect(speakerOf(text, 'it happens, right')).toBe('Odell Marsh');
+  });
+
+  it('credits a quoted paragraph to the subject of "issued the following statement:" after a fronted clause', () => {
+    const text = 'In response to the storm, Republican nominee Carla Ventimiglia issued the following statement:\n\n“Our prayers are with all those affected by the flooding in the valley.”';
+    expect(speakerOf(text, 'Our prayers')).toBe('Carla Ventimiglia');
+  });
+
+  it('does not take a title-case headline before a colon for the speaker', () => {
+    const text = 'Whitlow Addresses Harbor Attack: ‘This Cannot Continue.’\n\nThe attack shook the town.';
+    expect(extract(text).speakers.map((s) => s.name).join('|')).not.toMatch(/Harbor Attack/);
+  });
+});
+
+describe('transcripts', () => {
+  it('credits a quoted transcript line to the speaker label that opens it, whoever is named nearby', () => {
+    const text = [
+      'Fox host Chris Harlan interviewed Governor Mike Dorn on Sunday about Senator Ada Voss.',
+      '"HARLAN: If I may, sir, because we have got limited time. Will Ada Voss be there?"',
+      '"DORN: Well, the question really should be why her campaign invited anyone at all."',
+    ].join('\n\n');
+    const quotes = extract(text).quotes.filter((q) => q.kind === 'direct');
+    expect(quotes.map((q) => [q.speaker, q.via])).toEqual([
+      ['Chris Harlan', 'speaker-label'],
+      ['Mike Dorn', 'speaker-label'],
+    ]);
+  });
+
+  it('never takes the clause after a cue for a speaker', () => {
+    const text = 'But, Governor, because as “The Harbor Journal” wrote, it shows people are worried about taxes, one wonders.';
+    expect(extract(text).speakers.map((s) => s.name).join('|')).not.toMatch(/^,|it shows/);
+  });
+});

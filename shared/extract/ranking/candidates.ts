@@ -157,6 +157,7 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
     const cue = cueNextTo(text, n.start, n.end);
     if (cue.after) f['named-after:cue-after-name'] = 1;
     if (cue.before) f['named-after:cue-before-name'] = 1;
+    if (people.afterPreposition(n)) f['named-after:after-preposition'] = 1; // "…,” he said in an interview with Wolf Blitzer
   }
 
   const quoted = text.slice(q.start, q.end).toLowerCase();
@@ -169,11 +170,12 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
     if (surname && quoted.includes(surname)) f['named-in-quote'] = 1;
     f.salience = log1p(people.count(c.name as string)) / log1p(20);
     describeName(c, f);
-    // "…,” she said: a candidate of the other gender is not who the pronoun means
-    const pronounGender = q.pronoun === 'he' ? 'male' : q.pronoun === 'she' ? 'female' : undefined;
-    if (pronounGender && kind === 'person' && c.gender) f[c.gender === pronounGender ? 'pronoun:gender-agrees' : 'pronoun:gender-conflicts'] = 1;
   }
+  // "…,” she said: a person of the other gender is not who the pronoun means. A constraint, not a learned
+  // feature: PolNeAR leaves pronoun speakers unresolved, so its data cannot teach agreement.
+  const pronounGender = q.pronoun === 'he' ? 'male' : q.pronoun === 'she' ? 'female' : undefined;
+  const fitting = pronounGender ? out.filter((c) => c.features.rule || (c.entry?.kind ?? 'person') !== 'person' || !c.gender || c.gender === pronounGender) : out;
   // "nobody" competes only where the rules found no speaker: the model may re-rank their pick, not drop it
-  if (!q.speaker) out.push({ name: null, entry: null, written: { start: q.start, end: q.start }, features: { nobody: 1 } });
-  return out;
+  if (!q.speaker) fitting.push({ name: null, entry: null, written: { start: q.start, end: q.start }, features: { nobody: 1 } });
+  return fitting;
 }

@@ -25,20 +25,32 @@ function viaOf(c: Candidate): Via {
 
 export function rankSpeakers(quotes: RankedQuote[], ctx: RankingContext, registry: SpeakerRegistry, observe?: CandidateObserver, weights: AttributionWeights = WEIGHTS): void {
   const all = quotes.map((_, i) => candidatesFor(quotes, i, ctx));
+  // the previous quote's speaker as the rules had it and as ranked: a continuation follows the ranked one
+  let previous: { rules: SpeakerEntry | null; ranked: SpeakerEntry | null } = { rules: null, ranked: null };
   quotes.forEach((q, i) => {
     const candidates = all[i];
     observe?.(q, candidates);
     const { best, evidence } = bestCandidate(candidates, weights);
+    const rules = q.speaker;
+    if (q.via === 'speaker-label') {
+      previous = { rules, ranked: rules }; // the transcript names its speaker: nothing to weigh
+      q.evidence = ['rule:speaker-label'];
+      return;
+    }
     if (best.name === null) {
       q.speaker = null;
       q.via = 'none';
+      previous = { rules, ranked: null };
       return;
     }
     const rulesPick = q.speaker !== null && Object.keys(best.features).some((f) => f.startsWith('rule:'));
     if (!rulesPick) {
       q.speaker = best.entry ?? createEntry(best, registry);
       q.via = viaOf(best);
+    } else if (q.via === 'continuation' && q.speaker === previous.rules && previous.ranked && previous.ranked !== previous.rules) {
+      q.speaker = previous.ranked; // "“…,” Rubio said. “…”" after the ranking gave the first quote to Rubio
     }
+    previous = { rules, ranked: q.speaker };
     q.evidence = evidence;
     if (q.speaker) registry.spoke(q.speaker, q.start);
   });
