@@ -5,16 +5,13 @@
  * the same thing share a group number, with the evidence in `sameAs` (the grouping GET /claims/{key}/similar uses).
  * A bad input line yields {"id","error"} first and the run goes on.
  */
-import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
+import { UsageError, openInput, parseCommand } from './args.ts';
 import { groupClaims } from '../shared/claims/group.ts';
 import { extract } from '../shared/extract/index.ts';
 import type { Claim } from '../shared/schema.ts';
-
-const USAGE = 'usage: quotedesk claims --jsonl FILE|-';
 
 interface ExportedClaim extends Claim {
   key: string;
@@ -61,13 +58,9 @@ export async function exportClaims(input: Readable, output: Writable): Promise<{
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { jsonl: { type: 'string' } } });
-  if (!values.jsonl) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  const input = values.jsonl === '-' ? process.stdin : createReadStream(values.jsonl);
-  const summary = await exportClaims(input, process.stdout);
+  const { values } = parseCommand(args, { jsonl: { type: 'string' } });
+  if (!values.jsonl) throw new UsageError('missing --jsonl FILE (or - for stdin)');
+  const summary = await exportClaims(await openInput(values.jsonl), process.stdout);
   process.stderr.write(`${summary.documents} documents, ${summary.claims} claims${summary.errors ? `, ${summary.errors} bad lines` : ''}\n`);
   return summary.errors ? 1 : 0;
 }

@@ -4,21 +4,13 @@
  */
 import { formatSummary } from '../shared/crawl/crawler.ts';
 import { runCrawl } from '../functions/crawl.ts';
-import { connectToStack } from './feeds.ts';
-import { takeOption } from './options.ts';
+import { parseCommand } from './args.ts';
+import { connectIndex } from './stack.ts';
 
 export async function run(argv: string[]): Promise<number> {
-  const args = [...argv];
-  const feedUrl = takeOption(args, 'feed');
-  const group = takeOption(args, 'group');
-  const items = args.includes('--items');
-  const json = args.includes('--json');
-  const unknown = args.filter((a) => a !== '--items' && a !== '--json');
-  if (unknown.length) {
-    process.stderr.write('usage: quotedesk crawl [--feed URL] [--group GROUP] [--items] [--json]\n');
-    return 2;
-  }
-  const target = connectToStack();
+  const { values } = parseCommand(argv, { feed: { type: 'string' }, group: { type: 'string' }, items: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } });
+  const { feed: feedUrl, group, items, json } = values;
+  const target = connectIndex({ bucket: true });
   if (!json) process.stderr.write(`crawling ${feedUrl ?? (group ? `group ${group}` : 'all due feeds')} → ${target}\n`);
   const summary = await runCrawl({ feedUrl, group, force: Boolean(feedUrl) });
   process.stdout.write(json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary, { items })}\n`);

@@ -5,15 +5,14 @@
  *                  in order, streaming; a bad line yields {"id","error"} and the run goes on
  *   --pretty       indent the single-document output
  */
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { extract } from '../shared/extract/index.ts';
 import { htmlToArticle, toDocumentText, UnsupportedDocumentError } from '../shared/text/formats.ts';
 
-const USAGE = 'usage: quotedesk extract FILE|- [--html] [--pretty] | quotedesk extract --jsonl FILE|- [--html]';
+import { FailureError, UsageError, describeFileError, openInput, parseCommand } from './args.ts';
 
 async function readInput(path: string): Promise<Buffer> {
   if (path !== '-') return readFile(path);
@@ -45,7 +44,8 @@ async function extractOne(path: string, html: boolean, pretty: boolean): Promise
 
 /** Lines of {"id","text"} → lines of extractions, with constant memory. */
 async function extractLines(path: string, html: boolean): Promise<number> {
-  const input = path === '-' ? process.stdin : createReadStream(path, { encoding: 'utf8' });
+  const input = await openInput(path);
+  input.setEncoding('utf8');
   const total = path === '-' ? 0 : statSync(path).size;
   const bar = process.stderr.isTTY && total ? await progressBar(total) : null;
   const lines = createInterface({ input, crlfDelay: Infinity });
@@ -87,35 +87,21 @@ async function progressBar(total: number): Promise<{ increment(n: number): void;
 }
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { html: { type: 'boolean', default: false }, jsonl: { type: 'string' }, pretty: { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-    return 2;
+  const { values, positionals } = parseCommand(
+    args,
+    { html: { type: 'boolean', default: false }, jsonl: { type: 'string' }, pretty: { type: 'boolean', default: false } },
+    { max: 1 },
+  );
+  if (values.jsonl) {
+    if (positionals.length > 0) throw new UsageError('give a FILE or --jsonl FILE, not both');
+    return extractLines(values.jsonl, values.html ?? false);
   }
-  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('missing FILE (or - for stdin)');
   try {
-    if (values.jsonl) return await extractLines(values.jsonl, values.html ?? false);
-    if (positionals.length !== 1) {
-      process.stderr.write(`${USAGE}\n`);
-      return 2;
-    }
     return await extractOne(positionals[0], values.html ?? false, values.pretty ?? false);
   } catch (error) {
-    if (error instanceof UnsupportedDocumentError) {
-      process.stderr.write(`quotedesk extract: ${error.message}\n`);
-      return 1;
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
-      process.stderr.write(`quotedesk extract: cannot read ${(error as NodeJS.ErrnoException).path ?? 'input'} (${code})\n`);
-      return 1;
-    }
+    if (error instanceof UnsupportedDocumentError) throw new FailureError(error.message);
+    if ((error as NodeJS.ErrnoException).syscall) throw new FailureError(`cannot read ${positionals[0]}: ${describeFileError(error)}`);
     throw error;
   }
 }

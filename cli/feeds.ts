@@ -3,39 +3,18 @@
  * Talks to the running local stack (endpoints from its state file) or, when QUOTEDESK_TABLE is set and no
  * local stack runs, to AWS with the standard credentials.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { STATE_FILE, defaultDataDir } from '../infra/local.ts';
-import { useEmulatorEnvironment } from '../shared/storage/emulators.ts';
 import { DynamoFeedRegistry } from '../shared/storage/feeds.ts';
-import { takeOption } from './options.ts';
-
-/** Points the SDK at the local stack when it runs; otherwise requires the AWS environment. */
-export function connectToStack(): string {
-  const stateFile = join(defaultDataDir(), STATE_FILE);
-  if (existsSync(stateFile)) {
-    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { s3Endpoint: string; dynamoEndpoint: string; bucket: string; table: string };
-    useEmulatorEnvironment(state, { bucket: state.bucket, table: state.table });
-    return `local stack (${state.dynamoEndpoint})`;
-  }
-  if (process.env.QUOTEDESK_TABLE && process.env.QUOTEDESK_BUCKET) return `table ${process.env.QUOTEDESK_TABLE}`;
-  throw new Error('no local stack is running (start one with `npm start`) and QUOTEDESK_TABLE / QUOTEDESK_BUCKET are not set');
-}
-
-
-const USAGE = 'usage: quotedesk feeds add URL [--title TITLE] [--group GROUP] | feeds list [--group GROUP] | feeds remove URL';
+import { UsageError, parseCommand } from './args.ts';
+import { connectIndex } from './stack.ts';
 
 export async function run(argv: string[]): Promise<number> {
-  const args = [...argv];
-  const action = args.shift();
-  const title = takeOption(args, 'title');
-  const group = takeOption(args, 'group');
-  if (group !== undefined && !/^[a-z0-9-]{1,40}$/.test(group)) throw new Error('--group: lower-case letters, digits and dashes');
-  if (!action || (action !== 'list' && args.length !== 1)) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  connectToStack();
+  const { values, positionals } = parseCommand(argv, { title: { type: 'string' }, group: { type: 'string' } }, { min: 1, max: 2 });
+  const [action, ...args] = positionals;
+  const { title, group } = values;
+  if (!['add', 'list', 'remove'].includes(action)) throw new UsageError(`unknown subcommand ${action} (feeds has: add, list, remove)`);
+  if (group !== undefined && !/^[a-z0-9-]{1,40}$/.test(group)) throw new UsageError('--group: lower-case letters, digits and dashes');
+  if (action !== 'list' && args.length !== 1) throw new UsageError(`feeds ${action} takes one URL`);
+  connectIndex({ bucket: true });
   const registry = new DynamoFeedRegistry();
   switch (action) {
     case 'add': {
@@ -59,7 +38,6 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     default:
-      process.stderr.write(`${USAGE}\n`);
-      return 2;
+      throw new UsageError(`unknown subcommand ${action}`);
   }
 }

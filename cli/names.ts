@@ -3,13 +3,12 @@
  * quotedesk names compare --jsonl FILE|-         → one line per input line {"id","a","b"}, in order, streaming;
  *                                                  a bad line gives {"id","error"} and the run goes on.
  */
-import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { compareNames, type NameComparison } from '../shared/names/index.ts';
 
-const USAGE = 'usage: quotedesk names compare "NAME A" "NAME B" | quotedesk names compare --jsonl FILE|-';
+import { UsageError, openInput, parseCommand } from './args.ts';
 /** Longest name accepted; real names are far shorter, and the matcher is quadratic in words. */
 const MAX_NAME_LENGTH = 1000;
 
@@ -56,41 +55,23 @@ export async function compareStream(input: Readable, output: Writable): Promise<
 }
 
 export async function run(args: string[]): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub !== 'compare') {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  if (rest[0] === '--jsonl') {
-    const file = rest[1];
-    if (!file || rest.length > 2) {
-      process.stderr.write(`${USAGE}\n`);
-      return 2;
-    }
-    const input = file === '-' ? process.stdin : createReadStream(file);
-    const opened = file === '-' ? Promise.resolve() : once(input, 'open').then(() => undefined);
-    try {
-      await opened;
-    } catch (error) {
-      process.stderr.write(`quotedesk names: cannot read ${file}: ${(error as Error).message}\n`);
-      return 1;
-    }
-    const { errors } = await compareStream(input, process.stdout);
+  const { values, positionals } = parseCommand(args, { jsonl: { type: 'string' } }, { min: 1, max: 3 });
+  const [sub, ...rest] = positionals;
+  if (sub !== 'compare') throw new UsageError(`unknown subcommand ${sub} (names has: compare)`);
+  if (values.jsonl) {
+    if (rest.length > 0) throw new UsageError('give two names or --jsonl FILE, not both');
+    const { errors } = await compareStream(await openInput(values.jsonl), process.stdout);
     if (errors) process.stderr.write(`quotedesk names: ${errors} line(s) could not be compared\n`);
     return 0;
   }
-  if (rest.length !== 2) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
+  if (rest.length !== 2) throw new UsageError('compare takes two names ("NAME A" "NAME B") or --jsonl FILE');
   let a: string;
   let b: string;
   try {
     a = checkName(rest[0], 'NAME A');
     b = checkName(rest[1], 'NAME B');
   } catch (error) {
-    process.stderr.write(`quotedesk names: ${(error as Error).message}\n`);
-    return 2;
+    throw new UsageError((error as Error).message);
   }
   process.stdout.write(`${JSON.stringify(comparisonOutput(compareNames(a, b)))}\n`);
   return 0;

@@ -11,6 +11,7 @@ import { securityHeaders } from './headers.ts';
 import { ApiError, errorToResponse, problemResponse } from './problem.ts';
 import { registerClaimRoutes } from './routes/claims.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerExportRoutes } from './routes/export.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
 import { PUBLIC_PATHS, registerPageRoutes } from './routes/page.ts';
 import { registerQueryRoutes } from './routes/query.ts';
@@ -84,6 +85,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerDocumentRoutes(app, withLog);
   registerClaimRoutes(app, withLog);
   registerQueryRoutes(app, withLog);
+  registerExportRoutes(app, withLog);
   registerFeedRoutes(app, withLog);
   registerSessionRoutes(app);
   registerPageRoutes(app);

@@ -13,7 +13,10 @@ export function presentDocument(doc: DocumentRecord) {
     title: doc.title ?? null,
     url: doc.url ?? null,
     source: doc.source ?? null,
+    collection: doc.collection ?? null,
+    externalId: doc.externalId ?? null,
     publishedAt: doc.publishedAt ?? null,
+    dateSource: doc.dateSource ?? null,
     receivedAt: doc.receivedAt,
     updatedAt: doc.updatedAt,
     contentType: doc.contentType ?? null,
@@ -38,6 +41,7 @@ export function presentQuote(quote: QuoteRecord) {
     spelling: quote.spelling ?? null,
     publishedAt: quote.publishedAt ?? null,
     source: quote.source ?? null,
+    collection: quote.collection ?? null,
     documentTitle: quote.documentTitle ?? null,
   };
 }

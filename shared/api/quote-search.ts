@@ -1,6 +1,6 @@
 /**
  * GET /quotes as a use case. Asked to `count` (or to rank), and when the matches are few enough to read on the spot
- * (at most SEARCH_LIMIT), the first page also gets the total and facets (speaker, kind, month) counted over all of
+ * (at most SEARCH_LIMIT), the first page also gets the total and facets (collection, speaker, kind, month) counted over all of
  * them, and `sort=relevance` ranks them by how much of the quote the searched words make up. Past the limit: newest
  * first, without total and facets, rather than numbers that are not the whole truth. Counting reads every match, so
  * it is asked for, not done on every request.
@@ -25,6 +25,7 @@ export interface FacetValue {
 }
 
 export interface QuoteFacets {
+  collection: FacetValue[];
   speaker: FacetValue[];
   kind: FacetValue[];
   month: FacetValue[];
@@ -50,6 +51,7 @@ const byCount = (counts: Map<string, number>): FacetValue[] =>
 /** Undated quotes count in no month. */
 export function facetsOf(quotes: QuoteRecord[]): QuoteFacets {
   return {
+    collection: byCount(counted(quotes.map((q) => q.collection))),
     speaker: byCount(counted(quotes.map((q) => q.speaker))),
     kind: byCount(counted(quotes.map((q) => q.kind))),
     month: [...counted(quotes.map((q) => (q.publishedAt ? monthOf(q.publishedAt) : null)))]

@@ -4,6 +4,8 @@
 import { z } from '@hono/zod-openapi';
 import { CLAIM_KINDS } from '../claims/features.ts';
 import { ComparisonSchema, FigureSchema, NameEvidenceSchema, QuoteKindSchema } from '../schema.ts';
+import { CollectionSchema, IsoDateSchema, SearchFilterShape } from '../filters.ts';
+import { DATE_SOURCES } from '../dates/publication.ts';
 
 export const MAX_LIMIT = 100;
 
@@ -16,20 +18,7 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
-export const IsoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected an ISO 8601 date, e.g. 2024-05-01')
-  .refine(isRealDate, 'not a real date');
-
-/** The calendar date exists (Date.parse rolls 2024-02-30 over to March 1st, so check the fields). */
-export function isRealDate(value: string): boolean {
-  if (Number.isNaN(Date.parse(value))) return false;
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false;
-  const time = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
-  return !time || (Number(time[1]) < 24 && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60);
-}
+export { IsoDateSchema, isRealDate } from '../filters.ts';
 
 /** A MIME type as a header carries it (RFC 9110 tokens, optional parameters): no CR/LF or other control characters. */
 export const ContentTypeSchema = z
@@ -88,7 +77,10 @@ export const DocumentSchema = z
     title: z.string().nullable(),
     url: z.string().nullable(),
     source: z.string().nullable(),
-    publishedAt: z.string().nullable(),
+    collection: z.string().nullable(),
+    externalId: z.string().nullable().openapi({ description: 'The uploader’s own record id (e.g. the JSONL `id`).' }),
+    publishedAt: z.string().nullable().openapi({ description: 'Publication date; null when the document has none (date unknown).' }),
+    dateSource: z.enum(DATE_SOURCES).nullable().openapi({ description: 'Where publishedAt was read: record, html, dateline or press-header.' }),
     receivedAt: z.string(),
     updatedAt: z.string(),
     contentType: z.string().nullable(),
@@ -106,7 +98,8 @@ export const DocumentInputSchema = z
     html: z.string().min(1).optional().openapi({ description: 'An HTML page; the article is extracted from it.' }),
     title: z.string().max(500).optional(),
     url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-    source: z.string().max(200).optional(),
+    source: z.string().max(2000).optional(),
+    collection: CollectionSchema.optional(),
     publishedAt: IsoDateSchema.optional(),
   })
   .refine((body) => Boolean(body.text) !== Boolean(body.html), { message: 'send exactly one of "text" or "html"' })
@@ -131,7 +124,8 @@ export const UploadInputSchema = z
     bytes: z.number().int().positive().optional().openapi({ description: 'Size of the file, checked against the limit.' }),
     title: z.string().max(500).optional(),
     url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-    source: z.string().max(200).optional(),
+    source: z.string().max(2000).optional(),
+    collection: CollectionSchema.optional(),
     publishedAt: IsoDateSchema.optional(),
   })
   .openapi('UploadInput');
@@ -165,6 +159,7 @@ export const QuoteSchema = DocumentSpanSchema
     spelling: z.string().nullable().openapi({ description: 'The spelling the document used, when it differs.' }),
     publishedAt: z.string().nullable(),
     source: z.string().nullable(),
+    collection: z.string().nullable(),
     documentTitle: z.string().nullable(),
   })
   .openapi('Quote');
@@ -185,20 +180,16 @@ export const QuoteSearchPageSchema = z
     sort: z.enum(['relevance', 'date']).openapi({ description: 'The order used: `date` (newest first) also when relevance was asked for over too many matches.' }),
     total: z.number().int().optional().openapi({ description: 'First page with `count=true` or `sort=relevance`: every match, when there are at most 1,000.' }),
     facets: z
-      .object({ speaker: FacetSchema, kind: FacetSchema, month: FacetSchema.openapi({ description: 'Publication months (YYYY-MM) in order; undated quotes count in none.' }) })
+      .object({ collection: FacetSchema, speaker: FacetSchema, kind: FacetSchema, month: FacetSchema.openapi({ description: 'Publication months (YYYY-MM) in order; undated quotes count in none.' }) })
       .optional()
-      .openapi({ description: 'First page only, with `total`: the matches counted by speaker (top 20), kind and month.' }),
+      .openapi({ description: 'First page only, with `total`: the matches counted by collection and speaker (top 20 each), kind and month.' }),
   })
   .openapi('QuoteSearchPage');
 
 export const QuoteQuerySchema = PageQuerySchema.extend({
-  speaker: z.string().min(1).max(200).optional().openapi({ description: 'Any spelling of the speaker’s name.' }),
+  ...SearchFilterShape,
   speakerId: z.string().min(1).max(200).optional().openapi({ description: 'A speaker id, as in /speakers.' }),
-  q: z.string().min(1).max(200).optional().openapi({ description: 'Words that must all appear in the quote.' }),
-  from: IsoDateSchema.optional().openapi({ description: 'Published on or after (ISO date).' }),
-  to: IsoDateSchema.optional().openapi({ description: 'Published on or before (ISO date).' }),
-  source: z.string().min(1).max(200).optional(),
-  kind: QuoteKindSchema.optional(),
+  source: z.string().min(1).max(2000).optional().openapi({ description: 'The exact source text; `collection` is the short name to filter by.' }),
   sort: z.enum(['relevance', 'date']).optional().openapi({ description: '`date` (default): newest first; `relevance` (with `q`): best match first.' }),
   count: z
     .enum(['true', 'false'])
@@ -232,6 +223,8 @@ export const ClaimCorpusQuerySchema = PageQuerySchema.extend({
   from: IsoDateSchema.optional().openapi({ description: 'Published on or after (ISO date).' }),
   to: IsoDateSchema.optional().openapi({ description: 'Published on or before (ISO date).' }),
   month: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/).optional().openapi({ description: 'Publication month (YYYY-MM): the same as `from`/`to` at its first and last day.' }),
+  undated: SearchFilterShape.undated,
+  collection: SearchFilterShape.collection,
   kind: z.enum(CLAIM_KINDS).optional().openapi({ description: 'One of the claim’s kinds.' }),
   minScore: z.coerce.number().min(0).max(1).optional().openapi({ description: 'Lowest check-worthiness score, in [0, 1].' }),
 });

@@ -7,6 +7,7 @@
  * status and, when it did not work, a reason. A failing feed is backed off exponentially; feeds on other
  * hosts are never held up by it.
  */
+import { isCollectionName } from '../collection.ts';
 import { UnsupportedDocumentError, checkSize, detectFormat, htmlDocumentText, type DocumentText } from '../text/document.ts';
 import { bytesHash, contentHash, normaliseUrl, shortHash } from './dedupe.ts';
 import { FeedParseError, parseFeedDocument, type FeedItem } from './feed.ts';
@@ -367,6 +368,7 @@ export class Crawler {
         title: doc?.title ?? item.title,
         url: doc?.canonicalUrl ?? finalUrl ?? item.url,
         source: feed.url,
+        collection: isCollectionName(feed.group) ? feed.group : undefined,
         publishedAt: item.publishedAt ?? doc?.publishedAt,
         externalId: item.guid,
       });

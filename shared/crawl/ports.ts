@@ -59,6 +59,8 @@ export interface ArticleDocument {
   url?: string;
   /** The feed the article came from. */
   source: string;
+  /** The feed's group, as the documents' collection. */
+  collection?: string;
   publishedAt?: string;
   externalId?: string;
 }

@@ -10,6 +10,7 @@
  *   From the mayor: “…” / ROE: “…”              colon introductions
  */
 import { lookupCueVerb, QUOTE_ONLY_CUES, QUOTE_PHRASAL_CUES } from '../lexicon/cues.ts';
+import { DESCRIPTION_OPENERS } from '../lexicon/roles.ts';
 import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS } from '../lexicon/function-words.ts';
 import type { QuoteSpan, Paragraph } from './quotemarks.ts';
 import { parseSpeakerPhrase, readNameForward, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from './speaker-phrase.ts';
@@ -283,7 +284,9 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
       const phrasal = c + 1 < after.length && QUOTE_PHRASAL_CUES.has(`${after[c].text} ${after[c + 1].text}`);
       if ((!directCue(after[c].text, true) && !phrasal) || !/^[a-z]/.test(after[c].text)) continue;
       const subject = subjectBefore(text, after, c);
-      if (subject && subject.start === after[a].start) {
+      let opens = a; // "“…,” former Bush speechwriter Noam Neusner wrote"
+      while (opens < c && DESCRIPTION_OPENERS.has(after[opens].text)) opens++;
+      if (subject && (subject.start === after[a].start || subject.start === after[opens].start)) {
         return { phrase: subject, cue: after[c].text, cueStart: after[c].start, cueEnd: after[c].end, via: 'after', placement: placementOf(before, introduced), confidence: afterPunct ? 0.95 : 0.7 };
       }
       break;
@@ -315,7 +318,9 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
       if (complement.length && !(introduced || colon)) break;
       // "Chief Calvin Williams lobbied …, saying, “…”": a participle cue takes the sentence's subject
       const participle = /ing$/.test(w) && c > 0 && toks[c - 1].text === ',';
-      const subject = participle ? sentenceSubject(text, toks, c) : subjectBefore(text, toks, c);
+      // "…, Nefzi said, adding, “…”": the participle's subject is that of the cue just before it
+      const chained = participle && c >= 2 && directCue(toks[c - 2].text) && /^[a-z]/.test(toks[c - 2].text) ? subjectBefore(text, toks, c - 2) : null;
+      const subject = chained ?? (participle ? sentenceSubject(text, toks, c) : subjectBefore(text, toks, c));
       if (subject) {
         return { phrase: subject, cue: w, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: introduced || colon || complement.length === 0 ? 'standalone' : 'embedded', confidence: introduced || colon ? 0.9 : 0.6 };
       }

@@ -1,6 +1,7 @@
 /**
  * What `quotedesk ingest PATH…` uploads: files (.txt .md .html .htm .pdf .docx) and the lines of
- * .jsonl files (`{"id","title","text","url","publishedAt"}`), found recursively in folders.
+ * .jsonl files (`{"id","title","text","url","source","collection","publishedAt"}`, a date under any name of
+ * RECORD_DATE_FIELDS), found recursively in folders.
  * A line or file that cannot be read becomes a failure with its reason, never a crash.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
@@ -8,6 +9,16 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { basename, extname, join } from 'node:path';
 import type { DocumentMetadata } from '../storage/ports.ts';
+import { isCollectionName } from '../collection.ts';
+
+/** Fields of a JSONL record that hold its publication date, first found wins. */
+export const RECORD_DATE_FIELDS = ['publishedAt', 'published_at', 'published', 'datePublished', 'date_published', 'pubDate', 'date'] as const;
+
+/** What the command line says for every item; an explicit option wins over a record's own field. */
+export interface IngestDefaults {
+  source?: string;
+  collection?: string;
+}
 
 export const FILE_TYPES: Record<string, string> = {
   '.txt': 'text/plain',
@@ -39,7 +50,7 @@ async function* walk(path: string): AsyncGenerator<string> {
   }
 }
 
-function jsonlItem(line: string, label: string, source: string): IngestItem | null {
+function jsonlItem(line: string, label: string, defaults: IngestDefaults & { fileSource: string }): IngestItem | null {
   if (!line.trim()) return null;
   let record: Record<string, unknown>;
   try {
@@ -52,12 +63,18 @@ function jsonlItem(line: string, label: string, source: string): IngestItem | nu
   if (!record || typeof record !== 'object' || typeof record.text !== 'string' || !record.text.trim()) {
     return { kind: 'invalid', label: id ? `${label} (${id})` : label, reason: 'no "text" string' };
   }
+  const collection: string | undefined = defaults.collection ?? str(record.collection);
+  if (collection !== undefined && !isCollectionName(collection)) {
+    return { kind: 'invalid', label: id ? `${label} (${id})` : label, reason: `"collection" ${JSON.stringify(String(collection).slice(0, 80))} is not a collection name (letters, digits, . _ -)` };
+  }
+  const date = RECORD_DATE_FIELDS.map((field) => record[field]).find((value) => typeof value === 'string');
   const metadata: DocumentMetadata = {
     contentType: 'text/plain; charset=utf-8',
     title: str(record.title),
     url: str(record.url),
-    publishedAt: str(record.publishedAt) ?? str(record.date),
-    source: str(record.source) ?? source,
+    publishedAt: str(date),
+    source: defaults.source ?? str(record.source) ?? defaults.fileSource,
+    collection,
     externalId: id,
     filename: `${(id ?? 'line').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 100)}.txt`,
   };
@@ -65,7 +82,7 @@ function jsonlItem(line: string, label: string, source: string): IngestItem | nu
   return { kind: 'document', label: id ? `${label} (${id})` : label, load: async () => body, metadata };
 }
 
-export async function* ingestItems(paths: string[], options: { source?: string } = {}): AsyncGenerator<IngestItem> {
+export async function* ingestItems(paths: string[], options: IngestDefaults = {}): AsyncGenerator<IngestItem> {
   for (const root of paths) {
     try {
       await stat(root);
@@ -76,12 +93,12 @@ export async function* ingestItems(paths: string[], options: { source?: string }
     for await (const path of walk(root)) {
       const extension = extname(path).toLowerCase();
       if (extension === '.jsonl') {
-        const source = options.source ?? basename(path, extension);
+        const defaults = { ...options, fileSource: basename(path, extension) };
         const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
         let number = 0;
         for await (const line of lines) {
           number++;
-          const item = jsonlItem(line, `${path}:${number}`, source);
+          const item = jsonlItem(line, `${path}:${number}`, defaults);
           if (item) yield item;
         }
         continue;
@@ -91,7 +108,7 @@ export async function* ingestItems(paths: string[], options: { source?: string }
         if (paths.includes(path)) yield { kind: 'invalid', label: path, reason: `unsupported file type "${extension || '(none)'}"` };
         continue; // inside a folder: other files are simply not documents
       }
-      yield { kind: 'document', label: path, load: () => readFile(path), metadata: { contentType, filename: basename(path), source: options.source } };
+      yield { kind: 'document', label: path, load: () => readFile(path), metadata: { contentType, filename: basename(path), source: options.source, collection: options.collection } };
     }
   }
 }

@@ -15,7 +15,9 @@ import { contentHash, documentIdFor, documentIdForKey, pairsFingerprint, speaker
 import { toIndexEntry } from './records.ts';
 import { REDRIVE_PREFIX, REPROCESS_PREFIX, documentIdOfReprocessKey, titleOfFile } from './intake.ts';
 import { randomUUID } from 'node:crypto';
-import { normalizeName } from '../storage/keys.ts';
+import { UNDATED, normalizeName } from '../storage/keys.ts';
+import { publicationDate } from '../dates/publication.ts';
+import { parseDateValue } from '../dates/parse.ts';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** Bump (or set QUOTEDESK_EXTRACTOR_VERSION) when extraction changes: documents then reindex on their next event. */
@@ -203,17 +205,19 @@ export class DocumentPipeline {
     receivedAt: string,
     extra: Partial<DocumentRecord>,
   ): Promise<DocumentRecord | null> {
-    const publishedAt = isoDate(metadata.publishedAt);
+    // Until the text is read only the record's own date is known; undated documents are not given today's date.
+    const { publishedAt: _unparsed, ...rest } = metadata;
+    const publishedAt = parseDateValue(metadata.publishedAt);
     const record: DocumentRecord = {
-      ...metadata,
+      ...rest,
       ...extra,
       id,
       status: 'queued',
       rawKeys: [key],
-      sortDate: publishedAt ?? receivedAt,
+      sortDate: publishedAt ?? UNDATED,
       receivedAt,
       updatedAt: new Date().toISOString(),
-      ...(publishedAt ? { publishedAt } : {}),
+      ...(publishedAt ? { publishedAt, dateSource: 'record' as const } : {}),
     };
     const { created, document } = await this.deps.index.registerDocument(record);
     if (created) return null;
@@ -242,14 +246,15 @@ export class DocumentPipeline {
       const { text, extraction, converted } = await this.convertAndExtract(id, raw.body, metadata, keepApart);
       const current = (await index.getDocument(id)) ?? started;
       if (current.runId !== runId) throw new RunConflictError(id, 'superseded by a newer run');
-      const publishedAt = current.publishedAt ?? isoDate(converted.publishedAt);
+      const dated = publicationDate({ record: metadata.publishedAt, html: converted.publishedAt, text });
       const document: DocumentRecord = {
         ...current,
         // An uploaded file with no title of its own is named after the file it was uploaded as.
         title: current.title ?? converted.title ?? titleOfFile(raw.metadata.filename),
         url: current.url ?? converted.canonicalUrl,
-        publishedAt,
-        sortDate: publishedAt ?? current.sortDate,
+        publishedAt: dated?.publishedAt,
+        dateSource: dated?.dateSource,
+        sortDate: dated?.publishedAt ?? UNDATED,
         format: converted.format,
       };
       const globalIds = await this.speakerIdentities(id, extraction, keepApart);
@@ -259,7 +264,7 @@ export class DocumentPipeline {
         ...extraction,
         id,
         text,
-        document: { id, title: document.title, url: document.url, source: document.source, publishedAt: document.publishedAt, format: converted.format, rawKey: key },
+        document: { id, externalId: document.externalId, title: document.title, url: document.url, source: document.source, collection: document.collection, publishedAt: document.publishedAt, dateSource: document.dateSource, format: converted.format, rawKey: key },
         speakerIds: Object.fromEntries(globalIds),
         extractorVersion: this.version,
         version: runId,
@@ -276,6 +281,7 @@ export class DocumentPipeline {
         title: document.title,
         url: document.url,
         publishedAt: document.publishedAt,
+        dateSource: document.dateSource,
         sortDate: document.sortDate,
         ...({ keepApart: identity.keepApart, itemCount: stats.itemCount, writeUnits: stats.writeUnits } as Partial<DocumentRecord>),
       });

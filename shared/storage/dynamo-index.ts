@@ -11,7 +11,7 @@ import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
 import { claimFingerprints } from '../claims/fingerprint.ts';
 import { GSI } from './table.ts';
-import { CLAIM_SCORE_BANDS, DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, claimScoreBand, pendingPartition, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, upperBound } from './keys.ts';
+import { CLAIM_SCORE_BANDS, DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, claimScoreBand, dateRange, UNDATED, pendingPartition, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import {
   InvalidCursorError,
@@ -20,6 +20,7 @@ import {
   type ClaimRecord,
   type DocumentIndexEntry,
   type DocumentRecord,
+  type DocumentSpeakerRecord,
   type DocumentStatus,
   type FlagRecord,
   type FlagStatus,
@@ -37,6 +38,8 @@ import {
 const MAX_CLAIMS_EXAMINED = 2000;
 
 const STATUSES: DocumentStatus[] = ['queued', 'processing', 'done', 'failed'];
+/** The longest page of quotes the store reads at once (the API asks for at most 100; exports for more). */
+export const MAX_QUOTE_PAGE = 1000;
 const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type']);
 
 function strip<T>(item: Item | undefined): T {
@@ -115,6 +118,12 @@ export class DynamoIndexStore implements IndexStore {
   async getDocument(id: string): Promise<DocumentRecord | null> {
     const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.doc(id), sk: key.meta } }));
     return got.Item ? strip<DocumentRecord>(got.Item) : null;
+  }
+
+  async getDocuments(ids: string[]): Promise<DocumentRecord[]> {
+    if (ids.length === 0) return [];
+    const items = await batchGet(this.table, [...new Set(ids)].map((id) => ({ pk: key.doc(id), sk: key.meta })));
+    return items.map((item) => strip<DocumentRecord>(item));
   }
 
   private documentItem(doc: DocumentRecord): Item {
@@ -383,6 +392,15 @@ export class DynamoIndexStore implements IndexStore {
     return counts;
   }
 
+  countUndated(): Promise<number> {
+    return queryCount({
+      TableName: this.table,
+      IndexName: GSI_1.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': key.docsMonth(monthOf(UNDATED)) },
+    });
+  }
+
   async findByContentHash(hash: string): Promise<string | null> {
     const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.hash(hash), sk: key.meta } }));
     return (got.Item?.documentId as string | undefined) ?? null;
@@ -426,7 +444,7 @@ export class DynamoIndexStore implements IndexStore {
     const pk = key.doc(doc.id);
     const items: Item[] = [];
     for (const quote of entry.quotes) {
-      const sortKey = `${quote.sortDate}#${doc.id}#${quote.id}`;
+      const sortKey = quoteSortKey(quote.sortDate, doc.id, quote.id);
       items.push({
         pk,
         sk: key.quote(quote.id),
@@ -598,7 +616,7 @@ export class DynamoIndexStore implements IndexStore {
 
   async quotesOfDocument(id: string, page: PageRequest): Promise<Page<QuoteRecord>> {
     const result = await this.partitionPage<QuoteRecord>(id, 'Q#', page, 'doc-quotes');
-    // Sort keys order quote ids as strings; present them in reading order within the page.
+    // Keys hold quote numbers zero-padded (q2 before q10); within a page, reading order by offset.
     result.items.sort((a, b) => a.start - b.start);
     return result;
   }
@@ -616,9 +634,16 @@ export class DynamoIndexStore implements IndexStore {
   async listClaims(query: ClaimQuery): Promise<Page<ClaimRecord>> {
     const words = query.q ? queryWords(query.q) : [];
     const minScore = query.minScore ?? 0;
-    const from = query.from ?? (query.month ? `${query.month}-01` : undefined);
-    const to = query.to ?? (query.month ? `${query.month}-31` : undefined);
-    const scope = scopeOf('claims', { speaker: query.speaker ?? null, q: words.join(' ') || null, from: from ?? null, to: to ?? null, kind: query.kind ?? null, minScore });
+    // Undated claims fall outside every date range (their documents sort as "0000-00-00").
+    const range = dateRange({
+      from: query.from ?? (query.month ? `${query.month}-01` : undefined),
+      to: query.to ?? (query.month ? `${query.month}-31` : undefined),
+      undated: query.undated,
+    });
+    const scope = scopeOf('claims', {
+      speaker: query.speaker ?? null, q: words.join(' ') || null, from: range.from ?? null, to: range.to ?? null,
+      collection: query.collection ?? null, kind: query.kind ?? null, minScore,
+    });
     const speakerIds = query.speaker ? new Set(await this.resolveSpeaker(query.speaker)) : null;
     if (speakerIds?.size === 0) {
       decodeCursor(query.cursor, scope);
@@ -630,7 +655,8 @@ export class DynamoIndexStore implements IndexStore {
     const accept = (item: Item): boolean => {
       if (item.type !== 'claim' || Number(item.score) < minScore) return false;
       const date = String(item.sortDate ?? '');
-      if ((from && date < from) || (to && date > upperBound(to))) return false;
+      if ((range.from && date < range.from) || (range.to && date > range.to)) return false;
+      if (query.collection && item.collection !== query.collection) return false;
       if (query.kind && item.kind !== query.kind && !(item.kinds as string[] | undefined)?.includes(query.kind)) return false;
       if (speakerIds && !speakerIds.has(String(item.speakerId))) return false;
       if (words.length > 0) {
@@ -665,6 +691,13 @@ export class DynamoIndexStore implements IndexStore {
     return this.partitionPage<FlagRecord>(id, 'F#', page, 'doc-flags');
   }
 
+  async speakersOfDocument(id: string, page: PageRequest): Promise<Page<DocumentSpeakerRecord>> {
+    const result = await this.partitionPage<DocumentSpeakerRecord>(id, 'S#', page, 'doc-speakers');
+    // Variants are stored as a list on the document's item (a set on the profile).
+    for (const speaker of result.items) speaker.variants = [...(speaker.variants ?? [])];
+    return result;
+  }
+
   // ---------------------------------------------------------------- cross-document
 
   async resolveSpeaker(nameOrId: string): Promise<string[]> {
@@ -692,8 +725,8 @@ export class DynamoIndexStore implements IndexStore {
 
   async listQuotes(query: QuoteQuery): Promise<Page<QuoteRecord>> {
     const words = query.q ? queryWords(query.q) : [];
-    const scope = scopeOf('quotes', { speaker: query.speaker ?? null, q: words.join(' ') || null, from: query.from ?? null, to: query.to ?? null, source: query.source ?? null, kind: query.kind ?? null });
-    const range = { from: query.from, to: query.to ? upperBound(query.to) : undefined };
+    const scope = scopeOf('quotes', { speaker: query.speaker ?? null, q: words.join(' ') || null, from: query.from ?? null, to: query.to ?? null, undated: query.undated ?? null, source: query.source ?? null, collection: query.collection ?? null, kind: query.kind ?? null });
+    const range = dateRange(query);
     const committed = (items: Item[]) => this.committedOnly(items);
     let specs: StreamSpec[];
     if (query.speaker) {
@@ -704,26 +737,30 @@ export class DynamoIndexStore implements IndexStore {
       const lead = [...words].sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
       specs = [{ id: 'w', table: this.table, index: GSI_2, partitions: [key.wordPostings(lead)], range, enrich: async (items) => committed(await this.postingsToQuotes(items)) }];
     } else {
-      const months = await this.shards('QDATE', query.from, query.to);
+      const months = await this.shards('QDATE', range.from, range.to);
       specs = [{ id: 'm', table: this.table, index: GSI_2, partitions: months.map(key.quoteMonth), range, enrich: committed }];
     }
     if (specs.length === 0) {
       decodeCursor(query.cursor, scope);
       return { items: [], cursor: null };
     }
+    // Long pages (exports) read in long chunks: one query per page rather than one per 50 items.
+    const limit = clampLimit(query.limit, MAX_QUOTE_PAGE);
+    for (const spec of specs) spec.chunk = Math.max(50, limit);
     const positions = positionsFrom(query.cursor, scope, specs);
     const streams = specs.map((spec) => new QueryStream(spec, positions.get(spec.id) ?? null));
     const accept = (item: Item): boolean => {
       if (item.type !== undefined && item.type !== 'quote') return false;
       if (query.kind && item.kind !== query.kind) return false;
       if (query.source && item.source !== query.source) return false;
+      if (query.collection && item.collection !== query.collection) return false;
       if (words.length > 0) {
         const have = new Set(normalizeName(String(item.text ?? '')).split(' '));
         if (!words.every((w) => have.has(w))) return false;
       }
       return true;
     };
-    const taken = await takePage(streams, clampLimit(query.limit), accept);
+    const taken = await takePage(streams, limit, accept);
     return { items: taken.items.map((i) => strip<QuoteRecord>(i)), cursor: pageCursor(taken.positions, scope) };
   }
 

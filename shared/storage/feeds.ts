@@ -153,6 +153,7 @@ export class RawArticleSink implements ArticleSink {
       title: doc.title,
       url: doc.url,
       source: doc.source,
+      collection: doc.collection,
       publishedAt: doc.publishedAt,
       contentType: doc.contentType,
       filename: doc.key.split('/').pop(),

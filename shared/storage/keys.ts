@@ -40,9 +40,9 @@ export function queryWords(q: string): string[] {
 export const key = {
   doc: (docId: string) => `DOC#${docId}`,
   meta: 'META',
-  quote: (quoteId: string) => `Q#${quoteId}`,
+  quote: (quoteId: string) => `Q#${ordered(quoteId)}`,
   word: (word: string, quoteId: string) => `W#${word}#${quoteId}`,
-  claim: (claimId: string) => `C#${claimId}`,
+  claim: (claimId: string) => `C#${ordered(claimId)}`,
   claimFingerprint: (fingerprint: string, claimId: string) => `CF#${fingerprint}#${claimId}`,
   docSpeaker: (speakerId: string) => `S#${speakerId}`,
   alias: (name: string, speakerId: string) => `A#${name}#${speakerId}`,
@@ -73,6 +73,37 @@ export function pendingPartition(documentId: string): string {
 }
 export const KEEPAPART_PK = 'KEEPAPART';
 export const DECISION_PK = 'DECISION';
+
+/**
+ * The sort date of a document with no known publication date: it sorts after every real date (newest
+ * first) and lists under its own month shard, so a date-range search never finds it and `undated` does.
+ */
+export const UNDATED = '0000-00-00T00:00:00.000Z';
+const FIRST_DATED = '0001';
+
+/** The inclusive sort-key range of a date filter: `undated` alone, else real dates between from and to. */
+export function dateRange(filter: { from?: string; to?: string; undated?: boolean }): { from?: string; to?: string } {
+  if (filter.undated) return { from: UNDATED.slice(0, 10), to: upperBound(UNDATED.slice(0, 10)) };
+  if (!filter.from && !filter.to) return {};
+  return { from: filter.from ?? FIRST_DATED, to: filter.to ? upperBound(filter.to) : undefined };
+}
+
+/** Sort key of a quote within its document: reading order (q2 before q10) in a newest-first listing. */
+export function quoteSortKey(sortDate: string, documentId: string, quoteId: string): string {
+  return `${sortDate}#${documentId}#${String(999_999 - ordinalOf(quoteId)).padStart(6, '0')}#${quoteId}`;
+}
+
+/** The number of an extraction id ("q10" → 10), which orders it among its document's items. */
+export function ordinalOf(id: string): number {
+  const digits = /(\d+)$/.exec(id);
+  return digits ? Math.min(999_999, Number(digits[1])) : 0;
+}
+
+/** An item id within its document's partition, zero-padded so keys sort in reading order ("q10" → "q000010"). */
+function ordered(id: string): string {
+  const match = /^(.*?)(\d+)$/.exec(id);
+  return match ? `${match[1]}${match[2].padStart(6, '0')}` : id;
+}
 
 export function monthOf(isoDate: string): string {
   return isoDate.slice(0, 7);

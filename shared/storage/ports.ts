@@ -3,6 +3,8 @@
  * them (`s3-documents.ts`, `dynamo-index.ts`); nothing outside `shared/storage/` imports the SDK.
  */
 import type { Claim, NameEvidence, QuoteKind } from '../schema.ts';
+import type { DateSource } from '../dates/publication.ts';
+import type { SearchFilter } from '../filters.ts';
 
 /** Every list takes a page request and returns a page with an opaque cursor (see `cursor.ts`). */
 export interface PageRequest {
@@ -28,6 +30,8 @@ export interface DocumentMetadata {
   uploader?: string;
   /** The caller's own id (e.g. the `id` of a JSONL line). */
   externalId?: string;
+  /** A short name the researcher files the document under (`shared/filters.ts` says what a name may be). */
+  collection?: string;
 }
 
 export interface DocumentCounts {
@@ -49,7 +53,9 @@ export interface DocumentRecord extends DocumentMetadata {
   resultKey?: string;
   bytes?: number;
   format?: string;
-  /** Sort date: publishedAt when known, else when received. */
+  /** Where `publishedAt` was read (record, html, dateline, press-header); absent when undated. */
+  dateSource?: DateSource;
+  /** Sort date: publishedAt when known, else UNDATED (`keys.ts`), which sorts after every real date. */
   sortDate: string;
   receivedAt: string;
   updatedAt: string;
@@ -91,6 +97,7 @@ export interface QuoteRecord {
   sortDate: string;
   publishedAt?: string;
   source?: string;
+  collection?: string;
   documentTitle?: string;
 }
 
@@ -100,6 +107,7 @@ export interface ClaimRecord extends Omit<Claim, 'speakerId'> {
   sortDate?: string;
   publishedAt?: string;
   source?: string;
+  collection?: string;
   documentTitle?: string;
 }
 
@@ -114,6 +122,12 @@ export interface SpeakerRecord {
   variants: string[];
   quoteCount: number;
   documentCount?: number;
+}
+
+/** A speaker as one document has them: the profile's fields, this document's spellings and counts. */
+export interface DocumentSpeakerRecord extends SpeakerRecord {
+  documentId: string;
+  mentions: number;
 }
 
 export type FlagStatus = 'open' | 'confirmed' | 'rejected';
@@ -143,6 +157,9 @@ export interface QuoteQuery extends PageRequest {
   from?: string;
   to?: string;
   source?: string;
+  collection?: string;
+  /** Only documents without a publication date (from/to are then ignored). */
+  undated?: boolean;
   kind?: QuoteKind;
 }
 
@@ -155,6 +172,9 @@ export interface ClaimQuery extends PageRequest {
   from?: string;
   to?: string;
   month?: string;
+  /** Only claims of documents with no known publication date. */
+  undated?: boolean;
+  collection?: string;
   /** One of the claim's kinds (`number`, `comparison`, `prediction`…). */
   kind?: string;
   /** Lowest check-worthiness score listed, in [0, 1]. */
@@ -196,6 +216,8 @@ export interface IndexWriteStats {
 export interface IndexStore {
   // documents and status
   getDocument(id: string): Promise<DocumentRecord | null>;
+  /** Several documents in one read (BatchGet); missing ids are left out. */
+  getDocuments(ids: string[]): Promise<DocumentRecord[]>;
   /** Create the record as `queued` unless it exists; returns the existing record if it does. */
   registerDocument(doc: DocumentRecord): Promise<{ created: boolean; document: DocumentRecord }>;
   setStatus(id: string, status: DocumentStatus, extra?: Partial<DocumentRecord>): Promise<void>;
@@ -203,6 +225,8 @@ export interface IndexStore {
   addRawKey(id: string, key: string): Promise<void>;
   listDocuments(page: PageRequest & { status?: DocumentStatus }): Promise<Page<DocumentRecord>>;
   countByStatus(): Promise<Record<DocumentStatus, number>>;
+  /** Documents with no known publication date (they sort as UNDATED). */
+  countUndated(): Promise<number>;
   /** Content hash → document id, for dedupe of uploads of the same bytes. */
   findByContentHash(hash: string): Promise<string | null>;
   claimContentHash(hash: string, documentId: string): Promise<string>;
@@ -239,6 +263,7 @@ export interface IndexStore {
   quotesOfDocument(id: string, page: PageRequest): Promise<Page<QuoteRecord>>;
   claimsOfDocument(id: string, page: PageRequest): Promise<Page<ClaimRecord>>;
   flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>>;
+  speakersOfDocument(id: string, page: PageRequest): Promise<Page<DocumentSpeakerRecord>>;
   getClaim(documentId: string, claimId: string): Promise<ClaimRecord | null>;
   /**
    * The corpus's claims, most check-worthy first, filtered. A page examines a bounded number of claims, so a rare
@@ -251,6 +276,7 @@ export interface IndexStore {
   // cross-document patterns
   /** Speaker ids a name (any spelling, full or surname) or id refers to. */
   resolveSpeaker(nameOrId: string): Promise<string[]>;
+  /** A page of quotes, newest first (documents), in reading order within a document; `limit` up to 1000. */
   listQuotes(query: QuoteQuery): Promise<Page<QuoteRecord>>;
   speakersByPrefix(prefix: string, page: PageRequest): Promise<Page<SpeakerRecord>>;
   getSpeaker(id: string): Promise<SpeakerRecord | null>;
@@ -263,6 +289,21 @@ export interface IndexStore {
    */
   decideFlag(id: string, decision: 'confirm' | 'reject'): Promise<FlagRecord>;
   keepApartPairs(): Promise<Array<[string, string]>>;
+}
+
+/**
+ * What an export reads: every matching record of one table, streamed (never a whole result in memory),
+ * and the documents they belong to. The index store serves it today (`storage/index-export.ts`); a search
+ * projection can serve it the same way.
+ */
+export interface ExportReader {
+  quotes(filter: SearchFilter): AsyncIterable<QuoteRecord>;
+  claims(filter: SearchFilter): AsyncIterable<ClaimRecord>;
+  speakers(filter: SearchFilter): AsyncIterable<DocumentSpeakerRecord>;
+  flags(filter: SearchFilter): AsyncIterable<FlagRecord>;
+  documents(filter: SearchFilter): AsyncIterable<DocumentRecord>;
+  /** The documents with these ids (those that exist), for the rows of a stretch of the stream. */
+  documentsById(ids: string[]): Promise<Map<string, DocumentRecord>>;
 }
 
 /** Typed error for an invalid or tampered cursor: the API maps it to 400. */

@@ -16,6 +16,7 @@ const META_FIELDS: Record<Exclude<keyof DocumentMetadata, 'contentType'>, string
   filename: 'filename',
   uploader: 'uploader',
   externalId: 'external-id',
+  collection: 'collection',
 };
 
 /** Error for an object over the size limit, raised before its body is read. */

@@ -95,6 +95,18 @@ function countLetters(text: string): number {
   return text.match(/\p{L}/gu)?.length ?? 0;
 }
 
+/** Where a page marks its publication date, most specific first (each: selector, attribute). */
+const PUBLISHED_SELECTORS: Array<[string, string]> = [
+  ['meta[property="article:published_time" i]', 'content'],
+  ['meta[itemprop="datePublished" i]', 'content'],
+  ['time[itemprop="datePublished" i]', 'datetime'],
+  ['time[pubdate]', 'datetime'],
+  ['meta[name="date" i]', 'content'],
+  ['meta[name="dc.date" i]', 'content'],
+  ['article time[datetime]', 'datetime'],
+  ['time[datetime]', 'datetime'],
+];
+
 /** Minimum article size: below this, the page has no article worth extracting (navigation, a login wall …). */
 const MIN_ARTICLE_LETTERS = 20;
 
@@ -115,6 +127,7 @@ export function htmlToArticle(html: string, url?: string): DocumentText {
     document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ??
     document.querySelector('meta[property="og:url" i]')?.getAttribute('content');
   const canonicalUrl = resolveUrl(canonicalHref, url) ?? (url ? resolveUrl(url, undefined) : undefined);
+  const markedDate = PUBLISHED_SELECTORS.map(([selector, attribute]) => document.querySelector(selector)?.getAttribute(attribute)).find(Boolean);
 
   const article = new Readability(document as unknown as Document, { keepClasses: false }).parse();
   if (!article?.content) throw new NoArticleError('HTML page has no article text');
@@ -131,7 +144,8 @@ export function htmlToArticle(html: string, url?: string): DocumentText {
   if (title) result.title = title;
   const byline = article.byline?.trim();
   if (byline) result.byline = byline;
-  const published = normaliseDate(article.publishedTime);
+  // Readability reads JSON-LD `datePublished` and `article:published_time`; the page's other date marks follow.
+  const published = normaliseDate(article.publishedTime) ?? normaliseDate(markedDate);
   if (published) result.publishedAt = published;
   if (canonicalUrl) result.canonicalUrl = canonicalUrl;
   return result;

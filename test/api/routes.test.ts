@@ -268,6 +268,7 @@ describe('quotes', () => {
     expect(kristin.items).toHaveLength(1);
     expect(kristin.total).toBe(3);
     expect(kristin.facets).toEqual({
+      collection: [],
       speaker: [{ value: KRISTIN, count: 3 }],
       kind: [{ value: 'direct', count: 2 }, { value: 'indirect', count: 1 }],
       month: [{ value: '2024-03', count: 3 }],

@@ -52,7 +52,7 @@ describe.skipIf(!haveChromium)('quote browser for staff', () => {
 
   beforeAll(async () => {
     stack = await startFullStack();
-    clinicId = await post(`/documents?${new URLSearchParams({ title: 'Valley clinic doctors vote to join a union', publishedAt: '2024-05-06', source: 'fixture' })}`, clinic, 'text/plain');
+    clinicId = await post(`/documents?${new URLSearchParams({ title: 'Valley clinic doctors vote to join a union', publishedAt: '2024-05-06', source: 'fixture', collection: 'clinics' })}`, clinic, 'text/plain');
     await post(`/documents?${new URLSearchParams({ title: 'Clinic talks stall', publishedAt: '2024-02-12' })}`, FOLLOW_UP, 'text/plain');
     await post('/documents?filename=council-minutes.txt', MINUTES, 'text/plain');
     browser = await chromium.launch({
@@ -157,8 +157,8 @@ describe.skipIf(!haveChromium)('quote browser for staff', () => {
     await expect.poll(() => page.locator('#view .count').textContent()).toBe('2 quotes');
     expect(await page.locator('ol.quotes blockquote mark').allTextContents()).toEqual(['doctors', 'doctors']);
     const facets = page.locator('aside.facets');
-    expect(await facets.locator('h3').allTextContents()).toEqual(['Speaker', 'Kind', 'Month']);
-    expect(await facets.locator('li').allTextContents()).toEqual(['Omar Haddad 1', `${DOCTOR} 1`, 'direct 2', '2024-05 2']);
+    expect(await facets.locator('h3').allTextContents()).toEqual(['Collection', 'Speaker', 'Kind', 'Month']);
+    expect(await facets.locator('li').allTextContents()).toEqual(['clinics 2', 'Omar Haddad 1', `${DOCTOR} 1`, 'direct 2', '2024-05 2']);
     await screenshot(page, 'facets');
     await page.getByLabel('Order').selectOption('relevance');
     await page.getByRole('button', { name: 'Search' }).click();
@@ -169,6 +169,11 @@ describe.skipIf(!haveChromium)('quote browser for staff', () => {
     await expect.poll(() => page.locator('#view .count').textContent()).toBe('1 quote');
     expect(await page.locator('ol.quotes blockquote').textContent()).toContain('We have hired 12 new doctors');
     expect(await page.getByLabel('Speaker (any spelling)').inputValue()).toBe('Omar Haddad');
+    await page.goto(`${stack.apiUrl}/#/search?q=doctors`);
+    await expect.poll(() => page.locator('#view .count').textContent()).toBe('2 quotes');
+    await page.locator('aside.facets').getByRole('link', { name: 'clinics' }).click();
+    await expect.poll(() => page.locator('#collection').inputValue()).toBe('clinics');
+    await expect.poll(() => page.locator('#view .count').textContent()).toBe('2 quotes');
     await page.close();
   });
 
@@ -208,6 +213,10 @@ describe.skipIf(!haveChromium)('quote browser for staff', () => {
     const scores = (await claims.locator('.score').allTextContents()).map((s) => Number(s.replace('score ', '')));
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     await screenshot(page, 'claims');
+    await page.locator('#claim-collection').fill('clinics');
+    await page.getByRole('button', { name: 'List claims' }).click();
+    await expect.poll(() => claims.count()).toBe(5);
+    await page.locator('#claim-collection').fill('');
     await page.getByLabel('Speaker', { exact: true }).fill('Haddad');
     await page.getByRole('button', { name: 'List claims' }).click();
     await expect.poll(() => claims.locator('blockquote').allTextContents()).toEqual([expect.stringContaining('We have hired 12 new doctors')]);

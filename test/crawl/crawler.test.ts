@@ -190,7 +190,7 @@ describe('crawler', () => {
     );
     expect(texts.filter(({ doc }) => doc.text.includes('proposal number 2,'))).toHaveLength(1);
     const story1 = texts.find(({ raw }) => raw.metadata.url === `${NEWS}/articles/1`)!;
-    expect(story1.raw.metadata).toMatchObject({ title: 'Story 1', source: `${NEWS}/rss.xml`, publishedAt: '2024-05-01T08:00:00.000Z', uploader: 'crawler' });
+    expect(story1.raw.metadata).toMatchObject({ title: 'Story 1', source: `${NEWS}/rss.xml`, publishedAt: '2024-05-01T08:00:00.000Z', uploader: 'crawler', collection: 'default' });
     expect(story1.doc.text).toContain('said council chair Maria Okafor');
     expect(story1.doc.text).not.toContain('Home');
 
@@ -264,7 +264,7 @@ describe('crawler', () => {
     expect(pdfItem).toMatchObject({ status: 'new', documentKey: expect.stringMatching(/^raw\/crawl\/.*\.pdf$/) });
     const raw = await documents.getRaw(pdfItem.documentKey!);
     expect(raw.body).toEqual(STATEMENT_PDF);
-    expect(raw.metadata).toMatchObject({ contentType: 'application/pdf', title: 'Story 11', url: `${NEWS}/files/statement-11.pdf` });
+    expect(raw.metadata).toMatchObject({ contentType: 'application/pdf', title: 'Story 11', url: `${NEWS}/files/statement-11.pdf`, collection: 'redirects' });
     const doc = await toDocumentText(raw.body, { contentType: raw.metadata.contentType });
     expect(doc).toMatchObject({ format: 'pdf', title: 'Harbour statement', text: expect.stringContaining('ferry terminal will reopen in June') });
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { run } from '../../cli/extract.ts';
+import { main } from '../../cli/main.ts';
 import { ExtractionSchema } from '../../shared/schema.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'extract-cli-'));
@@ -17,7 +17,7 @@ async function capture(args: string[]): Promise<{ code: number; out: string }> {
   });
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    const code = await run(args);
+    const code = await main(['extract', ...args]);
     return { code, out };
   } finally {
     spy.mockRestore();

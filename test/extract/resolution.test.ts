@@ -404,3 +404,23 @@ describe('transcripts', () => {
     expect(extract(text).speakers.map((s) => s.name).join('|')).not.toMatch(/^,|it shows/);
   });
 });
+
+describe('descriptions, participles and neighbouring attributions', () => {
+  it('reads a subject opened by "former" and a description after the quote', () => {
+    const text = '"These are the darkest days for people like myself," former Harbor Board speechwriter Noam Velez wrote in a column.';
+    expect(speakerOf(text, 'darkest days')).toBe('Noam Velez');
+  });
+
+  it('gives a participle cue ("…, X said, adding, “…”") the subject of the cue before it', () => {
+    const text = 'Omar Dakhil left as soon as prayers were finished, Karim Nefzi said, adding, "He was not very religious."';
+    expect(speakerOf(text, 'not very religious')).toBe('Karim Nefzi');
+  });
+
+  it('ends reported content at the comma before another quote’s own attribution', () => {
+    const text = 'So when Harbor Mining signaled that it was going to make a deal with Mr. Clarke, Mr. Barrett said, "we were floored."';
+    const quotes = extract(text).quotes;
+    const reported = quotes.find((q) => q.text.startsWith('that it was going'));
+    expect(reported?.text).toBe('that it was going to make a deal with Mr. Clarke');
+    expect(quotes.find((q) => q.text.includes('we were floored'))?.speaker).toBe('Barrett');
+  });
+});

@@ -39,7 +39,7 @@ describe('claim fingerprints in the index', () => {
     const band = Math.floor(claims[0].score * 10);
     const items = index.buildItems(entry(a, claims));
     expect(items.map((i) => [i.sk, i.gsi1pk ?? null, i.gsi1sk ?? null, i.gsi2pk ?? null, i.gsi2sk ?? null])).toEqual([
-      ['C#c1', `CLAIMRANK#${band}`, `${rank}#7976-95-97T99:99:99.999Z#cfa#c1`, null, null],
+      ['C#c000001', `CLAIMRANK#${band}`, `${rank}#7976-95-97T99:99:99.999Z#cfa#c1`, null, null],
       ['CF#f:percent:4.1e-2#c1', null, null, 'CLAIMFP#f:percent:4.1e-2', '2023-04-02T00:00:00.000Z#cfa#c1'],
     ]);
     expect(items.every((i) => i.pk === 'DOC#cfa')).toBe(true);

@@ -72,9 +72,9 @@ describe('DynamoIndexStore', () => {
     );
     const keys = items.map((i) => [i.sk, i.gsi1pk ?? null, i.gsi1sk ?? null, i.gsi2pk ?? null, i.gsi2sk ?? null]);
     expect(keys).toEqual([
-      ['Q#q1', 'SPK#sp_a', '2021-05-04T00:00:00.000Z#d1#q1', 'QDATE#2021-05', '2021-05-04T00:00:00.000Z#d1#q1'],
-      ['W#budgets#q1', null, null, 'WORD#budgets', '2021-05-04T00:00:00.000Z#d1#q1'],
-      ['W#matter#q1', null, null, 'WORD#matter', '2021-05-04T00:00:00.000Z#d1#q1'],
+      ['Q#q000001', 'SPK#sp_a', '2021-05-04T00:00:00.000Z#d1#999998#q1', 'QDATE#2021-05', '2021-05-04T00:00:00.000Z#d1#999998#q1'],
+      ['W#budgets#q1', null, null, 'WORD#budgets', '2021-05-04T00:00:00.000Z#d1#999998#q1'],
+      ['W#matter#q1', null, null, 'WORD#matter', '2021-05-04T00:00:00.000Z#d1#999998#q1'],
       ['S#sp_a', null, null, null, null],
       ['A#ann lee#sp_a', 'ALIAS#ann lee', 'sp_a#d1', 'NAME#a', 'ann lee#sp_a#d1'],
       ['A#lee#sp_a', 'ALIAS#lee', 'sp_a#d1', 'NAME#l', 'lee#sp_a#d1'],
@@ -96,6 +96,29 @@ describe('DynamoIndexStore', () => {
     expect((await index.getSpeaker('sp_r'))?.quoteCount).toBe(1);
   });
 
+  it('keeps a document\'s quotes in reading order by number (q10 after q9), by document and in the search, across pages', async () => {
+    const doc = documentRecord('order', '2018-04-04T00:00:00.000Z');
+    await index.registerDocument(doc);
+    const ids = Array.from({ length: 12 }, (_, i) => `q${i + 1}`);
+    const quotes = ids.map((id, i) => ({ ...quote(doc, id, 'sp_order', 'Orla Dent', `remark number ${i + 1} on harbours`), start: i * 100, end: i * 100 + 30 }));
+    await index.indexDocument(entry(doc, quotes, [person('sp_order', 'Orla Dent')]));
+    const byDocument: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await index.quotesOfDocument('order', { limit: 5, cursor });
+      byDocument.push(...page.items.map((q) => q.id));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(byDocument).toEqual(ids);
+    const searched: string[] = [];
+    do {
+      const page = await index.listQuotes({ speaker: 'Orla Dent', limit: 5, cursor });
+      searched.push(...page.items.map((q) => q.id));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(searched).toEqual(ids);
+  });
+
   it('pages a speaker\'s quotes newest first across documents with no duplicates or gaps', async () => {
     const expected: string[] = [];
     for (let d = 0; d < 6; d++) {
@@ -115,7 +138,9 @@ describe('DynamoIndexStore', () => {
       pages++;
     } while (cursor);
     expect(pages).toBe(4);
-    expect(seen).toEqual([...expected].sort().reverse());
+    // Documents newest first; each document's quotes in reading order.
+    const byDocument = [5, 4, 3, 2, 1, 0].flatMap((d) => expected.filter((id) => id.startsWith(`pg${d}/`)));
+    expect(seen).toEqual(byDocument);
     const first = await index.listQuotes({ speaker: 'Paula Gee', limit: 7 });
     const tampered = `${first.cursor!.slice(0, 10)}x${first.cursor!.slice(11)}`;
     await expect(index.listQuotes({ speaker: 'Paula Gee', limit: 7, cursor: tampered })).rejects.toBeInstanceOf(InvalidCursorError);

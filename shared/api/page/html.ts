@@ -53,6 +53,7 @@ ${fields([
   ['q', 'Words', '<input id="q" name="q" type="search">'],
   ['from', 'From', '<input id="from" name="from" type="date">'],
   ['to', 'To', '<input id="to" name="to" type="date">'],
+  ['collection', 'Collection', '<input id="collection" name="collection" autocomplete="off">'],
   ['kind', 'Kind', select('kind', 'kind', [['', 'any'], ...QUOTE_KINDS.map((k): Option => [k, k])])],
   ['sort', 'Order', select('sort', 'sort', [['', 'newest first'], ['relevance', 'best match first']])],
 ])}
@@ -67,6 +68,7 @@ ${fields([
   ['claim-q', 'Words', '<input id="claim-q" name="q" type="search">'],
   ['claim-from', 'From', '<input id="claim-from" name="from" type="date">'],
   ['claim-to', 'To', '<input id="claim-to" name="to" type="date">'],
+  ['claim-collection', 'Collection', '<input id="claim-collection" name="collection" autocomplete="off">'],
   ['claim-kind', 'Kind', select('claim-kind', 'kind', [['', 'any'], ...CLAIM_KINDS.map((k): Option => [k, k])])],
   ['claim-min', 'Minimum score', '<input id="claim-min" name="minScore" type="number" min="0" max="1" step="0.05">'],
 ])}

@@ -22,12 +22,14 @@ import {
   UploadSchema,
   pageOf,
 } from '../schemas.ts';
+import { CollectionSchema } from '../../filters.ts';
 import { errorResponses, json, notFoundResponse, readerSecurity, writerSecurity } from './common.ts';
 
 const RawMetadataQuerySchema = z.object({
   title: z.string().max(500).optional(),
   url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-  source: z.string().max(200).optional(),
+  source: z.string().max(2000).optional(),
+  collection: CollectionSchema.optional(),
   publishedAt: IsoDateSchema.optional(),
   filename: z.string().max(200).optional().openapi({ description: 'The uploaded file’s name: the document’s title when it has none.' }),
 });
@@ -37,8 +39,8 @@ const postDocument = createRoute({
   path: '/documents',
   summary: 'Upload a document for extraction',
   description:
-    'JSON `{text|html, title?, url?, source?, publishedAt?}`, or the raw file (text, Markdown, HTML, PDF or Word .docx) as the body ' +
-    'with the metadata in the query. ' +
+    'JSON `{text|html, title?, url?, source?, collection?, publishedAt?}`, or the raw file (text, Markdown, HTML, PDF or Word .docx) ' +
+    'as the body with the metadata in the query. ' +
     'The same content uploaded again returns the existing id. Files larger than the body limit go through POST /uploads.',
   security: writerSecurity,
   request: {
@@ -118,8 +120,8 @@ const documentClaims = createRoute({
 });
 const documentFlags = childRoute('/documents/{id}/flags', 'Name-inconsistency flags of a document', FlagSchema, 'FlagPage');
 
-function metadataOf(body: { title?: string; url?: string; source?: string; publishedAt?: string; filename?: string }, contentType: string): DocumentMetadata {
-  return { title: body.title, url: body.url, source: body.source, publishedAt: body.publishedAt, filename: body.filename, contentType, uploader: 'api' };
+function metadataOf(body: { title?: string; url?: string; source?: string; collection?: string; publishedAt?: string; filename?: string }, contentType: string): DocumentMetadata {
+  return { title: body.title, url: body.url, source: body.source, collection: body.collection, publishedAt: body.publishedAt, filename: body.filename, contentType, uploader: 'api' };
 }
 
 export function registerDocumentRoutes(app: ApiApp, deps: ApiDeps): void {

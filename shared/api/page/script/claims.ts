@@ -1,6 +1,6 @@
 /** Claims to check: the corpus's claims by score, filtered by speaker, words, dates, kind and minimum score. */
 export const CLAIMS_JS = String.raw`
-  var CLAIM_FIELDS = { speaker: 'claim-speaker', q: 'claim-q', from: 'claim-from', to: 'claim-to', kind: 'claim-kind', minScore: 'claim-min' };
+  var CLAIM_FIELDS = { speaker: 'claim-speaker', q: 'claim-q', from: 'claim-from', to: 'claim-to', collection: 'claim-collection', kind: 'claim-kind', minScore: 'claim-min' };
 
   function claimItem(claim) {
     var speaker = claim.speakerId

@@ -1,6 +1,6 @@
 /** Quote search: each quote with its speaker, kind, date and document; searched words marked; facets to narrow by. */
 export const QUOTES_JS = String.raw`
-  var SEARCH_FIELDS = ['speaker', 'q', 'from', 'to', 'kind', 'sort'];
+  var SEARCH_FIELDS = ['speaker', 'q', 'from', 'to', 'collection', 'kind', 'sort'];
 
   // The quote text, with the searched words in <mark> when the server cut it into highlight segments.
   function quoteText(quote) {

@@ -1,0 +1,95 @@
+/**
+ * The export's reads over the index store's own queries: quotes through the quote search (every filter
+ * as the search applies it), the other tables by walking the finished documents and reading each one's
+ * partition. Pages are drawn one at a time, so nothing is held but the page in hand.
+ */
+import { normalizeName, queryWords, UNDATED } from '../storage/keys.ts';
+import type { ClaimRecord, DocumentRecord, DocumentSpeakerRecord, ExportReader, FlagRecord, IndexStore, Page, PageRequest, QuoteRecord } from '../storage/ports.ts';
+import type { SearchFilter } from '../filters.ts';
+
+/** Page sizes: the store's longest page of quotes, and the API's page for everything else. */
+const QUOTE_PAGE = 1000;
+const PAGE = 100;
+
+async function* allPages<T>(read: (page: PageRequest) => Promise<Page<T>>, limit = PAGE): AsyncGenerator<T> {
+  let cursor: string | null = null;
+  do {
+    const page = await read({ limit, cursor });
+    yield* page.items;
+    cursor = page.cursor;
+  } while (cursor);
+}
+
+/** Whether a document's date and collection pass the filter (the search's rules: inclusive days, undated apart). */
+export function documentMatches(doc: DocumentRecord, filter: SearchFilter): boolean {
+  if (filter.collection && doc.collection !== filter.collection) return false;
+  const undated = doc.sortDate === UNDATED;
+  if (filter.undated) return undated;
+  if (!filter.from && !filter.to) return true;
+  const day = doc.sortDate.slice(0, 10);
+  return !undated && (!filter.from || day >= filter.from.slice(0, 10)) && (!filter.to || day <= filter.to.slice(0, 10));
+}
+
+export class IndexExportReader implements ExportReader {
+  constructor(private readonly index: IndexStore) {}
+
+  quotes(filter: SearchFilter): AsyncIterable<QuoteRecord> {
+    return allPages((page) => this.index.listQuotes({ ...filter, ...page }), QUOTE_PAGE);
+  }
+
+  async *documents(filter: SearchFilter): AsyncGenerator<DocumentRecord> {
+    const speakers = await this.speakerIds(filter);
+    for await (const doc of allPages((page) => this.index.listDocuments({ ...page, status: 'done' }))) {
+      if (!documentMatches(doc, filter)) continue;
+      if (speakers && !(await this.hasSpeaker(doc.id, speakers))) continue;
+      yield doc;
+    }
+  }
+
+  async *claims(filter: SearchFilter): AsyncGenerator<ClaimRecord> {
+    const speakers = await this.speakerIds(filter);
+    const words = filter.q ? queryWords(filter.q) : [];
+    for await (const doc of this.documents({ ...filter, speaker: undefined })) {
+      for await (const claim of allPages((page) => this.index.claimsOfDocument(doc.id, page))) {
+        if (speakers && !(claim.speakerId && speakers.has(claim.speakerId))) continue;
+        if (words.length > 0) {
+          const have = new Set(normalizeName(claim.text).split(' '));
+          if (!words.every((w) => have.has(w))) continue;
+        }
+        yield claim;
+      }
+    }
+  }
+
+  async *speakers(filter: SearchFilter): AsyncGenerator<DocumentSpeakerRecord> {
+    const speakers = await this.speakerIds(filter);
+    for await (const doc of this.documents({ ...filter, speaker: undefined })) {
+      for await (const speaker of allPages((page) => this.index.speakersOfDocument(doc.id, page))) {
+        if (!speakers || speakers.has(speaker.id)) yield speaker;
+      }
+    }
+  }
+
+  async *flags(filter: SearchFilter): AsyncGenerator<FlagRecord> {
+    const speakers = await this.speakerIds(filter);
+    for await (const doc of this.documents({ ...filter, speaker: undefined })) {
+      for await (const flag of allPages((page) => this.index.flagsOfDocument(doc.id, page))) {
+        if (!speakers || speakers.has(flag.speakerId)) yield flag;
+      }
+    }
+  }
+
+  async documentsById(ids: string[]): Promise<Map<string, DocumentRecord>> {
+    return new Map((await this.index.getDocuments(ids)).map((doc) => [doc.id, doc]));
+  }
+
+  /** The speaker ids a `speaker` filter names (any spelling), or null for no speaker filter. */
+  private async speakerIds(filter: SearchFilter): Promise<Set<string> | null> {
+    return filter.speaker ? new Set(await this.index.resolveSpeaker(filter.speaker)) : null;
+  }
+
+  private async hasSpeaker(documentId: string, speakers: Set<string>): Promise<boolean> {
+    for await (const speaker of allPages((page) => this.index.speakersOfDocument(documentId, page))) if (speakers.has(speaker.id)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Exports end to end on the local stack (s3rver, dynalite, the real process function): documents come in
+ * through the API (with a collection) and through `quotedesk ingest --wait` (JSONL records with their own
+ * ids and dates), then go out through `GET /export` and `quotedesk export`. The CSV is read back by
+ * Python's csv module and the Parquet by hyparquet, an independent reader.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalStack, type LocalStack } from '../../infra/local.ts';
+import { createApp } from '../../shared/api/app.ts';
+import type { ApiApp } from '../../shared/api/deps.ts';
+import { depsFromEnv } from '../../shared/api/runtime.ts';
+import { COLUMNS } from '../../shared/export/tables.ts';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bin/quotedesk.mjs', import.meta.url).pathname;
+const READER = 'reader-token-for-export-tests-0123';
+const WRITER = 'writer-token-for-export-tests-0123';
+const clinic = readFileSync(new URL('../fixtures/export/clinic.txt', import.meta.url), 'utf8');
+const ferry = readFileSync(new URL('../fixtures/export/ferry.txt', import.meta.url), 'utf8');
+/** A source as long and punctuated as real ones (the press releases' run past 200 characters). */
+const LONG_SOURCE = `Port Ellis Gazette, "Health" desk; ${'reprinted with permission, '.repeat(8)}2023`;
+
+let stack: LocalStack;
+let app: ApiApp;
+let dir: string;
+
+function cli(args: string[]) {
+  return run(process.execPath, [BIN, ...args], { env: { ...process.env, QUOTEDESK_DATA_DIR: stack.dataDir }, maxBuffer: 64 * 1024 * 1024 });
+}
+
+async function apiExport(query: string): Promise<Response> {
+  return app.request(`/export?${query}`, { headers: { authorization: `Bearer ${READER}` } });
+}
+
+/** Rows of a CSV file as Python's csv module reads them (a list of dicts). */
+async function pythonCsv(path: string, encoding = 'utf-8'): Promise<Array<Record<string, string>>> {
+  const script = 'import csv, json, sys\nwith open(sys.argv[1], newline="", encoding=sys.argv[2]) as f:\n    print(json.dumps(list(csv.DictReader(f))))';
+  const { stdout } = await run('python3', ['-c', script, path, encoding], { maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(stdout);
+}
+
+beforeAll(async () => {
+  stack = await startLocalStack({ ephemeral: true, s3Port: 0, dynamoPort: 0, apiPort: null, crawlIntervalSeconds: null, sweepIntervalSeconds: null, log: () => undefined });
+  app = createApp({ ...depsFromEnv({ QUOTEDESK_READER_TOKEN: READER, QUOTEDESK_WRITER_TOKEN: WRITER }), log: () => undefined });
+  dir = mkdtempSync(join(tmpdir(), 'quotedesk-export-'));
+
+  const posted = await app.request('/documents', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${WRITER}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text: clinic, title: 'Clinic "hires", at last', url: 'https://example.org/clinic', source: LONG_SOURCE, collection: 'clinic-study' }),
+  });
+  expect(posted.status).toBe(202);
+  const badCollection = await app.request('/documents', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${WRITER}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text: 'Other text.', collection: 'has spaces in it' }),
+  });
+  expect(badCollection.status).toBe(400);
+
+  const records = join(dir, 'records.jsonl');
+  writeFileSync(records, `${JSON.stringify({ id: 'harbor-0001', title: 'Ferry timetable', text: ferry, date: '2023-01-10', collection: 'ignored-by-the-option' })}\n`);
+  const ingested = await cli(['ingest', records, '--collection', 'harbor', '--wait']);
+  expect(ingested.stdout).toMatch(/processed: done 1/);
+  expect(ingested.stdout).toMatch(/time: \d+\.\d s end to end \(upload \d+\.\d s\)/);
+  await stack.idle();
+}, 120_000);
+
+afterAll(async () => stack?.stop());
+
+describe('export', () => {
+  it('GET /export streams quotes as RFC 4180 CSV that Python reads back, every row with its document', async () => {
+    const res = await apiExport('table=quotes&format=csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="quotedesk-quotes.csv"');
+    const path = join(dir, 'quotes.csv');
+    writeFileSync(path, Buffer.from(await res.arrayBuffer()));
+    expect(readFileSync(path, 'utf8')).toContain('\r\n');
+    const rows = await pythonCsv(path);
+    expect(Object.keys(rows[0])).toEqual(COLUMNS.quotes.map((c) => c.name));
+    expect(rows).toHaveLength(7);
+    const clinicRows = rows.filter((r) => r.collection === 'clinic-study');
+    expect(clinicRows.map((r) => r.quoteId)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
+    expect(clinicRows[1]).toMatchObject({
+      title: 'Clinic "hires", at last',
+      url: 'https://example.org/clinic',
+      source: LONG_SOURCE,
+      publishedAt: '2023-05-02T00:00:00.000Z',
+      dateSource: 'dateline',
+      speaker: 'Marta Kowalczyk-Brandt',
+      kind: 'direct',
+      text: '“We have waited 500 days for a first contract, and that is far too long,”',
+    });
+    // The variant spelling stays visible beside the canonical name.
+    expect(clinicRows[2]).toMatchObject({ speaker: 'Marta Kowalczyk-Brandt', spelling: 'Kowalcyk-Brandt' });
+    const harbor = rows.filter((r) => r.collection === 'harbor');
+    expect(harbor.map((r) => [r.recordId, r.speaker, r.publishedAt, r.dateSource])).toEqual([
+      ['harbor-0001', 'Tom Reyes', '2023-01-10T00:00:00.000Z', 'record'],
+      ['harbor-0001', 'Tom Reyes', '2023-01-10T00:00:00.000Z', 'record'],
+    ]);
+  });
+
+  it('writes a UTF-8 BOM for Excel on request, and neutralises cells Excel would run as formulas', async () => {
+    const res = await apiExport('table=documents&format=csv&bom=true');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const path = join(dir, 'documents-excel.csv');
+    writeFileSync(path, bytes);
+    const rows = await pythonCsv(path, 'utf-8-sig');
+    expect(rows.map((r) => r.collection).sort()).toEqual(['clinic-study', 'harbor']);
+    expect(rows.find((r) => r.collection === 'harbor')).toMatchObject({ recordId: 'harbor-0001', title: 'Ferry timetable', quotes: '2' });
+  });
+
+  it('filters as the search does: collection, speaker (any spelling), words, dates, kind', async () => {
+    const jsonl = async (query: string) => (await (await apiExport(`format=jsonl&${query}`)).text()).trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    expect((await jsonl('table=quotes&collection=harbor')).map((r) => r.speaker)).toEqual(['Tom Reyes', 'Tom Reyes']);
+    expect((await jsonl('table=quotes&speaker=Kowalcyk-Brandt&kind=direct')).map((r) => r.quoteId)).toEqual(['q2', 'q3']);
+    expect((await jsonl('table=quotes&q=ferry%20january')).map((r) => r.recordId)).toEqual(['harbor-0001']);
+    expect((await jsonl('table=quotes&from=2023-05-01&to=2023-05-31')).every((r) => r.collection === 'clinic-study')).toBe(true);
+    expect(await jsonl('table=quotes&undated=true')).toEqual([]);
+    const claims = await jsonl('table=claims&collection=clinic-study');
+    expect(claims.length).toBeGreaterThanOrEqual(3);
+    expect(claims.every((c) => c.title === 'Clinic "hires", at last' && c.score > 0)).toBe(true);
+    expect(claims.find((c) => c.speaker === 'Marta Kowalczyk-Brandt')).toBeDefined();
+    expect((await jsonl('table=speakers&collection=clinic-study')).map((s) => s.speaker).sort()).toEqual(['Ivo Marsh', 'Marta Kowalczyk-Brandt']);
+    expect((await jsonl('table=flags')).map((f) => [f.speaker, f.variants, f.status])).toEqual([['Marta Kowalczyk-Brandt', 'Kowalcyk-Brandt', 'open']]);
+    // Filters a table does not have, and bad values, are a 400 with the reason.
+    const wrong = await apiExport('table=documents&kind=direct');
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).detail).toContain('"kind" does not filter documents');
+    expect((await apiExport('table=quotes&collection=no%20spaces')).status).toBe(400);
+    expect((await apiExport('table=everything')).status).toBe(400);
+    expect((await app.request('/export?table=quotes')).status).toBe(401);
+  });
+
+  it('quotedesk export writes the same rows as Parquet, read back by an independent reader', async () => {
+    const path = join(dir, 'quotes.parquet');
+    const { stderr } = await cli(['export', 'quotes', '--format', 'parquet', '--out', path]);
+    expect(stderr).toMatch(/exported quotes to .*quotes\.parquet/);
+    const rows = await parquetReadObjects({ file: await asyncBufferFromFile(path) });
+    const { stdout } = await cli(['export', 'quotes', '--format', 'jsonl']);
+    const expected = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows).toHaveLength(7);
+    expect(rows.map((r) => ({ ...r, start: Number(r.start), end: Number(r.end) }))).toEqual(expected);
+    expect(rows.find((r) => r.quoteId === 'q2' && r.collection === 'clinic-study')).toMatchObject({ speaker: 'Marta Kowalczyk-Brandt', source: LONG_SOURCE, start: expect.anything() });
+  });
+
+  it('quotedesk export takes the same filters and refuses bad ones as usage errors', async () => {
+    const { stdout } = await cli(['export', 'quotes', '--collection', 'harbor', '--format', 'csv']);
+    const path = join(dir, 'harbor.csv');
+    writeFileSync(path, stdout);
+    expect((await pythonCsv(path)).map((r) => r.text)).toEqual(['“The ferry will run every hour, even in January,”', '“We cannot promise more than that,”']);
+    const bad = await cli(['export', 'quotes', '--from', '2023-02-30']).catch((error) => error);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--from: not a real date');
+    const typo = await cli(['export', 'quotse']).catch((error) => error);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('unknown table quotse (did you mean quotes?)');
+  });
+
+  it('status reports the documents by status and the undated ones', async () => {
+    const { stdout } = await cli(['status', '--json']);
+    expect(JSON.parse(stdout)).toMatchObject({ total: 2, done: 2, undated: 0 });
+  });
+});
+
