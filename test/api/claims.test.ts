@@ -32,6 +32,17 @@ const UNRELATED: SeedDocument = {
   claim: 'Repairs to the Harwick bridge will last over 500 days.',
 };
 
+const UNDATED_NOTE: SeedDocument = {
+  id: 'dundatednote00000000000001',
+  title: 'Undated note',
+  publishedAt: '',
+  undated: true,
+  source: 'desk',
+  collection: 'notes',
+  quotes: [{ speaker: 'Marcus Webb', text: 'We will see' }],
+  claim: [{ text: 'The depot holds 300 buses.', score: 0.3 }],
+};
+
 async function getJson(path: string) {
   const res = await app.request(path, { headers: { authorization: `Bearer ${READER}` } });
   return { status: res.status, body: (await res.json()) as any };
@@ -41,7 +52,7 @@ beforeAll(async () => {
   aws = await startLocalAws();
   const deps = depsFromEnv({ QUOTEDESK_WRITER_TOKEN: 'writer-token-for-tests-0123456789', QUOTEDESK_READER_TOKEN: READER });
   app = createApp({ ...deps, log: () => undefined });
-  for (const doc of [UNION_STORY, FOLLOW_UP, UNRELATED]) await seedDocument(deps.index, deps.documents, doc);
+  for (const doc of [UNION_STORY, FOLLOW_UP, UNRELATED, UNDATED_NOTE]) await seedDocument(deps.index, deps.documents, doc);
 });
 afterAll(async () => aws?.stop());
 
@@ -57,7 +68,8 @@ describe('claims in the API', () => {
   });
 
   it('GET /claims ranks the corpus’s claims by score, across months, with a cursor', async () => {
-    const all = await getJson('/claims');
+    expect((await getJson('/claims')).body.items.at(-1)).toMatchObject({ key: `${UNDATED_NOTE.id}~c1`, publishedAt: null });
+    const all = await getJson('/claims?minScore=0.4');
     expect(all.body.items.map((c: any) => [c.publishedAt.slice(0, 7), c.score])).toEqual([
       ['2024-04', 0.95],
       ['2024-04', 0.8],
@@ -69,7 +81,9 @@ describe('claims in the API', () => {
     expect(first.body.items.map((c: any) => c.score)).toEqual([0.95, 0.8]);
     const next = await getJson(`/claims?month=2024-04&limit=2&cursor=${encodeURIComponent(first.body.cursor)}`);
     expect(next.body.items.map((c: any) => c.key)).toEqual([`${FOLLOW_UP.id}~c1`, `${FOLLOW_UP.id}~c3`]);
-    expect(next.body.cursor).toBeNull();
+    // Lower bands may still hold claims of other months: the cursor goes on, to an empty last page.
+    const last = await getJson(`/claims?month=2024-04&limit=2&cursor=${encodeURIComponent(next.body.cursor)}`);
+    expect(last.body).toEqual({ items: [], cursor: null });
     expect((await getJson('/claims?month=2024-13')).status).toBe(400);
   });
 
@@ -88,7 +102,12 @@ describe('claims in the API', () => {
     expect(await keys('kind=superlative')).toEqual([`${FOLLOW_UP.id}~c3`]);
     expect(await keys('minScore=0.8')).toEqual([`${FOLLOW_UP.id}~c2`, `${UNRELATED.id}~c1`, `${UNION_STORY.id}~c1`]);
     expect(await keys('minScore=0.9&speaker=Katherine%20Oyster')).toEqual([`${FOLLOW_UP.id}~c2`]);
-    for (const bad of ['minScore=2', 'kind=gossip', 'from=2024-05-01&to=2024-04-01', 'month=2024-04&from=2024-04-02']) {
+    // Undated claims: found by `undated`, never by a date range; collections filter too.
+    expect(await keys('undated=true')).toEqual([`${UNDATED_NOTE.id}~c1`]);
+    expect(await keys('to=2024-12-31&q=buses')).toEqual([]);
+    expect(await keys('collection=notes')).toEqual([`${UNDATED_NOTE.id}~c1`]);
+    expect(await keys('collection=other')).toEqual([]);
+    for (const bad of ['minScore=2', 'collection=has%20space', 'kind=gossip', 'from=2024-05-01&to=2024-04-01', 'month=2024-04&from=2024-04-02']) {
       expect((await getJson(`/claims?${bad}`)).status, bad).toBe(400);
     }
     // A cursor belongs to its filters.
