@@ -24,6 +24,11 @@ export const ROLE_WORDS = new Set([
   'correspondent', 'commentator', 'observer', 'observers', 'people', 'person', 'man', 'woman', 'men', 'women',
   'speechwriter', 'pundit', 'blogger', 'producer', 'activist', 'organizer', 'negotiator', 'diplomat', 'envoy', 'surrogate',
   'donor', 'fundraiser', 'lobbyist', 'operative', 'staffer', 'staffers', 'treasurer', 'counsel', 'regulator', 'regulators',
+  'delegate', 'delegates', 'councilman', 'councilwoman', 'councillor', 'councilor', 'alderman', 'trustee', 'administrator',
+  'principal', 'provost', 'chancellor', 'bishop', 'cardinal', 'imam', 'cleric', 'commander', 'soldier', 'soldiers', 'pilot',
+  'resident', 'residents', 'landlord', 'tenant', 'tenants', 'entrepreneur', 'investor', 'investors', 'banker', 'bankers',
+  'trader', 'traders', 'athlete', 'actor', 'actress', 'singer', 'musician', 'artist', 'filmmaker', 'comedian', 'novelist',
+  'poet', 'designer', 'architect', 'planner', 'developer', 'contractor', 'mediator', 'monitor', 'inspector', 'auditor',
 ]);
 
 /**

@@ -424,3 +424,29 @@ describe('descriptions, participles and neighbouring attributions', () => {
     expect(quotes.find((q) => q.text.includes('we were floored'))?.speaker).toBe('Barrett');
   });
 });
+
+describe('subjects further away', () => {
+  it('reads a role word between a place and a name after an inverted cue', () => {
+    const text = '“This is just a scripted show,” said Ohio delegate Beau Corrin, angered that leaders ignored the movement.';
+    expect(speakerOf(text, 'scripted show')).toBe('Beau Corrin');
+  });
+
+  it('gives a participle cue the subject of its whole sentence, across an earlier quote in it', () => {
+    const text = "Mr. Dorsey hardly clarified the matter, treating the remark as a compliment -- ''That is smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay my taxes.''";
+    expect(speakerOf(text, 'Of course, I pay')).toBe('Dorsey');
+  });
+});
+
+describe('descriptions that name someone else', () => {
+  it('keeps the role that serves a person as the speaker, not the person', () => {
+    const text = '“His knowledge is about 20 years old,” said a longtime adviser to Senator Ada Voss, who declined to be identified.';
+    const quote = extract(text).quotes.find((q) => q.text.includes('20 years old'));
+    expect(quote?.speaker).toBe('a longtime adviser to Senator Ada Voss');
+    expect(extract(text).speakers.find((s) => s.name === quote?.speaker)?.kind).toBe('role');
+  });
+
+  it('reads "known as" to the name it gives', () => {
+    const text = '"There never was a stand-down order," said the base chief known as Bob, speaking publicly for the first time.';
+    expect(speakerOf(text, 'stand-down order')).toBe('Bob');
+  });
+});
