@@ -339,7 +339,10 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
       // "Chief Calvin Williams lobbied …, saying, “…”": a participle cue takes the sentence's subject
       const participle = /ing$/.test(w) && c > 0 && toks[c - 1].text === ',';
       // "…, Nefzi said, adding, “…”": the participle's subject is that of the cue just before it
-      const chained = participle && c >= 2 && directCue(toks[c - 2].text) && /^[a-z]/.test(toks[c - 2].text) ? subjectBefore(text, toks, c - 2) : null;
+      // (a noun is no cue: "shrugged off Trump’s comments, telling …")
+      const before = toks[c - 3]?.text ?? '';
+      const verbBefore = c >= 2 && directCue(toks[c - 2].text) && /^[a-z]/.test(toks[c - 2].text) && !NOUN_BEFORE.test(before) && !/['’]s$/.test(before);
+      const chained = participle && verbBefore ? subjectBefore(text, toks, c - 2) : null;
       // (the sentence may have begun before an earlier quote: "Mr. Trump …, ''That makes me smart'' -- and, asserting, ''…''")
       const subject = chained ?? (participle ? (sentenceSubject(text, toks, c) ?? wholeSentenceSubject(text, quote, context.paragraph)) : subjectBefore(text, toks, c));
       if (subject) {

@@ -1,6 +1,6 @@
 /** Speakers named as a reader would name them: the fullest form the document writes, the issuer of a release. */
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../shared/extract/index.ts';
+import { extract } from '#shared/extract/index.ts';
 
 const speakerOf = (text: string, quoteStart: string) => extract(text).quotes.find((q) => q.text.includes(quoteStart))?.speaker ?? null;
 
@@ -448,5 +448,12 @@ describe('descriptions that name someone else', () => {
   it('reads "known as" to the name it gives', () => {
     const text = '"There never was a stand-down order," said the base chief known as Bob, speaking publicly for the first time.';
     expect(speakerOf(text, 'stand-down order')).toBe('Bob');
+  });
+});
+
+describe('participles after a noun', () => {
+  it('does not read a plural noun before ", telling" as a reporting verb', () => {
+    const text = 'Ryan’s campaign shrugged off Dorsey’s comments, telling reporters, “Nobody on the team has ever asked for an endorsement.”';
+    expect(speakerOf(text, 'Nobody on the team')).toBe('Ryan’s campaign');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../shared/extract/index.ts';
-import { sentenceAround, toIndexEntry, variantSpellingNear } from '../../shared/pipeline/records.ts';
-import { splitSentences } from '../../shared/text/sentences.ts';
+import { extract } from '#shared/extract/index.ts';
+import { sentenceAround, speakerAliases, toIndexEntry, variantSpellingNear } from '#shared/pipeline/records.ts';
+import { splitSentences } from '#shared/text/sentences.ts';
 
 // One harbour master, spelled three ways across the article.
 const TEXT = [
@@ -49,5 +49,16 @@ describe('flag context', () => {
     expect(sentence.text.length).toBeLessThanOrEqual(300);
     expect(text.slice(sentence.start, sentence.start + sentence.text.length)).toBe(sentence.text);
     expect(sentence.text).toContain('Jandro said so');
+  });
+});
+
+describe('speaker lookup names', () => {
+  it('finds a person by every spelling and by the surname alone; an organisation only by its names', () => {
+    expect([...speakerAliases({ canonical: 'Dr. Kristin Sanders-Gendreau', variants: ['Saunders-Jandro'], kind: 'person' })]).toEqual([
+      ['dr kristin sanders gendreau', 'Dr. Kristin Sanders-Gendreau'],
+      ['sanders gendreau', 'Sanders-Gendreau'],
+      ['saunders jandro', 'Saunders-Jandro'],
+    ]);
+    expect([...speakerAliases({ canonical: 'Allina Health', variants: [], kind: 'organization' }).keys()]).toEqual(['allina health']);
   });
 });

@@ -1,7 +1,9 @@
 /** Uploading documents and reading one document, its status, text, quotes, claims and flags. */
-import { createRoute, z } from '@hono/zod-openapi';
-import { FILE_TYPES } from '../../pipeline/ingest-sources.ts';
-import type { DocumentMetadata } from '../../storage/ports.ts';
+import * as z from 'zod';
+import { createRoute } from '../openapi-app.ts';
+import { MAX_DOCUMENT_BYTES } from '#shared/limits.ts';
+import type { DocumentMetadata } from '#shared/storage/ports.ts';
+import { FILE_TYPES } from '#shared/pipeline/ingest-sources.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { presentClaim, presentDocument, presentFlag, presentQuote } from '../present.ts';
@@ -22,7 +24,7 @@ import {
   UploadSchema,
   pageOf,
 } from '../schemas.ts';
-import { CollectionSchema } from '../../filters.ts';
+import { CollectionSchema } from '#shared/filters.ts';
 import { errorResponses, json, notFoundResponse, readerSecurity, writerSecurity } from './common.ts';
 
 const RawMetadataQuerySchema = z.object({
@@ -31,7 +33,7 @@ const RawMetadataQuerySchema = z.object({
   source: z.string().max(2000).optional(),
   collection: CollectionSchema.optional(),
   publishedAt: IsoDateSchema.optional(),
-  filename: z.string().max(200).optional().openapi({ description: 'The uploaded file’s name: the document’s title when it has none.' }),
+  filename: z.string().max(200).optional().meta({ description: 'The uploaded file’s name: the document’s title when it has none.' }),
 });
 
 const postDocument = createRoute({
@@ -49,7 +51,7 @@ const postDocument = createRoute({
     body: {
       content: {
         'application/json': { schema: DocumentInputSchema },
-        ...Object.fromEntries([...new Set(Object.values(FILE_TYPES))].map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }])),
+        ...Object.fromEntries([...new Set(Object.values(FILE_TYPES))].map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])),
       },
     },
   },
@@ -125,7 +127,7 @@ function metadataOf(body: { title?: string; url?: string; source?: string; colle
 }
 
 export function registerDocumentRoutes(app: ApiApp, deps: ApiDeps): void {
-  const maxUploadBytes = deps.maxUploadBytes ?? 5 * 1024 * 1024;
+  const maxUploadBytes = deps.maxUploadBytes ?? MAX_DOCUMENT_BYTES;
 
   async function existing(id: string) {
     const doc = await deps.index.getDocument(id);

@@ -1,9 +1,10 @@
 /** Who the caller is: the page checks a token at sign-in with this, and shows only the actions the role allows. */
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { createRoute } from '../openapi-app.ts';
 import type { ApiApp } from '../deps.ts';
 import { errorResponses, json, readerSecurity } from './common.ts';
 
-const SessionSchema = z.object({ role: z.enum(['reader', 'writer']) }).openapi('Session');
+const SessionSchema = z.object({ role: z.enum(['reader', 'writer']) }).meta({ id: 'Session' });
 
 const me = createRoute({
   method: 'get',
