@@ -10,6 +10,7 @@
  *   From the mayor: “…” / ROE: “…”              colon introductions
  */
 import { lookupCueVerb, QUOTE_ONLY_CUES, QUOTE_PHRASAL_CUES } from '../lexicon/cues.ts';
+import { DESCRIPTION_OPENERS } from '../lexicon/roles.ts';
 import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS } from '../lexicon/function-words.ts';
 import type { QuoteSpan, Paragraph } from './quotemarks.ts';
 import { parseSpeakerPhrase, readNameForward, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from './speaker-phrase.ts';
@@ -98,6 +99,12 @@ function phraseAfterCue(text: string, tokens: Token[], from: number, lenient = t
   const determined = from < tokens.length && /^(?:the|a|an|one|two|several|some|many|his|her|their|its)$/i.test(tokens[from].text);
   while (end < tokens.length) {
     const t = tokens[end];
+    const previous = tokens[end - 1]?.text;
+    // "a longtime adviser to Trump", "the base chief known as Bob": the description goes on to its name
+    if (end > from && ((t.text === 'to' && isRoleWord(previous)) || (t.text === 'as' && /^(?:known|identified)$/.test(previous)))) {
+      end++;
+      continue;
+    }
     if (t.text === ',') {
       commas++;
       if (commas > 2) break;
@@ -221,6 +228,20 @@ function sentenceSubject(text: string, tokens: Token[], cueAt: number): SpeakerP
   return null;
 }
 
+/** The subject of the whole sentence holding the quote, across any earlier quote in it. */
+function wholeSentenceSubject(text: string, quote: QuoteSpan, para: Paragraph): SpeakerPhrase | null {
+  const tokens = tokenize(text, Math.max(para.start, quote.start - WINDOW), quote.start);
+  let from = 0;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    if (SENTENCE_END.has(tokens[i].text) && endsSentence(text, tokens[i]) && !QUOTE_MARK.test(tokens[i + 1]?.text ?? '')) {
+      from = i + 1;
+      break;
+    }
+  }
+  const sentence = tokens.slice(from);
+  return sentence.length ? sentenceSubject(text, sentence, sentence.length) : null;
+}
+
 /** The speaker of the last "X said"-style clause in [from, to) (at most the last 400 characters). */
 export function lastCueSpeaker(text: string, from: number, to: number): SpeakerPhrase | null {
   const tokens = tokenize(text, Math.max(from, to - 400), to);
@@ -283,7 +304,9 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
       const phrasal = c + 1 < after.length && QUOTE_PHRASAL_CUES.has(`${after[c].text} ${after[c + 1].text}`);
       if ((!directCue(after[c].text, true) && !phrasal) || !/^[a-z]/.test(after[c].text)) continue;
       const subject = subjectBefore(text, after, c);
-      if (subject && subject.start === after[a].start) {
+      let opens = a; // "“…,” former Bush speechwriter Noam Neusner wrote"
+      while (opens < c && DESCRIPTION_OPENERS.has(after[opens].text)) opens++;
+      if (subject && (subject.start === after[a].start || subject.start === after[opens].start)) {
         return { phrase: subject, cue: after[c].text, cueStart: after[c].start, cueEnd: after[c].end, via: 'after', placement: placementOf(before, introduced), confidence: afterPunct ? 0.95 : 0.7 };
       }
       break;
@@ -315,7 +338,13 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
       if (complement.length && !(introduced || colon)) break;
       // "Chief Calvin Williams lobbied …, saying, “…”": a participle cue takes the sentence's subject
       const participle = /ing$/.test(w) && c > 0 && toks[c - 1].text === ',';
-      const subject = participle ? sentenceSubject(text, toks, c) : subjectBefore(text, toks, c);
+      // "…, Nefzi said, adding, “…”": the participle's subject is that of the cue just before it
+      // (a noun is no cue: "shrugged off Trump’s comments, telling …")
+      const before = toks[c - 3]?.text ?? '';
+      const verbBefore = c >= 2 && directCue(toks[c - 2].text) && /^[a-z]/.test(toks[c - 2].text) && !NOUN_BEFORE.test(before) && !/['’]s$/.test(before);
+      const chained = participle && verbBefore ? subjectBefore(text, toks, c - 2) : null;
+      // (the sentence may have begun before an earlier quote: "Mr. Trump …, ''That makes me smart'' -- and, asserting, ''…''")
+      const subject = chained ?? (participle ? (sentenceSubject(text, toks, c) ?? wholeSentenceSubject(text, quote, context.paragraph)) : subjectBefore(text, toks, c));
       if (subject) {
         return { phrase: subject, cue: w, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: introduced || colon || complement.length === 0 ? 'standalone' : 'embedded', confidence: introduced || colon ? 0.9 : 0.6 };
       }

@@ -9,7 +9,7 @@
 import { findClaims } from '../claims/index.ts';
 import type { Claim, Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
 import { findDirectQuotes, type DirectQuote } from './direct.ts';
-import { findIndirectAttributions, type AttributionCandidate } from './indirect.ts';
+import { findIndirectAttributions, holdsQuotedRun, type AttributionCandidate } from './indirect.ts';
 import { splitParagraphs } from './quotemarks.ts';
 import { DocumentPeople, type PersonName } from './entities.ts';
 import type { Via } from './via.ts';
@@ -66,6 +66,14 @@ function merge(text: string, direct: DirectQuote[], candidates: AttributionCandi
     let covered = 0;
     for (let k = d; k < standalone.length && standalone[k].start < c.end; k++) covered += overlap(c, standalone[k]);
     if (covered * 2 >= c.end - c.start) continue;
+    // content that runs into another quote's own attribution ("… with Mr. Clarke, Mr. Barrett said, “…”")
+    // ends at the comma before it
+    const crossed = standalone.find((q, k) => k >= d && q.cueStart > c.start && q.cueStart < c.end && q.start < c.end);
+    const comma = crossed ? text.lastIndexOf(',', crossed.cueStart) : -1;
+    if (comma > c.start) {
+      c.end = comma;
+      c.kind = holdsQuotedRun(text, c.start, c.end) ? 'mixed' : 'indirect';
+    }
     const speaker = candidateSpeaker(text, c, registry);
     found.push({ start: c.start, end: c.end, kind: c.kind, speaker, cue: c.cue, confidence: c.confidence, via: speaker ? 'reported' : 'none' });
   }

@@ -138,7 +138,11 @@ function wordCount(tokens: Token[], from: number, to: number): number {
 }
 
 function hasQuotedFragment(text: string, start: number, end: number, direct: DirectQuoteIndex): boolean {
-  if (direct.covered(start, end) > 0) return true;
+  return direct.covered(start, end) > 0 || holdsQuotedRun(text, start, end);
+}
+
+/** Does [start, end) hold a quoted run: two double marks, or a single-quoted run? */
+export function holdsQuotedRun(text: string, start: number, end: number): boolean {
   const slice = text.slice(start, end);
   if (!/[“"‘]/.test(slice)) return false;
   // Two typographic or straight double marks, or a single-quoted run: a quoted fragment.

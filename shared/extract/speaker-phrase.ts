@@ -186,6 +186,21 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
   const possessive = best && best.to < head.length && /^['’]s?$/.test(head[best.to].text);
   const headEndsWithName = best !== null && best.to === head.length;
 
+  // "a longtime adviser to Trump", "a spokesman for Sen. Roe": the role speaks, not the person it serves
+  const serves = best !== null && headEndsWithName && best.titleFrom >= 2 && ['to', 'for', 'of', 'at', 'with'].includes(head[best.titleFrom - 1].text);
+  const servant = serves ? head[(best as { titleFrom: number }).titleFrom - 2] : null;
+  if (best && servant && /^[a-z]/.test(servant.text) && isRoleWord(servant.text)) {
+    return {
+      kind: 'role',
+      start,
+      end,
+      name: text.slice(head[0].start, head[head.length - 1].end),
+      nameStart: head[0].start,
+      nameEnd: head[head.length - 1].end,
+      role: servant.text,
+      organization: text.slice(head[best.from].start, head[best.to - 1].end),
+    };
+  }
   if (best && headEndsWithName) {
     const nameTokens = head.slice(best.from, best.to);
     const title = best.titleFrom < best.from ? text.slice(head[best.titleFrom].start, head[best.from - 1].end) : undefined;

@@ -37,7 +37,11 @@ export const BETWEEN_SUBJECT_AND_CUE = new Set([
 ]);
 
 /** Words that open a fronted clause before a sentence's subject: "With leaders worried, President Obama …". */
-export const CLAUSE_OPENERS = new Set(['with', 'after', 'as', 'while', 'when', 'despite', 'although', 'though', 'before', 'since', 'because', 'if', 'during', 'amid', 'following', 'asked', 'speaking', 'unlike', 'like']);
+export const CLAUSE_OPENERS = new Set([
+  'with', 'after', 'as', 'while', 'when', 'despite', 'although', 'though', 'before', 'since', 'because', 'if', 'during', 'amid',
+  'following', 'asked', 'speaking', 'unlike', 'like', 'alongside', 'besides', 'beyond', 'in', 'on', 'at', 'for', 'from', 'under',
+  'over', 'by', 'without', 'throughout', 'until', 'once', 'given', 'faced', 'responding', 'writing',
+]);
 
 /** Words closing a fronted time phrase: "Hours later, Trump …", "Two days ago, she …". */
 export const TIME_ADVERBS = new Set(['later', 'ago', 'earlier', 'afterward', 'afterwards', 'meanwhile', 'then']);

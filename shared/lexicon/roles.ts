@@ -22,6 +22,13 @@ export const ROLE_WORDS = new Set([
   'son', 'daughter', 'friend', 'neighbor', 'neighbour', 'clinician', 'clinicians', 'obstetrician', 'dentist', 'pharmacist',
   'surgeon', 'paramedic', 'firefighter', 'trooper', 'detective', 'deputy', 'ceo', 'cfo', 'coo', 'vice', 'senior',
   'correspondent', 'commentator', 'observer', 'observers', 'people', 'person', 'man', 'woman', 'men', 'women',
+  'speechwriter', 'pundit', 'blogger', 'producer', 'activist', 'organizer', 'negotiator', 'diplomat', 'envoy', 'surrogate',
+  'donor', 'fundraiser', 'lobbyist', 'operative', 'staffer', 'staffers', 'treasurer', 'counsel', 'regulator', 'regulators',
+  'delegate', 'delegates', 'councilman', 'councilwoman', 'councillor', 'councilor', 'alderman', 'trustee', 'administrator',
+  'principal', 'provost', 'chancellor', 'bishop', 'cardinal', 'imam', 'cleric', 'commander', 'soldier', 'soldiers', 'pilot',
+  'resident', 'residents', 'landlord', 'tenant', 'tenants', 'entrepreneur', 'investor', 'investors', 'banker', 'bankers',
+  'trader', 'traders', 'athlete', 'actor', 'actress', 'singer', 'musician', 'artist', 'filmmaker', 'comedian', 'novelist',
+  'poet', 'designer', 'architect', 'planner', 'developer', 'contractor', 'mediator', 'monitor', 'inspector', 'auditor',
 ]);
 
 /**
@@ -34,3 +41,6 @@ export const SPEAKER_DESCRIPTORS = new Set([
   'front-runner', 'hopeful', 'mogul', 'billionaire', 'businessman', 'businesswoman', 'justice', 'republican',
   'democratic', 'presidential', 'white',
 ]);
+
+/** Lower-case words that may open a speaker's description before a name: "former Bush speechwriter Noam Neusner". */
+export const DESCRIPTION_OPENERS = new Set(['former', 'then', 'longtime', 'veteran', 'fellow', 'current', 'acting', 'outgoing', 'incoming', 'retired', 'interim', 'late', 'embattled', 'freshman', 'senior', 'junior']);

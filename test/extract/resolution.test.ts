@@ -404,3 +404,56 @@ describe('transcripts', () => {
     expect(extract(text).speakers.map((s) => s.name).join('|')).not.toMatch(/^,|it shows/);
   });
 });
+
+describe('descriptions, participles and neighbouring attributions', () => {
+  it('reads a subject opened by "former" and a description after the quote', () => {
+    const text = '"These are the darkest days for people like myself," former Harbor Board speechwriter Noam Velez wrote in a column.';
+    expect(speakerOf(text, 'darkest days')).toBe('Noam Velez');
+  });
+
+  it('gives a participle cue ("…, X said, adding, “…”") the subject of the cue before it', () => {
+    const text = 'Omar Dakhil left as soon as prayers were finished, Karim Nefzi said, adding, "He was not very religious."';
+    expect(speakerOf(text, 'not very religious')).toBe('Karim Nefzi');
+  });
+
+  it('ends reported content at the comma before another quote’s own attribution', () => {
+    const text = 'So when Harbor Mining signaled that it was going to make a deal with Mr. Clarke, Mr. Barrett said, "we were floored."';
+    const quotes = extract(text).quotes;
+    const reported = quotes.find((q) => q.text.startsWith('that it was going'));
+    expect(reported?.text).toBe('that it was going to make a deal with Mr. Clarke');
+    expect(quotes.find((q) => q.text.includes('we were floored'))?.speaker).toBe('Barrett');
+  });
+});
+
+describe('subjects further away', () => {
+  it('reads a role word between a place and a name after an inverted cue', () => {
+    const text = '“This is just a scripted show,” said Ohio delegate Beau Corrin, angered that leaders ignored the movement.';
+    expect(speakerOf(text, 'scripted show')).toBe('Beau Corrin');
+  });
+
+  it('gives a participle cue the subject of its whole sentence, across an earlier quote in it', () => {
+    const text = "Mr. Dorsey hardly clarified the matter, treating the remark as a compliment -- ''That is smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay my taxes.''";
+    expect(speakerOf(text, 'Of course, I pay')).toBe('Dorsey');
+  });
+});
+
+describe('descriptions that name someone else', () => {
+  it('keeps the role that serves a person as the speaker, not the person', () => {
+    const text = '“His knowledge is about 20 years old,” said a longtime adviser to Senator Ada Voss, who declined to be identified.';
+    const quote = extract(text).quotes.find((q) => q.text.includes('20 years old'));
+    expect(quote?.speaker).toBe('a longtime adviser to Senator Ada Voss');
+    expect(extract(text).speakers.find((s) => s.name === quote?.speaker)?.kind).toBe('role');
+  });
+
+  it('reads "known as" to the name it gives', () => {
+    const text = '"There never was a stand-down order," said the base chief known as Bob, speaking publicly for the first time.';
+    expect(speakerOf(text, 'stand-down order')).toBe('Bob');
+  });
+});
+
+describe('participles after a noun', () => {
+  it('does not read a plural noun before ", telling" as a reporting verb', () => {
+    const text = 'Ryan’s campaign shrugged off Dorsey’s comments, telling reporters, “Nobody on the team has ever asked for an endorsement.”';
+    expect(speakerOf(text, 'Nobody on the team')).toBe('Ryan’s campaign');
+  });
+});
