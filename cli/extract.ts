@@ -60,7 +60,7 @@ async function extractLines(path: string, html: boolean): Promise<number> {
       const { id: rawId, text } = record as { id?: unknown; text?: unknown };
       if (typeof rawId === 'string' || typeof rawId === 'number') id = String(rawId);
       if (typeof text !== 'string') throw new InputError('missing "text" (a string)');
-      const body = html ? htmlToArticle(text).text : text;
+      const body = html ? (await htmlToArticle(text)).text : text;
       const result = extract(body, { id: id ?? undefined, includeText: html });
       await write(`${JSON.stringify(result)}\n`);
     } catch (error) {

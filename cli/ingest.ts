@@ -7,9 +7,9 @@
  * with --wait how the documents ended, how many have no publication date, and the end-to-end time.
  */
 import cliProgress from 'cli-progress';
-import { RAW_PREFIX } from '../infra/wiring.ts';
 import { ingestItems, type IngestItem } from '../shared/pipeline/ingest-sources.ts';
-import { DocumentIntakeService, safeFilename } from '../shared/pipeline/intake.ts';
+import { DocumentIntakeService } from '../shared/pipeline/intake.ts';
+import { rawKeyFor } from '../shared/pipeline/s3-keys.ts';
 import { contentHash, documentIdFor } from '../shared/pipeline/identity.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
@@ -46,7 +46,7 @@ function uploaderFor(bucket: string | undefined): { uploader: Uploader; target: 
     // No index to ask: the content-derived key is the duplicate check.
     const uploader: Uploader = async (body, metadata) => {
       const id = documentIdFor(contentHash(body));
-      const key = `${RAW_PREFIX}${id}/${safeFilename(metadata.filename, `${id}.txt`)}`;
+      const key = rawKeyFor(id, metadata.filename);
       if (await documents.headRaw(key)) return { id, duplicate: true };
       await documents.putRaw(key, body, metadata);
       return { id, duplicate: false };

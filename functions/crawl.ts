@@ -6,7 +6,6 @@
  */
 import type { Context } from 'aws-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { RAW_PREFIX } from '../infra/wiring.ts';
 import { Crawler, type CrawlLogEntry, type CrawlRequest, type CrawlSummary } from '../shared/crawl/crawler.ts';
 import { DynamoFeedRegistry, RawArticleSink } from '../shared/storage/feeds.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
@@ -27,7 +26,6 @@ let pages: PageWork | undefined;
 /** The crawler on the real adapters, configured from the environment. */
 export function crawlerFromEnv(options: { budgetMs?: number; log?: (entry: CrawlLogEntry) => void } = {}): Crawler {
   return new Crawler(new DynamoFeedRegistry(), new RawArticleSink(new S3DocumentStore()), {
-    rawPrefix: RAW_PREFIX,
     hostDelayMs: numberFromEnv('QUOTEDESK_CRAWL_HOST_DELAY_MS'),
     maxItemsPerFeed: numberFromEnv('QUOTEDESK_CRAWL_MAX_ITEMS'),
     budgetMs: options.budgetMs,

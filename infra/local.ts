@@ -14,9 +14,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SQSRecord } from 'aws-lambda';
-import { FUNCTIONS, RAW_PREFIX, type FunctionSpec } from './wiring.ts';
-import { ensureBucketAndTable, repairDocumentIndex, startEmulators, useEmulatorEnvironment, type Emulators } from '../shared/storage/emulators.ts';
-import { LocalSqsQueue, type SqsHandler } from '../shared/pipeline/local-queue.ts';
+import { FUNCTIONS, type FunctionSpec } from './wiring.ts';
+import { RAW_PREFIX } from '../shared/pipeline/s3-keys.ts';
+import { ensureBucketAndTable, repairDocumentIndex, startEmulators, useEmulatorEnvironment, type Emulators } from './local/emulators.ts';
+import { LocalSqsQueue, type SqsHandler } from './local/queue.ts';
+import type { Credentials } from './local/sigv4-guard.ts';
 import { sqsRecordForObject } from '../functions/events/s3-in-sqs.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -113,7 +115,7 @@ async function startS3Trigger(spec: FunctionSpec & { trigger: { kind: 's3' } }, 
 }
 
 /** http trigger: the API on Node, the same app as the Lambda handler. */
-async function startHttpTrigger(spec: FunctionSpec, ctx: TriggerContext, reprocess: (documentId: string) => Promise<void>): Promise<string | undefined> {
+async function startHttpTrigger(spec: FunctionSpec, ctx: TriggerContext): Promise<string | undefined> {
   const port = ctx.options.apiPort;
   if (port === null || port === undefined) return undefined;
   if (!existsSync(join(repoRoot, 'shared/api/serve.ts'))) return undefined;
@@ -127,7 +129,9 @@ async function startHttpTrigger(spec: FunctionSpec, ctx: TriggerContext, reproce
       }
     }
   }
-  const api = await startApi(depsFromEnv(process.env, { reprocess }), { port, hostname: '127.0.0.1' });
+  // The API's one composition root, as its Lambda handler uses it (a reprocess request lands under raw/.reprocess/
+  // and reaches the process function through its object-created event, as in AWS).
+  const api = await startApi(depsFromEnv(process.env), { port, hostname: '127.0.0.1' });
   ctx.stops.push(() => api.close());
   ctx.log(`  ${spec.name.padEnd(8)} ← http ${api.url} (${spec.entry})`);
   return api.url;
@@ -186,6 +190,39 @@ function crawlIntervalFromEnv(env: NodeJS.ProcessEnv, spec?: FunctionSpec): numb
   return seconds;
 }
 
+/** What <data dir>/local-stack.json tells the CLI and scripts about the running stack. */
+export interface LocalStackState {
+  pid: number;
+  bucket: string;
+  table: string;
+  s3Endpoint: string;
+  dynamoEndpoint: string;
+  /** The only credentials the emulators accept (see local/sigv4-guard.ts). */
+  credentials: Credentials;
+  apiUrl?: string;
+  rawPrefix: string;
+  startedAt: string;
+}
+
+export function readLocalStackState(dataDir: string = defaultDataDir()): LocalStackState | null {
+  const stateFile = join(dataDir, STATE_FILE);
+  return existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as LocalStackState) : null;
+}
+
+const CREDENTIALS_FILE = 'emulator-credentials.json';
+
+/**
+ * The credentials the emulators accept: generated once per data folder and kept there, owner-only, so a
+ * restarted stack and the clients that read them before a crash go on working; fresh for an ephemeral stack.
+ */
+function emulatorCredentials(dataDir: string, ephemeral: boolean): Credentials {
+  const file = join(dataDir, CREDENTIALS_FILE);
+  if (!ephemeral && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials;
+  const credentials = { accessKeyId: `QDLOCAL${randomBytes(8).toString('hex').toUpperCase()}`, secretAccessKey: randomBytes(30).toString('base64url') };
+  if (!ephemeral) writeFileSync(file, `${JSON.stringify(credentials)}\n`, { mode: 0o600 });
+  return credentials;
+}
+
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   // An ephemeral stack without a folder of its own gets a temporary one (never the real data folder).
@@ -195,14 +232,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const table = options.table ?? process.env.QUOTEDESK_TABLE ?? 'quotedesk';
   const s3Directory = join(dataDir, 's3');
   mkdirSync(s3Directory, { recursive: true });
+  const credentials = emulatorCredentials(dataDir, options.ephemeral ?? false);
   const emulators = await startEmulators({
     s3Directory,
     dynamoPath: options.ephemeral ? undefined : join(dataDir, 'dynamodb'),
     resetOnClose: options.ephemeral ?? false,
     s3Port: options.s3Port,
     dynamoPort: options.dynamoPort,
+    credentials,
   });
-  useEmulatorEnvironment(emulators, { bucket, table });
+  useEmulatorEnvironment({ ...emulators, credentials }, { bucket, table });
   await ensureBucketAndTable({ bucket, table });
 
   log(`quotedesk local stack (data: ${options.ephemeral ? 'temporary' : dataDir})`);
@@ -221,17 +260,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const ctx: TriggerContext = { options, emulators, bucket, dataDir, log, stops: [] };
   let queue: LocalSqsQueue | null = null;
   let apiUrl: string | undefined;
-  // Reprocessing (after a rejected flag) re-emits the document's object-created event, as in AWS.
-  const reprocess = async (documentId: string) => {
-    const { DocumentIntakeService } = await import('../shared/pipeline/intake.ts');
-    const { S3DocumentStore } = await import('../shared/storage/s3-documents.ts');
-    const { DynamoIndexStore } = await import('../shared/storage/dynamo-index.ts');
-    await new DocumentIntakeService(new S3DocumentStore(), new DynamoIndexStore()).reprocess(documentId);
-  };
   for (const spec of FUNCTIONS) {
     const trigger = spec.trigger;
     if (trigger.kind === 's3') queue = (await startS3Trigger({ ...spec, trigger }, ctx)) ?? queue;
-    else if (trigger.kind === 'http') apiUrl = (await startHttpTrigger(spec, ctx, reprocess)) ?? apiUrl;
+    else if (trigger.kind === 'http') apiUrl = (await startHttpTrigger(spec, ctx)) ?? apiUrl;
     else if (trigger.kind === 'schedule') {
       const interval = spec.name === 'sweep'
         ? (options.sweepIntervalSeconds === undefined ? intervalFromEnv('QUOTEDESK_SWEEP_INTERVAL', process.env, 60) : options.sweepIntervalSeconds)
@@ -243,8 +275,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (queue) await recoverUnfinished(log);
 
   const stateFile = join(dataDir, STATE_FILE);
-  const state = { pid: process.pid, bucket, table, s3Endpoint: emulators.s3Endpoint, dynamoEndpoint: emulators.dynamoEndpoint, apiUrl, rawPrefix: RAW_PREFIX, startedAt: new Date().toISOString() };
-  writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+  const state: LocalStackState = { pid: process.pid, bucket, table, s3Endpoint: emulators.s3Endpoint, dynamoEndpoint: emulators.dynamoEndpoint, credentials, apiUrl, rawPrefix: RAW_PREFIX, startedAt: new Date().toISOString() };
+  // Owner-only: it holds the emulators' credentials (removed first: a mode applies only to a new file).
+  rmSync(stateFile, { force: true });
+  writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
 
   return {
     bucket,
@@ -270,9 +304,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
  * messages, or null when no local stack runs (the caller then uses the AWS environment).
  */
 export function connectToLocalStack(dataDir: string = defaultDataDir()): string | null {
-  const stateFile = join(dataDir, STATE_FILE);
-  if (!existsSync(stateFile)) return null;
-  const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number; s3Endpoint: string; dynamoEndpoint: string; bucket: string; table: string };
+  const state = readLocalStackState(dataDir);
+  if (!state) return null;
   try {
     process.kill(state.pid, 0);
   } catch {

@@ -2,12 +2,7 @@
  * The one list of quotedesk's functions and what triggers them. The CDK stack and the local
  * stack both read it, so what runs on one machine is wired exactly as what runs in AWS.
  */
-export const RAW_PREFIX = 'raw/';
-export const RESULTS_PREFIX = 'results/';
-/** Where the crawler stores the articles it fetched (its only writable prefix). */
-export const CRAWL_PREFIX = `${RAW_PREFIX}crawl/`;
-/** Re-drive requests of the recovery sweeper (its only writable prefix). */
-export const REDRIVE_PREFIX = `${RAW_PREFIX}.redrive/`;
+import { CRAWL_PREFIX, RAW_PREFIX, REDRIVE_PREFIX, RESULTS_PREFIX } from '../shared/pipeline/s3-keys.ts';
 
 /** Environment variables the functions read; set by the stack where the grants are made, and by the local stack. */
 export const ENV = {

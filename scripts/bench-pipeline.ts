@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack } from '../infra/local.ts';
-import { RAW_PREFIX, RESULTS_PREFIX } from '../infra/wiring.ts';
+import { RAW_PREFIX, RESULTS_PREFIX } from '../shared/pipeline/s3-keys.ts';
 import { ingest, type IngestSummary } from '../cli/ingest.ts';
 import { DocumentIntakeService } from '../shared/pipeline/intake.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';

@@ -18,11 +18,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { useEmulatorEnvironment } from '../shared/storage/emulators.ts';
+import { useEmulatorEnvironment } from '../infra/local/emulators.ts';
+import { readLocalStackState } from '../infra/local.ts';
 import { docClient, resetClients } from '../shared/storage/clients.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
 import { contentHash, documentIdFor } from '../shared/pipeline/identity.ts';
+import { RAW_PREFIX, isRequestKey, resultKeyFor } from '../shared/pipeline/s3-keys.ts';
 import { PENDING_SHARDS } from '../shared/storage/keys.ts';
 import { StackProcess, freePort, stackEnvironment } from './stack-process.ts';
 
@@ -204,7 +206,9 @@ async function main(): Promise<void> {
   const ingestSeconds = (Date.now() - started) / 1000;
 
   // Let the pipeline settle: nothing queued/processing and the work list empty (or give up after 6 min).
-  useEmulatorEnvironment({ s3Endpoint: `http://127.0.0.1:${s3Port}`, dynamoEndpoint: `http://127.0.0.1:${dynamoPort}` }, { bucket: 'quotedesk-local', table: 'quotedesk' });
+  const state = readLocalStackState(dataDir);
+  if (!state) throw new Error(`no running stack in ${dataDir}`);
+  useEmulatorEnvironment(state, { bucket: state.bucket, table: state.table });
   resetClients();
   const index = new DynamoIndexStore();
   const ids = [...new Set(sent.map((s) => s.id))];
@@ -242,13 +246,13 @@ async function main(): Promise<void> {
 
   // S3: every raw object is a known document; every known document's raw object and (done) result exist.
   const rawKeys: string[] = [];
-  for await (const o of documents.listKeys('raw/')) if (!o.key.startsWith('raw/.redrive/') && !o.key.startsWith('raw/.reprocess/')) rawKeys.push(o.key);
+  for await (const o of documents.listKeys(RAW_PREFIX)) if (!isRequestKey(o.key)) rawKeys.push(o.key);
   const rawIds = new Set(rawKeys.map((k) => k.split('/')[1]));
   const s3 = { rawObjects: rawKeys.length, orphans: [...rawIds].filter((id) => !records.has(id)).length, rawMissing: 0, resultsMissing: 0 };
   for (const [id, doc] of records) {
     if (!doc) continue;
     if (!(await documents.headRaw(doc.rawKeys[0]))) s3.rawMissing++;
-    if (doc.status === 'done' && !(await documents.getResult(`results/${id}.json`))) s3.resultsMissing++;
+    if (doc.status === 'done' && !(await documents.getResult(resultKeyFor(id)))) s3.resultsMissing++;
   }
   if (s3.orphans) problems.push(`${s3.orphans} raw objects in S3 with no document record`);
   if (s3.rawMissing) problems.push(`${s3.rawMissing} documents whose raw object is missing`);
@@ -285,7 +289,7 @@ async function main(): Promise<void> {
   for (const [id, doc] of records) {
     if (doc?.status !== 'done') continue;
     items.checked++;
-    const result = (await documents.getResult(`results/${id}.json`)) as { quotes: Array<{ id: string }>; claims: Array<{ id: string }>; flags: unknown[]; version?: string } | null;
+    const result = (await documents.getResult(resultKeyFor(id))) as { quotes: Array<{ id: string }>; claims: Array<{ id: string }>; flags: unknown[]; version?: string } | null;
     const partition = await queryAll({ TableName: 'quotedesk', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `DOC#${id}` }, ConsistentRead: true });
     const committed = partition.filter((i) => i.sk !== 'META' && i.v === doc.version);
     items.staleItems += partition.filter((i) => i.sk !== 'META' && i.v !== doc.version && !(i.type === 'flag' && i.status === 'rejected')).length;

@@ -166,7 +166,7 @@ async function checkHtml(dir: string): Promise<void> {
     let text = '';
     let error: string | undefined;
     try {
-      text = htmlToArticle(source, 'http://fakehost/test/page.html').text;
+      text = (await htmlToArticle(source, 'http://fakehost/test/page.html')).text;
     } catch (e) {
       error = e instanceof UnsupportedDocumentError ? e.reason : `UNEXPECTED ${(e as Error).message}`;
       failures++;

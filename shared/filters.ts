@@ -2,7 +2,7 @@
  * The search vocabulary, one definition for the API (`GET /quotes`, `GET /export`) and the CLI
  * (`quotedesk export`): who said it, which words, when, which collection, what kind.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { QuoteKindSchema } from './schema.ts';
 import { COLLECTION_NAME, COLLECTION_RULE } from './collection.ts';
 

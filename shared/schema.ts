@@ -2,7 +2,7 @@
  * The extraction output contract. Every offset is a UTF-16 offset into `text`
  * (the input as given, or the article text extracted from HTML).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { VIA } from './extract/via.ts';
 
 export const MentionSchema = z.object({

@@ -1,9 +1,10 @@
 /**
  * The process function's input: SQS records whose body is an S3 event notification (S3 → SQS →
- * Lambda). Parsed with the Powertools Parser schemas; keys URL-decoded here, once.
+ * Lambda). Validated with zod against the fields read here (the whole-event schemas of the Powertools
+ * Parser import zod in a way that keeps all of it in the bundle); keys URL-decoded here, once.
  */
-import { S3Schema } from '@aws-lambda-powertools/parser/schemas';
-import { decodeS3EventKey, encodeS3EventKey } from '../../shared/pipeline/s3-keys.ts';
+import * as z from 'zod';
+import { decodeS3EventKey, encodeS3EventKey } from '#shared/pipeline/s3-keys.ts';
 
 export interface ObjectCreated {
   bucket: string;
@@ -11,6 +12,18 @@ export interface ObjectCreated {
   eventTime: string;
   size?: number;
 }
+
+/** The part of an S3 event notification the pipeline reads. */
+const S3NotificationSchema = z.object({
+  Records: z.array(z.object({
+    eventName: z.string(),
+    eventTime: z.iso.datetime(),
+    s3: z.object({
+      bucket: z.object({ name: z.string().min(1) }),
+      object: z.object({ key: z.string().min(1), size: z.number().int().nonnegative().optional() }),
+    }),
+  })),
+});
 
 export class InvalidEventError extends Error {
   constructor(message: string) {
@@ -28,7 +41,7 @@ export function objectsFromSqsBody(body: string): ObjectCreated[] {
     throw new InvalidEventError('SQS message body is not JSON');
   }
   if ((payload as { Event?: string })?.Event === 's3:TestEvent') return [];
-  const parsed = S3Schema.safeParse(payload);
+  const parsed = S3NotificationSchema.safeParse(payload);
   if (!parsed.success) throw new InvalidEventError(`not an S3 event notification: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data.Records.filter((r) => r.eventName.startsWith('ObjectCreated:')).map((r) => ({
     bucket: r.s3.bucket.name,

@@ -7,7 +7,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { PUBLIC_PATHS } from '../../shared/api/routes/page.ts';
+import { PUBLIC_PATHS } from '#shared/api/routes/page.ts';
 
 /** Cognito groups the API reads from the `cognito:groups` claim of the verified token. */
 export const API_GROUPS = { reader: 'reader', writer: 'writer' } as const;

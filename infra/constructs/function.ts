@@ -1,25 +1,18 @@
-import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionSpec } from '../wiring.ts';
+import { bundledCode } from './bundle.ts';
 
 /** The one Node.js runtime all functions use: the newest Lambda offers. */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
 export const FUNCTION_ARCHITECTURE = lambda.Architecture.ARM_64;
 
-/**
- * ESM bundles still meet CommonJS dependencies that call `require` (Node built-ins inside
- * compromise, mammoth, …); this gives them one, as esbuild's ESM output cannot.
- */
-export const ESM_REQUIRE_BANNER = "import { createRequire as __quotedeskCreateRequire } from 'node:module'; const require = __quotedeskCreateRequire(import.meta.url);";
-
 export interface QuotedeskFunctionProps {
   spec: FunctionSpec;
-  /** Repository root: entries in the wiring list are relative to it, and it holds the lock file. */
+  /** Repository root: entries in the wiring list are relative to it. */
   projectRoot: string;
   environment: Record<string, string>;
   logRetention: logs.RetentionDays;
@@ -34,12 +27,12 @@ export interface QuotedeskFunctionProps {
 
 /**
  * A quotedesk Lambda function with the house defaults: esbuild on this machine (no Docker),
- * minified ESM with source maps, ARM64, the current Node.js runtime, an explicit log group with
+ * minified ESM with source maps and lazy chunks (bundle.ts), ARM64, the current Node.js runtime, an explicit log group with
  * retention, Powertools settings, and an execution role that starts with nothing but its own
  * log group (callers add exactly the grants the function needs).
  */
 export class QuotedeskFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
@@ -60,11 +53,15 @@ export class QuotedeskFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: path.join(props.projectRoot, spec.entry),
-      handler: 'handler',
-      projectRoot: props.projectRoot,
-      depsLockFilePath: path.join(props.projectRoot, 'package-lock.json'),
+    this.function = new lambda.Function(this, 'Function', {
+      code: bundledCode(this, {
+        projectRoot: props.projectRoot,
+        entry: spec.entry,
+        target: FUNCTION_RUNTIME.name.replace('nodejs', 'node').replace('.x', ''),
+        metafile: props.metafile,
+        bundleAwsSdk: props.bundleAwsSdk,
+      }),
+      handler: 'index.handler',
       runtime: FUNCTION_RUNTIME,
       architecture: FUNCTION_ARCHITECTURE,
       memorySize: spec.memoryMb,
@@ -80,23 +77,6 @@ export class QuotedeskFunction extends Construct {
         POWERTOOLS_METRICS_FUNCTION_NAME: spec.name,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...props.environment,
-      },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourceMapMode: SourceMapMode.DEFAULT,
-        // Stack traces need names and lines, not the original sources: keeps the .map small.
-        sourcesContent: false,
-        metafile: props.metafile ?? false,
-        // Default: the SDK v3 the Lambda runtime provides (smaller bundles, one SDK in memory);
-        // bundleAwsSdk=true pins the lock file's SDK version inside each bundle instead.
-        bundleAwsSDK: props.bundleAwsSdk ?? false,
-        logLevel: LogLevel.WARNING,
       },
     });
   }

@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { TABLE_DEFINITION } from '../../shared/storage/table.ts';
+import { TABLE_DEFINITION } from '#shared/storage/table.ts';
 
 export interface StorageProps {
   /** Dev stacks lose their data on `cdk destroy`; everything else keeps it. */

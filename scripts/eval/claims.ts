@@ -6,7 +6,7 @@
  * A gold file with a "why" per line (the news file) also gets a table of how often each category is called a claim.
  */
 import { readFileSync } from 'node:fs';
-import { CLAIM_THRESHOLD, scoreClaim } from '../../shared/claims/index.ts';
+import { CLAIM_THRESHOLD, scoreClaim } from '#shared/claims/index.ts';
 import { type EvalReport, formatTable, prf } from './report.ts';
 
 export interface ClaimGold {

@@ -11,8 +11,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { clusterNames, compareNames } from '../../shared/names/index.ts';
-import { jaroWinkler } from '../../shared/names/metrics.ts';
+import { clusterNames, compareNames } from '#shared/names/index.ts';
+import { jaroWinkler } from '#shared/names/metrics.ts';
 import { formatTable, prf, type EvalReport } from './report.ts';
 
 interface GoldPair {

@@ -27,8 +27,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { extract } from '../../shared/extract/index.ts';
-import type { Quote } from '../../shared/schema.ts';
+import { extract } from '#shared/extract/index.ts';
+import type { Quote } from '#shared/schema.ts';
 import { formatTable, spanPrf, type EvalReport } from './report.ts';
 import { matchedBy, matchExact, matchPredictions } from './spans.ts';
 

@@ -26,8 +26,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { extract } from '../../shared/extract/index.ts';
-import type { Quote, SpeakerKind } from '../../shared/schema.ts';
+import { extract } from '#shared/extract/index.ts';
+import type { Quote, SpeakerKind } from '#shared/schema.ts';
 import { formatTable, spanPrf, type EvalReport } from './report.ts';
 import { matchedBy, matchPredictions, overlap } from './spans.ts';
 

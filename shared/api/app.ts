@@ -1,8 +1,8 @@
 /**
  * The quotedesk HTTP API: one Hono app, run unchanged by API Gateway + Lambda (functions/api.ts) and by Node locally
- * (shared/api/serve.ts). Routes are declared with zod schemas, which validate requests and generate /openapi.json.
+ * (shared/api/serve.ts). Routes are declared with zod schemas, which validate requests; /openapi.json is rendered from
+ * the same declarations at build time (`npm run build:openapi`) and served as it is.
  */
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { ZodError } from 'zod';
 import { authenticate, requireRole, type AuthEnv } from './auth.ts';
@@ -17,9 +17,10 @@ import { PUBLIC_PATHS, registerPageRoutes } from './routes/page.ts';
 import { registerQueryRoutes } from './routes/query.ts';
 import { HealthSchema } from './schemas.ts';
 import { json } from './routes/common.ts';
+import { OpenApiApp, createRoute } from './openapi-app.ts';
+import OPENAPI_DOCUMENT from './openapi.json' with { type: 'json' };
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
-export const API_VERSION = '1.0.0';
 
 /** "query.limit: Too big: expected number to be <=100; json.url: Invalid URL" */
 export function describeValidationError(target: string, error: ZodError): string {
@@ -42,10 +43,8 @@ const health = createRoute({
 
 export function createApp(deps: ApiDeps): ApiApp {
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(JSON.stringify({ level: 'ERROR', message, error: String(error) })));
-  const app = new OpenAPIHono<AuthEnv>({
-    defaultHook: (result, c) => {
-      if (!result.success) return problemResponse(c, 400, describeValidationError(result.target, result.error));
-    },
+  const app = new OpenApiApp<AuthEnv>((result, c) => {
+    if (!result.success) return problemResponse(c, 400, describeValidationError(result.target, result.error));
   });
 
   app.onError((error, c) => errorToResponse(error, c, log));
@@ -88,21 +87,6 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerFeedRoutes(app, withLog);
   registerPageRoutes(app);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    description:
-      'Locally: QUOTEDESK_WRITER_TOKEN or QUOTEDESK_READER_TOKEN. In AWS: a Cognito access or ID token; the role is the ' +
-      'user’s group (`reader` or `writer`).',
-  });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'quotedesk API',
-      version: API_VERSION,
-      description: 'Query extracted quotes, speakers, claims and name flags; upload documents. Errors are application/problem+json.',
-    },
-    security: [{ bearer: [] }],
-  });
+  app.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
   return app;
 }

@@ -1,8 +1,8 @@
 /** What the API is built from: the storage ports, the intake, the auth mode and limits. Tests pass real adapters. */
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { FeedRegistry } from '../crawl/ports.ts';
 import type { DocumentMetadata, DocumentStatus, DocumentStore, IndexStore } from '../storage/ports.ts';
 import type { AuthConfig, AuthEnv } from './auth.ts';
+import type { OpenApiApp } from './openapi-app.ts';
 
 export interface SubmitResult {
   id: string;
@@ -34,9 +34,9 @@ export interface ApiDeps {
   auth: AuthConfig;
   /** Largest body POST /documents accepts (default 2 MB); bigger files go through POST /uploads. */
   maxBodyBytes?: number;
-  /** Largest file POST /uploads presigns for (default 5 MB, the pipeline's limit). */
+  /** Largest file POST /uploads presigns for (default MAX_DOCUMENT_BYTES, the pipeline's limit). */
   maxUploadBytes?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
-export type ApiApp = OpenAPIHono<AuthEnv>;
+export type ApiApp = OpenApiApp<AuthEnv>;

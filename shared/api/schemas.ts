@@ -1,7 +1,7 @@
 /**
  * The API's request and response shapes. The same zod schemas validate requests and generate /openapi.json.
  */
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { ComparisonSchema, FigureSchema, NameEvidenceSchema, QuoteKindSchema } from '../schema.ts';
 import { CollectionSchema, IsoDateSchema, SearchFilterShape } from '../filters.ts';
 import { DATE_SOURCES } from '../dates/publication.ts';
@@ -10,12 +10,12 @@ export const MAX_LIMIT = 100;
 
 export const ProblemSchema = z
   .object({
-    type: z.string().openapi({ example: 'about:blank' }),
-    title: z.string().openapi({ example: 'Bad Request' }),
-    status: z.number().int().openapi({ example: 400 }),
-    detail: z.string().openapi({ example: 'query.limit: Too big: expected number to be <=100' }),
+    type: z.string().meta({ example: 'about:blank' }),
+    title: z.string().meta({ example: 'Bad Request' }),
+    status: z.number().int().meta({ example: 400 }),
+    detail: z.string().meta({ example: 'query.limit: Too big: expected number to be <=100' }),
   })
-  .openapi('Problem');
+  .meta({ id: 'Problem' });
 
 export { IsoDateSchema, isRealDate } from '../filters.ts';
 
@@ -33,21 +33,21 @@ export const PageQuerySchema = z.object({
     .min(1)
     .max(MAX_LIMIT)
     .optional()
-    .openapi({ param: { name: 'limit', in: 'query' }, example: 20, description: `Page size, 1 to ${MAX_LIMIT} (default 20).` }),
+    .meta({ param: { name: 'limit', in: 'query' }, example: 20, description: `Page size, 1 to ${MAX_LIMIT} (default 20).` }),
   cursor: z
     .string()
     .max(4096)
     .optional()
-    .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The `cursor` of the previous page, unchanged.' }),
+    .meta({ param: { name: 'cursor', in: 'query' }, description: 'The `cursor` of the previous page, unchanged.' }),
 });
 
 export function pageOf<T extends z.ZodType>(item: T, name: string) {
   return z
     .object({
       items: z.array(item),
-      cursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
+      cursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
     })
-    .openapi(name);
+    .meta({ id: name });
 }
 
 export const IdParamSchema = z.object({
@@ -56,7 +56,7 @@ export const IdParamSchema = z.object({
     .min(1)
     .max(200)
     .regex(/^[A-Za-z0-9._~:-]+$/, 'ids contain only letters, digits and . _ ~ : -')
-    .openapi({ param: { name: 'id', in: 'path' }, example: 'd-3f9a1c2b7e4d5a60' }),
+    .meta({ param: { name: 'id', in: 'path' }, example: 'd-3f9a1c2b7e4d5a60' }),
 });
 
 export const DocumentStatusSchema = z.enum(['queued', 'processing', 'done', 'failed']);
@@ -72,14 +72,14 @@ export const DocumentSchema = z
   .object({
     id: z.string(),
     status: DocumentStatusSchema,
-    reason: z.string().nullable().openapi({ description: 'Why processing failed, when it did.' }),
+    reason: z.string().nullable().meta({ description: 'Why processing failed, when it did.' }),
     title: z.string().nullable(),
     url: z.string().nullable(),
     source: z.string().nullable(),
     collection: z.string().nullable(),
-    externalId: z.string().nullable().openapi({ description: 'The uploader’s own record id (e.g. the JSONL `id`).' }),
-    publishedAt: z.string().nullable().openapi({ description: 'Publication date; null when the document has none (date unknown).' }),
-    dateSource: z.enum(DATE_SOURCES).nullable().openapi({ description: 'Where publishedAt was read: record, html, dateline or press-header.' }),
+    externalId: z.string().nullable().meta({ description: 'The uploader’s own record id (e.g. the JSONL `id`).' }),
+    publishedAt: z.string().nullable().meta({ description: 'Publication date; null when the document has none (date unknown).' }),
+    dateSource: z.enum(DATE_SOURCES).nullable().meta({ description: 'Where publishedAt was read: record, html, dateline or press-header.' }),
     receivedAt: z.string(),
     updatedAt: z.string(),
     contentType: z.string().nullable(),
@@ -87,14 +87,14 @@ export const DocumentSchema = z
     bytes: z.number().int().nullable(),
     counts: DocumentCountsSchema.nullable(),
   })
-  .openapi('Document');
+  .meta({ id: 'Document' });
 
-export const DocumentTextSchema = z.object({ id: z.string(), text: z.string() }).openapi('DocumentText');
+export const DocumentTextSchema = z.object({ id: z.string(), text: z.string() }).meta({ id: 'DocumentText' });
 
 export const DocumentInputSchema = z
   .object({
-    text: z.string().min(1).optional().openapi({ description: 'Plain text or Markdown.' }),
-    html: z.string().min(1).optional().openapi({ description: 'An HTML page; the article is extracted from it.' }),
+    text: z.string().min(1).optional().meta({ description: 'Plain text or Markdown.' }),
+    html: z.string().min(1).optional().meta({ description: 'An HTML page; the article is extracted from it.' }),
     title: z.string().max(500).optional(),
     url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
     source: z.string().max(2000).optional(),
@@ -102,15 +102,15 @@ export const DocumentInputSchema = z
     publishedAt: IsoDateSchema.optional(),
   })
   .refine((body) => Boolean(body.text) !== Boolean(body.html), { message: 'send exactly one of "text" or "html"' })
-  .openapi('DocumentInput');
+  .meta({ id: 'DocumentInput' });
 
 export const AcceptedSchema = z
   .object({
     id: z.string(),
     status: DocumentStatusSchema,
-    duplicate: z.boolean().openapi({ description: 'True when the same content was uploaded before; `id` is the existing document.' }),
+    duplicate: z.boolean().meta({ description: 'True when the same content was uploaded before; `id` is the existing document.' }),
   })
-  .openapi('Accepted');
+  .meta({ id: 'Accepted' });
 
 export const UploadInputSchema = z
   .object({
@@ -120,24 +120,24 @@ export const UploadInputSchema = z
       .max(200)
       .regex(/^[^/\\\u0000-\u001f]+$/, 'a file name, without folders or control characters'),
     contentType: ContentTypeSchema,
-    bytes: z.number().int().positive().optional().openapi({ description: 'Size of the file, checked against the limit.' }),
+    bytes: z.number().int().positive().optional().meta({ description: 'Size of the file, checked against the limit.' }),
     title: z.string().max(500).optional(),
     url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
     source: z.string().max(2000).optional(),
     collection: CollectionSchema.optional(),
     publishedAt: IsoDateSchema.optional(),
   })
-  .openapi('UploadInput');
+  .meta({ id: 'UploadInput' });
 
 export const UploadSchema = z
   .object({
     key: z.string(),
-    url: z.string().openapi({ description: 'PUT the file here, with the headers below, before `expiresAt`.' }),
+    url: z.string().meta({ description: 'PUT the file here, with the headers below, before `expiresAt`.' }),
     method: z.literal('PUT'),
     headers: z.record(z.string(), z.string()),
     expiresAt: z.string(),
   })
-  .openapi('Upload');
+  .meta({ id: 'Upload' });
 
 /** What quotes and claims share: a span of one document's text (UTF-16 offsets). */
 const DocumentSpanSchema = z.object({
@@ -154,46 +154,46 @@ export const QuoteSchema = DocumentSpanSchema
     confidence: z.number(),
     cue: z.string().nullable(),
     speakerId: z.string().nullable(),
-    speaker: z.string().nullable().openapi({ description: 'Canonical name of the speaker.' }),
-    spelling: z.string().nullable().openapi({ description: 'The spelling the document used, when it differs.' }),
+    speaker: z.string().nullable().meta({ description: 'Canonical name of the speaker.' }),
+    spelling: z.string().nullable().meta({ description: 'The spelling the document used, when it differs.' }),
     publishedAt: z.string().nullable(),
     source: z.string().nullable(),
     collection: z.string().nullable(),
     documentTitle: z.string().nullable(),
   })
-  .openapi('Quote');
+  .meta({ id: 'Quote' });
 
 export const QuoteQuerySchema = PageQuerySchema.extend({
   ...SearchFilterShape,
-  speakerId: z.string().min(1).max(200).optional().openapi({ description: 'A speaker id, as in /speakers.' }),
-  source: z.string().min(1).max(2000).optional().openapi({ description: 'The exact source text; `collection` is the short name to filter by.' }),
+  speakerId: z.string().min(1).max(200).optional().meta({ description: 'A speaker id, as in /speakers.' }),
+  source: z.string().min(1).max(2000).optional().meta({ description: 'The exact source text; `collection` is the short name to filter by.' }),
 });
 
 export const ClaimSchema = DocumentSpanSchema
   .extend({
-    key: z.string().openapi({ description: 'The claim across documents: `<documentId>~<id>`, as in /claims/{key}/similar.' }),
+    key: z.string().meta({ description: 'The claim across documents: `<documentId>~<id>`, as in /claims/{key}/similar.' }),
     kind: z.string(),
     kinds: z.array(z.string()),
-    score: z.number().openapi({ description: 'Check-worthiness in [0, 1]; lists can be ranked by it.' }),
+    score: z.number().meta({ description: 'Check-worthiness in [0, 1]; lists can be ranked by it.' }),
     figures: z.array(FigureSchema),
     comparison: ComparisonSchema.nullable(),
     speakerId: z.string().nullable(),
-    speaker: z.string().nullable().openapi({ description: 'Canonical name of the speaker when the claim sits in a quote.' }),
+    speaker: z.string().nullable().meta({ description: 'Canonical name of the speaker when the claim sits in a quote.' }),
     publishedAt: z.string().nullable(),
     documentTitle: z.string().nullable(),
   })
-  .openapi('Claim');
+  .meta({ id: 'Claim' });
 
 export const ClaimListQuerySchema = PageQuerySchema.extend({
-  sort: z.enum(['text', 'score']).optional().openapi({ description: '`text` (default): reading order; `score`: most check-worthy first.' }),
+  sort: z.enum(['text', 'score']).optional().meta({ description: '`text` (default): reading order; `score`: most check-worthy first.' }),
 });
 
 export const ClaimCorpusQuerySchema = PageQuerySchema.extend({
-  month: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/).optional().openapi({ description: 'Publication month (YYYY-MM); all months, newest first, when absent.' }),
+  month: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/).optional().meta({ description: 'Publication month (YYYY-MM); all months, newest first, when absent.' }),
 });
 
 export const ClaimKeyParamSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,128}~c\d{1,6}$/).openapi({ param: { name: 'id', in: 'path' }, example: 'd41d8cd98f00~c3' }),
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,128}~c\d{1,6}$/).meta({ param: { name: 'id', in: 'path' }, example: 'd41d8cd98f00~c3' }),
 });
 
 export const SimilarClaimsSchema = z
@@ -203,15 +203,15 @@ export const SimilarClaimsSchema = z
       z.object({
         claim: ClaimSchema,
         evidence: z.object({
-          shared: z.array(z.string()).openapi({ description: 'Fingerprints both claims carry: `f:<unit>:<value>` (a figure) or `s:<superlative>:<noun>`.' }),
-          figures: z.array(z.object({ a: z.string(), b: z.string() })).openapi({ description: 'The shared figure as each claim writes it.' }),
+          shared: z.array(z.string()).meta({ description: 'Fingerprints both claims carry: `f:<unit>:<value>` (a figure) or `s:<superlative>:<noun>`.' }),
+          figures: z.array(z.object({ a: z.string(), b: z.string() })).meta({ description: 'The shared figure as each claim writes it.' }),
           words: z.array(z.string()),
           score: z.number(),
         }),
       }),
     ),
   })
-  .openapi('SimilarClaims');
+  .meta({ id: 'SimilarClaims' });
 
 export const FlagStatusSchema = z.enum(['open', 'confirmed', 'rejected']);
 
@@ -230,17 +230,17 @@ export const FlagSchema = z
     reextraction: z
       .enum(['requested', 'not-needed', 'failed'])
       .optional()
-      .openapi({ description: 'After a decision: whether the document was sent for re-extraction (rejections split the person).' }),
+      .meta({ description: 'After a decision: whether the document was sent for re-extraction (rejections split the person).' }),
   })
-  .openapi('Flag');
+  .meta({ id: 'Flag' });
 
 export const FlagDecisionSchema = z
   .object({
-    action: z.enum(['confirm', 'reject']).openapi({
+    action: z.enum(['confirm', 'reject']).meta({
       description: 'confirm: the spellings are one person. reject: different people; they are split and kept apart from now on.',
     }),
   })
-  .openapi('FlagDecision');
+  .meta({ id: 'FlagDecision' });
 
 export const SpeakerSummarySchema = z
   .object({
@@ -250,20 +250,20 @@ export const SpeakerSummarySchema = z
     title: z.string().nullable(),
     role: z.string().nullable(),
     organization: z.string().nullable(),
-    variants: z.array(z.string()).openapi({ description: 'Every spelling seen, canonical first.' }),
+    variants: z.array(z.string()).meta({ description: 'Every spelling seen, canonical first.' }),
     quoteCount: z.number().int(),
   })
-  .openapi('SpeakerSummary');
+  .meta({ id: 'SpeakerSummary' });
 
 export const SpeakerSchema = SpeakerSummarySchema.extend({
-  flags: z.array(FlagSchema).openapi({ description: 'Open name flags for this speaker.' }),
-}).openapi('Speaker');
+  flags: z.array(FlagSchema).meta({ description: 'Open name flags for this speaker.' }),
+}).meta({ id: 'Speaker' });
 
 export const SpeakerQuerySchema = PageQuerySchema.extend({
-  name: z.string().min(1).max(200).openapi({ description: 'Prefix of any spelling of the name.' }),
+  name: z.string().min(1).max(200).meta({ description: 'Prefix of any spelling of the name.' }),
 });
 
 export const FlagQuerySchema = PageQuerySchema.extend({ status: FlagStatusSchema.optional() });
 export const DocumentListQuerySchema = PageQuerySchema.extend({ status: DocumentStatusSchema.optional() });
 
-export const HealthSchema = z.object({ status: z.literal('ok') }).openapi('Health');
+export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });

@@ -15,6 +15,8 @@ import { FetchError, USER_AGENT, safeFetch, type FetchOptions, type FetchResult 
 import { HostGate, mapLimit } from './hosts.ts';
 import type { ArticleSink, FeedRecord, FeedRegistry, SeenRecord } from './ports.ts';
 import { RobotsCache } from './robots.ts';
+import { crawlKeyStem } from '../pipeline/s3-keys.ts';
+import { MAX_DOCUMENT_BYTES, MAX_FEED_BYTES } from '../limits.ts';
 
 export type ItemStatus = 'new' | 'unchanged' | 'duplicate' | 'failed' | 'refused';
 export type FeedStatus = 'fetched' | 'not-modified' | 'failed' | 'refused' | 'not-due';
@@ -76,8 +78,6 @@ export interface CrawlerConfig {
   backoffMaxMs?: number;
   /** Time budget for one crawl; items not started by then are left for the next run. */
   budgetMs?: number;
-  /** S3 prefix the process handler watches. */
-  rawPrefix?: string;
   /**
    * Reads a web page's article (Readability); given, it runs off this thread under a deadline
    * (see page-work.ts). Default: in this thread (the HTML pre-scan still bounds nesting and size).
@@ -101,13 +101,12 @@ const DEFAULTS = {
   feedConcurrency: 4,
   itemConcurrency: 3,
   maxItemsPerFeed: 50,
-  maxFeedBytes: 5 * 1024 * 1024,
-  maxArticleBytes: 5 * 1024 * 1024,
+  maxFeedBytes: MAX_FEED_BYTES,
+  maxArticleBytes: MAX_DOCUMENT_BYTES,
   fullTextMinLetters: 600,
   backoffBaseMs: 15 * 60_000,
   backoffMaxMs: 24 * 3_600_000,
   budgetMs: 240_000,
-  rawPrefix: 'raw/',
 };
 
 const MAX_CRAWL_DELAY_S = 30;
@@ -309,7 +308,7 @@ export class Crawler {
 
     const identity = item.url ? normaliseUrl(item.url) : guidKey;
     if (!identity) return { result: { ...base, status: 'failed', reason: 'item has neither a link nor a GUID' }, retry: false };
-    const stem = `${this.config.rawPrefix}crawl/${this.now().toISOString().slice(0, 10)}/${shortHash(identity)}`;
+    const stem = crawlKeyStem(this.now(), shortHash(identity));
     let documentKey = `${stem}.html`;
     const claims: Array<[string, string]> = [];
     const seen = (kind: string, value: string, extra: Partial<SeenRecord> = {}): SeenRecord => ({
@@ -425,7 +424,7 @@ export class Crawler {
       const format = detectFormat(bytes, hint);
       if (format === 'pdf' || format === 'docx') return { format };
       if (format !== 'html') throw new ItemOutcome('failed', `article link is not a web page, PDF or Word document (read as ${format})`, false);
-      return { format, doc: this.config.readHtml ? await this.config.readHtml(bytes, hint) : htmlDocumentText(bytes, hint) };
+      return { format, doc: this.config.readHtml ? await this.config.readHtml(bytes, hint) : await htmlDocumentText(bytes, hint) };
     } catch (error) {
       if (error instanceof UnsupportedDocumentError) throw new ItemOutcome('failed', error.reason, false);
       // From the work thread: refusals and deadlines carry a reason.

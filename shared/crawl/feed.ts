@@ -5,7 +5,7 @@
  */
 import { detectAtomFeed, detectRdfFeed, detectRssFeed, parseFeed } from 'feedsmith';
 import { DecodeError, decodeBytes } from '../text/decode.ts';
-import { normaliseDate } from '../text/html.ts';
+import { normaliseDate } from '../text/normalise.ts';
 
 export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json';
 

@@ -13,6 +13,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import zlib from 'node:zlib';
 import { RefusedError, addressRefusal, checkUrl, loopbackAllowedByEnv } from './address.ts';
+import { MAX_DOCUMENT_BYTES } from '../limits.ts';
 
 export const USER_AGENT = 'quotedesk-crawler/0.1 (+https://github.com/quotedesk/quotedesk; news text analysis)';
 
@@ -58,7 +59,7 @@ export interface FetchResult {
 }
 
 export const FETCH_DEFAULTS = {
-  maxBytes: 5 * 1024 * 1024,
+  maxBytes: MAX_DOCUMENT_BYTES,
   connectTimeoutMs: 5_000,
   totalTimeoutMs: 20_000,
   maxRedirects: 5,

@@ -3,11 +3,12 @@
  * under a deadline (see ../pipeline/bounded-work.ts), so a hostile page costs at most that long and
  * the crawl (and, locally, the API beside it) never stalls. No NLP here: the crawl bundle stays lean.
  */
-import { BoundedWork, registerWorkHandler } from '../pipeline/bounded-work.ts';
-import { htmlDocumentText, type DocumentText } from '../text/document.ts';
+import { BoundedWork, registerWorkHandler, registerWorkWarmup } from '../pipeline/bounded-work.ts';
+import { htmlDocumentText, loadHtmlReader, type DocumentText } from '../text/document.ts';
 
 type Hint = { contentType?: string; url?: string; maxBytes?: number };
 
+registerWorkWarmup(loadHtmlReader);
 registerWorkHandler('html', (bytes: Uint8Array, hint: Hint) => htmlDocumentText(bytes, hint));
 
 export class PageWork {

@@ -2,7 +2,7 @@
  * `quotedesk export` and `GET /export`: one table of the index, filtered as the search is, as CSV,
  * JSONL or Parquet, streamed. Every row carries its document's metadata (see `tables.ts`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SearchFilterShape, type SearchFilter } from '../filters.ts';
 import type { ExportReader } from '../storage/ports.ts';
 import { EXPORT_FORMATS, encode, type ExportFormat } from './formats.ts';

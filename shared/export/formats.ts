@@ -7,8 +7,6 @@
  * - JSONL: one JSON object per row, keys as the column names, absent values null.
  * - Parquet: one row group per ROW_GROUP rows, Snappy-compressed, typed columns (all optional).
  */
-import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
-import type { SchemaElement } from 'hyparquet';
 import type { Cell, ColumnType } from './tables.ts';
 
 export const EXPORT_FORMATS = ['csv', 'jsonl', 'parquet'] as const;
@@ -25,7 +23,7 @@ export interface ColumnSpec {
   type: ColumnType;
 }
 
-type Rows = AsyncIterable<Cell[]>;
+export type Rows = AsyncIterable<Cell[]>;
 
 const encoder = new TextEncoder();
 /** Rows gathered per chunk of CSV/JSONL text. */
@@ -42,7 +40,7 @@ export function csvField(cell: Cell, excel = false): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-async function* inBatches(rows: Rows, size: number): AsyncGenerator<Cell[][]> {
+export async function* inBatches(rows: Rows, size: number): AsyncGenerator<Cell[][]> {
   let batch: Cell[][] = [];
   for await (const row of rows) {
     batch.push(row);
@@ -69,43 +67,10 @@ export async function* encodeJsonl(columns: ColumnSpec[], rows: Rows): AsyncGene
   }
 }
 
-const PARQUET_TYPES: Record<ColumnType, Omit<SchemaElement, 'name'>> = {
-  string: { type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
-  integer: { type: 'INT64', repetition_type: 'OPTIONAL' },
-  number: { type: 'DOUBLE', repetition_type: 'OPTIONAL' },
-};
-
-/** A Parquet byte sink that hands over what it holds after each row group (the writer calls flush). */
-class ChunkWriter extends ByteWriter {
-  private chunks: Uint8Array[] = [];
-  flush(): void {
-    this.chunks.push(this.getBytes().slice());
-    this.index = 0;
-  }
-  finish(): void {
-    this.flush();
-  }
-  take(): Uint8Array[] {
-    const out = this.chunks;
-    this.chunks = [];
-    return out;
-  }
-}
-
 export async function* encodeParquet(columns: ColumnSpec[], rows: Rows): AsyncGenerator<Uint8Array> {
-  const sink = new ChunkWriter();
-  const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }, ...columns.map((c) => ({ name: c.name, ...PARQUET_TYPES[c.type] }))];
-  const writer = new ParquetWriter({ writer: sink, schema, createdBy: 'quotedesk export' });
-  for await (const batch of inBatches(rows, ROW_GROUP)) {
-    const columnData = columns.map((column, i) => ({
-      name: column.name,
-      data: batch.map((row) => (column.type === 'integer' && row[i] !== null ? BigInt(row[i] as number) : row[i])),
-    }));
-    await writer.write({ columnData, rowGroupSize: ROW_GROUP });
-    yield* sink.take();
-  }
-  await writer.finish();
-  yield* sink.take();
+  // The Parquet writer loads on the first Parquet export: a lazy chunk of the API bundle, not its cold start.
+  const { encodeParquetRows } = await import('./parquet.ts');
+  yield* encodeParquetRows(columns, rows);
 }
 
 export function encode(format: ExportFormat, columns: ColumnSpec[], rows: Rows, options: { bom?: boolean } = {}): AsyncGenerator<Uint8Array> {

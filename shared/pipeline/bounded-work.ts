@@ -4,9 +4,9 @@
  * deadline: the worker is terminated, the caller gets a WorkLimitError with the reason, and the process's
  * own thread (the API's /health, other documents' I/O) never stalls meanwhile.
  *
- * Handlers are registered by name (`registerWorkHandler`) in a module the caller names. The worker runs
- * that module under tsx, or, in Lambda, the function's whole bundle (`import.meta.url` of this module is
- * the bundle there; esbuild keeps the modules inline), whose top level registers the same handlers.
+ * Handlers are registered by name (`registerWorkHandler`) in a module the caller names (by its
+ * `import.meta.url`). The worker runs that module under tsx, or, in Lambda, the bundle file that holds it
+ * (index.mjs), whose top level registers the same handlers.
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,16 @@ const WORKER_FLAG = 'quotedeskBoundedWork';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Handler = (...args: any[]) => unknown;
 const handlers = new Map<string, Handler>();
+
+const warmups: Array<() => Promise<unknown>> = [];
+
+/**
+ * Work a thread does before it reports ready (loading a converter the bundle keeps in a lazy chunk), so
+ * no document's deadline pays for it (call at the top level of the handlers module).
+ */
+export function registerWorkWarmup(warmup: () => Promise<unknown>): void {
+  warmups.push(warmup);
+}
 
 /** Make `handler` callable by name in the work threads (call at the top level of the handlers module). */
 export function registerWorkHandler(kind: string, handler: Handler): void {
@@ -129,12 +139,16 @@ export class BoundedWork {
   }
 
   private spawn(): Slot {
-    const url = new URL(import.meta.url);
-    // Under tsx or vitest this module is TypeScript: the worker loads it through tsx's require hook
-    // (Node 20 does not apply --import loaders to worker threads). The bundle is plain JavaScript.
+    const url = new URL(this.options.handlersModule);
+    // Under tsx or vitest the handlers module is TypeScript: the worker loads it through tsx's require hook
+    // (Node 20 does not apply --import loaders to worker threads). In a bundle it is the file holding the
+    // handlers' code (index.mjs), whose lazy chunks load in the worker as they do on the main thread.
     const typescript = url.pathname.endsWith('.ts');
-    const tsx = typescript ? createRequire(import.meta.url).resolve('tsx/cjs/api') : '';
-    const entry = typescript ? `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(fileURLToPath(this.options.handlersModule))});` : url;
+    // Both of tsx's hooks: the CJS one loads the handlers module, the ESM one what it imports dynamically.
+    const entry = typescript
+      ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((esm) => { esm.register(); ` +
+        `require(${JSON.stringify(createRequire(import.meta.url).resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(fileURLToPath(url))}); });`
+      : url;
     const worker = new Worker(entry, {
       eval: typescript,
       workerData: { [WORKER_FLAG]: true },
@@ -228,7 +242,8 @@ export class BoundedWork {
 
 /** The worker side: run the named handler on request, one job at a time. */
 function serve(): void {
-  parentPort!.postMessage({ ready: true });
+  // After the handlers module has finished loading (and registered its warm-ups).
+  setImmediate(() => void Promise.allSettled(warmups.map((warmup) => warmup())).then(() => parentPort!.postMessage({ ready: true })));
   parentPort!.on('message', async ({ id, kind, args }: { id: number; kind: string; args: unknown[] }) => {
     try {
       const handler = handlers.get(kind);

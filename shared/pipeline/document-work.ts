@@ -3,9 +3,10 @@
  * (see bounded-work.ts), each under its own deadline.
  */
 import type { Extraction } from '../schema.ts';
+import { loadHtmlReader } from '../text/document.ts';
 import { toDocumentText } from '../text/formats.ts';
 import { extract } from '../extract/index.ts';
-import { BoundedWork, registerWorkHandler } from './bounded-work.ts';
+import { BoundedWork, registerWorkHandler, registerWorkWarmup } from './bounded-work.ts';
 import type { DocumentTextLike } from './process-document.ts';
 
 type Hint = { contentType?: string; filename?: string; maxBytes?: number; url?: string };
@@ -19,6 +20,7 @@ registerWorkHandler('toText', async (bytes: Uint8Array, hint: Hint) => {
   }
   return result;
 });
+registerWorkWarmup(loadHtmlReader);
 registerWorkHandler('extract', (text: string, options: ExtractOptions) => extract(text, options));
 
 export interface DocumentWorkOptions {

@@ -9,23 +9,15 @@
  * finds the stored object and is a true duplicate; a record whose object is missing (left by an
  * older version) gets its bytes on the retry.
  */
-import { randomUUID } from 'node:crypto';
-import { RAW_PREFIX, REDRIVE_PREFIX } from '../../infra/wiring.ts';
 import type { DocumentMetadata, DocumentStatus, DocumentStore, IndexStore } from '../storage/ports.ts';
 import { contentHash, documentIdFor } from './identity.ts';
+import { presignedUploadKey, rawKeyFor, redriveKey, reprocessKey } from './s3-keys.ts';
 
 export interface SubmitOutcome {
   id: string;
   status: DocumentStatus;
   duplicate: boolean;
   key?: string;
-}
-
-/** A file name safe as the last part of an S3 key (no path, no control characters), kept readable. */
-export function safeFilename(name: string | undefined, fallback = 'document'): string {
-  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]+/g, '').replace(/\s+/g, ' ').trim().slice(0, 120);
-  return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : fallback;
 }
 
 function isoOrUndefined(value: string | undefined): string | undefined {
@@ -47,12 +39,12 @@ export class DocumentIntakeService {
       const stored = existing.rawKeys[0];
       if (stored && (await this.documents.headRaw(stored))) return { id, status: existing.status, duplicate: true, key: stored };
       // Registered without its bytes: store them now under the registered key; its event processes it.
-      const key = stored ?? this.keyFor(id, metadata);
+      const key = stored ?? rawKeyFor(id, metadata.filename);
       await this.documents.putRaw(key, body, metadata);
       if (!stored) await this.index.addRawKey(id, key);
       return { id, status: existing.status, duplicate: false, key };
     }
-    const key = this.keyFor(id, metadata);
+    const key = rawKeyFor(id, metadata.filename);
     const now = new Date().toISOString();
     const publishedAt = isoOrUndefined(metadata.publishedAt);
     await this.documents.putRaw(key, body, metadata);
@@ -75,14 +67,10 @@ export class DocumentIntakeService {
     return { id, status: created ? 'queued' : document.status, duplicate, key: duplicate ? document.rawKeys[0] : key };
   }
 
-  private keyFor(id: string, metadata: DocumentMetadata): string {
-    return `${RAW_PREFIX}${id}/${safeFilename(metadata.filename, `${id}.txt`)}`;
-  }
-
   /** A presigned PUT under the raw prefix; the document gets its id when the process function reads it. */
   async presignUpload(request: { filename: string; contentType: string; bytes?: number; metadata: DocumentMetadata; expiresInSeconds?: number }) {
     if (!this.documents.presignPut) throw new Error('this document store cannot presign uploads');
-    const key = `${RAW_PREFIX}uploads/${randomUUID()}/${safeFilename(request.filename)}`;
+    const key = presignedUploadKey(request.filename);
     const expiresInSeconds = request.expiresInSeconds ?? 900;
     const signed = await this.documents.presignPut(key, { ...request.metadata, filename: request.filename, contentType: request.contentType }, { expiresInSeconds, bytes: request.bytes });
     return { key, url: signed.url, headers: signed.headers, expiresAt: new Date(Date.now() + expiresInSeconds * 1000).toISOString() };
@@ -105,23 +93,4 @@ export class DocumentIntakeService {
     const body = Buffer.from(JSON.stringify({ documentId, requestedAt: new Date().toISOString() }));
     await this.documents.putRaw(reprocessKey(documentId), body, { contentType: 'application/json' });
   }
-}
-
-export const REPROCESS_PREFIX = `${RAW_PREFIX}.reprocess/`;
-// Re-drive requests of the recovery sweeper have a prefix of their own, so IAM can tell them apart.
-export { REDRIVE_PREFIX };
-
-export function redriveKey(documentId: string): string {
-  return `${REDRIVE_PREFIX}${documentId}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.json`;
-}
-
-export function reprocessKey(documentId: string): string {
-  return `${REPROCESS_PREFIX}${documentId}-${Date.now().toString(36)}.json`;
-}
-
-/** The document id a reprocess request key names, or null for any other key. */
-export function documentIdOfReprocessKey(key: string): string | null {
-  if (!key.startsWith(REPROCESS_PREFIX)) return null;
-  const match = /^([A-Za-z0-9_]{1,64})-[a-z0-9]+\.json$/.exec(key.slice(REPROCESS_PREFIX.length));
-  return match ? match[1] : null;
 }

@@ -7,19 +7,18 @@
  * keep-apart decisions is not processed again. Bad input never throws: it ends `failed` with a
  * reason and the raw object untouched. Infrastructure errors do throw, so the queue retries them.
  */
-import { RAW_PREFIX, RESULTS_PREFIX } from '../../infra/wiring.ts';
 import { ExtractionSchema, type Extraction } from '../schema.ts';
 import type { DocumentMetadata, DocumentRecord, DocumentStore, IndexStore, IndexWriteStats } from '../storage/ports.ts';
 import { ObjectTooLargeError } from '../storage/s3-documents.ts';
 import { contentHash, documentIdFor, documentIdForKey, pairsFingerprint, speakerIdFor } from './identity.ts';
 import { toIndexEntry } from './records.ts';
-import { REDRIVE_PREFIX, REPROCESS_PREFIX, documentIdOfReprocessKey } from './intake.ts';
+import { RAW_PREFIX, REDRIVE_PREFIX, REPROCESS_PREFIX, documentIdOfReprocessKey, isRequestKey, resultKeyFor } from './s3-keys.ts';
 import { randomUUID } from 'node:crypto';
+import { MAX_DOCUMENT_BYTES } from '../limits.ts';
 import { UNDATED, normalizeName } from '../storage/keys.ts';
 import { publicationDate } from '../dates/publication.ts';
 import { parseDateValue } from '../dates/parse.ts';
 
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** Bump (or set QUOTEDESK_EXTRACTOR_VERSION) when extraction changes: documents then reindex on their next event. */
 export const EXTRACTOR_VERSION = process.env.QUOTEDESK_EXTRACTOR_VERSION ?? '1';
 
@@ -90,17 +89,13 @@ export function newRunId(): string {
   return `r${Date.now().toString(36)}${randomUUID().slice(0, 8)}`;
 }
 
-export function resultKeyFor(documentId: string): string {
-  return `${RESULTS_PREFIX}${documentId}.json`;
-}
-
 export class DocumentPipeline {
   private readonly maxBytes: number;
   private readonly version: string;
   private readonly leaseMs: number;
 
   constructor(private readonly deps: PipelineDeps) {
-    this.maxBytes = deps.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.maxBytes = deps.maxBytes ?? MAX_DOCUMENT_BYTES;
     this.leaseMs = deps.leaseMs ?? 150_000;
     this.version = deps.extractorVersion ?? EXTRACTOR_VERSION;
   }
@@ -167,7 +162,7 @@ export class DocumentPipeline {
     const documentId = typeof request.documentId === 'string' ? request.documentId : undefined;
     const doc = documentId ? await this.deps.index.getDocument(documentId) : null;
     const rawKey = doc?.rawKeys[0] ?? (typeof request.rawKey === 'string' ? request.rawKey : undefined);
-    if (!rawKey || !rawKey.startsWith(RAW_PREFIX) || rawKey.startsWith(REDRIVE_PREFIX) || rawKey.startsWith(REPROCESS_PREFIX)) {
+    if (!rawKey || !rawKey.startsWith(RAW_PREFIX) || isRequestKey(rawKey)) {
       return { status: 'skipped', documentId, reason: 'nothing to re-drive' };
     }
     return this.processObject(rawKey, eventTime);

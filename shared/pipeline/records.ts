@@ -4,7 +4,7 @@
  */
 import type { Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
 import type { ClaimRecord, DocumentIndexEntry, DocumentRecord, FlagRecord, QuoteRecord, SpeakerRecord } from '../storage/ports.ts';
-import { flagId } from '../storage/keys.ts';
+import { flagId, normalizeName } from '../storage/keys.ts';
 
 export function toIndexEntry(document: DocumentRecord, extraction: Extraction, globalIds: Map<string, string>): DocumentIndexEntry {
   const globalOf = (localId: string | null): string | null => (localId ? (globalIds.get(localId) ?? null) : null);
@@ -88,3 +88,28 @@ export function variantSpellingNear(quote: Quote, speaker: Speaker | undefined, 
   const at = nearest.start;
   return flag.variants.find((v) => v.mentions.some((m) => m.start === at))?.name;
 }
+
+/**
+ * The names a speaker is found by (normalised name → the spelling to show): every spelling, and for a
+ * person written with more than one word also the surname alone ("Saunders-Jandro", "Oyster").
+ */
+export function speakerAliases(speaker: Pick<SpeakerRecord, 'canonical' | 'variants' | 'kind'>): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const spelling of [speaker.canonical, ...speaker.variants]) {
+    const name = normalizeName(spelling);
+    if (!name) continue;
+    aliases.set(name, spelling);
+    if (speaker.kind === 'person' && name.split(' ').length > 1) {
+      const written = spelling.split(/\s+/).pop() ?? '';
+      const surname = normalizeName(written);
+      if (surname.length > 1 && !aliases.has(surname)) aliases.set(surname, written || surname);
+    }
+  }
+  return aliases;
+}
+
+/**
+ * How a speaker's profile merges across documents: the first document's canonical name and kind stay
+ * (later documents may write the name another way); title, role and organisation take the latest value.
+ */
+export const PROFILE_FIELDS_KEPT_FROM_FIRST: ReadonlySet<keyof SpeakerRecord> = new Set(['canonical', 'kind']);

@@ -13,9 +13,9 @@ import { claimFingerprints } from '../claims/fingerprint.ts';
 import { GSI } from './table.ts';
 import { DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, dateRange, UNDATED, pendingPartition, flagId, indexWords, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
+import { PROFILE_FIELDS_KEPT_FROM_FIRST, speakerAliases } from '../pipeline/records.ts';
 import {
   InvalidCursorError,
-  NotFoundError,
   type ClaimRecord,
   type DocumentIndexEntry,
   type DocumentRecord,
@@ -480,19 +480,7 @@ export class DynamoIndexStore implements IndexStore {
     }
     for (const speaker of entry.speakers) {
       items.push({ pk, sk: key.docSpeaker(speaker.id), type: 'docSpeaker', documentId: doc.id, ...speaker });
-      const aliases = new Map<string, string>();
-      for (const spelling of [speaker.canonical, ...speaker.variants]) {
-        const name = normalizeName(spelling);
-        if (!name) continue;
-        aliases.set(name, spelling);
-        const tokens = name.split(' ');
-        // Surname-only lookups ("Saunders-Jandro", "Oyster") for people.
-        if (speaker.kind === 'person' && tokens.length > 1) {
-          const surname = normalizeName(spelling.split(/\s+/).pop() ?? '');
-          if (surname.length > 1 && !aliases.has(surname)) aliases.set(surname, spelling.split(/\s+/).pop() ?? surname);
-        }
-      }
-      for (const [name, display] of aliases) {
+      for (const [name, display] of speakerAliases(speaker)) {
         items.push({
           pk,
           sk: key.alias(name, speaker.id),
@@ -578,8 +566,7 @@ export class DynamoIndexStore implements IndexStore {
       if (value === undefined || value === null || value === '') return;
       names[`#f${i}`] = name;
       values[`:f${i}`] = value;
-      // The first profile wins for the canonical name; titles and roles take the latest known value.
-      sets.push(name === 'canonical' || name === 'kind' ? `#f${i} = if_not_exists(#f${i}, :f${i})` : `#f${i} = :f${i}`);
+      sets.push(PROFILE_FIELDS_KEPT_FROM_FIRST.has(name as keyof SpeakerRecord) ? `#f${i} = if_not_exists(#f${i}, :f${i})` : `#f${i} = :f${i}`);
     });
     await docClient().send(
       new UpdateCommand({
@@ -806,11 +793,7 @@ export class DynamoIndexStore implements IndexStore {
     return got.Item ? strip<FlagRecord>(got.Item) : null;
   }
 
-  async decideFlag(id: string, decision: 'confirm' | 'reject'): Promise<FlagRecord> {
-    const flag = await this.getFlag(id);
-    if (!flag) throw new NotFoundError(`flag ${id} not found`);
-    const status: FlagStatus = decision === 'confirm' ? 'confirmed' : 'rejected';
-    const decidedAt = new Date().toISOString();
+  async recordFlagDecision(flag: FlagRecord, status: FlagStatus, decidedAt: string): Promise<void> {
     await docClient().send(
       new UpdateCommand({
         TableName: this.table,
@@ -821,27 +804,26 @@ export class DynamoIndexStore implements IndexStore {
       }),
     );
     await docClient().send(
-      new PutCommand({ TableName: this.table, Item: { pk: DECISION_PK, sk: flag.speakerId, type: 'decision', status, flagId: id, decidedAt } }),
+      new PutCommand({ TableName: this.table, Item: { pk: DECISION_PK, sk: flag.speakerId, type: 'decision', status, flagId: flag.id, decidedAt } }),
     );
-    if (decision === 'reject') {
-      const variantNames = flag.variants.map((v) => v.name).filter((n) => n !== flag.canonical);
-      for (const variant of variantNames) {
-        const [a, b] = [flag.canonical, variant].sort();
-        await docClient().send(new PutCommand({ TableName: this.table, Item: { pk: KEEPAPART_PK, sk: `${a}|${b}`, type: 'keepApart', a, b, flagId: id, decidedAt } }));
-      }
-      if (variantNames.length > 0) {
-        // The variants are someone else: take them off this speaker's profile.
-        await docClient().send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: { pk: key.speaker(flag.speakerId), sk: key.meta },
-            UpdateExpression: 'DELETE variants :v',
-            ExpressionAttributeValues: { ':v': new Set(variantNames) },
-          }),
-        );
-      }
+  }
+
+  async addKeepApartPairs(pairs: Array<[string, string]>, origin: { flagId: string; decidedAt: string }): Promise<void> {
+    for (const [a, b] of pairs) {
+      await docClient().send(new PutCommand({ TableName: this.table, Item: { pk: KEEPAPART_PK, sk: `${a}|${b}`, type: 'keepApart', a, b, ...origin } }));
     }
-    return { ...flag, status, decidedAt };
+  }
+
+  async removeSpeakerVariants(speakerId: string, names: string[]): Promise<void> {
+    if (names.length === 0) return;
+    await docClient().send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: key.speaker(speakerId), sk: key.meta },
+        UpdateExpression: 'DELETE variants :v',
+        ExpressionAttributeValues: { ':v': new Set(names) },
+      }),
+    );
   }
 
   private async flagDecisions(speakerIds: string[]): Promise<Map<string, FlagStatus>> {

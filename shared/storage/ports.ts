@@ -259,13 +259,14 @@ export interface IndexStore {
   getSpeaker(id: string): Promise<SpeakerRecord | null>;
   listFlags(page: PageRequest & { status?: FlagStatus }): Promise<Page<FlagRecord>>;
   getFlag(id: string): Promise<FlagRecord | null>;
-  /**
-   * confirm: the variants are one person (the flag is closed, the decision kept across reprocessing).
-   * reject: they are different people; the pairs are remembered (`keepApartPairs`) and the caller
-   * reprocesses the document so the split reaches every item.
-   */
-  decideFlag(id: string, decision: 'confirm' | 'reject'): Promise<FlagRecord>;
+  // Flag decisions: plain writes; the rules are the use case's (shared/pipeline/flag-decision.ts).
+  /** Sets the flag's status and records the speaker's decision, which later indexing keeps. */
+  recordFlagDecision(flag: FlagRecord, status: FlagStatus, decidedAt: string): Promise<void>;
+  /** Remembers pairs of names that are different people (`keepApartPairs` reads them back). */
+  addKeepApartPairs(pairs: Array<[string, string]>, origin: { flagId: string; decidedAt: string }): Promise<void>;
   keepApartPairs(): Promise<Array<[string, string]>>;
+  /** Takes spellings off a speaker's profile. */
+  removeSpeakerVariants(speakerId: string, names: string[]): Promise<void>;
 }
 
 /**

@@ -3,9 +3,7 @@
  * their metadata as S3 user metadata (percent-encoded, since S3 metadata is ASCII only), and the
  * extraction result as JSON beside them under RESULTS_PREFIX.
  */
-import { GetObjectCommand, HeadObjectCommand, ListObjectsCommand, NoSuchKey, NotFound, PutObjectCommand } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { bucketName, s3Client } from './clients.ts';
+import { bucketName, s3Client, s3Sdk } from './clients.ts';
 import type { DocumentMetadata, DocumentStore } from './ports.ts';
 
 const META_FIELDS: Record<Exclude<keyof DocumentMetadata, 'contentType'>, string> = {
@@ -58,14 +56,16 @@ export function safeContentType(value: string | undefined): string {
 }
 
 function isMissing(error: unknown): boolean {
-  return error instanceof NoSuchKey || error instanceof NotFound || (error as { name?: string }).name === 'NotFound' || (error as { name?: string }).name === 'NoSuchKey';
+  const name = (error as { name?: string }).name;
+  return name === 'NotFound' || name === 'NoSuchKey';
 }
 
 export class S3DocumentStore implements DocumentStore {
   constructor(private readonly bucket: string = bucketName()) {}
 
   async putRaw(key: string, body: Uint8Array, metadata: DocumentMetadata): Promise<void> {
-    await s3Client().send(
+    const { PutObjectCommand } = await s3Sdk();
+    await (await s3Client()).send(
       new PutObjectCommand({
         Bucket: this.bucket,
         Key: key,
@@ -77,8 +77,9 @@ export class S3DocumentStore implements DocumentStore {
   }
 
   async headRaw(key: string): Promise<{ size: number; metadata: DocumentMetadata } | null> {
+    const { HeadObjectCommand } = await s3Sdk();
     try {
-      const head = await s3Client().send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const head = await (await s3Client()).send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return { size: head.ContentLength ?? 0, metadata: decodeMetadata(head.Metadata, head.ContentType) };
     } catch (error) {
       if (isMissing(error)) return null;
@@ -93,21 +94,24 @@ export class S3DocumentStore implements DocumentStore {
       if (!head) throw new Error(`object ${key} does not exist`);
       if (head.size > maxBytes) throw new ObjectTooLargeError(head.size, maxBytes);
     }
-    const got = await s3Client().send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    const { GetObjectCommand } = await s3Sdk();
+    const got = await (await s3Client()).send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
     const body = await got.Body!.transformToByteArray();
     if (maxBytes !== undefined && body.byteLength > maxBytes) throw new ObjectTooLargeError(body.byteLength, maxBytes);
     return { body, metadata: decodeMetadata(got.Metadata, got.ContentType), size: body.byteLength };
   }
 
   async putResult(key: string, result: unknown): Promise<void> {
-    await s3Client().send(
+    const { PutObjectCommand } = await s3Sdk();
+    await (await s3Client()).send(
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: JSON.stringify(result), ContentType: 'application/json' }),
     );
   }
 
   async getResult(key: string): Promise<unknown | null> {
+    const { GetObjectCommand } = await s3Sdk();
     try {
-      const got = await s3Client().send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const got = await (await s3Client()).send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return JSON.parse(await got.Body!.transformToString('utf-8'));
     } catch (error) {
       if (isMissing(error)) return null;
@@ -120,9 +124,10 @@ export class S3DocumentStore implements DocumentStore {
    * Node 20's OpenSSL 3 refuses, so v2 fails on any listing longer than one page locally.
    */
   async *listKeys(prefix: string, pageSize = 1000): AsyncIterable<{ key: string; size: number }> {
+    const { ListObjectsCommand } = await s3Sdk();
     let marker: string | undefined;
     for (;;) {
-      const page = await s3Client().send(new ListObjectsCommand({ Bucket: this.bucket, Prefix: prefix, Marker: marker, MaxKeys: pageSize }));
+      const page = await (await s3Client()).send(new ListObjectsCommand({ Bucket: this.bucket, Prefix: prefix, Marker: marker, MaxKeys: pageSize }));
       const contents = page.Contents ?? [];
       for (const object of contents) if (object.Key) yield { key: object.Key, size: object.Size ?? 0 };
       if (!page.IsTruncated || contents.length === 0) return;
@@ -133,8 +138,9 @@ export class S3DocumentStore implements DocumentStore {
   async presignPut(key: string, metadata: DocumentMetadata, options: { expiresInSeconds: number; bytes?: number }) {
     const encoded = encodeMetadata(metadata);
     const contentType = safeContentType(metadata.contentType);
+    const [{ PutObjectCommand }, { getSignedUrl }] = await Promise.all([s3Sdk(), import('@aws-sdk/s3-request-presigner')]);
     const command = new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, Metadata: encoded, ContentLength: options.bytes });
-    const url = await getSignedUrl(s3Client(), command, {
+    const url = await getSignedUrl(await s3Client(), command, {
       expiresIn: options.expiresInSeconds,
       // The client must send these exact headers: they are part of the signature.
       signableHeaders: new Set(['content-type', ...Object.keys(encoded).map((k) => `x-amz-meta-${k}`)]),

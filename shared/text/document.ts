@@ -1,11 +1,15 @@
 /**
  * The document model and everything short of PDF/Word conversion: the format of some bytes (magic numbers,
  * content type, file name, then sniffing), the size and encoding checks, and HTML pages through Readability.
- * Kept apart from formats.ts so code that only reads web pages (the crawler) does not bundle the PDF and
- * Word converters (esbuild inlines even dynamic imports when it does not split).
+ * Kept apart from formats.ts so code that only reads web pages (the crawler) does not carry the PDF and
+ * Word converters. The HTML reader (linkedom + Readability) is imported on the first page, so the function
+ * bundles keep it in a chunk of its own that a cold start never loads.
  */
+import { MAX_DOCUMENT_BYTES } from '../limits.ts';
 import { DecodeError, decodeBytes } from './decode.ts';
-import { NoArticleError, htmlToArticle as readArticle } from './html.ts';
+
+/** The HTML reader's module, loaded on first use (work threads load it before their first job). */
+export const loadHtmlReader = () => import('./html.ts');
 
 export type DocumentFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
 
@@ -36,7 +40,6 @@ export class UnsupportedDocumentError extends Error {
   }
 }
 
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 const MIME: Record<string, DocumentFormat> = {
   'text/plain': 'text',
@@ -147,7 +150,7 @@ export function requireText(doc: DocumentText, what: string): DocumentText {
 
 /** Refuses empty documents and documents over the size limit before any parsing. */
 export function checkSize(bytes: Uint8Array, hint: DocumentHint): void {
-  const maxBytes = hint.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = hint.maxBytes ?? MAX_DOCUMENT_BYTES;
   if (bytes.byteLength > maxBytes) {
     throw new UnsupportedDocumentError(`document too large: ${bytes.byteLength} bytes, the limit is ${maxBytes}`);
   }
@@ -155,14 +158,15 @@ export function checkSize(bytes: Uint8Array, hint: DocumentHint): void {
 }
 
 /** An HTML page's article: decoded (charset from the content type, BOM or <meta>), then Readability. */
-export function htmlDocumentText(bytes: Uint8Array, hint: DocumentHint): DocumentText {
+export async function htmlDocumentText(bytes: Uint8Array, hint: DocumentHint): Promise<DocumentText> {
   const { text: html, encoding } = decodeOrThrow(bytes, hint, 'html');
   if (!html.trim()) throw new UnsupportedDocumentError('HTML document has no text (empty or whitespace only)');
-  return { ...htmlToArticle(html, hint.url), encoding };
+  return { ...(await htmlToArticle(html, hint.url)), encoding };
 }
 
 /** Readability article of an HTML page; throws UnsupportedDocumentError when there is none. */
-export function htmlToArticle(html: string, url?: string): DocumentText {
+export async function htmlToArticle(html: string, url?: string): Promise<DocumentText> {
+  const { NoArticleError, htmlToArticle: readArticle } = await loadHtmlReader();
   try {
     return readArticle(html, url);
   } catch (error) {

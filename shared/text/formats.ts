@@ -17,11 +17,10 @@ import {
   type DocumentHint,
 } from './document.ts';
 import { DocxError, docxToText } from './docx.ts';
-import { tidyText } from './html.ts';
+import { tidyText } from './normalise.ts';
 import { PdfError, pdfToText } from './pdf.ts';
 
 export {
-  DEFAULT_MAX_BYTES,
   UnsupportedDocumentError,
   detectFormat,
   htmlToArticle,

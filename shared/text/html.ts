@@ -7,6 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { DocumentText } from './document.ts';
 import { HtmlTooComplexError, checkHtmlShape } from './html-limits.ts';
+import { normaliseDate, tidyText } from './normalise.ts';
 
 export class NoArticleError extends Error {
   constructor(readonly reason: string) {
@@ -55,18 +56,6 @@ export function htmlNodeToText(root: Node): string {
   };
   walk(root, false);
   return tidyText(out.join(''));
-}
-
-/** Trims each line, collapses runs of spaces and blank lines, normalises to NFC. */
-export function tidyText(text: string): string {
-  return text
-    .replace(/\u00a0/g, ' ')
-    .split('\n')
-    .map((line) => line.replace(/ {2,}/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
-    .normalize('NFC');
 }
 
 /** Article text of an HTML fragment (e.g. a feed item's content:encoded) without Readability. */
@@ -149,11 +138,4 @@ export function htmlToArticle(html: string, url?: string): DocumentText {
   if (published) result.publishedAt = published;
   if (canonicalUrl) result.canonicalUrl = canonicalUrl;
   return result;
-}
-
-/** ISO 8601 when the value parses as a date, else undefined. */
-export function normaliseDate(value: string | null | undefined): string | undefined {
-  if (!value) return undefined;
-  const time = Date.parse(value.trim());
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }

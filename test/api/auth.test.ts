@@ -1,6 +1,6 @@
 /** The auth rules on their own: token configuration, constant-time token roles, and Cognito group claims. */
 import { describe, expect, it } from 'vitest';
-import { authConfigFromEnv, parseGroups, roleForGroups, roleForToken } from '../../shared/api/auth.ts';
+import { authConfigFromEnv, parseGroups, roleForGroups, roleForToken } from '#shared/api/auth.ts';
 
 describe('auth configuration', () => {
   it('defaults to tokens and fails closed with none configured', () => {

@@ -1,8 +1,8 @@
 /** Claim routes over the real storage adapters (dynalite + s3rver): ranking by score and the same claim across documents. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../shared/api/app.ts';
-import type { ApiApp } from '../../shared/api/deps.ts';
-import { depsFromEnv } from '../../shared/api/runtime.ts';
+import { createApp } from '#shared/api/app.ts';
+import type { ApiApp } from '#shared/api/deps.ts';
+import { depsFromEnv } from '#shared/api/runtime.ts';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
 import { UNION_STORY, seedDocument, type SeedDocument } from '../fixtures/api/seed.ts';
 

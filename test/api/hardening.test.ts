@@ -1,13 +1,13 @@
 /** Small findings of issue 12, each with its assertion: dates, CR/LF content types, 431, feed addresses. */
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../shared/api/app.ts';
-import { depsFromEnv } from '../../shared/api/runtime.ts';
-import { startApi, type RunningApi } from '../../shared/api/serve.ts';
-import { isRealDate } from '../../shared/api/schemas.ts';
-import { addressRefusal, checkUrl } from '../../shared/crawl/address.ts';
+import { createApp } from '#shared/api/app.ts';
+import { depsFromEnv } from '#shared/api/runtime.ts';
+import { startApi, type RunningApi } from '#shared/api/serve.ts';
+import { isRealDate } from '#shared/api/schemas.ts';
+import { addressRefusal, checkUrl } from '#shared/crawl/address.ts';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
-import type { ApiApp } from '../../shared/api/deps.ts';
+import type { ApiApp } from '#shared/api/deps.ts';
 
 const WRITER = 'writer-token-for-hardening-0123456789';
 const READER = 'reader-token-for-hardening-0123456789';

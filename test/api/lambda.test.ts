@@ -41,7 +41,7 @@ const context = { functionName: 'api', awsRequestId: 'r1', getRemainingTimeInMil
 beforeAll(async () => {
   aws = await startLocalAws({ bucket: 'quotedesk-lambda-test', table: 'quotedesk-lambda-test' });
   process.env.QUOTEDESK_AUTH = 'jwt-claims';
-  handler = (await import('../../functions/api.ts')).handler as unknown as typeof handler;
+  handler = (await import('#functions/api.ts')).handler as unknown as typeof handler;
 });
 
 afterAll(async () => {

@@ -3,11 +3,11 @@
  * with documents indexed the way the pipeline stores them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../shared/api/app.ts';
-import type { ApiApp } from '../../shared/api/deps.ts';
-import { depsFromEnv } from '../../shared/api/runtime.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
+import { createApp } from '#shared/api/app.ts';
+import type { ApiApp } from '#shared/api/deps.ts';
+import { depsFromEnv } from '#shared/api/runtime.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
 import { KRISTIN, STATEMENT, UNION_STORY, XSS_PAYLOAD, seedDocument, seriesDocuments } from '../fixtures/api/seed.ts';
 

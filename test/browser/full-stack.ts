@@ -3,7 +3,7 @@
  * ports, s3rver's object-created events → SQS-shaped batches → the real process handler, and the API over HTTP.
  */
 import { randomUUID } from 'node:crypto';
-import { startLocalStack, type LocalStack } from '../../infra/local.ts';
+import { startLocalStack, type LocalStack } from '#infra/local.ts';
 
 export interface FullStack {
   local: LocalStack;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { claimContent } from '../../shared/claims/features.ts';
-import { CLAIM_KINDS, CLAIM_THRESHOLD, findClaims, scoreClaim } from '../../shared/claims/index.ts';
-import { ClaimSchema } from '../../shared/schema.ts';
+import { claimContent } from '#shared/claims/features.ts';
+import { CLAIM_KINDS, CLAIM_THRESHOLD, findClaims, scoreClaim } from '#shared/claims/index.ts';
+import { ClaimSchema } from '#shared/schema.ts';
 
 const isClaim = (s: string) => scoreClaim(s).score >= CLAIM_THRESHOLD;
 

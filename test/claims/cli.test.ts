@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PassThrough, Readable } from 'node:stream';
-import { exportClaims } from '../../cli/claims.ts';
-import { groupClaims } from '../../shared/claims/group.ts';
-import { findFigures } from '../../shared/claims/figures.ts';
+import { exportClaims } from '#cli/claims.ts';
+import { groupClaims } from '#shared/claims/group.ts';
+import { findFigures } from '#shared/claims/figures.ts';
 
 const DOCS = [
   { id: 'a', text: 'Harwick news.\n\nHarwick county’s jobless rate fell to 4.1 percent in March, the lowest since 2008.\n' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contextOf, isHeadline } from '../../shared/claims/context.ts';
-import { contentSpan, maskNonFigures } from '../../shared/claims/frame.ts';
-import { CLAIM_THRESHOLD, scoreClaim } from '../../shared/claims/index.ts';
+import { contextOf, isHeadline } from '#shared/claims/context.ts';
+import { contentSpan, maskNonFigures } from '#shared/claims/frame.ts';
+import { CLAIM_THRESHOLD, scoreClaim } from '#shared/claims/index.ts';
 
 const isClaim = (s: string) => scoreClaim(s).score >= CLAIM_THRESHOLD;
 
@@ -47,9 +47,36 @@ describe('context rules', () => {
     expect(contextOf('Normal 0 false false MicrosoftInternetExplorer4 table.MsoNormalTable {mso-style-name: x;}').shift).toBe(-Infinity);
   });
 
+  it('lowers judgements, tributes, bill introductions, floor speeches and programme descriptions', () => {
+    expect(contextOf('Federal funding is vital to the harbour and its fishing fleet.').rules).toEqual(['judgement']);
+    expect(contextOf('It is clear that the ferry service needs more boats.').rules).toEqual(['judgement']);
+    expect(contextOf('Rep. Marlow has been a tireless advocate for the island’s ferry riders.').rules).toEqual(['praise']);
+    expect(contextOf('Rep. Marlow introduced H.R. 4410, the Island Ferry Act.').rules).toEqual(['procedure']);
+    expect(contextOf('Rep. Marlow spoke on the House floor about the ferry schedule.').rules).toEqual(['procedure']);
+    expect(contextOf('Other cosponsors include Reps. Bell and Rowe.').rules).toEqual(['procedure']);
+    expect(contextOf('The award is part of the Department of Transportation’s Port Infrastructure Development Program.').rules).toEqual(['program-description']);
+    expect(contextOf('The funding will go to the Bangor Housing Authority.').rules).toEqual(['program-description']);
+    expect(contextOf('The league has designated May as Ferry Safety Month.').rules).toEqual(['sentiment']);
+    expect(contextOf('Rep. Marlow testified before the Transportation Subcommittee today.').rules).toEqual(['procedure']);
+    expect(contextOf('Harbour officials testified before the panel that the port lost 300 jobs.').rules).toEqual([]);
+    expect(contextOf('Her staff will host mobile office hours in Bangor on Friday.').rules).toEqual(['procedure']);
+    expect(contextOf('Rep. Marlow was named the Chairman of the Coast Guard Subcommittee.').rules).toEqual(['biography']);
+    expect(contextOf('It has been an honor to represent the coast.').rules).toEqual(['sentiment']);
+    expect(contextOf('Rep. Marlow was added to the rolls of the House upon executing the oath of office.').rules).toEqual(['procedure']);
+    expect(contextOf('The letter was co-signed by Reps. Bell and Rowe.').rules).toEqual(['procedure']);
+    expect(contextOf('Rep. Marlow was honored with the Harbour Guardian Award.').rules).toEqual(['biography']);
+    expect(contextOf('The grant is funded by the Rural Development program.').rules).toEqual(['program-description']);
+    expect(contextOf('The mayoral candidate answered some questions about his campaign.').rules).toEqual(['procedure']);
+    // A figure stated beside a judgement is still a claim.
+    expect(isClaim('The port, which handled 1.2 million tonnes of cargo last year, is vital to the region.')).toBe(true);
+  });
+
   it('lowers what a measure would do without a figure, and leaves forecasts with figures alone', () => {
     expect(contextOf('The new ferry will help families reach the mainland.').rules).toEqual(['benefit-forecast']);
     expect(contextOf('The new ferry will help 4,000 families reach the mainland.').rules).toEqual([]);
+    expect(contextOf('The new ferry will help half a million riders reach the mainland.').rules).toEqual([]);
+    // What a law does is checkable: "a bill that would allow …" is no forecast.
+    expect(contextOf('She voted against a bill that would allow ferries to skip inspections.').rules).toEqual([]);
   });
 
   it('raises statements of evidence and consensus', () => {

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLAIM_THRESHOLD, scoreClaim } from '../../shared/claims/index.ts';
-import { evaluate, readClaimGold } from '../../scripts/eval/claims.ts';
+import { CLAIM_THRESHOLD, scoreClaim } from '#shared/claims/index.ts';
+import { evaluate, readClaimGold } from '#scripts/eval/claims.ts';
 
 const sample = new URL('../fixtures/claims/gold-sample.jsonl', import.meta.url).pathname;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findComparison } from '../../shared/claims/comparison.ts';
-import { findFigures } from '../../shared/claims/figures.ts';
-import { findClaims, mainKind } from '../../shared/claims/index.ts';
-import { extract } from '../../shared/extract/index.ts';
+import { findComparison } from '#shared/claims/comparison.ts';
+import { findFigures } from '#shared/claims/figures.ts';
+import { findClaims, mainKind } from '#shared/claims/index.ts';
+import { extract } from '#shared/extract/index.ts';
 
 const one = (sentence: string) => {
   const figures = findFigures(sentence);

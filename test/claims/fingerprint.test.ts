@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findFigures } from '../../shared/claims/figures.ts';
-import { claimFingerprints, compareClaims, figureKey, SAME_CLAIM_SCORE, superlativeKey } from '../../shared/claims/fingerprint.ts';
+import { findFigures } from '#shared/claims/figures.ts';
+import { claimFingerprints, compareClaims, figureKey, SAME_CLAIM_SCORE, superlativeKey } from '#shared/claims/fingerprint.ts';
 
 const claim = (text: string) => ({ text, figures: findFigures(text) });
 

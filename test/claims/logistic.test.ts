@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitLogistic, logisticScore } from '../../shared/claims/logistic.ts';
-import type { Sparse } from '../../shared/claims/ngrams.ts';
+import { fitLogistic, logisticScore } from '#shared/claims/logistic.ts';
+import type { Sparse } from '#shared/claims/ngrams.ts';
 
 const dense = (values: number[]): Sparse => ({ index: values.map((_, i) => i), value: values });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HASH_BITS, ngramFeatures, ngramTokens } from '../../shared/claims/ngrams.ts';
-import { decodeWeights, encodeWeights } from '../../shared/claims/weights-codec.ts';
+import { HASH_BITS, ngramFeatures, ngramTokens } from '#shared/claims/ngrams.ts';
+import { decodeWeights, encodeWeights } from '#shared/claims/weights-codec.ts';
 
 describe('hashed n-grams', () => {
   it('folds digits, so two figures of the same shape share every n-gram', () => {

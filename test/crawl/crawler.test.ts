@@ -5,10 +5,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Crawler, type CrawlSummary, type CrawlerConfig, type FeedResult } from '../../shared/crawl/crawler.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
-import { DynamoFeedRegistry, RawArticleSink } from '../../shared/storage/feeds.ts';
-import { toDocumentText } from '../../shared/text/formats.ts';
+import { Crawler, type CrawlSummary, type CrawlerConfig, type FeedResult } from '#shared/crawl/crawler.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
+import { DynamoFeedRegistry, RawArticleSink } from '#shared/storage/feeds.ts';
+import { toDocumentText } from '#shared/text/formats.ts';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
 import { makeDocx, makePdf } from '../fixtures/formats/make.ts';
 import { articlePage, atom, jsonFeed, paragraphs, rdf, rss2, type FixtureItem } from '../fixtures/crawl/feeds.ts';

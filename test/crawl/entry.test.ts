@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run as crawlCli } from '../../cli/crawl.ts';
-import { run as feedsCli } from '../../cli/feeds.ts';
-import { handler } from '../../functions/crawl.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
+import { run as crawlCli } from '#cli/crawl.ts';
+import { run as feedsCli } from '#cli/feeds.ts';
+import { handler } from '#functions/crawl.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
 import { articlePage, paragraphs, rss2 } from '../fixtures/crawl/feeds.ts';
 

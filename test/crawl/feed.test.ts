@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FeedParseError, parseFeedDocument } from '../../shared/crawl/feed.ts';
+import { FeedParseError, parseFeedDocument } from '#shared/crawl/feed.ts';
 import { atom, jsonFeed, rdf, rss2, type FixtureItem } from '../fixtures/crawl/feeds.ts';
 import { encodeText } from '../fixtures/formats/encode.ts';
 

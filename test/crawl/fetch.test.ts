@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addressRefusal, checkUrl } from '../../shared/crawl/address.ts';
-import { FetchError, safeFetch, type FetchOptions } from '../../shared/crawl/fetch.ts';
-import { HostGate } from '../../shared/crawl/hosts.ts';
+import { addressRefusal, checkUrl } from '#shared/crawl/address.ts';
+import { FetchError, safeFetch, type FetchOptions } from '#shared/crawl/fetch.ts';
+import { HostGate } from '#shared/crawl/hosts.ts';
 
 let server: Server;
 let base: string;

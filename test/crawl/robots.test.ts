@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FetchError, type FetchResult } from '../../shared/crawl/fetch.ts';
-import { HostGate } from '../../shared/crawl/hosts.ts';
-import { RobotsCache } from '../../shared/crawl/robots.ts';
+import { FetchError, type FetchResult } from '#shared/crawl/fetch.ts';
+import { HostGate } from '#shared/crawl/hosts.ts';
+import { RobotsCache } from '#shared/crawl/robots.ts';
 
 const response = (status: number, body = ''): FetchResult => ({ url: 'x', status, headers: { 'content-type': 'text/plain' }, body: new Uint8Array(Buffer.from(body)), redirects: [] });
 

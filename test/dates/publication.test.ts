@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { datelineDate, pressHeaderDate, publicationDate } from '../../shared/dates/publication.ts';
-import { parseDateValue } from '../../shared/dates/parse.ts';
+import { datelineDate, pressHeaderDate, publicationDate } from '#shared/dates/publication.ts';
+import { parseDateValue } from '#shared/dates/parse.ts';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 
@@ -48,7 +48,7 @@ describe('publication dates, in order of trust', () => {
 
 describe('dates in HTML pages', () => {
   it('reads a <time datetime> mark when the page has no Readability metadata', async () => {
-    const { htmlToArticle } = await import('../../shared/text/html.ts');
+    const { htmlToArticle } = await import('#shared/text/html.ts');
     const paragraph = '<p>The harbor council voted on the ferry subsidy after a long debate about the budget of the port.</p>';
     const page = `<html><head><title>Ferry vote</title></head><body><article><h1>Ferry vote</h1><time datetime="2022-09-14T09:00:00Z">14 September</time>${paragraph.repeat(4)}</article></body></html>`;
     expect(htmlToArticle(page).publishedAt).toBe('2022-09-14T09:00:00.000Z');

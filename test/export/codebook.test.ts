@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COLUMNS, EXPORT_TABLES } from '../../shared/export/tables.ts';
+import { COLUMNS, EXPORT_TABLES } from '#shared/export/tables.ts';
 
 describe('the codebook in the README', () => {
   it('documents every column of every export table, with its meaning from tables.ts', () => {

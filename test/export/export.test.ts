@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../infra/local.ts';
-import { createApp } from '../../shared/api/app.ts';
-import type { ApiApp } from '../../shared/api/deps.ts';
-import { depsFromEnv } from '../../shared/api/runtime.ts';
-import { COLUMNS } from '../../shared/export/tables.ts';
+import { startLocalStack, type LocalStack } from '#infra/local.ts';
+import { createApp } from '#shared/api/app.ts';
+import type { ApiApp } from '#shared/api/deps.ts';
+import { depsFromEnv } from '#shared/api/runtime.ts';
+import { COLUMNS } from '#shared/export/tables.ts';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/quotedesk.mjs', import.meta.url).pathname;

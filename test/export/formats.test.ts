@@ -1,7 +1,7 @@
 import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
-import { ROW_GROUP, csvField, encodeCsv, encodeJsonl, encodeParquet } from '../../shared/export/formats.ts';
-import type { Cell } from '../../shared/export/tables.ts';
+import { ROW_GROUP, csvField, encodeCsv, encodeJsonl, encodeParquet } from '#shared/export/formats.ts';
+import type { Cell } from '#shared/export/tables.ts';
 
 const columns = [
   { name: 'text', type: 'string' as const },

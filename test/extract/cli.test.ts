@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../cli/main.ts';
-import { ExtractionSchema } from '../../shared/schema.ts';
+import { main } from '#cli/main.ts';
+import { ExtractionSchema } from '#shared/schema.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'extract-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

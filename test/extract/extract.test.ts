@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../shared/extract/index.ts';
-import { ExtractionSchema, type Extraction } from '../../shared/schema.ts';
+import { extract } from '#shared/extract/index.ts';
+import { ExtractionSchema, type Extraction } from '#shared/schema.ts';
 
 const fixture = readFileSync(new URL('../fixtures/extract/harbor-clinic.txt', import.meta.url), 'utf8');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { findIndirectAttributions, type AttributionCandidate } from '../../shared/extract/indirect.ts';
-import { lookupCueVerb } from '../../shared/lexicon/cues.ts';
+import { findIndirectAttributions, type AttributionCandidate } from '#shared/extract/indirect.ts';
+import { lookupCueVerb } from '#shared/lexicon/cues.ts';
 
 const content = (text: string, c: AttributionCandidate) => text.slice(c.start, c.end);
 const speaker = (text: string, c: AttributionCandidate) => text.slice(c.speakerStart, c.speakerEnd);

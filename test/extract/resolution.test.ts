@@ -1,6 +1,6 @@
 /** Speakers named as a reader would name them: the fullest form the document writes, the issuer of a release. */
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../shared/extract/index.ts';
+import { extract } from '#shared/extract/index.ts';
 
 const speakerOf = (text: string, quoteStart: string) => extract(text).quotes.find((q) => q.text.includes(quoteStart))?.speaker ?? null;
 

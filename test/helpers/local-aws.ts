@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment, type EmulatorS3Event } from '../../shared/storage/emulators.ts';
+import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment, type EmulatorS3Event } from '#infra/local/emulators.ts';
 
 export interface LocalAws {
   bucket: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextArgs, formatBundles, packageOf, type BundleInfo } from '../../scripts/bundle-report.ts';
+import { contextArgs, formatBundles, packageOf, splitOutputs, type BundleInfo } from '#scripts/bundle-report.ts';
 
 describe('bundle report helpers', () => {
   it('attributes esbuild inputs to their package, scoped or not, and our own code to (quotedesk)', () => {
@@ -14,14 +14,28 @@ describe('bundle report helpers', () => {
     expect(() => contextArgs(['-c', 'bundleAwsSdk'])).toThrow(/key=value/);
   });
 
-  it('marks a lean function that carries compromise or passes 1 MB as MISSED', () => {
+  it('marks a function over its target, or a lean one carrying compromise, as MISSED', () => {
     const bundle = (name: BundleInfo['name'], meetsTarget: boolean | null): BundleInfo => ({
-      name, dir: '', file: '', bytes: 2_000_000, gzipBytes: 500_000, mapBytes: 0, hasCompromise: name === 'process',
-      packages: [{ name: 'zod', bytes: 400_000 }], meetsTarget,
+      name, dir: '', file: '', bytes: 2_000_000, gzipBytes: 500_000, mapBytes: 0, lazyBytes: 1_000_000, hasCompromise: name === 'process',
+      packages: [{ name: 'zod', bytes: 400_000 }], lazyPackages: [{ name: 'unpdf', bytes: 900_000 }], meetsTarget,
     });
-    const text = formatBundles([bundle('process', null), bundle('crawl', false), bundle('api', true)]);
-    expect(text).toMatch(/process .* yes +n\/a \(extracts\)/);
-    expect(text).toMatch(/crawl .* no +MISSED/);
+    const text = formatBundles([bundle('process', false), bundle('crawl', false), bundle('api', true), bundle('sweep', null)]);
+    expect(text).toMatch(/process .* 977 KB +yes +MISSED \(<= 1536 KB\)/);
+    expect(text).toMatch(/crawl .* no +MISSED \(<= 300 KB, no compromise\)/);
     expect(text).toMatch(/api .* no +met/);
+    expect(text).toMatch(/sweep .* no +n\/a/);
+    expect(text).toMatch(/process: largest packages in lazy chunks\n +879 KB +unpdf/);
+  });
+
+  it('counts what index.mjs imports statically as the cold start, and dynamic imports as lazy chunks', () => {
+    const output = (imports: Array<{ path: string; kind: string }>) => ({ bytes: 1, inputs: {}, imports });
+    const meta = { outputs: {
+      'out/index.mjs': output([{ path: 'out/chunks/shared-A.mjs', kind: 'import-statement' }, { path: 'out/chunks/pdf-B.mjs', kind: 'dynamic-import' }, { path: 'node:fs', kind: 'import-statement' }]),
+      'out/index.mjs.map': output([]),
+      'out/chunks/shared-A.mjs': output([]),
+      'out/chunks/pdf-B.mjs': output([{ path: 'out/chunks/shared-A.mjs', kind: 'import-statement' }, { path: 'out/chunks/pdfjs-C.mjs', kind: 'import-statement' }]),
+      'out/chunks/pdfjs-C.mjs': output([]),
+    } };
+    expect(splitOutputs(meta)).toEqual({ entry: 'out/index.mjs', eager: ['out/index.mjs', 'out/chunks/shared-A.mjs'], lazy: ['out/chunks/pdf-B.mjs', 'out/chunks/pdfjs-C.mjs'] });
   });
 });

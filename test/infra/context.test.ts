@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../infra/constructs/config.ts';
+import { readConfig } from '#infra/constructs/config.ts';
 import { resourcesOf, synthStack } from './synth.ts';
 
 // A dev deployment with every context setting changed, synthesised once (cdk-nag included).

@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../infra/stack.ts';
+import { createApp } from '#infra/stack.ts';
 
 // One full synthesis exactly as `npm run synth` runs it (cdk-nag and CDK's built-in CloudFormation
 // rules), bundling aside; the validation reports it writes must be empty.

@@ -1,10 +1,11 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../infra/constructs/access.ts';
-import { ENV, FUNCTIONS, RAW_PREFIX, type FunctionSpec } from '../../infra/wiring.ts';
-import { TABLE_DEFINITION } from '../../shared/storage/table.ts';
-import { PUBLIC_PATHS } from '../../shared/api/routes/page.ts';
-import { PUBLIC_ROUTES } from '../../infra/constructs/api.ts';
+import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '#infra/constructs/access.ts';
+import { ENV, FUNCTIONS, type FunctionSpec } from '#infra/wiring.ts';
+import { RAW_PREFIX } from '#shared/pipeline/s3-keys.ts';
+import { TABLE_DEFINITION } from '#shared/storage/table.ts';
+import { PUBLIC_PATHS } from '#shared/api/routes/page.ts';
+import { PUBLIC_ROUTES } from '#infra/constructs/api.ts';
 import { logicalId, resourcesOf, synthStack } from './synth.ts';
 
 let template: Template;

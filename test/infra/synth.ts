@@ -2,7 +2,7 @@
 // template), once per test file. The cdk-nag plugin is registered, so synthesis itself fails on
 // any unacknowledged finding.
 import { Template } from 'aws-cdk-lib/assertions';
-import { createApp } from '../../infra/stack.ts';
+import { createApp } from '#infra/stack.ts';
 
 // CDK's built-in CloudFormation rules (schema and lint, in WebAssembly) cost most of a synth:
 // the nag test runs them once, the property tests skip them.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areNicknames, givenNameClass, givenNameGender, isKnownGivenName, nicknameKeys } from '../../shared/lexicon/given-names.ts';
+import { areNicknames, givenNameClass, givenNameGender, isKnownGivenName, nicknameKeys } from '#shared/lexicon/given-names.ts';
 
 describe('lexicon: given names', () => {
   it('gives the gender of names mostly given to one sex, and none for unisex or unknown names', () => {

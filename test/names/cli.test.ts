@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { compareLine, compareStream } from '../../cli/names.ts';
+import { compareLine, compareStream } from '#cli/names.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/names/pairs.jsonl', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/quotedesk.mjs', import.meta.url));

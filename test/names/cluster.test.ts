@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clusterNames, type NameCandidate } from '../../shared/names/index.ts';
-import { NameEvidenceSchema } from '../../shared/schema.ts';
+import { clusterNames, type NameCandidate } from '#shared/names/index.ts';
+import { NameEvidenceSchema } from '#shared/schema.ts';
 
 let order = 0;
 const mention = (key: string, name: string, extra: Partial<NameCandidate> = {}): NameCandidate => ({ key, name, order: (order += 10), ...extra });

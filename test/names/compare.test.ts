@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareNames, nameKind } from '../../shared/names/index.ts';
-import { parsePersonName, stripTitles } from '../../shared/names/normalize.ts';
+import { compareNames, nameKind } from '#shared/names/index.ts';
+import { parsePersonName, stripTitles } from '#shared/names/normalize.ts';
 
 const same = (a: string, b: string) => compareNames(a, b).same;
 

@@ -3,7 +3,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluate, half } from '../../scripts/eval/names.ts';
+import { evaluate, half } from '#scripts/eval/names.ts';
 
 const gold = fileURLToPath(new URL('../fixtures/names/gold-pairs.jsonl', import.meta.url));
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareTokens, isGenderPair } from '../../shared/names/tokens.ts';
-import { foldWord, parsePersonName } from '../../shared/names/normalize.ts';
-import { compareOrganizations, looksLikeOrganization, organizationCore } from '../../shared/names/organizations.ts';
-import { areNicknames } from '../../shared/lexicon/given-names.ts';
+import { compareTokens, isGenderPair } from '#shared/names/tokens.ts';
+import { foldWord, parsePersonName } from '#shared/names/normalize.ts';
+import { compareOrganizations, looksLikeOrganization, organizationCore } from '#shared/names/organizations.ts';
+import { areNicknames } from '#shared/lexicon/given-names.ts';
 
 describe('name parts', () => {
   it('folds accents, special letters, Cyrillic and digits posing as letters', () => {

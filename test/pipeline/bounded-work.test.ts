@@ -4,11 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventFor, lambdaContext, processHandlerStack, upload } from './helpers.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
-import { DocumentWork } from '../../shared/pipeline/document-work.ts';
-import { PageWork } from '../../shared/crawl/page-work.ts';
-import { checkHtmlShape } from '../../shared/text/html-limits.ts';
-import { contentHash, documentIdFor } from '../../shared/pipeline/identity.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { DocumentWork } from '#shared/pipeline/document-work.ts';
+import { PageWork } from '#shared/crawl/page-work.ts';
+import { checkHtmlShape } from '#shared/text/html-limits.ts';
+import { contentHash, documentIdFor } from '#shared/pipeline/identity.ts';
 
 /** Largest gap between ticks of a 10 ms timer while `work` runs: how long the thread was blocked. */
 async function maxLag<T>(work: () => Promise<T>): Promise<{ result: T; lagMs: number }> {

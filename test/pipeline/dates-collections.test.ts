@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eventFor, lambdaContext, processHandlerStack, upload } from './helpers.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
-import { contentHash, documentIdFor } from '../../shared/pipeline/identity.ts';
-import { UNDATED } from '../../shared/storage/keys.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { contentHash, documentIdFor } from '#shared/pipeline/identity.ts';
+import { UNDATED } from '#shared/storage/keys.ts';
 
 const idOf = (body: string) => documentIdFor(contentHash(Buffer.from(body)));
 

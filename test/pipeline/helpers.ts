@@ -3,9 +3,9 @@ import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
 /** Shared steps of the pipeline tests: upload a raw object and deliver its event as SQS would. */
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
-import { sqsRecordForObject } from '../../functions/events/s3-in-sqs.ts';
-import type { DocumentMetadata } from '../../shared/storage/ports.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
+import { sqsRecordForObject } from '#functions/events/s3-in-sqs.ts';
+import type { DocumentMetadata } from '#shared/storage/ports.ts';
 
 export function lambdaContext(): Context {
   return {
@@ -40,7 +40,7 @@ export function processHandlerStack(): { readonly aws: LocalAws; readonly handle
   const stack = {} as { aws: LocalAws; handler: Handler };
   beforeAll(async () => {
     stack.aws = await startLocalAws();
-    stack.handler = (await import('../../functions/process.ts')).handler as Handler;
+    stack.handler = (await import('#functions/process.ts')).handler as Handler;
   });
   afterAll(async () => stack.aws?.stop());
   return stack;

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
-import { ingest, formatSummary } from '../../cli/ingest.ts';
-import { DocumentIntakeService } from '../../shared/pipeline/intake.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
+import { ingest, formatSummary } from '#cli/ingest.ts';
+import { DocumentIntakeService } from '#shared/pipeline/intake.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
 
 describe('quotedesk ingest', () => {
   let aws: LocalAws;

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eventFor, lambdaContext, processHandlerStack } from './helpers.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
-import { DocumentIntakeService } from '../../shared/pipeline/intake.ts';
-import type { DocumentStore, IndexStore } from '../../shared/storage/ports.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
+import { DocumentIntakeService } from '#shared/pipeline/intake.ts';
+import type { DocumentStore, IndexStore } from '#shared/storage/ports.ts';
 
 class Killed extends Error {}
 

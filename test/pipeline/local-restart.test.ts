@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLocalStack } from '../../infra/local.ts';
-import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment } from '../../shared/storage/emulators.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
-import { DocumentIntakeService } from '../../shared/pipeline/intake.ts';
+import { startLocalStack } from '#infra/local.ts';
+import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment } from '#infra/local/emulators.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
+import { DocumentIntakeService } from '#shared/pipeline/intake.ts';
 
 describe('local stack restart', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'quotedesk-restart-'));

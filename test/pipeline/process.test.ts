@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
 import { eventFor, lambdaContext, upload, type Handler } from './helpers.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
-import { contentHash, documentIdFor } from '../../shared/pipeline/identity.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
+import { contentHash, documentIdFor } from '#shared/pipeline/identity.ts';
 
 const article = readFileSync(new URL('../fixtures/pipeline/harbor-council.txt', import.meta.url), 'utf8');
 const idOf = (body: string | Uint8Array) => documentIdFor(contentHash(typeof body === 'string' ? Buffer.from(body) : body));
@@ -21,7 +21,7 @@ describe('process handler end to end', () => {
   beforeAll(async () => {
     aws = await startLocalAws();
     process.env.QUOTEDESK_MAX_BYTES = String(64 * 1024);
-    handler = (await import('../../functions/process.ts')).handler as Handler;
+    handler = (await import('#functions/process.ts')).handler as Handler;
     index = new DynamoIndexStore();
   });
   afterAll(async () => aws?.stop());

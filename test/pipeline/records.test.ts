@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../shared/extract/index.ts';
-import { variantSpellingNear } from '../../shared/pipeline/records.ts';
+import { extract } from '#shared/extract/index.ts';
+import { speakerAliases, variantSpellingNear } from '#shared/pipeline/records.ts';
 
 // One harbour master, spelled three ways across the article.
 const TEXT = [
@@ -27,5 +27,16 @@ describe('variantSpellingNear', () => {
     const extraction = extract('“It is done,” said Mayor Tom Reyes.');
     const quote = extraction.quotes[0];
     expect(variantSpellingNear(quote, extraction.speakers[0], undefined)).toBeUndefined();
+  });
+});
+
+describe('speaker lookup names', () => {
+  it('finds a person by every spelling and by the surname alone; an organisation only by its names', () => {
+    expect([...speakerAliases({ canonical: 'Dr. Kristin Sanders-Gendreau', variants: ['Saunders-Jandro'], kind: 'person' })]).toEqual([
+      ['dr kristin sanders gendreau', 'Dr. Kristin Sanders-Gendreau'],
+      ['sanders gendreau', 'Sanders-Gendreau'],
+      ['saunders jandro', 'Saunders-Jandro'],
+    ]);
+    expect([...speakerAliases({ canonical: 'Allina Health', variants: [], kind: 'organization' }).keys()]).toEqual(['allina health']);
   });
 });

@@ -6,12 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
 import { eventFor, lambdaContext, upload, type Handler } from './helpers.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
-import { DocumentIntakeService, REDRIVE_PREFIX } from '../../shared/pipeline/intake.ts';
-import { RecoverySweeper } from '../../shared/pipeline/sweeper.ts';
-import { LocalSqsQueue } from '../../shared/pipeline/local-queue.ts';
-import type { DocumentIndexEntry, DocumentRecord, QuoteRecord } from '../../shared/storage/ports.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
+import { DocumentIntakeService } from '#shared/pipeline/intake.ts';
+import { REDRIVE_PREFIX } from '#shared/pipeline/s3-keys.ts';
+import { RecoverySweeper } from '#shared/pipeline/sweeper.ts';
+import { LocalSqsQueue } from '#infra/local/queue.ts';
+import type { DocumentIndexEntry, DocumentRecord, QuoteRecord } from '#shared/storage/ports.ts';
 
 function record(id: string, extra: Partial<DocumentRecord> = {}): DocumentRecord {
   const date = '2024-06-01T00:00:00.000Z';
@@ -74,7 +75,7 @@ describe('crash recovery', () => {
   });
 
   it('the sweeper re-drives a document stuck in processing and fails one whose bytes were never stored', async () => {
-    const handler = (await import('../../functions/process.ts')).handler as Handler;
+    const handler = (await import('#functions/process.ts')).handler as Handler;
     const text = 'Ranger Ruth Imber said on Friday the trail is open.\n\n"Bring water," Imber said.\n';
     const intake = new DocumentIntakeService(documents, index);
     const { id, key } = await intake.submit(Buffer.from(text), { filename: 'trail.txt', contentType: 'text/plain' });

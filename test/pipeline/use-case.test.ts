@@ -5,12 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
-import { DocumentPipeline, type Extract } from '../../shared/pipeline/process-document.ts';
-import { toDocumentText } from '../../shared/text/formats.ts';
-import type { Extraction } from '../../shared/schema.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
+import { DocumentPipeline, type Extract } from '#shared/pipeline/process-document.ts';
+import { toDocumentText } from '#shared/text/formats.ts';
+import type { Extraction } from '#shared/schema.ts';
 import { upload } from './helpers.ts';
+import { decideFlag } from '#shared/pipeline/flag-decision.ts';
 
 const TEXT = [
   'Dr. Mira Castellanos-Reyes opened the clinic on Monday.',
@@ -74,7 +75,7 @@ describe('process use case', () => {
     await v3.processObject('raw/clinic.txt');
     const [flag] = (await index.listFlags({ status: 'open' })).items;
     expect(flag).toMatchObject({ documentId: id, canonical: 'Mira Castellanos-Reyes' });
-    await index.decideFlag(flag.id, 'reject');
+    await decideFlag({ index }, flag.id, 'reject');
     expect(await v3.processObject('raw/clinic.txt')).toMatchObject({ status: 'done' });
     expect(calls.at(-1)).toEqual([['Castelanos-Reyes', 'Mira Castellanos-Reyes']]);
     const canonical = await index.listQuotes({ speaker: 'Mira Castellanos-Reyes' });

@@ -1,9 +1,9 @@
 /** Claim fingerprint items against dynalite through the real client: key layout, lookup across documents, reindexing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findClaims } from '../../shared/claims/index.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
-import type { ClaimRecord, DocumentIndexEntry, DocumentRecord } from '../../shared/storage/ports.ts';
-import { similarClaims } from '../../shared/pipeline/similar-claims.ts';
+import { findClaims } from '#shared/claims/index.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import type { ClaimRecord, DocumentIndexEntry, DocumentRecord } from '#shared/storage/ports.ts';
+import { similarClaims } from '#shared/pipeline/similar-claims.ts';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
 
 function documentRecord(id: string, date: string): DocumentRecord {

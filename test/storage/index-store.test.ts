@@ -1,10 +1,11 @@
 /** The DynamoDB index adapter against dynalite over HTTP: key design, paging, aliases, flags, reindexing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
-import { DynamoIndexStore } from '../../shared/storage/dynamo-index.ts';
-import { decodeCursor, encodeCursor } from '../../shared/storage/cursor.ts';
-import { InvalidCursorError, type DocumentIndexEntry, type DocumentRecord, type QuoteRecord } from '../../shared/storage/ports.ts';
-import { batchWrite, UnprocessedItemsError, type WriteRequest } from '../../shared/storage/batch.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { decodeCursor, encodeCursor } from '#shared/storage/cursor.ts';
+import { InvalidCursorError, type DocumentIndexEntry, type DocumentRecord, type QuoteRecord } from '#shared/storage/ports.ts';
+import { batchWrite, UnprocessedItemsError, type WriteRequest } from '#shared/storage/batch.ts';
+import { decideFlag } from '#shared/pipeline/flag-decision.ts';
 
 function documentRecord(id: string, date: string, extra: Partial<DocumentRecord> = {}): DocumentRecord {
   return { id, status: 'queued', rawKeys: [`raw/${id}.txt`], sortDate: date, receivedAt: date, updatedAt: date, source: 'gazette', ...extra };
@@ -186,7 +187,7 @@ describe('DynamoIndexStore', () => {
     const open = await index.listFlags({ status: 'open' });
     expect(open.items.map((f) => f.id)).toEqual(['fl2~sp_f1', 'fl1~sp_f0']);
 
-    await index.decideFlag('fl1~sp_f0', 'confirm');
+    await decideFlag({ index }, 'fl1~sp_f0', 'confirm');
     const again = entry(docs[0], [quote(docs[0], 'q1', 'sp_f0', 'Ola Brandt', 'we will rebuild')], [person('sp_f0', 'Ola Brandt', ['Ola Brandt', 'Ola Brant'])], [
       { id: 'fl1~sp_f0', documentId: 'fl1', speakerId: 'sp_f0', canonical: 'Ola Brandt', variants: [{ name: 'Ola Brant', mentions: [] }], evidence: [], confidence: 0.7, status: 'open', sortDate: docs[0].sortDate },
     ]);
@@ -194,8 +195,8 @@ describe('DynamoIndexStore', () => {
     expect((await index.getFlag('fl1~sp_f0'))?.status).toBe('confirmed');
     expect((await index.listFlags({ status: 'open' })).items.map((f) => f.id)).toEqual(['fl2~sp_f1']);
 
-    const rejected = await index.decideFlag('fl2~sp_f1', 'reject');
-    expect(rejected.status).toBe('rejected');
+    const rejected = await decideFlag({ index }, 'fl2~sp_f1', 'reject');
+    expect(rejected).toMatchObject({ flag: { status: 'rejected' }, reextraction: 'not-needed' });
     expect(await index.keepApartPairs()).toContainEqual(['Ola Brandt', 'Ola Brant']);
     expect((await index.getSpeaker('sp_f1'))?.variants).toEqual(['Ola Brandt']);
     expect((await index.listFlags({ status: 'rejected' })).items.map((f) => f.id)).toEqual(['fl2~sp_f1']);

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
-import { dynamoClient, s3Client } from '../../shared/storage/clients.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
+import { dynamoClient, s3Client } from '#shared/storage/clients.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
 
 describe('local AWS emulators', () => {
   let aws: LocalAws;
@@ -18,8 +18,8 @@ describe('local AWS emulators', () => {
     expect(table.Table?.GlobalSecondaryIndexes?.map((g) => g.IndexName).sort()).toEqual(['gsi1', 'gsi2']);
 
     const body = Buffer.from('Zoë said “hello”.\n', 'utf8');
-    await s3Client().send(new PutObjectCommand({ Bucket: aws.bucket, Key: 'raw/a b.txt', Body: body }));
-    const got = await s3Client().send(new GetObjectCommand({ Bucket: aws.bucket, Key: 'raw/a b.txt' }));
+    await (await s3Client()).send(new PutObjectCommand({ Bucket: aws.bucket, Key: 'raw/a b.txt', Body: body }));
+    const got = await (await s3Client()).send(new GetObjectCommand({ Bucket: aws.bucket, Key: 'raw/a b.txt' }));
     expect(Buffer.from(await got.Body!.transformToByteArray())).toEqual(body);
   });
 });

@@ -7,8 +7,8 @@ import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment } from '../../shared/storage/emulators.ts';
-import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
+import { ensureBucketAndTable, startEmulators, useEmulatorEnvironment } from '#infra/local/emulators.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
 
 describe('s3rver folder repair', () => {
   const dir = mkdtempSync(join(tmpdir(), 'quotedesk-s3repair-'));

@@ -3,9 +3,9 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getSecretValue } from '../../shared/storage/secrets.ts';
-import { decodeCursor, encodeCursor } from '../../shared/storage/cursor.ts';
-import { InvalidCursorError } from '../../shared/storage/ports.ts';
+import { getSecretValue } from '#shared/storage/secrets.ts';
+import { decodeCursor, encodeCursor } from '#shared/storage/cursor.ts';
+import { InvalidCursorError } from '#shared/storage/ports.ts';
 
 describe('cursor secret', () => {
   afterEach(() => {

@@ -3,8 +3,8 @@
  * WHATWG names, the windows-1252 range Node decodes wrongly, UTF-32 by hand, and encodings refused with a reason.
  */
 import { describe, expect, it } from 'vitest';
-import { DecodeError, decodeBytes, normaliseEncoding } from '../../shared/text/decode.ts';
-import { UnsupportedDocumentError, toDocumentText } from '../../shared/text/formats.ts';
+import { DecodeError, decodeBytes, normaliseEncoding } from '#shared/text/decode.ts';
+import { UnsupportedDocumentError, toDocumentText } from '#shared/text/formats.ts';
 import { encodeText } from '../fixtures/formats/encode.ts';
 
 const RUSSIAN =

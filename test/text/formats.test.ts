@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnsupportedDocumentError, htmlToArticle, toDocumentText } from '../../shared/text/formats.ts';
+import { UnsupportedDocumentError, htmlToArticle, toDocumentText } from '#shared/text/formats.ts';
 import { encodeText } from '../fixtures/formats/encode.ts';
 import { makeDocx, makePdf, makeZip } from '../fixtures/formats/make.ts';
 
@@ -168,9 +168,9 @@ describe('toDocumentText: HTML', () => {
     expect(await reason(utf8(menu), { filename: 'menu.html' })).toBe('HTML page has no article text (only links)');
   });
 
-  it('htmlToArticle works on a string and throws the same error type', () => {
-    expect(htmlToArticle(ARTICLE_HTML('', ARTICLE_BODY)).text).toContain('voted 7 to 2');
-    expect(() => htmlToArticle('<html><body><p>Hi</p></body></html>')).toThrow(UnsupportedDocumentError);
+  it('htmlToArticle works on a string and throws the same error type', async () => {
+    expect((await htmlToArticle(ARTICLE_HTML('', ARTICLE_BODY))).text).toContain('voted 7 to 2');
+    await expect(htmlToArticle('<html><body><p>Hi</p></body></html>')).rejects.toThrow(UnsupportedDocumentError);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../shared/text/sentences.ts';
+import { splitSentences } from '#shared/text/sentences.ts';
 
 const texts = (text: string, from?: number, to?: number) =>
   splitSentences(text, from, to).map((s) => text.slice(s.start, s.end));

@@ -1,7 +1,7 @@
 /** Claims across documents: the corpus ranked by score, and the same claim (same figure or superlative) elsewhere. */
-import { createRoute } from '@hono/zod-openapi';
-import { similarClaims } from '../../pipeline/similar-claims.ts';
-import { parseClaimKey } from '../../storage/keys.ts';
+import { createRoute } from '../openapi-app.ts';
+import { similarClaims } from '#shared/pipeline/similar-claims.ts';
+import { parseClaimKey } from '#shared/storage/keys.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { presentClaim } from '../present.ts';

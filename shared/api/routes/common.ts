@@ -1,5 +1,5 @@
 /** Shared pieces of route declarations: the error responses every route may give, and security. */
-import type { RouteConfig } from '@hono/zod-openapi';
+import type { RouteConfig } from '../openapi-app.ts';
 import { ProblemSchema } from '../schemas.ts';
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };

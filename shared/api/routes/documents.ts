@@ -1,6 +1,8 @@
 /** Uploading documents and reading one document, its status, text, quotes, claims and flags. */
-import { createRoute, z } from '@hono/zod-openapi';
-import type { DocumentMetadata } from '../../storage/ports.ts';
+import * as z from 'zod';
+import { createRoute } from '../openapi-app.ts';
+import { MAX_DOCUMENT_BYTES } from '#shared/limits.ts';
+import type { DocumentMetadata } from '#shared/storage/ports.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { presentClaim, presentDocument, presentFlag, presentQuote } from '../present.ts';
@@ -21,7 +23,7 @@ import {
   UploadSchema,
   pageOf,
 } from '../schemas.ts';
-import { CollectionSchema } from '../../filters.ts';
+import { CollectionSchema } from '#shared/filters.ts';
 import { errorResponses, json, notFoundResponse, readerSecurity, writerSecurity } from './common.ts';
 
 const RawMetadataQuerySchema = z.object({
@@ -123,7 +125,7 @@ function metadataOf(body: { title?: string; url?: string; source?: string; colle
 }
 
 export function registerDocumentRoutes(app: ApiApp, deps: ApiDeps): void {
-  const maxUploadBytes = deps.maxUploadBytes ?? 5 * 1024 * 1024;
+  const maxUploadBytes = deps.maxUploadBytes ?? MAX_DOCUMENT_BYTES;
 
   async function existing(id: string) {
     const doc = await deps.index.getDocument(id);

@@ -3,10 +3,10 @@
  * `quotedesk export`). Behind API Gateway the Lambda integration buffers the response (6 MB at most);
  * large exports go through the CLI, which reads the index directly.
  */
-import { createRoute } from '@hono/zod-openapi';
-import { ExportFieldsSchema, ExportRequestSchema, exportStream, fileNameFor } from '../../export/export.ts';
-import { IndexExportReader } from '../../export/index-reader.ts';
-import { CONTENT_TYPES } from '../../export/formats.ts';
+import { createRoute } from '../openapi-app.ts';
+import { ExportFieldsSchema, ExportRequestSchema, exportStream, fileNameFor } from '#shared/export/export.ts';
+import { IndexExportReader } from '#shared/export/index-reader.ts';
+import { CONTENT_TYPES } from '#shared/export/formats.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { errorResponses, readerSecurity } from './common.ts';

@@ -1,10 +1,11 @@
 /** The crawler's feed registry: list, add, remove. A feed's id is a hash of its normalised URL. */
 import { createHash } from 'node:crypto';
-import { createRoute, z } from '@hono/zod-openapi';
-import type { FeedRecord, FeedRegistry } from '../../crawl/ports.ts';
-import { clampLimit, decodeCursor, encodeCursor } from '../../storage/cursor.ts';
-import { normaliseFeedUrl } from '../../storage/feeds.ts';
-import { RefusedError, checkUrl, loopbackAllowedByEnv } from '../../crawl/address.ts';
+import * as z from 'zod';
+import { createRoute } from '../openapi-app.ts';
+import type { FeedRecord, FeedRegistry } from '#shared/crawl/ports.ts';
+import { clampLimit, decodeCursor, encodeCursor } from '#shared/storage/cursor.ts';
+import { normaliseFeedUrl } from '#shared/storage/feeds.ts';
+import { RefusedError, checkUrl, loopbackAllowedByEnv } from '#shared/crawl/address.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { IdParamSchema, PageQuerySchema, pageOf } from '../schemas.ts';
@@ -22,19 +23,19 @@ const FeedSchema = z
     lastError: z.string().nullable(),
     consecutiveFailures: z.number().int(),
   })
-  .openapi('Feed');
+  .meta({ id: 'Feed' });
 
 const FeedInputSchema = z
   .object({
-    url: z.url({ protocol: /^https?$/ }).max(2000).openapi({ example: 'https://example.org/news/rss.xml' }),
+    url: z.url({ protocol: /^https?$/ }).max(2000).meta({ example: 'https://example.org/news/rss.xml' }),
     title: z.string().max(500).optional(),
     group: z
       .string()
       .regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes')
       .optional()
-      .openapi({ description: 'Schedule group (default "default").' }),
+      .meta({ description: 'Schedule group (default "default").' }),
   })
-  .openapi('FeedInput');
+  .meta({ id: 'FeedInput' });
 
 const listFeeds = createRoute({
   method: 'get',

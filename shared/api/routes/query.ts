@@ -1,8 +1,9 @@
 /** Cross-document queries: quotes by speaker / words / date, speakers by name, flags and their decisions. */
-import { createRoute } from '@hono/zod-openapi';
-import type { FlagRecord, IndexStore } from '../../storage/ports.ts';
+import { createRoute } from '../openapi-app.ts';
+import type { FlagRecord, IndexStore } from '#shared/storage/ports.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
+import { FlagAlreadyDecidedError, FlagNotFoundError, decideFlag } from '#shared/pipeline/flag-decision.ts';
 import { presentFlag, presentQuote, presentSpeaker } from '../present.ts';
 import {
   FlagDecisionSchema,
@@ -57,7 +58,7 @@ const listFlags = createRoute({
   responses: { 200: json(pageOf(FlagSchema, 'FlagListPage'), 'A page of flags'), ...errorResponses },
 });
 
-const decideFlag = createRoute({
+const flagDecisionRoute = createRoute({
   method: 'post',
   path: '/flags/{id}',
   summary: 'Confirm (one person) or reject (different people) a name flag',
@@ -116,28 +117,17 @@ export function registerQueryRoutes(app: ApiApp, deps: ApiDeps): void {
     return c.json({ items: page.items.map(presentFlag), cursor: page.cursor }, 200);
   });
 
-  app.openapi(decideFlag, async (c) => {
+  app.openapi(flagDecisionRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { action } = c.req.valid('json');
-    const flag = await deps.index.getFlag(id);
-    if (!flag) throw new ApiError(404, `No flag with id "${id}".`);
-    const wanted = action === 'confirm' ? 'confirmed' : 'rejected';
-    if (flag.status !== 'open' && flag.status !== wanted) {
-      throw new ApiError(409, `The flag was already ${flag.status}; it cannot now be ${wanted}.`);
+    try {
+      const reprocess = deps.intake.reprocess?.bind(deps.intake);
+      const { flag, reextraction } = await decideFlag({ index: deps.index, reprocess, log: deps.log }, id, action);
+      return c.json({ ...presentFlag(flag), reextraction }, 200);
+    } catch (error) {
+      if (error instanceof FlagNotFoundError) throw new ApiError(404, error.message);
+      if (error instanceof FlagAlreadyDecidedError) throw new ApiError(409, error.message);
+      throw error;
     }
-    const decided = flag.status === wanted ? flag : await deps.index.decideFlag(id, action);
-    // A rejection splits the person: re-extract so the split reaches the document's quotes and speakers. The decision
-    // is already stored (and every later extraction honours it), so a failed re-trigger is reported, not fatal.
-    let reextraction: 'requested' | 'not-needed' | 'failed' = 'not-needed';
-    if (action === 'reject' && flag.status === 'open' && deps.intake.reprocess) {
-      try {
-        await deps.intake.reprocess(flag.documentId);
-        reextraction = 'requested';
-      } catch (error) {
-        deps.log?.('re-extraction after a rejected flag failed', error);
-        reextraction = 'failed';
-      }
-    }
-    return c.json({ ...presentFlag(decided), reextraction }, 200);
   });
 }

@@ -3,9 +3,9 @@
  * the cue ("a spokesman for the campaign said"), after an inverted cue ("…, said Sen. Jane Smith"),
  * through appositives ("Hugh Hill, a doctor at X, said") and party tags ("Paul Ryan (R-Wis.) said").
  */
-import { EVIDENCE_NOUNS, SOURCE_NOUNS, SPEAKER_PRONOUNS, lookupCueVerb } from '../../lexicon/cues.ts';
-import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, DETERMINERS } from '../../lexicon/function-words.ts';
-import { SPEAKER_DESCRIPTORS as ROLE_WORDS } from '../../lexicon/roles.ts';
+import { EVIDENCE_NOUNS, SOURCE_NOUNS, SPEAKER_PRONOUNS, lookupCueVerb } from '#shared/lexicon/cues.ts';
+import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, DETERMINERS } from '#shared/lexicon/function-words.ts';
+import { SPEAKER_DESCRIPTORS as ROLE_WORDS } from '#shared/lexicon/roles.ts';
 
 export { ROLE_WORDS };
 import type { Token } from './tokens.ts';

@@ -10,8 +10,9 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { createTableInput } from './table.ts';
-import { dynamoClient, resetClients, s3Client } from './clients.ts';
+import { createTableInput } from '#shared/storage/table.ts';
+import { docClient, dynamoClient, resetClients, s3Client } from '#shared/storage/clients.ts';
+import { guardWithSigV4, type Credentials } from './sigv4-guard.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -22,6 +23,7 @@ export interface EmulatorS3Event {
 
 interface S3rverInstance {
   run(): Promise<AddressInfo>;
+  httpServer: Server;
   close(): Promise<void>;
   on(event: 'event', listener: (event: EmulatorS3Event) => void): void;
   reset(): void;
@@ -34,6 +36,8 @@ export interface EmulatorOptions {
   resetOnClose?: boolean;
   s3Port?: number;
   dynamoPort?: number;
+  /** When set, both emulators refuse (403) every request not signed with these credentials. */
+  credentials?: Credentials;
 }
 
 /** What `repairS3Directory` found and did, one line per file (path relative to the S3 folder). */
@@ -135,8 +139,15 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
     vhostBuckets: false,
   });
   const s3Address = await s3.run();
+  if (options.credentials) {
+    guardWithSigV4(s3.httpServer, options.credentials, { hashBody: false });
+    // s3rver then looks the (already verified) key up in its own account list.
+    const { DUMMY_ACCOUNT } = require('s3rver/lib/models/account') as { DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void } };
+    DUMMY_ACCOUNT.createKeyPair(options.credentials.accessKeyId, options.credentials.secretAccessKey);
+  }
 
   const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(options.dynamoPath ? { path: options.dynamoPath } : {}) });
+  if (options.credentials) guardWithSigV4(dynamo, options.credentials, { hashBody: true });
   await new Promise<void>((resolve, reject) => {
     dynamo.once('error', reject);
     dynamo.listen(options.dynamoPort ?? 0, '127.0.0.1', () => resolve());
@@ -169,7 +180,6 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
  */
 export async function repairDocumentIndex(table: string): Promise<number> {
   const { GetCommand, PutCommand, DeleteCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { docClient } = await import('./clients.ts');
   const client = docClient();
   const shards = await client.send(new GetCommand({ TableName: table, Key: { pk: 'SHARDS', sk: 'DOCS' } }));
   let repaired = 0;
@@ -192,12 +202,13 @@ export async function repairDocumentIndex(table: string): Promise<number> {
 }
 
 /** Point the SDK (through the standard variables) at the emulators. */
-export function useEmulatorEnvironment(emulators: Pick<Emulators, 's3Endpoint' | 'dynamoEndpoint'>, names: { bucket: string; table: string }): void {
+export function useEmulatorEnvironment(emulators: Pick<Emulators, 's3Endpoint' | 'dynamoEndpoint'> & { credentials?: Credentials }, names: { bucket: string; table: string }): void {
   process.env.AWS_ENDPOINT_URL_S3 = emulators.s3Endpoint;
   process.env.AWS_ENDPOINT_URL_DYNAMODB = emulators.dynamoEndpoint;
   process.env.AWS_REGION ??= 'us-east-1';
-  process.env.AWS_ACCESS_KEY_ID = process.env.AWS_ACCESS_KEY_ID || 'S3RVER';
-  process.env.AWS_SECRET_ACCESS_KEY = process.env.AWS_SECRET_ACCESS_KEY || 'S3RVER';
+  // The stack's own credentials when its emulators check signatures; any otherwise (tests).
+  process.env.AWS_ACCESS_KEY_ID = emulators.credentials?.accessKeyId ?? (process.env.AWS_ACCESS_KEY_ID || 'S3RVER');
+  process.env.AWS_SECRET_ACCESS_KEY = emulators.credentials?.secretAccessKey ?? (process.env.AWS_SECRET_ACCESS_KEY || 'S3RVER');
   // Without these the SDK sends aws-chunked bodies that s3rver would store with the chunk framing inside.
   process.env.AWS_REQUEST_CHECKSUM_CALCULATION = 'WHEN_REQUIRED';
   process.env.AWS_RESPONSE_CHECKSUM_VALIDATION = 'WHEN_REQUIRED';
@@ -208,7 +219,7 @@ export function useEmulatorEnvironment(emulators: Pick<Emulators, 's3Endpoint' |
 
 /** Create the bucket and the table when missing (idempotent). */
 export async function ensureBucketAndTable(names: { bucket: string; table: string }): Promise<void> {
-  const s3 = s3Client();
+  const s3 = await s3Client();
   try {
     await s3.send(new HeadBucketCommand({ Bucket: names.bucket }));
   } catch (headError) {

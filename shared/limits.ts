@@ -1,0 +1,8 @@
+/** Sizes that bound the work one document can cause, named once and imported wherever they apply. */
+export const MB = 1024 * 1024;
+
+/** The largest document the pipeline reads: uploads, presigned uploads, crawled articles (QUOTEDESK_MAX_BYTES lowers or raises it). */
+export const MAX_DOCUMENT_BYTES = 5 * MB;
+
+/** The largest feed document the crawler parses. */
+export const MAX_FEED_BYTES = 5 * MB;
