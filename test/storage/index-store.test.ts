@@ -28,9 +28,9 @@ describe('cursor codec', () => {
     const [payload, signature] = cursor.split('.');
     const forged = Buffer.from(JSON.stringify({ s: { a: { p: 5, k: null } } })).toString('base64url');
     expect(() => decodeCursor(`${forged}.${signature}`, 'quotes:x')).toThrow(InvalidCursorError);
-    // (a last character changed for certain: "A" unless the signature already ends in it)
-    const other = signature.endsWith('A') ? 'B' : 'A';
-    expect(() => decodeCursor(`${payload}.${signature.slice(0, -1)}${other}`, 'quotes:x')).toThrow(InvalidCursorError);
+    // (its first character changed for certain: all six bits of it are signature, unlike the last one's)
+    const other = signature.startsWith('A') ? 'B' : 'A';
+    expect(() => decodeCursor(`${payload}.${other}${signature.slice(1)}`, 'quotes:x')).toThrow(InvalidCursorError);
     expect(() => decodeCursor(cursor, 'quotes:y')).toThrow(InvalidCursorError);
     expect(() => decodeCursor('%%%', 'quotes:x')).toThrow(InvalidCursorError);
     expect(decodeCursor(null, 'quotes:x')).toBeNull();
