@@ -5,6 +5,7 @@
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { ExportRequestSchema, exportStream } from '../shared/export/export.ts';
 import { EXPORT_TABLES } from '../shared/export/tables.ts';
@@ -55,20 +56,28 @@ export async function run(argv: string[]): Promise<number> {
   connectIndex();
   const reader = new IndexExportReader(new DynamoIndexStore());
   const started = Date.now();
-  let output: Writable = process.stdout;
-  if (out) {
-    output = createWriteStream(out);
-    try {
-      await once(output, 'open');
-    } catch (error) {
-      throw new FailureError(`cannot write ${out}: ${describeFileError(error)}`);
-    }
+  if (!out) {
+    await writeAll(exportStream(reader, parsed.data), process.stdout);
+    return 0;
   }
-  const bytes = await writeAll(exportStream(reader, parsed.data), output);
-  if (out) {
+  // Written beside the file and renamed when complete: a failed export never leaves a file that looks whole.
+  const partial = `${out}.partial`;
+  const output = createWriteStream(partial);
+  try {
+    await once(output, 'open');
+  } catch (error) {
+    throw new FailureError(`cannot write ${out}: ${describeFileError(error)}`);
+  }
+  try {
+    const bytes = await writeAll(exportStream(reader, parsed.data), output);
     output.end();
     await once(output, 'finish');
+    await rename(partial, out);
     process.stderr.write(`exported ${parsed.data.table} to ${out}: ${bytes} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  } catch (error) {
+    output.destroy();
+    await rm(partial, { force: true });
+    throw error;
   }
   return 0;
 }

@@ -1,14 +1,20 @@
 /**
  * `npm run bench:export [-- --quotes 100000 --per-document 50]`
  *
- * Seeds a fresh, temporary local stack (s3rver + dynalite) with that many quotes, written straight into
- * the index the way the process function stores them (documents with metadata, speakers, quotes of
- * typical length; no extraction, so seeding stays minutes, not hours), then times `exportStream`, the
- * code behind `quotedesk export` and `GET /export`, over all of them in each format, and once filtered
- * by speaker. Reports rows, bytes, seconds, rows/s and the process's peak RSS during each export (the
- * emulators run in the same process, so the RSS before each export is printed beside it).
+ * Starts a fresh local stack as `npm start` runs it (its own process, data in a temporary folder) and
+ * seeds it with that many quotes, written straight into the index the way the process function stores
+ * them (documents with metadata, speakers, quotes of typical length; no extraction, so seeding stays
+ * minutes, not hours). Then times `exportStream`, the code behind `quotedesk export` and `GET /export`,
+ * over all of them in each format and once filtered by speaker, with this process's peak RSS, and once
+ * the real command, `quotedesk export quotes --out FILE`, from its start to its exit.
  */
-import { startLocalStack } from '../infra/local.ts';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { connectToLocalStack } from '../infra/local.ts';
+import { StackProcess, freePort, stackEnvironment } from './stack-process.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
 import { exportStream, ExportRequestSchema } from '../shared/export/export.ts';
 import { IndexExportReader } from '../shared/export/index-reader.ts';
@@ -48,8 +54,13 @@ function seedDocument(n: number): { document: DocumentRecord; quotes: QuoteRecor
 }
 
 async function main(): Promise<void> {
-  const stack = await startLocalStack({ ephemeral: true, s3Port: 0, dynamoPort: 0, apiPort: null, crawlIntervalSeconds: null, sweepIntervalSeconds: null, log: () => undefined });
+  const work = mkdtempSync(join(tmpdir(), 'quotedesk-bench-export-'));
+  const dataDir = join(work, 'data');
+  const { env } = stackEnvironment({ dataDir, s3: await freePort(), dynamo: await freePort(), api: await freePort() }, { QUOTEDESK_SWEEP_INTERVAL: 'off' });
+  const stack = new StackProcess(env, join(work, 'stack.log'));
+  await stack.start();
   try {
+    if (!connectToLocalStack(dataDir)) throw new Error('the local stack did not write its state file');
     const index = new DynamoIndexStore();
     const documents = Math.ceil(totalQuotes / perDocument);
     const seedStart = Date.now();
@@ -89,6 +100,11 @@ async function main(): Promise<void> {
       const rows = parsed.format === 'csv' ? newlines - 1 : parsed.format === 'jsonl' ? newlines : parsed.speaker ? totalQuotes / SPEAKERS : totalQuotes;
       console.log(`| ${label} | ${rows.toLocaleString('en')} | ${(bytes / 1e6).toFixed(1)} | ${seconds.toFixed(1)} | ${Math.round(rows / seconds).toLocaleString('en')} | ${Math.round(peak / 1e6)} (${Math.round(before / 1e6)}) |`);
     }
+    const out = join(work, 'quotes.csv');
+    const started = Date.now();
+    await promisify(execFile)(process.execPath, [new URL('../bin/quotedesk.mjs', import.meta.url).pathname, 'export', 'quotes', '--out', out], { env });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`| \`quotedesk export quotes --out FILE\` (start to exit) | ${totalQuotes.toLocaleString('en')} | ${(statSync(out).size / 1e6).toFixed(1)} | ${seconds.toFixed(1)} | ${Math.round(totalQuotes / seconds).toLocaleString('en')} | |`);
   } finally {
     await stack.stop();
   }

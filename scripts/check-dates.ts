@@ -29,6 +29,7 @@ const percent = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFi
 
 async function main(): Promise<number> {
   process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   const stack = await startLocalStack({ ephemeral: true, s3Port: 0, dynamoPort: 0, apiPort: null, crawlIntervalSeconds: null, log: () => undefined });
   try {
     const index = new DynamoIndexStore();

@@ -47,10 +47,4 @@ export const SearchFilterShape = {
   kind: QuoteKindSchema.optional().describe(FILTER_DESCRIPTIONS.kind),
 };
 
-export const SearchFilterSchema = z
-  .object(SearchFilterShape)
-  .refine((f) => !f.from || !f.to || f.from.slice(0, 10) <= f.to.slice(0, 10), { message: '"from" is after "to"' })
-  .refine((f) => !f.undated || (!f.from && !f.to), { message: '"undated" cannot be combined with "from" or "to"' });
-
-export type SearchFilter = z.infer<typeof SearchFilterSchema>;
-export const FILTER_NAMES = Object.keys(SearchFilterShape) as Array<keyof SearchFilter>;
+export type SearchFilter = z.infer<z.ZodObject<typeof SearchFilterShape>>;

@@ -16,6 +16,7 @@ import { registerFeedRoutes } from './routes/feeds.ts';
 import { PUBLIC_PATHS, registerPageRoutes } from './routes/page.ts';
 import { registerQueryRoutes } from './routes/query.ts';
 import { registerSearchRoutes } from './routes/search.ts';
+import { registerSessionRoutes } from './routes/session.ts';
 import { HealthSchema } from './schemas.ts';
 import { json } from './routes/common.ts';
 import { OpenApiApp, createRoute } from './openapi-app.ts';
@@ -87,6 +88,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerSearchRoutes(app, withLog);
   registerExportRoutes(app, withLog);
   registerFeedRoutes(app, withLog);
+  registerSessionRoutes(app);
   registerPageRoutes(app);
 
   app.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));

@@ -72,7 +72,11 @@ export function presentFlag(flag: FlagRecord) {
     documentId: flag.documentId,
     speakerId: flag.speakerId,
     canonical: flag.canonical,
-    variants: flag.variants.map((v) => ({ name: v.name, mentions: v.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })) })),
+    documentTitle: flag.documentTitle ?? null,
+    variants: flag.variants.map((v) => ({
+      name: v.name,
+      mentions: v.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, sentence: m.sentence ?? null })),
+    })),
     evidence: flag.evidence,
     confidence: flag.confidence,
     status: flag.status,

@@ -2,6 +2,7 @@
  * The API's request and response shapes. The same zod schemas validate requests and generate /openapi.json.
  */
 import * as z from 'zod';
+import { CLAIM_KINDS } from '../claims/features.ts';
 import { ComparisonSchema, FigureSchema, NameEvidenceSchema, QuoteKindSchema } from '../schema.ts';
 import { CollectionSchema, IsoDateSchema, SearchFilterShape } from '../filters.ts';
 import { DATE_SOURCES } from '../dates/publication.ts';
@@ -163,40 +164,45 @@ export const QuoteSchema = DocumentSpanSchema
   })
   .meta({ id: 'Quote' });
 
+const FacetSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
+
+export const QuoteSearchPageSchema = z
+  .object({
+    items: z.array(
+      QuoteSchema.extend({
+        url: z.string().nullable().optional(),
+        score: z.number().optional().meta({ description: 'Full-text search: relevance (PostgreSQL ts_rank_cd).' }),
+        highlight: z
+          .array(z.object({ text: z.string(), match: z.boolean() }))
+          .optional()
+          .meta({ description: 'With `q`: the quote text cut into segments; `match` marks a searched word.' }),
+      }),
+    ),
+    cursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
+    next: z.string().optional().meta({ description: 'Full-text search: the same as `cursor`, absent on the last page.' }),
+    sort: z.enum(['relevance', 'date']).meta({ description: 'The order used: `date` (newest first) also when relevance was asked for over too many matches.' }),
+    total: z.number().int().optional().meta({ description: 'First page with `count=true` or `sort=relevance`: every match, when there are at most 1,000.' }),
+    facets: z
+      .object({ collection: FacetSchema, speaker: FacetSchema, kind: FacetSchema, month: FacetSchema.meta({ description: 'Publication months (YYYY-MM) in order; undated quotes count in none.' }) })
+      .optional()
+      .meta({ description: 'First page only, with `total`: the matches counted by collection and speaker (top 20 each), kind and month.' }),
+  })
+  .meta({ id: 'QuoteSearchPage' });
+
 export const QuoteQuerySchema = PageQuerySchema.extend({
   ...SearchFilterShape,
   speakerId: z.string().min(1).max(200).optional().meta({ description: 'A speaker id, as in /speakers.' }),
   source: z.string().min(1).max(2000).optional().meta({ description: 'The exact source text; `collection` is the short name to filter by.' }),
   q: z.string().min(1).max(200).optional().meta({
-    description: 'Full-text search (English stemming): words, "a phrase", `word*` prefixes, OR, -word. With `q` the answer has `total` and `facets` and each quote a `highlight`.',
+    description: 'Words to find. With a search database: full text (English stemming, "a phrase", `word*` prefixes, OR, -word) with `total`, `facets` and `highlight`; without one, whole words filtered from the index.',
   }),
-  sort: z.enum(['relevance', 'date']).optional().meta({ description: 'With `q`: best match first (default) or newest first. Without `q` quotes are always newest first.' }),
-});
-
-const FacetSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
-
-export const QuoteHitSchema = QuoteSchema.extend({
-  collection: z.string().nullable().optional(),
-  url: z.string().nullable().optional(),
-  score: z.number().optional().meta({ description: 'Relevance (PostgreSQL ts_rank_cd).' }),
-  highlight: z
-    .array(z.object({ text: z.string(), match: z.boolean() }))
+  sort: z.enum(['relevance', 'date']).optional().meta({ description: '`date` (default): newest first; `relevance` (with `q`): best match first.' }),
+  count: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
     .optional()
-    .meta({ description: 'The quote text cut into segments; `match` segments are what the query found. Render as text, never HTML.' }),
-}).meta({ id: 'QuoteHit' });
-
-export const QuoteSearchPageSchema = z
-  .object({
-    items: z.array(QuoteHitSchema),
-    cursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
-    next: z.string().optional().meta({ description: 'The same as `cursor`, absent on the last page.' }),
-    total: z.number().int().optional().meta({ description: 'With `q`: every matching quote.' }),
-    facets: z
-      .object({ collection: FacetSchema, speaker: FacetSchema, kind: FacetSchema, month: FacetSchema })
-      .optional()
-      .meta({ description: 'With `q`: the 10 most frequent values of each facet among all matches.' }),
-  })
-  .meta({ id: 'QuoteSearchPage' });
+    .meta({ description: '`true`: the first page also counts every match into `total` and `facets` (when there are at most 1,000).' }),
+});
 
 const PeriodQuerySchema = z.object({
   from: IsoDateSchema.optional().meta({ description: 'Published on or after (ISO date).' }),
@@ -246,7 +252,15 @@ export const ClaimListQuerySchema = PageQuerySchema.extend({
 });
 
 export const ClaimCorpusQuerySchema = PageQuerySchema.extend({
-  month: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/).optional().meta({ description: 'Publication month (YYYY-MM); all months, newest first, when absent.' }),
+  speaker: z.string().min(1).max(200).optional().meta({ description: 'Any spelling of the speaker’s name, or a speaker id.' }),
+  q: z.string().min(1).max(200).optional().meta({ description: 'Words that must all appear in the claim.' }),
+  from: IsoDateSchema.optional().meta({ description: 'Published on or after (ISO date).' }),
+  to: IsoDateSchema.optional().meta({ description: 'Published on or before (ISO date).' }),
+  month: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/).optional().meta({ description: 'Publication month (YYYY-MM): the same as `from`/`to` at its first and last day.' }),
+  undated: SearchFilterShape.undated,
+  collection: SearchFilterShape.collection,
+  kind: z.enum(CLAIM_KINDS).optional().meta({ description: 'One of the claim’s kinds.' }),
+  minScore: z.coerce.number().min(0).max(1).optional().meta({ description: 'Lowest check-worthiness score, in [0, 1].' }),
 });
 
 export const ClaimKeyParamSchema = z.object({
@@ -278,7 +292,23 @@ export const FlagSchema = z
     documentId: z.string(),
     speakerId: z.string(),
     canonical: z.string(),
-    variants: z.array(z.object({ name: z.string(), mentions: z.array(z.object({ start: z.number(), end: z.number(), text: z.string() })) })),
+    documentTitle: z.string().nullable(),
+    variants: z.array(
+      z.object({
+        name: z.string(),
+        mentions: z.array(
+          z.object({
+            start: z.number(),
+            end: z.number(),
+            text: z.string(),
+            sentence: z
+              .object({ start: z.number(), text: z.string() })
+              .nullable()
+              .meta({ description: 'The sentence the spelling was written in; `start` is its offset in the document text.' }),
+          }),
+        ),
+      }),
+    ),
     evidence: z.array(NameEvidenceSchema),
     confidence: z.number(),
     status: FlagStatusSchema,

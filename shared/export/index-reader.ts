@@ -11,13 +11,18 @@ import type { SearchFilter } from '../filters.ts';
 const QUOTE_PAGE = 1000;
 const PAGE = 100;
 
+/** Every item of a paged list; the next page is read while the consumer handles this one. */
 async function* allPages<T>(read: (page: PageRequest) => Promise<Page<T>>, limit = PAGE): AsyncGenerator<T> {
-  let cursor: string | null = null;
-  do {
-    const page = await read({ limit, cursor });
+  let next = read({ limit, cursor: null });
+  for (;;) {
+    const page = await next;
+    if (page.cursor) {
+      next = read({ limit, cursor: page.cursor });
+      next.catch(() => undefined); // a consumer that stops early leaves it unread, and must not crash the process
+    }
     yield* page.items;
-    cursor = page.cursor;
-  } while (cursor);
+    if (!page.cursor) return;
+  }
 }
 
 /** Whether a document's date and collection pass the filter (the search's rules: inclusive days, undated apart). */

@@ -109,5 +109,3 @@ export const COLUMNS: { [T in ExportTable]: Array<Column<TableItems[T]>> } = {
   flags: flagColumns,
   documents: documentTableColumns,
 };
-
-export const DOCUMENT_COLUMN_COUNT = documentColumns().length;

@@ -13,6 +13,7 @@ import { ObjectTooLargeError } from '../storage/s3-documents.ts';
 import { contentHash, documentIdFor, documentIdForKey, pairsFingerprint, speakerIdFor } from './identity.ts';
 import { toIndexEntry } from './records.ts';
 import { RAW_PREFIX, REDRIVE_PREFIX, REPROCESS_PREFIX, documentIdOfReprocessKey, isRequestKey, resultKeyFor } from './s3-keys.ts';
+import { titleOfFile } from './s3-keys.ts';
 import { randomUUID } from 'node:crypto';
 import { MAX_DOCUMENT_BYTES } from '../limits.ts';
 import { UNDATED, normalizeName } from '../storage/keys.ts';
@@ -24,7 +25,7 @@ import { projectFromResult } from '../search/rebuild.ts';
 /** How long a container reuses the keep-apart decisions it read. */
 export const KEEP_APART_TTL_MS = 30_000;
 /** Bump (or set QUOTEDESK_EXTRACTOR_VERSION) when extraction changes: documents then reindex on their next event. */
-export const EXTRACTOR_VERSION = process.env.QUOTEDESK_EXTRACTOR_VERSION ?? '1';
+export const EXTRACTOR_VERSION = process.env.QUOTEDESK_EXTRACTOR_VERSION ?? '2';
 
 export interface DocumentTextLike {
   text: string;
@@ -306,7 +307,8 @@ export class DocumentPipeline {
       const dated = publicationDate({ record: metadata.publishedAt, html: converted.publishedAt, text });
       const document: DocumentRecord = {
         ...current,
-        title: current.title ?? converted.title,
+        // An uploaded file with no title of its own is named after the file it was uploaded as.
+        title: current.title ?? converted.title ?? titleOfFile(raw.metadata.filename),
         url: current.url ?? converted.canonicalUrl,
         publishedAt: dated?.publishedAt,
         dateSource: dated?.dateSource,
@@ -314,7 +316,7 @@ export class DocumentPipeline {
         format: converted.format,
       };
       const globalIds = await this.speakerIdentities(id, extraction, keepApart);
-      const entry = toIndexEntry(document, extraction, globalIds);
+      const entry = toIndexEntry(document, extraction, globalIds, text);
       const resultKey = resultKeyFor(id);
       await this.deps.documents.putResult(resultKey, {
         ...extraction,

@@ -5,8 +5,16 @@
 import type { Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
 import type { ClaimRecord, DocumentIndexEntry, DocumentRecord, FlagRecord, QuoteRecord, SpeakerRecord } from '../storage/ports.ts';
 import { flagId, normalizeName } from '../storage/keys.ts';
+import { splitSentences, type Span } from '../text/sentences.ts';
 
-export function toIndexEntry(document: DocumentRecord, extraction: Extraction, globalIds: Map<string, string>): DocumentIndexEntry {
+/** Longest sentence kept beside a flagged spelling: a longer one is cut to a window around the name. */
+const MAX_SENTENCE = 300;
+
+/**
+ * `text` is the document text the offsets point into: with it, each flagged spelling carries the sentence it was
+ * written in, so a reviewer sees the context without opening the document.
+ */
+export function toIndexEntry(document: DocumentRecord, extraction: Extraction, globalIds: Map<string, string>, text?: string): DocumentIndexEntry {
   const globalOf = (localId: string | null): string | null => (localId ? (globalIds.get(localId) ?? null) : null);
   const speakersById = new Map(extraction.speakers.map((s) => [s.id, s]));
   const flagsBySpeaker = new Map(extraction.flags.map((f) => [f.speakerId, f]));
@@ -54,14 +62,19 @@ export function toIndexEntry(document: DocumentRecord, extraction: Extraction, g
     documentTitle: document.title,
   }));
 
+  const sentences = text && extraction.flags.length > 0 ? splitSentences(text) : [];
   const flags: FlagRecord[] = extraction.flags.map((f) => {
     const speakerId = globalOf(f.speakerId) ?? f.speakerId;
     return {
       id: flagId(document.id, speakerId),
       documentId: document.id,
+      documentTitle: document.title,
       speakerId,
       canonical: f.canonical,
-      variants: f.variants,
+      variants: f.variants.map((v) => ({
+        name: v.name,
+        mentions: v.mentions.map((m) => ({ ...m, ...(text ? { sentence: sentenceAround(text, sentences, m) } : {}) })),
+      })),
       evidence: f.evidence,
       confidence: f.confidence,
       status: 'open',
@@ -70,6 +83,19 @@ export function toIndexEntry(document: DocumentRecord, extraction: Extraction, g
   });
 
   return { document, quotes, claims, speakers, flags };
+}
+
+/** The sentence holding a mention (`start` is its offset in the document), cut to a window around it when long. */
+export function sentenceAround(text: string, sentences: Span[], mention: Span): { start: number; text: string } {
+  const span = sentences.find((s) => s.start <= mention.start && mention.end <= s.end) ?? mention;
+  let start = span.start;
+  let end = span.end;
+  if (end - start > MAX_SENTENCE) {
+    const room = Math.max(0, Math.floor((MAX_SENTENCE - (mention.end - mention.start)) / 2));
+    start = Math.max(span.start, mention.start - room);
+    end = Math.min(span.end, mention.end + room);
+  }
+  return { start, text: text.slice(start, end) };
 }
 
 /**

@@ -28,6 +28,13 @@ export function safeFilename(name: string | undefined, fallback = 'document'): s
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : fallback;
 }
 
+/** A title for a document that has none: the name it was uploaded under, without its extension ("minutes.pdf" → "minutes"). */
+export function titleOfFile(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const base = safeFilename(name, '');
+  return base.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim() || undefined;
+}
+
 /** Where an upload of document `id` is stored. */
 export function rawKeyFor(id: string, filename: string | undefined): string {
   return `${RAW_PREFIX}${id}/${safeFilename(filename, `${id}.txt`)}`;

@@ -11,11 +11,12 @@ import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
 import { claimFingerprints } from '../claims/fingerprint.ts';
 import { GSI } from './table.ts';
-import { DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, dateRange, UNDATED, pendingPartition, flagId, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
+import { CLAIM_SCORE_BANDS, DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, claimScoreBand, dateRange, UNDATED, pendingPartition, flagId, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import { PROFILE_FIELDS_KEPT_FROM_FIRST, speakerAliases } from '../pipeline/records.ts';
 import {
   InvalidCursorError,
+  type ClaimQuery,
   type ClaimRecord,
   type DocumentIndexEntry,
   type DocumentRecord,
@@ -32,6 +33,9 @@ import {
   type QuoteRecord,
   type SpeakerRecord,
 } from './ports.ts';
+
+/** Claims one page of GET /claims may look at before it answers (with a cursor to go on). */
+const MAX_CLAIMS_EXAMINED = 2000;
 
 const STATUSES: DocumentStatus[] = ['queued', 'processing', 'done', 'failed'];
 /** The longest page of quotes the store reads at once (the API asks for at most 100; exports for more). */
@@ -453,13 +457,13 @@ export class DynamoIndexStore implements IndexStore {
     }
     for (const claim of entry.claims) {
       const claimDate = claim.sortDate ?? doc.sortDate;
-      // gsi1: the month's claims ranked by score, for corpus-wide lists.
+      // gsi1: the claims of one score band ranked by score, for corpus-wide lists.
       items.push({
         pk,
         sk: key.claim(claim.id),
         type: 'claim',
         ...claim,
-        gsi1pk: key.claimRank(monthOf(claimDate)),
+        gsi1pk: key.claimRank(claimScoreBand(claim.score)),
         gsi1sk: claimRankKey(claim.score, claimDate, doc.id, claim.id),
       });
       // One small item per fingerprint, keyed in gsi2 so the same claim is found across documents in one
@@ -613,14 +617,42 @@ export class DynamoIndexStore implements IndexStore {
     return got.Item ? strip<ClaimRecord>(got.Item) : null;
   }
 
-  /** Claims ranked by score within each publication month, newest month first (or the one month asked for). */
-  async listClaims(page: PageRequest & { month?: string }): Promise<Page<ClaimRecord>> {
-    const months = page.month ? [page.month] : await this.shards('DOCS');
-    const spec: StreamSpec = { id: 'c', table: this.table, index: GSI_1, partitions: months.map(key.claimRank), ascending: true };
-    const scope = scopeOf('claims', { month: page.month ?? null });
-    const positions = positionsFrom(page.cursor, scope, [spec]);
-    const stream = new QueryStream(spec, positions.get('c') ?? null);
-    const taken = await takePage([stream], clampLimit(page.limit), (item) => item.type === 'claim');
+  /** Claims by score, best first: the score bands walked from the top, the filters applied to each claim. */
+  async listClaims(query: ClaimQuery): Promise<Page<ClaimRecord>> {
+    const words = query.q ? queryWords(query.q) : [];
+    const minScore = query.minScore ?? 0;
+    // Undated claims fall outside every date range (their documents sort as "0000-00-00").
+    const range = dateRange({
+      from: query.from ?? (query.month ? `${query.month}-01` : undefined),
+      to: query.to ?? (query.month ? `${query.month}-31` : undefined),
+      undated: query.undated,
+    });
+    const scope = scopeOf('claims', {
+      speaker: query.speaker ?? null, q: words.join(' ') || null, from: range.from ?? null, to: range.to ?? null,
+      collection: query.collection ?? null, kind: query.kind ?? null, minScore,
+    });
+    const speakerIds = query.speaker ? new Set(await this.resolveSpeaker(query.speaker)) : null;
+    if (speakerIds?.size === 0) {
+      decodeCursor(query.cursor, scope);
+      return { items: [], cursor: null };
+    }
+    const bands = CLAIM_SCORE_BANDS.filter((band) => band >= claimScoreBand(minScore));
+    const spec: StreamSpec = { id: 'c', table: this.table, index: GSI_1, partitions: bands.map(key.claimRank), ascending: true, enrich: (items) => this.committedOnly(items) };
+    const positions = positionsFrom(query.cursor, scope, [spec]);
+    const accept = (item: Item): boolean => {
+      if (item.type !== 'claim' || Number(item.score) < minScore) return false;
+      const date = String(item.sortDate ?? '');
+      if ((range.from && date < range.from) || (range.to && date > range.to)) return false;
+      if (query.collection && item.collection !== query.collection) return false;
+      if (query.kind && item.kind !== query.kind && !(item.kinds as string[] | undefined)?.includes(query.kind)) return false;
+      if (speakerIds && !speakerIds.has(String(item.speakerId))) return false;
+      if (words.length > 0) {
+        const have = new Set(normalizeName(String(item.text ?? '')).split(' '));
+        if (!words.every((w) => have.has(w))) return false;
+      }
+      return true;
+    };
+    const taken = await takePage([new QueryStream(spec, positions.get('c') ?? null)], clampLimit(query.limit), accept, undefined, MAX_CLAIMS_EXAMINED);
     return { items: taken.items.map((i) => strip<ClaimRecord>(i)), cursor: pageCursor(taken.positions, scope) };
   }
 

@@ -45,7 +45,7 @@ export const key = {
   namePrefix: (name: string) => `NAME#${[...name][0] ?? '_'}`,
   flags: (status: string) => `FLAGS#${status}`,
   claimsByFingerprint: (fingerprint: string) => `CLAIMFP#${fingerprint}`,
-  claimRank: (month: string) => `CLAIMRANK#${month}`,
+  claimRank: (band: number) => `CLAIMRANK#${band}`,
 };
 
 export const SHARDS_PK = 'SHARDS';
@@ -105,10 +105,21 @@ export function flagId(documentId: string, speakerId: string): string {
   return `${documentId}~${speakerId}`;
 }
 
-/** Sort key of a claim in its month's ranking: best score first in ascending order, then newest. */
+/**
+ * Claims are ranked in ten score bands (0.9–1 first): one walk over the bands in this order lists the whole corpus by
+ * score, and a minimum score skips the bands below it.
+ */
+export const CLAIM_SCORE_BANDS = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0] as const;
+
+export function claimScoreBand(score: number): number {
+  return Math.min(9, Math.max(0, Math.floor(score * 10)));
+}
+
+/** Sort key of a claim in its band's ranking: best score first in ascending order, then newest (digits inverted). */
 export function claimRankKey(score: number, sortDate: string, documentId: string, claimId: string): string {
   const rank = String(9999 - Math.round(Math.min(1, Math.max(0, score)) * 9999)).padStart(4, '0');
-  return `${rank}#${sortDate}#${documentId}#${claimId}`;
+  const newestFirst = sortDate.replace(/\d/g, (d) => String(9 - Number(d)));
+  return `${rank}#${newestFirst}#${documentId}#${claimId}`;
 }
 
 /** A claim's id across documents: "<documentId>~<claimId>". */

@@ -149,17 +149,20 @@ export class QueryStream {
 
 /**
  * Take up to `limit` items matching `accept` from the streams, newest (largest sort key) first.
- * `groupOf` makes consecutive items of one group count once (the first is kept).
+ * `groupOf` makes consecutive items of one group count once (the first is kept). `maxExamined` bounds the work of
+ * a page whose filter rarely matches: the page then ends early, and the cursor goes on from there.
  */
 export async function takePage(
   streams: QueryStream[],
   limit: number,
   accept: (item: Item) => boolean = () => true,
   groupOf?: (item: Item) => string,
+  maxExamined = Infinity,
 ): Promise<{ items: Item[]; positions: Record<string, StreamPosition | 'done'> | null }> {
   const items: Item[] = [];
   const seenGroups = new Set<string>();
-  while (items.length < limit) {
+  let examined = 0;
+  while (items.length < limit && examined < maxExamined) {
     let best: QueryStream | null = null;
     let bestKey = '';
     for (const stream of streams) {
@@ -174,6 +177,7 @@ export async function takePage(
     }
     if (!best) break;
     const item = (await best.next())!;
+    examined++;
     if (!accept(item)) continue;
     if (groupOf) {
       const group = groupOf(item);

@@ -136,9 +136,11 @@ export interface FlagRecord {
   /** Opaque flag id: `<documentId>~<speakerId>`. */
   id: string;
   documentId: string;
+  documentTitle?: string;
   speakerId: string;
   canonical: string;
-  variants: Array<{ name: string; mentions: Array<{ start: number; end: number; text: string }> }>;
+  /** Each spelling with its mentions; `sentence` is the sentence the mention was written in (`start`: its offset). */
+  variants: Array<{ name: string; mentions: Array<{ start: number; end: number; text: string; sentence?: { start: number; text: string } }> }>;
   evidence: NameEvidence[];
   confidence: number;
   status: FlagStatus;
@@ -159,6 +161,24 @@ export interface QuoteQuery extends PageRequest {
   /** Only documents without a publication date (from/to are then ignored). */
   undated?: boolean;
   kind?: QuoteKind;
+}
+
+export interface ClaimQuery extends PageRequest {
+  /** A speaker id or any spelling of a name, as in QuoteQuery. */
+  speaker?: string;
+  /** Words that must all appear in the claim (case-insensitive, whole words). */
+  q?: string;
+  /** Inclusive publication-date bounds, ISO dates; `month` (YYYY-MM) is the same as that month's bounds. */
+  from?: string;
+  to?: string;
+  month?: string;
+  /** Only claims of documents with no known publication date. */
+  undated?: boolean;
+  collection?: string;
+  /** One of the claim's kinds (`number`, `comparison`, `prediction`…). */
+  kind?: string;
+  /** Lowest check-worthiness score listed, in [0, 1]. */
+  minScore?: number;
 }
 
 /** Raw documents and extraction results in S3. */
@@ -245,8 +265,11 @@ export interface IndexStore {
   flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>>;
   speakersOfDocument(id: string, page: PageRequest): Promise<Page<DocumentSpeakerRecord>>;
   getClaim(documentId: string, claimId: string): Promise<ClaimRecord | null>;
-  /** The corpus's claims, most check-worthy first within each publication month (newest month first). */
-  listClaims(page: PageRequest & { month?: string }): Promise<Page<ClaimRecord>>;
+  /**
+   * The corpus's claims, most check-worthy first, filtered. A page examines a bounded number of claims, so a rare
+   * filter may answer fewer items than `limit` (even none) with a cursor to go on.
+   */
+  listClaims(query: ClaimQuery): Promise<Page<ClaimRecord>>;
   /** Claims carrying a fingerprint (shared/claims/fingerprint.ts), newest first, at most `limit`. */
   claimsWithFingerprint(fingerprint: string, limit: number): Promise<ClaimRecord[]>;
 

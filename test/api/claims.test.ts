@@ -18,7 +18,8 @@ const FOLLOW_UP: SeedDocument = {
   quotes: [{ speaker: 'Katherine Oyster', text: 'We are ready to sit down' }],
   claim: [
     { text: 'Negotiating a first contract takes on average more than 500 days, labour researchers say.', score: 0.7 },
-    { text: 'The clinics employ 600 doctors and 140 nurse practitioners.', score: 0.95 },
+    { text: 'The clinics employ 600 doctors and 140 nurse practitioners.', score: 0.95, speaker: 'Katherine Oyster' },
+    { text: 'This is the largest union of clinicians in the state.', score: 0.42, speaker: 'Katherine Oyster' },
   ],
 };
 
@@ -31,6 +32,17 @@ const UNRELATED: SeedDocument = {
   claim: 'Repairs to the Harwick bridge will last over 500 days.',
 };
 
+const UNDATED_NOTE: SeedDocument = {
+  id: 'dundatednote00000000000001',
+  title: 'Undated note',
+  publishedAt: '',
+  undated: true,
+  source: 'desk',
+  collection: 'notes',
+  quotes: [{ speaker: 'Marcus Webb', text: 'We will see' }],
+  claim: [{ text: 'The depot holds 300 buses.', score: 0.3 }],
+};
+
 async function getJson(path: string) {
   const res = await app.request(path, { headers: { authorization: `Bearer ${READER}` } });
   return { status: res.status, body: (await res.json()) as any };
@@ -40,35 +52,67 @@ beforeAll(async () => {
   aws = await startLocalAws();
   const deps = depsFromEnv({ QUOTEDESK_WRITER_TOKEN: 'writer-token-for-tests-0123456789', QUOTEDESK_READER_TOKEN: READER });
   app = createApp({ ...deps, log: () => undefined });
-  for (const doc of [UNION_STORY, FOLLOW_UP, UNRELATED]) await seedDocument(deps.index, deps.documents, doc);
+  for (const doc of [UNION_STORY, FOLLOW_UP, UNRELATED, UNDATED_NOTE]) await seedDocument(deps.index, deps.documents, doc);
 });
 afterAll(async () => aws?.stop());
 
 describe('claims in the API', () => {
   it('lists a document’s claims in reading order, or ranked by score', async () => {
     const inOrder = await getJson(`/documents/${FOLLOW_UP.id}/claims`);
-    expect(inOrder.body.items.map((c: any) => c.id)).toEqual(['c1', 'c2']);
+    expect(inOrder.body.items.map((c: any) => c.id)).toEqual(['c1', 'c2', 'c3']);
     const ranked = await getJson(`/documents/${FOLLOW_UP.id}/claims?sort=score`);
-    expect(ranked.body.items.map((c: any) => c.score)).toEqual([0.95, 0.7]);
+    expect(ranked.body.items.map((c: any) => c.score)).toEqual([0.95, 0.7, 0.42]);
     expect(ranked.body.cursor).toBeNull();
     expect(ranked.body.items[1]).toMatchObject({ key: `${FOLLOW_UP.id}~c1`, documentTitle: 'Union begins bargaining', speaker: null });
     expect(ranked.body.items[1].figures[0]).toMatchObject({ text: '500', value: 500, unit: 'days', bound: 'at-least' });
   });
 
-  it('GET /claims ranks the corpus’s claims by score within each month, newest month first, with a cursor', async () => {
-    const all = await getJson('/claims');
+  it('GET /claims ranks the corpus’s claims by score, across months, with a cursor', async () => {
+    expect((await getJson('/claims')).body.items.at(-1)).toMatchObject({ key: `${UNDATED_NOTE.id}~c1`, publishedAt: null });
+    const all = await getJson('/claims?minScore=0.4');
     expect(all.body.items.map((c: any) => [c.publishedAt.slice(0, 7), c.score])).toEqual([
       ['2024-04', 0.95],
       ['2024-04', 0.8],
-      ['2024-04', 0.7],
       ['2024-03', 0.8],
+      ['2024-04', 0.7],
+      ['2024-04', 0.42],
     ]);
     const first = await getJson('/claims?month=2024-04&limit=2');
     expect(first.body.items.map((c: any) => c.score)).toEqual([0.95, 0.8]);
     const next = await getJson(`/claims?month=2024-04&limit=2&cursor=${encodeURIComponent(first.body.cursor)}`);
-    expect(next.body.items.map((c: any) => c.key)).toEqual([`${FOLLOW_UP.id}~c1`]);
-    expect(next.body.cursor).toBeNull();
+    expect(next.body.items.map((c: any) => c.key)).toEqual([`${FOLLOW_UP.id}~c1`, `${FOLLOW_UP.id}~c3`]);
+    // Lower bands may still hold claims of other months: the cursor goes on, to an empty last page.
+    const last = await getJson(`/claims?month=2024-04&limit=2&cursor=${encodeURIComponent(next.body.cursor)}`);
+    expect(last.body).toEqual({ items: [], cursor: null });
     expect((await getJson('/claims?month=2024-13')).status).toBe(400);
+  });
+
+  it('GET /claims filters by speaker (any spelling), words, dates, kind and minimum score, and names the speaker', async () => {
+    const keys = async (query: string) => (await getJson(`/claims?${query}`)).body.items.map((c: any) => c.key);
+    const byOyster = await getJson('/claims?speaker=Oyster');
+    expect(byOyster.body.items.map((c: any) => [c.key, c.speaker])).toEqual([
+      [`${FOLLOW_UP.id}~c2`, 'Katherine Oyster'],
+      [`${FOLLOW_UP.id}~c3`, 'Katherine Oyster'],
+    ]);
+    expect(byOyster.body.items[0].speakerId).toMatch(/^sp_/);
+    expect(await keys('speaker=Nobody%20Known')).toEqual([]);
+    expect(await keys('q=500%20days')).toEqual([`${UNRELATED.id}~c1`, `${UNION_STORY.id}~c1`, `${FOLLOW_UP.id}~c1`]);
+    expect(await keys('q=500&from=2024-04-01&to=2024-04-01')).toEqual([`${FOLLOW_UP.id}~c1`]);
+    expect(await keys('to=2024-03-31')).toEqual([`${UNION_STORY.id}~c1`]);
+    expect(await keys('kind=superlative')).toEqual([`${FOLLOW_UP.id}~c3`]);
+    expect(await keys('minScore=0.8')).toEqual([`${FOLLOW_UP.id}~c2`, `${UNRELATED.id}~c1`, `${UNION_STORY.id}~c1`]);
+    expect(await keys('minScore=0.9&speaker=Katherine%20Oyster')).toEqual([`${FOLLOW_UP.id}~c2`]);
+    // Undated claims: found by `undated`, never by a date range; collections filter too.
+    expect(await keys('undated=true')).toEqual([`${UNDATED_NOTE.id}~c1`]);
+    expect(await keys('to=2024-12-31&q=buses')).toEqual([]);
+    expect(await keys('collection=notes')).toEqual([`${UNDATED_NOTE.id}~c1`]);
+    expect(await keys('collection=other')).toEqual([]);
+    for (const bad of ['minScore=2', 'collection=has%20space', 'kind=gossip', 'from=2024-05-01&to=2024-04-01', 'month=2024-04&from=2024-04-02']) {
+      expect((await getJson(`/claims?${bad}`)).status, bad).toBe(400);
+    }
+    // A cursor belongs to its filters.
+    const page = await getJson('/claims?limit=1');
+    expect((await getJson(`/claims?limit=1&minScore=0.5&cursor=${encodeURIComponent(page.body.cursor)}`)).status).toBe(400);
   });
 
   it('GET /claims/{id}/similar finds the same figure about the same thing in another document, with its evidence', async () => {

@@ -8,6 +8,7 @@ import type { ApiApp } from '#shared/api/deps.ts';
 import { depsFromEnv } from '#shared/api/runtime.ts';
 import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { allMatches } from '#shared/api/quote-search.ts';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
 import { PgliteSql } from '../../shared/storage/sql-pglite.ts';
 import { searchServices, useSearchDatabase } from '../../shared/storage/search-database.ts';
@@ -128,6 +129,12 @@ describe('authentication', () => {
     }
   });
 
+  it('GET /me says which role a token carries, and 401s a wrong one', async () => {
+    expect(await getJson('/me', READER)).toEqual({ role: 'reader' });
+    expect(await getJson('/me', WRITER)).toEqual({ role: 'writer' });
+    expect((await call('/me', { token: 'not-the-right-token-at-all' })).status).toBe(401);
+  });
+
   it('403s a reader on every write route; a writer may read', async () => {
     const writes: Array<[string, string]> = [
       ['POST', '/documents'],
@@ -174,6 +181,14 @@ describe('documents', () => {
     const record = await index.getDocument(rawDoc.id);
     const head = await documents.headRaw(record!.rawKeys[0]);
     expect(head?.metadata.title).toBe('Raw one');
+    // A file as it is (the page's upload form sends them so), named by the query.
+    const word = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    for (const [type, filename] of [['application/pdf', 'statement.pdf'], [word, 'minutes.docx'], ['text/markdown', 'notes.md']]) {
+      const file = await call(`/documents?filename=${filename}`, { method: 'POST', token: WRITER, headers: { 'content-type': type }, body: `${filename} bytes` });
+      expect(file.status, type).toBe(202);
+      const stored = await index.getDocument(((await file.json()) as any).id);
+      expect(stored, type).toMatchObject({ contentType: type, filename });
+    }
   });
 
   it('rejects bad uploads with a clear message', async () => {
@@ -183,7 +198,7 @@ describe('documents', () => {
       [{ headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x', url: 'javascript:alert(1)' }) }, 400, /json\.url/],
       [{ headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x', publishedAt: 'yesterday' }) }, 400, /publishedAt/],
       [{ headers: { 'content-type': 'text/plain' }, body: '' }, 400, /empty/],
-      [{ headers: { 'content-type': 'application/pdf' }, body: '%PDF-1.4' }, 415, /application\/pdf/],
+      [{ headers: { 'content-type': 'image/png' }, body: 'PNG' }, 415, /image\/png/],
       [{ headers: { 'content-type': 'text/plain' }, body: 'x'.repeat(25_000) }, 413, /POST \/uploads/],
     ];
     for (const [init, status, detail] of cases) {
@@ -251,7 +266,68 @@ describe('quotes', () => {
     const written = Object.fromEntries(page.items.map((q: any) => [q.text.replace(/[“”]/g, '').slice(0, 20), q.spelling]));
     expect(written).toEqual({ 'We organised because': null, 'Nobody here wanted a': 'Saunders-Jandro', 'the staffing ratios ': 'Sanders-Jandro' });
     const none: any = await getJson('/quotes?speaker=Nobody%20Atall');
-    expect(none).toEqual({ items: [], cursor: null });
+    expect(none).toEqual({ items: [], cursor: null, sort: 'date' });
+  });
+
+  it('gives the first page a total and facets counted over every match when asked, and highlights searched words', async () => {
+    expect((await getJson('/quotes?speaker=Saunders-Jandro&limit=1')).total).toBeUndefined();
+    expect((await getJson('/quotes?speaker=Nobody%20Atall&count=true')).total).toBe(0);
+    const kristin: any = await getJson('/quotes?speaker=Saunders-Jandro&limit=1&count=true');
+    expect(kristin.items).toHaveLength(1);
+    expect(kristin.total).toBe(3);
+    expect(kristin.facets).toEqual({
+      collection: [],
+      speaker: [{ value: KRISTIN, count: 3 }],
+      kind: [{ value: 'direct', count: 2 }, { value: 'indirect', count: 1 }],
+      month: [{ value: '2024-03', count: 3 }],
+    });
+    const next: any = await getJson(`/quotes?speaker=Saunders-Jandro&limit=1&count=true&cursor=${encodeURIComponent(kristin.cursor)}`);
+    expect(next.total).toBeUndefined();
+    expect(next.facets).toBeUndefined();
+    const words: any = await getJson('/quotes?q=Budget%20balanced&limit=2&count=true');
+    expect(words.total).toBe(SERIES);
+    expect(words.facets.month).toEqual([{ value: '2023-01', count: SERIES }]);
+    expect(words.items[0].highlight).toEqual([
+      { text: 'The ', match: false },
+      { text: 'budget', match: true },
+      { text: ` for item ${SERIES} is `, match: false },
+      { text: 'balanced', match: true },
+      { text: ' and the library stays open', match: false },
+    ]);
+    expect(words.items[0].highlight.map((s: any) => s.text).join('')).toBe(words.items[0].text);
+    expect((await getJson('/quotes?speaker=Pat%20Lee')).items[0].highlight).toBeUndefined();
+  });
+
+  it('ranks word matches best first with sort=relevance, paging through them with its own cursor', async () => {
+    await seedDocument(index, documents, {
+      id: 'drelevance0000000000000001',
+      title: 'Library appeal',
+      publishedAt: '2022-06-01T09:00:00.000Z',
+      source: 'gazette',
+      quotes: [{ speaker: 'Ada Quill', text: 'Library hours, library staff and the library roof all need money' }],
+    });
+    const byDate: any = await getJson('/quotes?q=library&limit=100');
+    expect(byDate.sort).toBe('date');
+    expect(byDate.items.at(-1).speaker).toBe('Ada Quill');
+    const first: any = await getJson('/quotes?q=library&sort=relevance&limit=10');
+    expect(first).toMatchObject({ sort: 'relevance', total: SERIES + 1 });
+    expect(first.items[0].speaker).toBe('Ada Quill');
+    expect(first.items[0].highlight.filter((s: any) => s.match).map((s: any) => s.text)).toEqual(['Library', 'library', 'library']);
+    const { items } = await allPages('/quotes?q=library&sort=relevance', 10);
+    expect(items).toHaveLength(SERIES + 1);
+    expect(new Set(items.map((q) => `${q.documentId}/${q.id}`)).size).toBe(SERIES + 1);
+    // Equal scores: newest first.
+    const rest = items.slice(1).map((q) => q.publishedAt);
+    expect(rest).toEqual([...rest].sort().reverse());
+    expect((await call(`/quotes?q=library&cursor=${encodeURIComponent(first.cursor)}`)).status).toBe(400);
+    expect((await call('/quotes?q=library&sort=best')).status).toBe(400);
+    // Without words there is nothing to rank by: newest first.
+    expect((await getJson('/quotes?speaker=Pat%20Lee&sort=relevance')).sort).toBe('date');
+  });
+
+  it('answers without total and facets when there are too many matches to count on the spot', async () => {
+    expect(await allMatches(index, { speaker: 'Pat Lee' }, SERIES * 2)).toHaveLength(SERIES * 2);
+    expect(await allMatches(index, { speaker: 'Pat Lee' }, SERIES)).toBeNull();
   });
 
   it('pages through a speaker’s quotes newest first with no duplicates or gaps', async () => {
@@ -330,6 +406,16 @@ describe('speakers and flags', () => {
     expect(speaker).toMatchObject({ name: KRISTIN, quoteCount: 3 });
     expect(speaker.variants).toEqual(expect.arrayContaining([KRISTIN, 'Saunders-Jandro', 'Sanders-Jandro']));
     expect(speaker.flags).toHaveLength(1);
+    // Each flagged spelling comes with the sentence it was written in and the document it is in.
+    const [flag] = speaker.flags;
+    expect(flag.documentTitle).toBe(UNION_STORY.title);
+    const mentions = flag.variants.flatMap((v: any) => v.mentions.map((m: any) => [v.name, m.sentence.text]));
+    expect(mentions).toEqual([
+      ['Saunders-Jandro', '“Nobody here wanted a fight with the clinic board”, said Saunders-Jandro.'],
+      ['Sanders-Jandro', 'Sanders-Jandro said that the staffing ratios had become unsafe for children.'],
+    ]);
+    const text = (await getJson(`/documents/${UNION_STORY.id}/text`)).text;
+    for (const m of flag.variants.flatMap((v: any) => v.mentions)) expect(text.slice(m.sentence.start).startsWith(m.sentence.text)).toBe(true);
     expect((await call('/speakers/sp_0000')).status).toBe(404);
     expect((await call('/speakers')).status).toBe(400);
   });

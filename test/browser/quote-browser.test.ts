@@ -117,6 +117,7 @@ describe.skipIf(!haveChromium)('quote browser', () => {
     await page.locator('ol.quotes a[href^="#/speaker/"]').first().click();
     await expect.poll(() => page.locator('#speaker-name').textContent()).toBe('Jon Petersen');
     await page.getByRole('button', { name: 'Reject: different people' }).click();
+    await page.getByRole('button', { name: 'Yes, split them' }).click();
     await expect.poll(() => page.locator('#status').textContent()).toContain('rejected');
     // The rejection re-emits the document's object event; the process handler re-extracts with the pair kept apart.
     const quotesOf = async (name: string) => {

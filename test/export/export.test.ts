@@ -162,6 +162,9 @@ describe('export', () => {
     const typo = await cli(['export', 'quotse']).catch((error) => error);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('unknown table quotse (did you mean quotes?)');
+    const unwritable = await cli(['export', 'quotes', '--out', join(dir, 'no-such-folder', 'q.csv')]).catch((error) => error);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toMatch(/cannot write .*q\.csv: no such file or folder/);
   });
 
   it('status reports the documents by status and the undated ones', async () => {

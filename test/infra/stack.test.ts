@@ -313,7 +313,7 @@ describe('HTTP API', () => {
       }
     }
     // Only the static shell: no data path (documents, quotes, speakers, flags, feeds, uploads) is public.
-    for (const path of PUBLIC_PATHS) expect(path).toMatch(/^\/(health|assets\/app\.(js|css))?$/);
+    for (const path of PUBLIC_PATHS) expect(path).toMatch(/^\/(health|favicon\.ico|assets\/(app|uplot)\.(js|css))?$/);
   });
 
   it('verifies tokens issued by the stack\'s user pool for its app client', () => {

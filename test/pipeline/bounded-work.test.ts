@@ -55,7 +55,8 @@ describe('bounded work', () => {
     const { result, lagMs } = await maxLag(() => work.toText(new TextEncoder().encode(slow), { contentType: 'text/html' }).then(() => null, (e: Error & { reason?: string }) => e));
     expect(result?.reason).toMatch(/took longer than 1\.5 s/);
     expect(Date.now() - started).toBeLessThan(3000);
-    expect(lagMs).toBeLessThan(100);
+    // In this thread, Readability would block for seconds; the bound leaves room for timer jitter on a busy machine.
+    expect(lagMs).toBeLessThan(250);
     // The next document gets a fresh worker.
     expect((await work.toText(new TextEncoder().encode(page), { contentType: 'text/html' })).title).toBe('Pier');
   });

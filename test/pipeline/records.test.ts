@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '#shared/extract/index.ts';
-import { speakerAliases, variantSpellingNear } from '#shared/pipeline/records.ts';
+import { sentenceAround, speakerAliases, toIndexEntry, variantSpellingNear } from '#shared/pipeline/records.ts';
+import { splitSentences } from '#shared/text/sentences.ts';
 
 // One harbour master, spelled three ways across the article.
 const TEXT = [
@@ -27,6 +28,27 @@ describe('variantSpellingNear', () => {
     const extraction = extract('“It is done,” said Mayor Tom Reyes.');
     const quote = extraction.quotes[0];
     expect(variantSpellingNear(quote, extraction.speakers[0], undefined)).toBeUndefined();
+  });
+});
+
+describe('flag context', () => {
+  it('gives each flagged spelling the sentence it was written in, from the real extraction', () => {
+    const extraction = extract(TEXT);
+    const doc = { id: 'dharbour', status: 'done' as const, rawKeys: [], sortDate: '2024-01-01', receivedAt: '2024-01-01', updatedAt: '2024-01-01', title: 'Pier opens' };
+    const [flag] = toIndexEntry(doc, extraction, new Map(extraction.speakers.map((s) => [s.id, `sp_${s.id}`])), TEXT).flags;
+    expect(flag.documentTitle).toBe('Pier opens');
+    expect(flag.variants.map((v) => [v.name, v.mentions.map((m) => m.sentence?.text)])).toEqual([
+      ['Vazquez-Halloway', ['“We waited eleven years for this,” Vazquez-Halloway added.']],
+    ]);
+  });
+
+  it('cuts a long sentence to a window around the name', () => {
+    const text = `${'word '.repeat(200)}Jandro said so ${'again '.repeat(200)}.`;
+    const at = text.indexOf('Jandro');
+    const sentence = sentenceAround(text, splitSentences(text), { start: at, end: at + 6 });
+    expect(sentence.text.length).toBeLessThanOrEqual(300);
+    expect(text.slice(sentence.start, sentence.start + sentence.text.length)).toBe(sentence.text);
+    expect(sentence.text).toContain('Jandro said so');
   });
 });
 

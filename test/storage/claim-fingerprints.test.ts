@@ -33,12 +33,13 @@ describe('claim fingerprints in the index', () => {
   const textB = 'The unemployment rate in Harwick county dropped to 4.1% last month, Governor Reyes said.';
   const textC = 'The hospital spent 4.1 percent of its budget on parking in March.';
 
-  it('ranks the claim in its month (gsi1) and writes one item per fingerprint in its partition, keyed in gsi2', () => {
+  it('ranks the claim in its score band (gsi1) and writes one item per fingerprint in its partition, keyed in gsi2', () => {
     const claims = claimsOf(a, textA);
     const rank = String(9999 - Math.round(claims[0].score * 9999)).padStart(4, '0');
+    const band = Math.floor(claims[0].score * 10);
     const items = index.buildItems(entry(a, claims));
     expect(items.map((i) => [i.sk, i.gsi1pk ?? null, i.gsi1sk ?? null, i.gsi2pk ?? null, i.gsi2sk ?? null])).toEqual([
-      ['C#c000001', 'CLAIMRANK#2023-04', `${rank}#2023-04-02T00:00:00.000Z#cfa#c1`, null, null],
+      ['C#c000001', `CLAIMRANK#${band}`, `${rank}#7976-95-97T99:99:99.999Z#cfa#c1`, null, null],
       ['CF#f:percent:4.1e-2#c1', null, null, 'CLAIMFP#f:percent:4.1e-2', '2023-04-02T00:00:00.000Z#cfa#c1'],
     ]);
     expect(items.every((i) => i.pk === 'DOC#cfa')).toBe(true);

@@ -26,9 +26,33 @@ ol.quotes > li { border-top: 1px solid var(--line); padding: .75rem 0; }
 blockquote { margin: 0 0 .25rem; font-size: 1.05rem; }
 .meta { color: var(--muted); font-size: .9rem; }
 .meta > * + *::before { content: "·"; display: inline-block; margin: 0 .4em; color: var(--muted); }
+.meta > .badge::before { content: none; }
+.meta > .badge { margin-left: .4em; }
 .badge { display: inline-block; border: 1px solid var(--line); border-radius: .25rem; padding: 0 .3rem; font-size: .8rem; }
 .doc-text { white-space: pre-wrap; border: 1px solid var(--line); padding: 1rem; max-height: 70vh; overflow: auto; }
 mark { background: var(--mark); color: inherit; }
 .flag { border: 1px solid var(--line); padding: .75rem; margin: .5rem 0; }
 .flag .actions { display: flex; gap: .5rem; margin-top: .5rem; }
+.flag .confirm { border: 2px solid #b3261e; padding: .5rem .75rem; }
+button.danger { background: #b3261e; color: #fff; border: 1px solid #b3261e; }
+ul.variants { padding-left: 1.25rem; }
+ul.mentions { list-style: none; padding-left: .5rem; margin: .25rem 0 .5rem; color: var(--muted); }
+span.sentence { color: var(--fg); }
+.count { color: var(--muted); margin: 0 0 .25rem; }
+.count-badge { display: inline-block; min-width: 1.5em; text-align: center; border-radius: 1em; padding: 0 .4em; font-size: .8rem; background: var(--line); }
+.results { display: grid; grid-template-columns: minmax(0, 1fr) 14rem; gap: 1.5rem; }
+@media (max-width: 48rem) { .results { grid-template-columns: minmax(0, 1fr); } }
+.facets h3 { font-size: 1rem; margin: .75rem 0 .25rem; }
+.facets li { margin: .15rem 0; }
+.letters { display: flex; flex-wrap: wrap; gap: .4rem; margin: .5rem 0 1rem; }
+.letters a[aria-current] { font-weight: 700; text-decoration: none; }
+li.speaker { padding: .2rem 0; }
+.chart { margin: .5rem 0; }
+.month-counts { columns: 3 10rem; font-size: .9rem; color: var(--muted); }
+.dropzone { border: 2px dashed var(--line); padding: 1.5rem; margin: 1rem 0; text-align: center; }
+.dropzone.over { border-color: var(--accent); background: color-mix(in srgb, var(--accent) 10%, transparent); }
+.dropzone input[type=file] { display: block; margin: .5rem auto 0; }
+ol.uploads { padding-left: 1.25rem; }
+li.upload progress { vertical-align: middle; }
+#role { margin-left: .5rem; }
 `;

@@ -11,8 +11,10 @@ import { errorResponses, json, notFoundResponse, readerSecurity } from './common
 const ranked = createRoute({
   method: 'get',
   path: '/claims',
-  summary: 'Claims of the corpus, most check-worthy first',
-  description: 'Ranked by score within each publication month, newest month first; `month` limits the list to one month.',
+  summary: 'Claims of the corpus, most check-worthy first, by speaker, words, date, kind and minimum score',
+  description:
+    'Ranked by score across the corpus. Each claim inside a quote names its speaker (`speaker`, canonical). A page looks at ' +
+    'a bounded number of claims, so a rare filter may answer fewer than `limit` items with a `cursor` to go on.',
   security: readerSecurity,
   request: { query: ClaimCorpusQuerySchema },
   responses: { 200: json(pageOf(ClaimSchema, 'RankedClaimPage'), 'Claims by score'), ...errorResponses },
@@ -33,7 +35,12 @@ const similar = createRoute({
 
 export function registerClaimRoutes(app: ApiApp, deps: ApiDeps): void {
   app.openapi(ranked, async (c) => {
-    const page = await deps.index.listClaims(c.req.valid('query'));
+    const query = c.req.valid('query');
+    if (query.month && (query.from || query.to)) throw new ApiError(400, 'Send "month" or "from"/"to", not both.');
+    if (query.from && query.to && query.from.slice(0, 10) > query.to.slice(0, 10)) {
+      throw new ApiError(400, `"from" (${query.from}) is after "to" (${query.to}).`);
+    }
+    const page = await deps.index.listClaims(query);
     return c.json({ items: page.items.map(presentClaim), cursor: page.cursor }, 200);
   });
 

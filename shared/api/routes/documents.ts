@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { createRoute } from '../openapi-app.ts';
 import { MAX_DOCUMENT_BYTES } from '#shared/limits.ts';
 import type { DocumentMetadata } from '#shared/storage/ports.ts';
+import { FILE_TYPES } from '#shared/pipeline/ingest-sources.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { presentClaim, presentDocument, presentFlag, presentQuote } from '../present.ts';
@@ -32,6 +33,7 @@ const RawMetadataQuerySchema = z.object({
   source: z.string().max(2000).optional(),
   collection: CollectionSchema.optional(),
   publishedAt: IsoDateSchema.optional(),
+  filename: z.string().max(200).optional().meta({ description: 'The uploaded file’s name: the document’s title when it has none.' }),
 });
 
 const postDocument = createRoute({
@@ -39,7 +41,8 @@ const postDocument = createRoute({
   path: '/documents',
   summary: 'Upload a document for extraction',
   description:
-    'JSON `{text|html, title?, url?, source?, collection?, publishedAt?}`, or a raw `text/plain` / `text/html` body with the metadata in the query. ' +
+    'JSON `{text|html, title?, url?, source?, collection?, publishedAt?}`, or the raw file (text, Markdown, HTML, PDF or Word .docx) ' +
+    'as the body with the metadata in the query. ' +
     'The same content uploaded again returns the existing id. Files larger than the body limit go through POST /uploads.',
   security: writerSecurity,
   request: {
@@ -48,8 +51,7 @@ const postDocument = createRoute({
     body: {
       content: {
         'application/json': { schema: DocumentInputSchema },
-        'text/plain': { schema: z.string() },
-        'text/html': { schema: z.string() },
+        ...Object.fromEntries([...new Set(Object.values(FILE_TYPES))].map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])),
       },
     },
   },
@@ -120,8 +122,8 @@ const documentClaims = createRoute({
 });
 const documentFlags = childRoute('/documents/{id}/flags', 'Name-inconsistency flags of a document', FlagSchema, 'FlagPage');
 
-function metadataOf(body: { title?: string; url?: string; source?: string; collection?: string; publishedAt?: string }, contentType: string): DocumentMetadata {
-  return { title: body.title, url: body.url, source: body.source, collection: body.collection, publishedAt: body.publishedAt, contentType, uploader: 'api' };
+function metadataOf(body: { title?: string; url?: string; source?: string; collection?: string; publishedAt?: string; filename?: string }, contentType: string): DocumentMetadata {
+  return { title: body.title, url: body.url, source: body.source, collection: body.collection, publishedAt: body.publishedAt, filename: body.filename, contentType, uploader: 'api' };
 }
 
 export function registerDocumentRoutes(app: ApiApp, deps: ApiDeps): void {

@@ -3,8 +3,10 @@ import { createRoute } from '../openapi-app.ts';
 import type { FlagRecord, IndexStore } from '#shared/storage/ports.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
+import { highlightSegments } from '../highlight.ts';
 import { FlagAlreadyDecidedError, FlagNotFoundError, decideFlag } from '#shared/pipeline/flag-decision.ts';
 import { presentFlag, presentQuote, presentSpeaker } from '../present.ts';
+import { searchQuotes } from '../quote-search.ts';
 import {
   FlagDecisionSchema,
   FlagQuerySchema,
@@ -18,19 +20,20 @@ import {
   pageOf,
 } from '../schemas.ts';
 import { errorResponses, json, notFoundResponse, readerSecurity, writerSecurity } from './common.ts';
-import { searchQuotes } from './search.ts';
+import { searchQuotes as searchProjection } from './search.ts';
 
 const listQuotes = createRoute({
   method: 'get',
   path: '/quotes',
   summary: 'Quotes by speaker (any spelling), full-text search, date, collection, source and kind',
   description:
-    '`speaker` matches any spelling of the person: aliases and flagged variants resolve to one speaker. `q` searches the text ' +
-    '(PostgreSQL full text, English stemming: words, "phrases", prefix*, OR, -word), ranked or by date, with the total, facets and ' +
-    'highlighted segments. Without `q`, quotes come newest first from the index. `from` / `to` bound the publication date (inclusive).',
+    '`speaker` matches any spelling of the person: aliases and flagged variants resolve to one speaker. `q` matches whole words ' +
+    'through the word index (each quote then carries `highlight`). `from` / `to` bound the publication date (inclusive). ' +
+    'With `count=true` the first page also gives `total` and `facets` when the matches are few enough to count (at most 1,000). ' +
+    '`sort=relevance` (with `q`) ranks those matches best first (BM25) and counts them; `sort` in the answer says which order was used.',
   security: readerSecurity,
   request: { query: QuoteQuerySchema },
-  responses: { 200: json(QuoteSearchPageSchema, 'A page of quotes'), ...errorResponses, 503: { description: 'Search (q) is not configured' } },
+  responses: { 200: json(QuoteSearchPageSchema, 'A page of quotes'), ...errorResponses },
 });
 
 const listSpeakers = createRoute({
@@ -95,10 +98,15 @@ export function registerQueryRoutes(app: ApiApp, deps: ApiDeps): void {
     if (query.from && query.to && query.from.slice(0, 10) > query.to.slice(0, 10)) {
       throw new ApiError(400, `"from" (${query.from}) is after "to" (${query.to}).`);
     }
-    const { q, sort, ...filters } = query;
-    if (q) return c.json(await searchQuotes(deps, { ...filters, q, sort, speaker: speakerId ?? speaker, cursor: query.cursor ?? undefined }), 200);
-    const page = await deps.index.listQuotes({ ...filters, speaker: speakerId ?? speaker });
-    return c.json({ items: page.items.map(presentQuote), cursor: page.cursor, ...(page.cursor ? { next: page.cursor } : {}) }, 200);
+    // Full-text search on the search projection when there is a search database; else the index's words filter.
+    const projection = query.q && deps.search ? await deps.search() : null;
+    if (query.q && projection) {
+      const { q, sort, count: _count, ...filters } = query;
+      return c.json(await searchProjection(deps, { ...filters, q, sort, speaker: speakerId ?? speaker, cursor: query.cursor ?? undefined }) as never, 200);
+    }
+    const { items, ...rest } = await searchQuotes(deps.index, { ...query, speaker: speakerId ?? speaker });
+    const presented = items.map((quote) => ({ ...presentQuote(quote), ...(query.q ? { highlight: highlightSegments(quote.text, query.q) } : {}) }));
+    return c.json({ items: presented, ...rest }, 200);
   });
 
   app.openapi(listSpeakers, async (c) => {

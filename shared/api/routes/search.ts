@@ -61,6 +61,7 @@ export async function searchQuotes(deps: ApiDeps, request: QuoteSearchRequest) {
       })),
       cursor: next,
       ...(next ? { next } : {}),
+      sort: filters.sort ?? 'relevance',
       total: page.total,
       facets: page.facets,
     };
