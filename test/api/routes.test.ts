@@ -305,7 +305,7 @@ describe('quotes', () => {
       publishedAt: '2022-06-01T09:00:00.000Z',
       source: 'gazette',
       quotes: [{ speaker: 'Ada Quill', text: 'Library hours, library staff and the library roof all need money' }],
-    });
+    }, (await searchServices())!.projection);
     const byDate: any = await getJson('/quotes?q=library&limit=100');
     expect(byDate.sort).toBe('date');
     expect(byDate.items.at(-1).speaker).toBe('Ada Quill');

@@ -47,7 +47,8 @@ export async function searchQuotes(deps: ApiDeps, request: QuoteSearchRequest) {
   if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) throw new InvalidCursorError();
   const speakerIds = speaker ? await deps.index.resolveSpeaker(speaker) : undefined;
   try {
-    const page = await search.quotes.search({ ...filters, speakerIds, limit: clampLimit(limit), offset });
+    // Newest first unless relevance is asked for (as the index's search does).
+    const page = await search.quotes.search({ ...filters, sort: filters.sort ?? 'date', speakerIds, limit: clampLimit(limit), offset });
     const next = page.nextOffset !== null && page.nextOffset <= MAX_OFFSET ? encodeCursor({ o: page.nextOffset }, scope) : null;
     return {
       items: page.items.map((hit) => ({
@@ -61,7 +62,7 @@ export async function searchQuotes(deps: ApiDeps, request: QuoteSearchRequest) {
       })),
       cursor: next,
       ...(next ? { next } : {}),
-      sort: filters.sort ?? 'relevance',
+      sort: filters.sort ?? 'date',
       total: page.total,
       facets: page.facets,
     };
