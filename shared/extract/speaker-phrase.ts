@@ -144,6 +144,11 @@ export function readNameForward(tokens: Token[], i: number): { titleFrom: number
   return { titleFrom, from, to: j };
 }
 
+/** The name a phrase gives, written from token `first` to token `last`. */
+function nameOver(text: string, first: Token, last: Token): Pick<SpeakerPhrase, 'name' | 'nameStart' | 'nameEnd'> {
+  return { name: text.slice(first.start, last.end), nameStart: first.start, nameEnd: last.end };
+}
+
 /** Words that make a lower-case word sequence a noun phrase about a source: "a spokesman for the campaign". */
 const NP_LINKS = new Set(['for', 'of', 'at', 'with', 'from', 'in', 'to', 'and', 'the', 'a', 'an', "'s", '’s']);
 
@@ -194,9 +199,7 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
       kind: 'role',
       start,
       end,
-      name: text.slice(head[0].start, head[head.length - 1].end),
-      nameStart: head[0].start,
-      nameEnd: head[head.length - 1].end,
+      ...nameOver(text, head[0], head[head.length - 1]),
       role: servant.text,
       organization: text.slice(head[best.from].start, head[best.to - 1].end),
     };
@@ -210,9 +213,7 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
       kind: isOrg ? 'organization' : 'person',
       start,
       end,
-      name: text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end),
-      nameStart: nameTokens[0].start,
-      nameEnd: nameTokens[nameTokens.length - 1].end,
+      ...nameOver(text, nameTokens[0], nameTokens[nameTokens.length - 1]),
     };
     if (title) {
       phrase.title = title;
@@ -245,9 +246,7 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
       kind: 'role',
       start,
       end,
-      name: text.slice(head[0].start, head[head.length - 1].end),
-      nameStart: head[0].start,
-      nameEnd: head[head.length - 1].end,
+      ...nameOver(text, head[0], head[head.length - 1]),
       role: head[roleAt].text,
     };
     if (capsPre.length) phrase.organization = text.slice(capsPre[0].start, capsPre[capsPre.length - 1].end);
@@ -263,7 +262,7 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
   if (lenient && DETERMINERS.has(head[0].text.toLowerCase()) && head.length >= 2 && head.length <= 8 && !best) {
     const last = head[head.length - 1];
     if (/^[\p{L}]/u.test(last.text)) {
-      return { kind: 'role', start, end, name: text.slice(head[0].start, last.end), nameStart: head[0].start, nameEnd: last.end, role: last.text };
+      return { kind: 'role', start, end, ...nameOver(text, head[0], last), role: last.text };
     }
   }
   // An organisation or group written with a determiner: "The New York Post", "the Clinton campaign".
@@ -274,9 +273,7 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
       kind: 'organization',
       start,
       end,
-      name: text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end),
-      nameStart: nameTokens[0].start,
-      nameEnd: nameTokens[nameTokens.length - 1].end,
+      ...nameOver(text, nameTokens[0], nameTokens[nameTokens.length - 1]),
     };
   }
   return null;
@@ -303,9 +300,7 @@ function personOfOrganization(text: string, head: Token[]): SpeakerPhrase | null
     kind: 'person',
     start: head[0].start,
     end: head[head.length - 1].end,
-    name: text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end),
-    nameStart: nameTokens[0].start,
-    nameEnd: nameTokens[nameTokens.length - 1].end,
+    ...nameOver(text, nameTokens[0], nameTokens[nameTokens.length - 1]),
     organization: text.slice(rest[0].start, rest[rest.length - 1].end),
   };
   if (titled) {
@@ -335,9 +330,7 @@ function nameAfterDescription(text: string, head: Token[], apposition: Token[]):
     kind: 'person',
     start: head[0].start,
     end: nameTokens[nameTokens.length - 1].end,
-    name: text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end),
-    nameStart: nameTokens[0].start,
-    nameEnd: nameTokens[nameTokens.length - 1].end,
+    ...nameOver(text, nameTokens[0], nameTokens[nameTokens.length - 1]),
     role: text.slice(head[DETERMINERS.has(head[0].text.toLowerCase()) && head.length > 1 ? 1 : 0].start, head[head.length - 1].end),
   };
   if (title) {
