@@ -32,7 +32,7 @@ const commands: Record<string, CommandEntry> = {
     help: `usage: quotedesk extract FILE|- [--html] [--pretty]
        quotedesk extract --jsonl FILE|- [--html]
 
-Prints the extraction (speakers, quotes, claims, flags) of one document as JSON.
+Prints the extraction (speakers, quotes, claims, nameFlags) of one document as JSON.
   --html          the input is a web page: its article is extracted first (and returned as "text")
   --pretty        indent the output
   --jsonl FILE    read lines {"id","text"} (FILE, or - for stdin) and write one JSON line per input line;

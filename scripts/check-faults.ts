@@ -289,7 +289,7 @@ async function main(): Promise<void> {
   for (const [id, doc] of records) {
     if (doc?.status !== 'done') continue;
     items.checked++;
-    const result = (await documents.getResult(resultKeyFor(id))) as { quotes: Array<{ id: string }>; claims: Array<{ id: string }>; flags: unknown[]; version?: string } | null;
+    const result = (await documents.getResult(resultKeyFor(id))) as { quotes: Array<{ id: string }>; claims: Array<{ id: string }>; nameFlags: unknown[]; version?: string } | null;
     const partition = await queryAll({ TableName: 'quotedesk', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `DOC#${id}` }, ConsistentRead: true });
     const committed = partition.filter((i) => i.sk !== 'META' && i.v === doc.version);
     items.staleItems += partition.filter((i) => i.sk !== 'META' && i.v !== doc.version && !(i.type === 'flag' && i.status === 'rejected')).length;
@@ -299,7 +299,7 @@ async function main(): Promise<void> {
     const same = result && result.version === doc.version &&
       JSON.stringify(quotes) === JSON.stringify(result.quotes.map((q) => q.id).sort()) &&
       JSON.stringify(claims) === JSON.stringify(result.claims.map((c) => c.id).sort()) &&
-      flags === result.flags.length &&
+      flags === result.nameFlags.length &&
       doc.counts?.quotes === quotes.length && doc.counts?.claims === claims.length;
     if (!same) items.mismatched++;
     const postings = gsi2ByDoc.get(id) ?? new Set();

@@ -37,11 +37,11 @@ check(covered.length === spans.length, `every quoted span found as a direct quot
 
 const pediatrician = result.speakers.find((s) => /Sanders-Gendreau$/.test(s.name));
 check(!!pediatrician && pediatrician.name === 'Kristin Sanders-Gendreau', `canonical speaker "Kristin Sanders-Gendreau" (found ${pediatrician?.name})`);
-const flags = result.flags.filter((f) => f.speakerId === pediatrician?.id);
+const flags = result.nameFlags.filter((f) => f.speakerId === pediatrician?.id);
 const spellings = flags.flatMap((f) => f.variants.map((v) => v.name));
 check(flags.length === 1, `one name flag for the pediatrician (found ${flags.length})`);
 check(['Saunders-Jandro', 'Sanders-Jandro'].every((v) => spellings.some((s) => s.endsWith(v))), `flag lists Saunders-Jandro and Sanders-Jandro (${spellings.join(' / ')})`);
-check(result.flags.length === 1, `no other person merged (${result.flags.length} flags)`);
+check(result.nameFlags.length === 1, `no other person merged (${result.nameFlags.length} flags)`);
 const people = result.speakers.filter((s) => s.kind === 'person').map((s) => s.name);
 for (const other of ['Oyster', 'Gunhus']) check(people.some((n) => n.endsWith(other) && !n.includes('Sanders')), `${other} stays a person of their own`);
 

@@ -105,7 +105,7 @@ export const ExtractionSchema = z.object({
   speakers: z.array(SpeakerSchema),
   quotes: z.array(QuoteSchema),
   claims: z.array(ClaimSchema),
-  flags: z.array(NameFlagSchema),
+  nameFlags: z.array(NameFlagSchema),
 });
 
 export type Mention = z.infer<typeof MentionSchema>;

@@ -221,6 +221,6 @@ function analyse(text: string, options: ExtractOptions, observe?: CandidateObser
     speakers,
     quotes,
     claims,
-    flags: nameFlags,
+    nameFlags,
   };
 }

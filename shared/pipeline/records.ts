@@ -17,7 +17,7 @@ const MAX_SENTENCE = 300;
 export function toIndexEntry(document: DocumentRecord, extraction: Extraction, globalIds: Map<string, string>, text?: string): DocumentIndexEntry {
   const globalOf = (localId: string | null): string | null => (localId ? (globalIds.get(localId) ?? null) : null);
   const speakersById = new Map(extraction.speakers.map((s) => [s.id, s]));
-  const flagsBySpeaker = new Map(extraction.flags.map((f) => [f.speakerId, f]));
+  const flagsBySpeaker = new Map(extraction.nameFlags.map((f) => [f.speakerId, f]));
 
   const speakers: Array<SpeakerRecord & { mentions: number }> = extraction.speakers.map((s) => ({
     id: globalOf(s.id)!,
@@ -62,8 +62,8 @@ export function toIndexEntry(document: DocumentRecord, extraction: Extraction, g
     documentTitle: document.title,
   }));
 
-  const sentences = text && extraction.flags.length > 0 ? splitSentences(text) : [];
-  const flags: FlagRecord[] = extraction.flags.map((f) => {
+  const sentences = text && extraction.nameFlags.length > 0 ? splitSentences(text) : [];
+  const flags: FlagRecord[] = extraction.nameFlags.map((f) => {
     const speakerId = globalOf(f.speakerId) ?? f.speakerId;
     return {
       id: flagId(document.id, speakerId),

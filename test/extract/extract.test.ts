@@ -169,8 +169,8 @@ describe('extract: the invented clinic article', () => {
   });
 
   it('clusters the three spellings into one person with one flag and keeps others apart', () => {
-    expect(r.flags).toHaveLength(1);
-    const flag = r.flags[0];
+    expect(r.nameFlags).toHaveLength(1);
+    const flag = r.nameFlags[0];
     expect(flag.canonical).toBe('Marisol Quintero-Abbott');
     expect(flag.variants.map((v) => v.name).sort()).toEqual(['Quintero-Abot', 'Quinteros-Abot']);
     for (const v of flag.variants) expect(v.mentions.length).toBeGreaterThan(0);
@@ -180,7 +180,7 @@ describe('extract: the invented clinic article', () => {
 
   it('never merges spellings confirmed to be different people', () => {
     const apart = extract(fixture, { keepApart: [['Marisol Quintero-Abbott', 'Quinteros-Abot']] });
-    const merged = apart.flags.flatMap((f) => f.variants.map((v) => v.name));
+    const merged = apart.nameFlags.flatMap((f) => f.variants.map((v) => v.name));
     expect(merged).not.toContain('Quinteros-Abot');
     expect(apart.speakers.some((s) => s.name === 'Quinteros-Abot')).toBe(true);
   });
@@ -216,7 +216,7 @@ describe('extract: bad and unusual input', () => {
   it('handles whitespace-only and empty text', () => {
     for (const text of ['', '   \n\n\t  ']) {
       const r = extract(text);
-      expect(r).toMatchObject({ speakers: [], quotes: [], claims: [], flags: [] });
+      expect(r).toMatchObject({ speakers: [], quotes: [], claims: [], nameFlags: [] });
     }
   });
 

@@ -14,7 +14,7 @@ describe('variantSpellingNear', () => {
   it('names the flagged spelling at a quote whose attribution used it, and nothing where the canonical spelling was used', () => {
     // Prepare
     const extraction = extract(TEXT);
-    const flag = extraction.flags[0];
+    const flag = extraction.nameFlags[0];
     const speaker = extraction.speakers.find((s) => s.id === flag?.speakerId);
     const [first, second] = extraction.quotes.filter((q) => q.kind === 'direct');
     // Act

@@ -36,7 +36,7 @@ function scriptedExtract(calls: Array<Array<[string, string]>>, quotesToKeep = 2
       speakers,
       quotes: spans.map((s, i) => ({ id: `q${i + 1}`, ...s, text: text.slice(s.start, s.end), speakerId: i === 1 && split ? 's2' : 's1', speaker: i === 1 && split ? 'Castelanos-Reyes' : 'Mira Castellanos-Reyes', cue: 'said', kind: 'direct' as const, confidence: 0.9, via: 'cue-after' as const })),
       claims: [],
-      flags: split
+      nameFlags: split
         ? []
         : [{ speakerId: 's1', canonical: 'Mira Castellanos-Reyes', variants: [{ name: 'Castelanos-Reyes', mentions: [mention('Castelanos-Reyes')] }], evidence: [{ variant: 'Castelanos-Reyes', canonical: 'Mira Castellanos-Reyes', reasons: ['one letter apart'], similarity: 0.95 }], confidence: 0.8 }],
     };
@@ -123,7 +123,7 @@ describe('process use case', () => {
         { id: 'q2', start: 33, end: 49, text: text.slice(33, 49), speakerId: 's2', speaker: 'Ida Raven', cue: 'said', kind: 'direct', confidence: 0.9, via: 'cue-after' },
       ],
       claims: [],
-      flags: [],
+      nameFlags: [],
     });
     const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: twoRavens, extractorVersion: 'ravens' });
     // The corpus knows one profile that both full names resolve to (as a close spelling would).
