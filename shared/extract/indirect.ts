@@ -318,6 +318,8 @@ function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, dire
     if (!phrase || phrase.first !== closing) return false;
     afterSpeaker = i + 1;
   }
+  // "After his conviction, Manafort agreed to help …": an intent cue's infinitive is its content, after it
+  if (cue.cls === 'intent' && tokens[afterSpeaker]?.lower === 'to') return false;
   // Optional short adverbial ("on Tuesday", "in a statement"), then the sentence end or a comma that resumes the content.
   let k = afterSpeaker;
   if (k < tokens.length && tokens[k].word && !TRAILING_OPENERS.has(tokens[k].lower) && !cue.hearer) return false;

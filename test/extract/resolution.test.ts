@@ -457,3 +457,11 @@ describe('participles after a noun', () => {
     expect(speakerOf(text, 'Nobody on the team')).toBe('Ryan’s campaign');
   });
 });
+
+describe('reported content on the right side of its cue', () => {
+  it('does not take a fronted clause for what an intent cue reports', () => {
+    const text = 'After his conviction in that case last summer, Tomas Vell agreed to help with the inquiry.';
+    const reported = extract(text).quotes.filter((q) => q.kind === 'indirect').map((q) => q.text);
+    expect(reported).toEqual(['to help with the inquiry']);
+  });
+});
