@@ -9,7 +9,6 @@ import { isTitleCase, scanQuotes, splitParagraphs, type Paragraph, type QuoteSpa
 import { parseSpeakerPhrase, tokenize, type SpeakerPhrase } from './speaker-phrase.ts';
 import type { SpeakerEntry, SpeakerRegistry } from './speakers.ts';
 import type { Via } from './via.ts';
-import { isDemonym } from '../lexicon/places.ts';
 import { NOT_SPEAKERS } from '../lexicon/boilerplate.ts';
 
 export interface DirectQuote {
@@ -83,7 +82,7 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
     // a nationality ("Syrian" from "Syrian state media") utters no quote
     // a transcript inside the quote names its speaker first: "“WALLACE: Let’s start with …”"
     const label = transcriptLabel(text, span.innerStart);
-    const phrase = label ?? (a.phrase && !isNationality(a.phrase) ? a.phrase : null);
+    const phrase = label ?? (a.phrase && !registry.isNationalityOnly(a.phrase) ? a.phrase : null);
     let speaker: SpeakerEntry | null = phrase ? registry.resolve(phrase, phrase.start) : null;
     const fragment = a.placement === 'embedded';
     let confidence = a.confidence;
@@ -154,14 +153,6 @@ function transcriptLabel(text: string, at: number): SpeakerPhrase | null {
   const name = surname[0] + surname.slice(1).toLowerCase();
   const start = at + m[1].length - surname.length;
   return { kind: 'person', start: at, end: at + m[1].length, name, nameStart: start, nameEnd: at + m[1].length };
-}
-
-/**
- * (A place stays a speaker: news writes "Iran said" for its government, and a place is often the rest of
- * "the Maryland Democrat", which the ranking can still weigh against the people named nearby.)
- */
-function isNationality(phrase: SpeakerPhrase): boolean {
-  return phrase.kind !== 'pronoun' && phrase.kind !== 'role' && !phrase.title && isDemonym(phrase.name);
 }
 
 function findLaterInParagraph(i: number, spans: QuoteSpan[], attributions: Attribution[], paraOf: number[]): SpeakerPhrase | null {

@@ -46,7 +46,7 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
 function candidateSpeaker(text: string, c: AttributionCandidate, registry: SpeakerRegistry): SpeakerEntry | null {
   if (c.speakerEnd <= c.speakerStart) return null;
   const phrase = parseSpeakerPhrase(text, tokenize(text, c.speakerStart, c.speakerEnd));
-  if (!phrase) return null;
+  if (!phrase || registry.isNationalityOnly(phrase)) return null;
   return registry.resolve(phrase, c.speakerStart);
 }
 

@@ -8,7 +8,7 @@
  */
 
 import { givenNameGender, isDictionaryWord, isGivenName } from './tagging.ts';
-import { isPlaceName } from '../lexicon/places.ts';
+import { isDemonym, isPlaceName } from '../lexicon/places.ts';
 import { DETERMINERS, NOT_NAME, PARTICLES, PRONOUNS, SUFFIXES } from '../lexicon/function-words.ts';
 import { ORG_WORDS } from '../lexicon/organizations.ts';
 import { ROLE_WORDS } from '../lexicon/roles.ts';
@@ -411,4 +411,13 @@ function firstOfLowerRun(tokens: Token[], at: number): number {
   let i = at;
   while (i > 0 && /^[a-z]/.test(tokens[i - 1].text) && !DETERMINERS.has(tokens[i - 1].text)) i--;
   return i;
+}
+
+/**
+ * A nationality ("Syrian" from "Syrian state media", "Turkish" from "The Turkish statement") utters nothing.
+ * (A place stays a speaker: news writes "Iran said" for its government, and a place is often the rest of
+ * "the Maryland Democrat", which the ranking can still weigh against the people named nearby.)
+ */
+export function isNationality(phrase: SpeakerPhrase): boolean {
+  return phrase.kind !== 'pronoun' && phrase.kind !== 'role' && !phrase.title && isDemonym(phrase.name);
 }

@@ -5,7 +5,7 @@
  */
 import type { Mention, SpeakerKind } from '../schema.ts';
 import type { SpeakerPhrase } from './speaker-phrase.ts';
-import { titleGender, isCapitalisedWord, isTitle } from './speaker-phrase.ts';
+import { titleGender, isCapitalisedWord, isNationality, isTitle } from './speaker-phrase.ts';
 import { givenNameGender, nameKind } from './tagging.ts';
 import type { DocumentPeople } from './entities.ts';
 import { LEGISLATION_WORDS, NOT_SPEAKERS } from '../lexicon/boilerplate.ts';
@@ -160,6 +160,11 @@ export class SpeakerRegistry {
   }
 
   /** Resolves a phrase to a speaker entry (creating it when new); null when it cannot be resolved. */
+  /** A nationality that utters nothing ("Syrian state media"), unless it is the surname of someone named in full ("Mark Cuban"). */
+  isNationalityOnly(phrase: SpeakerPhrase): boolean {
+    return isNationality(phrase) && !this.people.fullest(phrase.name, phrase.start);
+  }
+
   resolve(written: SpeakerPhrase, at: number): SpeakerEntry | null {
     const phrase = withinOneParagraph(this.text, written);
     if (!phrase || NOT_SPEAKERS.has(norm(phrase.name))) return null; // "FOR IMMEDIATE RELEASE", "Contact"

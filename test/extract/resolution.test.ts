@@ -465,3 +465,15 @@ describe('reported content on the right side of its cue', () => {
     expect(reported).toEqual(['to help with the inquiry']);
   });
 });
+
+describe('nationalities', () => {
+  it('never make a nationality the speaker of reported speech', () => {
+    const text = 'The talks ended. The Turkish statement called for the safe zone to be set up east of the river.';
+    expect(extract(text).quotes.map((q) => q.speaker)).not.toContain('Turkish');
+  });
+
+  it('keep a person whose surname is a nationality', () => {
+    const text = 'Investor Mark Cuban spoke on Monday. Cuban said the senator sees issues as “absolutely black and white.”';
+    expect(extract(text).quotes.find((q) => q.text.startsWith('the senator sees'))?.speaker).toMatch(/Mark Cuban$/);
+  });
+});
