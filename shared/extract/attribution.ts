@@ -76,13 +76,17 @@ function afterTokens(text: string, quote: QuoteSpan, para: Paragraph, nextQuoteS
   return out;
 }
 
-/** The tokens before a quote, back to the start of its sentence (or the previous quote). */
-function beforeTokens(text: string, quote: QuoteSpan, para: Paragraph, previousQuoteEnd: number): Token[] {
-  const from = Math.max(para.start, previousQuoteEnd, quote.start - WINDOW);
+/**
+ * The tokens before a quote, back to the start of its sentence (or the previous quote). Across quotes, an
+ * earlier quote in the sentence is read through, and a full stop that closes it (“… smart.''”) ends nothing.
+ */
+function beforeTokens(text: string, quote: QuoteSpan, para: Paragraph, previousQuoteEnd: number, acrossQuotes = false): Token[] {
+  const from = Math.max(para.start, acrossQuotes ? 0 : previousQuoteEnd, quote.start - WINDOW);
   const tokens = tokenize(text, from, quote.start);
   let cut = 0;
   for (let i = tokens.length - 1; i >= 0; i--) {
-    if ((SENTENCE_END.has(tokens[i].text) && endsSentence(text, tokens[i])) || QUOTE_MARK.test(tokens[i].text)) {
+    const sentenceEnd = SENTENCE_END.has(tokens[i].text) && endsSentence(text, tokens[i]) && !(acrossQuotes && QUOTE_MARK.test(tokens[i + 1]?.text ?? ''));
+    if (sentenceEnd || (!acrossQuotes && QUOTE_MARK.test(tokens[i].text))) {
       cut = i + 1;
       break;
     }
@@ -230,15 +234,7 @@ function sentenceSubject(text: string, tokens: Token[], cueAt: number): SpeakerP
 
 /** The subject of the whole sentence holding the quote, across any earlier quote in it. */
 function wholeSentenceSubject(text: string, quote: QuoteSpan, para: Paragraph): SpeakerPhrase | null {
-  const tokens = tokenize(text, Math.max(para.start, quote.start - WINDOW), quote.start);
-  let from = 0;
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    if (SENTENCE_END.has(tokens[i].text) && endsSentence(text, tokens[i]) && !QUOTE_MARK.test(tokens[i + 1]?.text ?? '')) {
-      from = i + 1;
-      break;
-    }
-  }
-  const sentence = tokens.slice(from);
+  const sentence = beforeTokens(text, quote, para, 0, true);
   return sentence.length ? sentenceSubject(text, sentence, sentence.length) : null;
 }
 

@@ -63,12 +63,16 @@ function merge(text: string, direct: DirectQuote[], candidates: AttributionCandi
   for (const c of candidates) {
     if (usedCues.has(c.cueStart)) continue; // "“…,” Roe said when asked": the cue belongs to the direct quote
     while (d < standalone.length && standalone[d].end <= c.start) d++;
+    // the direct quotes the candidate overlaps; the first whose own cue lies inside it: content that runs into
+    // another quote's attribution ("… with Mr. Clarke, Mr. Barrett said, “…”") ends at the comma before it
     let covered = 0;
-    for (let k = d; k < standalone.length && standalone[k].start < c.end; k++) covered += overlap(c, standalone[k]);
+    let crossed: DirectQuote | undefined;
+    for (let k = d; k < standalone.length && standalone[k].start < c.end; k++) {
+      const q = standalone[k];
+      covered += overlap(c, q);
+      if (!crossed && q.cueStart > c.start && q.cueStart < c.end) crossed = q;
+    }
     if (covered * 2 >= c.end - c.start) continue;
-    // content that runs into another quote's own attribution ("… with Mr. Clarke, Mr. Barrett said, “…”")
-    // ends at the comma before it
-    const crossed = standalone.find((q, k) => k >= d && q.cueStart > c.start && q.cueStart < c.end && q.start < c.end);
     const comma = crossed ? text.lastIndexOf(',', crossed.cueStart) : -1;
     if (comma > c.start) {
       c.end = comma;

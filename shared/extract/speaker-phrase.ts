@@ -192,8 +192,7 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
   const headEndsWithName = best !== null && best.to === head.length;
 
   // "a longtime adviser to Trump", "a spokesman for Sen. Roe": the role speaks, not the person it serves
-  const serves = best !== null && headEndsWithName && best.titleFrom >= 2 && ['to', 'for', 'of', 'at', 'with'].includes(head[best.titleFrom - 1].text);
-  const servant = serves ? head[(best as { titleFrom: number }).titleFrom - 2] : null;
+  const servant = best && headEndsWithName && best.titleFrom >= 2 && ['to', 'for', 'of', 'at', 'with'].includes(head[best.titleFrom - 1].text) ? head[best.titleFrom - 2] : null;
   if (best && servant && /^[a-z]/.test(servant.text) && isRoleWord(servant.text)) {
     return {
       kind: 'role',
