@@ -11,7 +11,7 @@
  */
 import { lookupCueVerb, QUOTE_ONLY_CUES, QUOTE_PHRASAL_CUES } from '../lexicon/cues.ts';
 import { DESCRIPTION_OPENERS } from '../lexicon/roles.ts';
-import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS } from '../lexicon/function-words.ts';
+import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS, DESCRIPTION_LINKS } from '../lexicon/function-words.ts';
 import type { QuoteSpan, Paragraph } from './quotemarks.ts';
 import { parseSpeakerPhrase, readNameForward, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from './speaker-phrase.ts';
 import { isGivenName } from './tagging.ts';
@@ -397,9 +397,6 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
   }
   return { ...none, placement: placementOf(before, introduced) };
 }
-
-/** Lower-case words a description of a person may hold without being a clause: "President and CEO of the Council". */
-const DESCRIPTION_LINKS = new Set(['of', 'the', 'and', 'for', 'at', 'a', 'an', '&', 'on', 'in']);
 
 /**
  * A clause that is only a person's full name and their description ("Bob Marcusse President and CEO of

@@ -9,7 +9,7 @@ import { isTitleCase, scanQuotes, splitParagraphs, type Paragraph, type QuoteSpa
 import { parseSpeakerPhrase, tokenize, type SpeakerPhrase } from './speaker-phrase.ts';
 import type { SpeakerEntry, SpeakerRegistry } from './speakers.ts';
 import type { Via } from './via.ts';
-import { NOT_SPEAKERS } from '../lexicon/boilerplate.ts';
+import { NOT_SPEAKERS, TRANSCRIPT_LABELS_NOT_NAMES } from '../lexicon/boilerplate.ts';
 
 export interface DirectQuote {
   start: number;
@@ -141,9 +141,6 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
 
 /** A transcript's speaker label: one or two words in capitals and a colon ("WALLACE:", "SEN. KAINE:"). */
 const TRANSCRIPT_LABEL = /^((?:\p{Lu}{2,}\.?\s)?\p{Lu}[\p{Lu}'’-]+):\s/u;
-
-/** Capitalised labels that open a quoted line without naming a speaker. */
-const TRANSCRIPT_LABELS_NOT_NAMES = new Set(['Q', 'A', 'NOTE', 'UPDATE', 'BREAKING', 'WARNING', 'ANNOUNCER', 'CROWD', 'AUDIENCE', 'UNIDENTIFIED', 'PS']);
 
 function transcriptLabel(text: string, at: number): SpeakerPhrase | null {
   const m = TRANSCRIPT_LABEL.exec(text.slice(at, at + 40));

@@ -8,6 +8,7 @@
  * after the cue and its hearer (a leading "that" included), up to the sentence end; or, for a cue placed
  * after its content, from the sentence start up to the attribution comma.
  */
+import { AFTER_HEARER } from '../lexicon/function-words.ts';
 import { splitSentences, type Span } from '../text/sentences.ts';
 import { EVIDENCE_NOUNS, NOMINAL_CUES, SOURCE_NOUNS, lookupCueVerb, type CueMatch } from '../lexicon/cues.ts';
 import { ROLE_WORDS, speakerAfter, speakerBefore, phraseEndingAt, skipBetween, type SpeakerPhrase } from './indirect/speaker.ts';
@@ -384,9 +385,6 @@ const TRAILING_OPENERS = new Set([
 
 /** Openers of a setting phrase that may precede the content: "said after the vote he would resign". */
 const SETTING_OPENERS = new Set(['after', 'before', 'in', 'on', 'at', 'during', 'following', 'last', 'earlier', 'later', 'privately', 'publicly', 'despite', 'because', 'if', 'when', 'while', 'since', 'although', 'though', 'unless', 'once', 'as']);
-/** Lower-case words that may follow a hearer without starting the content: "told the BBC on Sunday", "told CNN about". */
-const AFTER_HEARER = new Set(['on', 'in', 'at', 'about', 'during', 'after', 'before', 'of', 'for', 'with', 'from', 'by', 'to', 'and', 'or', 'but', 'last', 'this', 'earlier', 'later', 'recently', 'privately', 'publicly', 'over', 'via']);
-
 /**
  * The content start after a named hearer with no "that": "told the BBC even one percent of users …" —
  * a hearer of one to four capitalised words (after an optional "the"), then a lower-case word that

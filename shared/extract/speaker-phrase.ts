@@ -9,7 +9,7 @@
 
 import { givenNameGender, isDictionaryWord, isGivenName } from './tagging.ts';
 import { isDemonym, isPlaceName } from '../lexicon/places.ts';
-import { DETERMINERS, NOT_NAME, PARTICLES, PRONOUNS, SUFFIXES } from '../lexicon/function-words.ts';
+import { DETERMINERS, NOT_NAME, PARTICLES, PRONOUNS, SUFFIXES, PERSON_ORGANIZATION_LINKS } from '../lexicon/function-words.ts';
 import { ORG_WORDS } from '../lexicon/organizations.ts';
 import { ROLE_WORDS } from '../lexicon/roles.ts';
 import { TITLE_WORDS, titleGender } from '../lexicon/titles.ts';
@@ -277,9 +277,6 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
   }
   return null;
 }
-
-/** Link words between a person and the organisation they speak for: "Cameron Easley for Morning Consult". */
-const PERSON_ORGANIZATION_LINKS = new Set(['for', 'of', 'at', 'from', 'with']);
 
 /**
  * "Cameron Easley for Morning Consult", "Ted Cruz of Texas": a person's name (a known given name or a

@@ -7,3 +7,6 @@ export const NOT_SPEAKERS = new Set([
 
 /** Words that end the name of a law or a plan, never a speaker's: "the ATTIRE Act", "House Resolution 11". */
 export const LEGISLATION_WORDS = new Set(['act', 'bill', 'resolution', 'amendment', 'treaty', 'accord', 'agreement', 'program', 'programme', 'initiative', 'law', 'code', 'convention']);
+
+/** Capitalised labels that open a quoted line without naming a speaker. */
+export const TRANSCRIPT_LABELS_NOT_NAMES = new Set(['Q', 'A', 'NOTE', 'UPDATE', 'BREAKING', 'WARNING', 'ANNOUNCER', 'CROWD', 'AUDIENCE', 'UNIDENTIFIED', 'PS']);

@@ -48,3 +48,12 @@ export const TIME_ADVERBS = new Set(['later', 'ago', 'earlier', 'afterward', 'af
 
 /** Short function words a title leaves in lower case: "Dutch on Demand", "Storm Area 51, They Can't Stop All of Us". */
 export const TITLE_MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'is', 'are', 'as', 'vs']);
+
+/** Lower-case words a description of a person may hold without being a clause: "President and CEO of the Council". */
+export const DESCRIPTION_LINKS = new Set(['of', 'the', 'and', 'for', 'at', 'a', 'an', '&', 'on', 'in']);
+
+/** Lower-case words that may follow a hearer without starting the content: "told the BBC on Sunday", "told CNN about". */
+export const AFTER_HEARER = new Set(['on', 'in', 'at', 'about', 'during', 'after', 'before', 'of', 'for', 'with', 'from', 'by', 'to', 'and', 'or', 'but', 'last', 'this', 'earlier', 'later', 'recently', 'privately', 'publicly', 'over', 'via']);
+
+/** Link words between a person and the organisation they speak for: "Cameron Easley for Morning Consult". */
+export const PERSON_ORGANIZATION_LINKS = new Set(['for', 'of', 'at', 'from', 'with']);
