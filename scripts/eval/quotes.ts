@@ -156,7 +156,7 @@ export function scoreArticle(article: GoldArticle, quotes: Quote[], tallies: Rec
       const prediction = predictions[p];
       if (speakerKey(prediction.speaker) === goldSpeakerKey(g)) tally.speakerCorrect++;
       else if (tally.errors.length < sampleLimit)
-        tally.errors.push(`SPK ${article.id} gold=${g.speakerKey} predicted=${prediction.speaker ?? 'null'} ${snippet(g)}`);
+        tally.errors.push(`SPK ${article.id} gold=${g.speakerKey} predicted=${prediction.speaker ?? 'null'} via=${prediction.via} ${snippet(g)}`);
     });
   }
   // Exact spans, over all predictions and all gold fragments (see matchExact for runs of fragments).

@@ -233,7 +233,7 @@ function sentenceSubject(text: string, tokens: Token[], cueAt: number): SpeakerP
 }
 
 /** The subject of the whole sentence holding the quote, across any earlier quote in it. */
-function wholeSentenceSubject(text: string, quote: QuoteSpan, para: Paragraph): SpeakerPhrase | null {
+export function wholeSentenceSubject(text: string, quote: QuoteSpan, para: Paragraph): SpeakerPhrase | null {
   const sentence = beforeTokens(text, quote, para, 0, true);
   return sentence.length ? sentenceSubject(text, sentence, sentence.length) : null;
 }

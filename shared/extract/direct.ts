@@ -4,12 +4,16 @@
  * over to unattributed quotes in the same or the next paragraph, and reads statement blocks
  * ("… said in a statement:" followed by the statement's paragraphs).
  */
-import { attributeQuote, lastCueSpeaker, type Attribution } from './attribution.ts';
+import { attributeQuote, lastCueSpeaker, wholeSentenceSubject, type Attribution } from './attribution.ts';
 import { isTitleCase, scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from './quotemarks.ts';
 import { parseSpeakerPhrase, tokenize, type SpeakerPhrase } from './speaker-phrase.ts';
 import type { SpeakerEntry, SpeakerRegistry } from './speakers.ts';
 import type { Via } from './via.ts';
 import { NOT_SPEAKERS, TRANSCRIPT_LABELS_NOT_NAMES } from '../lexicon/boilerplate.ts';
+import { CLAUSE_OPENERS } from '../lexicon/function-words.ts';
+import { lookupCueVerb } from '../lexicon/cues.ts';
+import { isPlaceName } from '../lexicon/places.ts';
+import { isDictionaryWord, isGivenName } from './tagging.ts';
 
 export interface DirectQuote {
   start: number;
@@ -26,6 +30,8 @@ export interface DirectQuote {
   innerEnd: number;
   /** Why the quote has its speaker. */
   via: Via;
+  /** A fragment in no cue's reach that reads as someone's words: the subject of its sentence. */
+  narrator?: SpeakerEntry | null;
   /** The pronoun its attribution used ("she said"), for the ranking's gender features. */
   pronoun?: string;
 }
@@ -120,6 +126,7 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
       }
       confidence = speaker ? 0.6 : 0.4;
     }
+    const narrator = fragment && !speaker && quotedClause(text, span) ? narratorOf(text, span, paragraphs[paraOf[i]], registry) : null;
     if (speaker) registry.spoke(speaker, span.start);
     // Without a cue, a title ("Game of Thrones," 'All Bets Are Off.', a release's quoted headline) is not speech.
     // (an attributed exclamation in capitals stays speech: “We're America.”, “U-S-A! U-S-A!”)
@@ -129,7 +136,7 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
     if (!isQuote && !fragment) continue;
     if (!speaker) via = 'none';
     const pronoun = a.phrase?.kind === 'pronoun' ? a.phrase.name.toLowerCase() : undefined;
-    out.push({ start: span.start, end: span.end, speaker, cue: a.cue, cueStart: a.cueStart, confidence, fragment, innerStart: span.innerStart, innerEnd: span.innerEnd, via, ...(pronoun ? { pronoun } : {}) });
+    out.push({ start: span.start, end: span.end, speaker, cue: a.cue, cueStart: a.cueStart, confidence, fragment, innerStart: span.innerStart, innerEnd: span.innerEnd, via, ...(pronoun ? { pronoun } : {}), ...(narrator ? { narrator } : {}) });
     // a fragment's attribution ("are “not meeting the demand,” says Roe") also names the paragraph's speaker
     if (!fragment || speaker) lastInParagraph = { para: paraOf[i] + (span.paragraphs - 1), speaker: speaker ?? (lastInParagraph.para === paraOf[i] ? lastInParagraph.speaker : null) };
   }
@@ -137,6 +144,83 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
   out.push(...statementBlocks(text, paragraphs, registry));
   out.sort((x, y) => x.start - y.start);
   return out;
+}
+
+/** Fewest words a quoted fragment outside any attribution needs to be someone's words, not a term. */
+const NARRATED_QUOTE_WORDS = 4;
+
+/** Words that name what follows in quotes: "known as “…”", "the “OPEN Act”". */
+const NAMING_BEFORE = /\b(?:known as|called|dubbed|titled|entitled|named|nicknamed|the|a|an)\s*$/i;
+
+/** Between a subject and quoted words: the words are about the subject, or someone else reports them. */
+const SOMEONE_ELSES = /\b(?:(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?(?:described|called|quoted|labell?ed|named|dubbed|branded|cited|seen|considered|accused)|described\s+by|quoted|named|dubbed|titled|nicknamed)\b/i;
+
+const PREPOSITION_BEFORE = /\b(?:at|in|on|of|for|by|with|from|to|under|over|after|before|about|like|than)\s+$/i;
+
+/** A quoted fragment that reads as someone's words: a clause of a few words, not a title or a name. */
+function quotedClause(text: string, span: QuoteSpan): boolean {
+  const inner = text.slice(span.innerStart, span.innerEnd);
+  if (wordCount(text, span.innerStart, span.innerEnd) < NARRATED_QUOTE_WORDS || isTitleCase(inner)) return false;
+  return !NAMING_BEFORE.test(text.slice(Math.max(0, span.start - 24), span.start));
+}
+
+/** The person or organisation whose words a fragment quotes in narration: its sentence's subject. */
+function narratorOf(text: string, span: QuoteSpan, paragraph: Paragraph, registry: SpeakerRegistry): SpeakerEntry | null {
+  const subject = wholeSentenceSubject(text, span, paragraph);
+  // (the subject is outside any quote, and a verb stands between it and the words: "Clinton “is the only
+  // candidate …”" quotes someone about Clinton)
+  if (!subject || subject.end > span.start || registry.insideQuote(subject.start) || !/\b\p{Ll}+\b/u.test(text.slice(subject.end, span.start))) return null;
+  // the words are about the subject, or someone else's: "X was described by Y as “…”", "Y quoted X as saying “…”"
+  if (SOMEONE_ELSES.test(text.slice(subject.end, span.start))) return null;
+  // a reporting clause after the subject speaks for the words: "Mills “got …,” Jordan said, and still “got to …”"
+  const narrated = lastCueSpeaker(text, subject.end, span.start);
+  const speaker = narrated && narrated.start > subject.start ? narrated : (namedInApposition(text, subject.end) ?? subject);
+  if (!couldSpeak(text, speaker, registry) || !/\b\p{Ll}+\b/u.test(text.slice(speaker.end, span.start))) return null;
+  const entry = registry.resolve(speaker, speaker.start);
+  return entry && (entry.kind === 'person' || entry.kind === 'organization') ? entry : null;
+}
+
+/**
+ * Is a sentence's subject someone who can have said the words? Not a name after a preposition ("… cyclones,
+ * at Category 5, “…”"), a capitalised opener or common word ("Despite his “…”", "Specifically, she …"), a
+ * pronoun's contraction ("They're “like …”"), a nationality or a place; a person of several words is known to be
+ * one (a given name or a title), not words of a headline ("King Mourns Death of …").
+ */
+function couldSpeak(text: string, phrase: SpeakerPhrase, registry: SpeakerRegistry): boolean {
+  if (registry.isNationalityOnly(phrase) || isPlaceName(phrase.name)) return false;
+  if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, phrase.start - 12), phrase.start))) return false;
+  const words = phrase.name.split(/\s+/);
+  const first = words[0].toLowerCase();
+  if (CLAUSE_OPENERS.has(first) || /^(?:it|they|he|she|we|i|you|that|there)['’]/.test(first) || lookupCueVerb(first)) return false;
+  if (phrase.kind === 'pronoun') return true;
+  if (words.length > 1) return phrase.kind !== 'person' || phrase.title !== undefined || isGivenName(words[0]);
+  return !isDictionaryWord(first) && writtenMidSentence(text, words[0], phrase.start);
+}
+
+const PROPER_NOUN_REACH = 5000;
+
+/** A word written capitalised inside a sentence somewhere in the text: a proper noun, not a sentence's first word. */
+function writtenMidSentence(text: string, word: string, at: number): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // (near the words only: the look stays bounded however long the document)
+  const from = Math.max(0, at - PROPER_NOUN_REACH);
+  const near = text.slice(from, at + PROPER_NOUN_REACH);
+  for (const m of near.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))) {
+    const before = near.slice(Math.max(0, m.index - 3), m.index).trimEnd();
+    if (before && !/[.!?:;"“”\n]$/.test(before)) return true;
+  }
+  return false;
+}
+
+/** ", Oren Castell," after a description ("The mayor of Lindfield"): the name it describes. */
+const APPOSED_NAME = /^(?:\s+(?:of|for|at)(?:\s+the)?(?:\s+\p{Lu}[\p{L}.'’-]*)+)?,\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}),/u;
+
+function namedInApposition(text: string, from: number): SpeakerPhrase | null {
+  const m = APPOSED_NAME.exec(text.slice(from, from + 120));
+  if (!m) return null;
+  const start = from + m[0].length - 1 - m[1].length;
+  const phrase = parseSpeakerPhrase(text, tokenize(text, start, start + m[1].length));
+  return phrase?.kind === 'person' ? phrase : null;
 }
 
 /** A transcript's speaker label: one or two words in capitals and a colon ("WALLACE:", "SEN. KAINE:"). */

@@ -77,6 +77,9 @@ const TITLE_QUALIFIERS = new Set(['prime', 'vice', 'deputy', 'foreign', 'chief',
 
 const NICKNAMED = /\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)*\s+[“"]\p{Lu}[\p{L}'’-]+[”"]\s+\p{Lu}[\p{L}'’-]+/gu;
 
+/** ", 20," after a name: news gives people's ages, not organisations'. */
+const AGE_APPOSITION = /^,\s*\d{1,3}\s*,/;
+
 const PREPOSITION_BEFORE = /\b(?<!according )(?:to|with|by|from|of|for|at|against|on|about)\s+(?:[A-Z][\p{L}.]*\s+){0,3}$/u;
 
 /** One person among the written names: its distinct forms, where they are written, its fullest form. */
@@ -100,11 +103,13 @@ export class DocumentPeople {
       // the title as written before the name, qualifiers included: "Prime Minister", "U.S. Representative"
       const titleTokens = tokens.slice(run.titleFrom, run.from);
       const title = titleTokens.some((t) => isTitle(t.text)) ? text.slice(titleTokens[0].start, titleTokens[titleTokens.length - 1].end) : undefined;
-      // only runs known to be people: a title before them, or a known given name first
-      if (!title && !(words.length >= 2 && isGivenName(words[0].text))) continue;
       const start = words[0].start;
       const last = words[words.length - 1];
       const end = last.end - (/['’]s?$/.test(last.text) ? last.text.length - last.text.replace(/['’]s?$/, '').length : 0);
+      // only runs known to be people: a title before them, a known given name first, or an age after a
+      // full name ("Sudesh Amman, 20,")
+      const aged = words.length >= 2 && AGE_APPOSITION.test(text.slice(end, end + 8));
+      if (!title && !aged && !(words.length >= 2 && isGivenName(words[0].text))) continue;
       const name = text.slice(start, end);
       const folded = nameWords(name);
       if (!folded.length || folded.length > 4 || /\n/.test(name) || inTitleCaseLine(text, start) || isPlaceName(name) || isQuotedTitle(text, start, end, folded.length)) continue;

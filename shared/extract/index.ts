@@ -81,6 +81,10 @@ function merge(text: string, direct: DirectQuote[], candidates: AttributionCandi
     const speaker = candidateSpeaker(text, c, registry);
     found.push({ start: c.start, end: c.end, kind: c.kind, speaker, cue: c.cue, confidence: c.confidence, via: speaker ? 'reported' : 'none' });
   }
+  // someone's words quoted in narration, in no attribution ("Khan thanked “the police … for their response”")
+  for (const q of direct) {
+    if (q.narrator && !found.some((f) => overlap(f, q) > 0)) found.push({ start: q.start, end: q.end, kind: 'direct', speaker: q.narrator, cue: null, confidence: 0.5, via: 'subject' });
+  }
   return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

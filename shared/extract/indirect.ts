@@ -14,6 +14,7 @@ import { EVIDENCE_NOUNS, NOMINAL_CUES, SOURCE_NOUNS, lookupCueVerb, type CueMatc
 import { ROLE_WORDS, speakerAfter, speakerBefore, phraseEndingAt, skipBetween, type SpeakerPhrase } from './indirect/speaker.ts';
 import { tokenize, isQuoteMark, type Token } from './indirect/tokens.ts';
 import { isDictionaryWord } from './tagging.ts';
+import { isTitleCase } from './quotemarks.ts';
 
 export type { Span };
 
@@ -142,13 +143,41 @@ function hasQuotedFragment(text: string, start: number, end: number, direct: Dir
   return direct.covered(start, end) > 0 || holdsQuotedRun(text, start, end);
 }
 
-/** Does [start, end) hold a quoted run: two double marks, or a single-quoted run? */
+/**
+ * Does [start, end) hold a quoted run of at least two words that is no title? One quoted word
+ * (“unintentionally”, a "terrorist-related" attack) and quoted names (“Mornings with Mike”) are scare
+ * quotes in reported speech, not quotations of it.
+ */
 export function holdsQuotedRun(text: string, start: number, end: number): boolean {
   const slice = text.slice(start, end);
-  if (!/[“"‘]/.test(slice)) return false;
-  // Two typographic or straight double marks, or a single-quoted run: a quoted fragment.
-  return /[“"][^“”"]{2,}[”"]/.test(slice) || /(?:^|[\s(])‘[^‘’]{2,}’(?=[\s,.;:!?)]|$)/.test(slice);
+  if (!/[\u201c"\u2018]/.test(slice)) return false;
+  const runs = /[\u201c"]([^\u201c\u201d"]{2,})[\u201d"]|(?:^|[\s(])\u2018([^\u2018\u2019]{2,})\u2019(?=[\s,.;:!?)]|$)/g;
+  for (const m of slice.matchAll(runs)) {
+    const inner = m[1] ?? m[2];
+    if (wordsIn(inner) >= MIN_QUOTED_RUN_WORDS && !isTitleCase(inner)) return true;
+  }
+  return false;
 }
+
+const MIN_QUOTED_RUN_WORDS = 2;
+
+/** Most characters reported content is extended by to reach the close of a quote it opens. */
+const QUOTE_CLOSE_REACH = 600;
+
+/**
+ * The end of content that opens a quote without closing it: the quote's close, when it follows in the same
+ * paragraph. The sentence splitter cuts inside quotes ("had \"a lot of confusion. [...] [The dispatcher] …\"").
+ */
+function throughOpenQuote(text: string, start: number, end: number): number {
+  const slice = text.slice(start, end);
+  const count = (mark: string) => slice.split(mark).length - 1;
+  const mark = count('\u201c') > count('\u201d') ? '\u201d' : count('"') % 2 === 1 ? '"' : null;
+  if (!mark) return end;
+  const close = text.indexOf(mark, end);
+  if (close < 0 || close - end > QUOTE_CLOSE_REACH || /[\n\r]/.test(text.slice(end, close))) return end;
+  return close + 1;
+}
+const wordsIn = (s: string) => s.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu)?.length ?? 0;
 
 /** Is a verb reading of the token at `i` likely (not "the report", "a call", "to say")? */
 function verbReading(tokens: Token[], i: number, floor: number): boolean {
@@ -240,7 +269,9 @@ function emit(
   direct: DirectQuoteIndex,
   out: AttributionCandidate[],
 ): boolean {
-  const { start, end } = trimContent(text, region.start, region.end);
+  const trimmed = trimContent(text, region.start, region.end);
+  const { start } = trimmed;
+  const end = throughOpenQuote(text, start, trimmed.end);
   if (end - start < 8) return false;
   if (direct.isJustAQuote(text, start, end)) return false;
   // Only the head of the content matters for these checks; bounded slices keep dense inputs linear.

@@ -99,7 +99,9 @@ function marksIn(text: string, from: number, to: number): Mark[] {
         const after = text[i + width] as string | undefined;
         const canOpen = opensAfter(prev) && after !== undefined && !isSpace(after.charCodeAt(0));
         const canClose = !opensAfter(prev) || closesBefore(after);
-        marks.push({ pos: i, family: 'double', role: canOpen && !canClose ? 'open' : canClose && !canOpen ? 'close' : 'either', width });
+        // a space lost between a sentence and the quote after it ('… the Tar Heel state"The level …'): either
+        const glued = prev !== undefined && after !== undefined && /[\p{Ll}.!?,]/u.test(prev) && /\p{Lu}/u.test(after);
+        marks.push({ pos: i, family: 'double', role: glued || (canOpen && canClose) ? 'either' : canOpen ? 'open' : 'close', width });
         i += width - 1;
         break;
       }
@@ -169,6 +171,13 @@ export function scanQuotes(text: string, paragraphs: Paragraph[] = splitParagrap
         continue;
       }
       if (mark.role === 'open' && open.family === 'double') {
+        // A quote inside the quote in the same family of marks ("“… the discriminatory “Don’t Ask, Don’t Tell”
+        // policy …”", "“For 20 years, "Don't Ask" has …”"): both its marks are skipped.
+        const nestedClose = open.straight ? -1 : nestedQuoteClose(text, marks, m);
+        if (nestedClose > m) {
+          m = nestedClose;
+          continue;
+        }
         // A second opening mark before any closing one: the writer forgot to close; restart here.
         if (mark.pos - open.start > 1) spans.push(finish(text, open.start, lastNonSpace(text, open.start, mark.pos), false, open.paragraphs, open.straight));
         open = { start: mark.pos, family: 'double', straight: text[mark.pos] === '"', paragraphs: 1 };
@@ -186,6 +195,27 @@ export function scanQuotes(text: string, paragraphs: Paragraph[] = splitParagrap
   }
   if (carried) spans.push(finish(text, carried.start, carried.lastEnd, false, carried.paragraphs, carried.straight));
   return spans.filter((s) => s.innerEnd - s.innerStart >= 1 && /[\p{L}\p{N}]/u.test(text.slice(s.innerStart, s.innerEnd)));
+}
+
+/** Most characters a quote nested in a quote of the same marks holds: a name or a phrase, not a sentence. */
+const NESTED_QUOTE_MAX = 80;
+
+/**
+ * Index of the mark closing a quote nested at marks[m] inside an open typographic double quote, or -1.
+ * A straight pair nests when it closes before the next typographic mark. A typographic pair nests when it
+ * sits mid-sentence: a word or comma before it, the sentence going on in lower case after it.
+ */
+function nestedQuoteClose(text: string, marks: Mark[], m: number): number {
+  const mark = marks[m];
+  const close = marks[m + 1];
+  if (!close || close.family !== 'double' || close.role === 'open' || close.pos - mark.pos > NESTED_QUOTE_MAX) return -1;
+  const straight = text[mark.pos] === '"';
+  if (straight !== (text[close.pos] === '"')) return -1;
+  if (/[.!?]/.test(text.slice(mark.pos, close.pos - 1))) return -1;
+  if (straight) return m + 1;
+  const before = text.slice(Math.max(0, mark.pos - 3), mark.pos).trimEnd();
+  const after = text.slice(close.pos + 1, close.pos + 4).trimStart();
+  return /[\p{Ll}\p{N},]$/u.test(before) && /^[\p{Ll},;]/u.test(after) ? m + 1 : -1;
 }
 
 function lastNonSpace(text: string, from: number, to: number): number {

@@ -48,7 +48,7 @@ export class SpeakerRegistry {
     this.quoted = spans;
   }
 
-  private insideQuote(offset: number): boolean {
+  insideQuote(offset: number): boolean {
     let lo = 0;
     let hi = this.quoted.length;
     while (lo < hi) {
@@ -239,8 +239,9 @@ export class SpeakerRegistry {
       const n = names[i];
       if (this.insideQuote(n.start) || this.people.afterPreposition(n)) continue;
       if (n.gender && n.gender !== gender) continue;
-      if (!n.gender && !n.title) continue;
       const name = this.people.fullest(n.name, n.start, n.gender) ?? n.name;
+      // (a name of unknown gender counts when the document writes it in full: "Sudesh Amman, 20, … He told her")
+      if (!n.gender && !n.title && !name.includes(' ')) continue;
       return this.resolvePerson({ kind: 'person', start: n.start, end: n.end, name, nameStart: n.start, nameEnd: n.end, title: n.title });
     }
     return null;

@@ -9,6 +9,7 @@
  *   continuation       an unattributed quote after Roe's quote, in the same or the next paragraph
  *   later-in-paragraph an unattributed quote before Roe's attributed one in the same paragraph
  *   narration          a reporting clause ("…, Roe said.") earlier in the paragraph or the one before
+ *   subject            words quoted in narration: the subject of their sentence ("Khan thanked “the police …”")
  *   statement-block    a paragraph of a statement introduced by "Roe said in a statement:"
  *   reported           an indirect or mixed attribution: the subject of its cue
  *   press-issuer       an unattributed statement in a press release: the member issuing it
@@ -25,6 +26,7 @@ export const VIA = [
   'continuation',
   'later-in-paragraph',
   'narration',
+  'subject',
   'statement-block',
   'reported',
   'press-issuer',

@@ -149,6 +149,31 @@ describe('findIndirectAttributions', () => {
   });
 });
 
+describe('findIndirectAttributions: quoted words in reported content', () => {
+  it('counts one quoted word as a scare quote, not a quotation: indirect', () => {
+    const text = 'Port officials admitted the crane had been “inadequately” inspected before the storm.';
+    const c = only(text);
+    expect(c.kind).toBe('indirect');
+  });
+
+  it('counts a quoted title as no quotation either', () => {
+    const text = 'Councillor Vera Holm said the “Open Streets For All” scheme would return next spring.';
+    expect(only(text).kind).toBe('indirect');
+  });
+
+  it('counts two quoted words as a quotation: mixed', () => {
+    const text = 'Councillor Vera Holm said the plan was “deeply flawed” and should be withdrawn.';
+    expect(only(text).kind).toBe('mixed');
+  });
+
+  it('runs content that opens a quote on to the quote’s close, across a cut the sentence splitter made', () => {
+    const text = 'Captain Ruth Tamsin said the bridge crew had "a great deal of noise. [...] [The pilot] was asking for a position." Rescue boats arrived later.';
+    const c = only(text);
+    expect(content(text, c)).toBe('the bridge crew had "a great deal of noise. [...] [The pilot] was asking for a position."');
+    expect(c.kind).toBe('mixed');
+  });
+});
+
 describe('findIndirectAttributions: further reporting structures', () => {
   it('takes the object of "called" with its description as content', () => {
     const text = 'Senator Ana Ruiz called the proposal “a disaster for dairy farmers” on Tuesday.';

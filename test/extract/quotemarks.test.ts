@@ -54,6 +54,20 @@ describe('scanQuotes', () => {
     expect(spans(text)).toEqual(['“Unclosed start', '“Proper quote,”']);
   });
 
+  it('skips a quote nested in the same marks: a title mid-sentence, a straight pair inside curly marks', () => {
+    const text =
+      '“I welcome the end of the misguided “Keep It Quiet” rule and what it did to our sailors. “For twelve years, "Keep It Quiet" has cost the navy good people.”';
+    expect(spans(text)).toEqual([
+      '“I welcome the end of the misguided “Keep It Quiet” rule and what it did to our sailors.',
+      '“For twelve years, "Keep It Quiet" has cost the navy good people.”',
+    ]);
+  });
+
+  it('opens a straight mark glued to the sentence before it', () => {
+    const text = 'The mill employs nine hundred people in the county"We are proud of every one of them," Rep. Ilse Marr said.';
+    expect(spans(text)).toEqual(['"We are proud of every one of them,"']);
+  });
+
   it('handles text without quotes and whitespace-only text', () => {
     expect(scanQuotes('Nothing quoted here.')).toEqual([]);
     expect(scanQuotes('   \n\n\t ')).toEqual([]);

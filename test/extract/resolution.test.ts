@@ -477,3 +477,44 @@ describe('nationalities', () => {
     expect(extract(text).quotes.find((q) => q.text.startsWith('the senator sees'))?.speaker).toMatch(/Mark Cuban$/);
   });
 });
+
+describe('words quoted in narration, in no attribution', () => {
+  const quoteOf = (text: string, start: string) => extract(text).quotes.find((q) => q.text.includes(start));
+
+  it('are the words of their sentence’s subject', () => {
+    const text = 'Fire crews worked through the night.\n\nThe mayor of Lindfield, Oren Castell, thanked "the volunteers and the hospital staff for their calm and quick response".';
+    const q = quoteOf(text, 'the volunteers');
+    expect(q?.kind).toBe('direct');
+    expect(q?.speaker).toBe('Oren Castell');
+    expect(q?.via).toBe('subject');
+  });
+
+  it('go to a reporting clause between the subject and the words', () => {
+    const text = 'Hale “signed the waiver in March,” Senator Ada Korver said, and still "sat in on every meeting about the contract after that."';
+    expect(quoteOf(text, 'sat in on every')?.speaker).toBe('Ada Korver');
+  });
+
+  it('are no one’s words when quoted right after their subject: someone is quoted about them', () => {
+    const text = 'Retired admirals backed the governor.\n\nWinslow "is the only candidate with the judgment to keep the coast safe," the letter read.';
+    expect(quoteOf(text, 'is the only candidate')?.speaker).not.toBe('Winslow');
+  });
+
+  it('are no quotation when they name a thing or a law', () => {
+    const text = 'The two bills were combined to become the “Rural Clinics and Recovery Support Act,” which the House passed in June.';
+    expect(extract(text).quotes.filter((q) => q.kind === 'direct')).toEqual([]);
+  });
+
+  it('have no speaker in a fronted clause or a pronoun contraction', () => {
+    const text = 'Despite his "famously short temper with the press," Mr. Arlo Penn stayed.\n\nThe shop uses hot glue guns. They\'re "like putting your hand in a toaster."';
+    const speakers = extract(text).quotes.map((q) => q.speaker);
+    expect(speakers).not.toContain('Despite');
+    expect(speakers).not.toContain('They\'re');
+  });
+});
+
+describe('people known by their age', () => {
+  it('resolve a pronoun to a full name given with an age, though the given name is unknown', () => {
+    const text = 'The driver, identified as Tavish Orrun, 24, was arrested at the scene. Orrun, who was described as calm, waited for the police. He told an officer: "I did not see the light change, and I am sorry for the people on the corner."';
+    expect(speakerOf(text, 'I did not see the light')).toBe('Tavish Orrun');
+  });
+});

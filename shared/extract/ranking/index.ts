@@ -32,9 +32,10 @@ export function rankSpeakers(quotes: RankedQuote[], ctx: RankingContext, registr
     observe?.(q, candidates);
     const { best, evidence } = bestCandidate(candidates, weights);
     const rules = q.speaker;
-    if (q.via === 'speaker-label') {
-      previous = { rules, ranked: rules }; // the transcript names its speaker: nothing to weigh
-      q.evidence = ['rule:speaker-label'];
+    if (q.via === 'speaker-label' || q.via === 'subject') {
+      // the transcript names its speaker, or the quoted words are the predicate of their sentence's subject: nothing to weigh
+      previous = { rules, ranked: rules };
+      q.evidence = [`rule:${q.via}`];
       return;
     }
     if (best.name === null) {
