@@ -5,15 +5,16 @@
  * ("… said in a statement:" followed by the statement's paragraphs).
  */
 import { attributeQuote, lastCueSpeaker, wholeSentenceSubject, type Attribution } from './attribution.ts';
-import { isTitleCase, scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from './quotemarks.ts';
-import { parseSpeakerPhrase, tokenize, type SpeakerPhrase } from './speaker-phrase.ts';
-import type { SpeakerEntry, SpeakerRegistry } from './speakers.ts';
+import { isTitleCase, scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from '../1-tokens/quotemarks.ts';
+import { parseSpeakerPhrase, type SpeakerPhrase } from '../2-mentions/speaker-phrase.ts';
+import { makeToken, tokenize } from '../1-tokens/tokens.ts';
+import type { SpeakerEntry, SpeakerRegistry } from '../3-entities/speakers.ts';
 import type { Via } from './via.ts';
-import { NOT_SPEAKERS, TRANSCRIPT_LABELS_NOT_NAMES } from '../lexicon/boilerplate.ts';
-import { CLAUSE_OPENERS } from '../lexicon/function-words.ts';
-import { lookupCueVerb } from '../lexicon/cues.ts';
-import { isPlaceName } from '../lexicon/places.ts';
-import { isDictionaryWord, isGivenName } from './tagging.ts';
+import { NOT_SPEAKERS, TRANSCRIPT_LABELS_NOT_NAMES } from '../../lexicon/boilerplate.ts';
+import { CLAUSE_OPENERS } from '../../lexicon/function-words.ts';
+import { lookupCueVerb } from '../../lexicon/cues.ts';
+import { isPlaceName } from '../../lexicon/places.ts';
+import { isDictionaryWord, isGivenName } from '../2-mentions/tagging.ts';
 
 export interface DirectQuote {
   start: number;
@@ -282,7 +283,7 @@ function introSpeaker(text: string, para: Paragraph, registry: SpeakerRegistry):
         while (from > 0 && /^[A-Z]/.test(tokens[from - 1].text)) from--;
         const owner = tokens.slice(from, k + 1);
         const last = owner[owner.length - 1];
-        const trimmed = [...owner.slice(0, -1), { start: last.start, end: last.start + m[1].length, text: m[1] }];
+        const trimmed = [...owner.slice(0, -1), makeToken(m[1], last.start, last.start + m[1].length)];
         const phrase = parseSpeakerPhrase(text, trimmed);
         if (phrase) return resolveOwner(phrase, registry);
       }

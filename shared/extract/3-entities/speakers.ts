@@ -3,12 +3,12 @@
  * "an agency spokesperson") into speaker entries, resolving pronouns and surname-only references to
  * the full speaker they refer to. Spelling variants are merged later by the names clustering.
  */
-import type { Mention, SpeakerKind } from '../schema.ts';
-import type { SpeakerPhrase } from './speaker-phrase.ts';
-import { titleGender, isCapitalisedWord, isNationality, isTitle } from './speaker-phrase.ts';
-import { givenNameGender, nameKind } from './tagging.ts';
+import type { Mention, SpeakerKind } from '../../schema.ts';
+import type { SpeakerPhrase } from '../2-mentions/speaker-phrase.ts';
+import { titleGender, isCapitalisedWord, isNationality, isTitle } from '../2-mentions/speaker-phrase.ts';
+import { givenNameGender, nameKind } from '../2-mentions/tagging.ts';
 import type { DocumentPeople } from './entities.ts';
-import { LEGISLATION_WORDS, NOT_SPEAKERS } from '../lexicon/boilerplate.ts';
+import { LEGISLATION_WORDS, NOT_SPEAKERS } from '../../lexicon/boilerplate.ts';
 
 export interface SpeakerEntry {
   key: string;
