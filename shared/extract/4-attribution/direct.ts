@@ -4,7 +4,7 @@
  * over to unattributed quotes in the same or the next paragraph, and reads statement blocks
  * ("… said in a statement:" followed by the statement's paragraphs).
  */
-import { attributeQuote, lastCueSpeaker, wholeSentenceSubject, type Attribution } from './attribution.ts';
+import { attributeQuote, directCue, lastCueSpeaker, wholeSentenceSubject, type Attribution } from './attribution.ts';
 import { isTitleCase, scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from '../1-tokens/quotemarks.ts';
 import { parseSpeakerPhrase, type SpeakerPhrase } from '../2-mentions/speaker-phrase.ts';
 import { makeToken, tokenize } from '../1-tokens/tokens.ts';
@@ -270,6 +270,9 @@ function statementBlocks(text: string, paragraphs: Paragraph[], registry: Speake
   return out;
 }
 
+/** Verbs that introduce a statement as a document: "X issued the following statement:". */
+const STATEMENT_VERBS = new Set(['issued', 'released']);
+
 /** The speaker of a statement introduction: "Roe said in a statement:", "Acme's full statement is below:". */
 function introSpeaker(text: string, para: Paragraph, registry: SpeakerRegistry): SpeakerEntry | null {
   const tokens = tokenize(text, para.start, para.end);
@@ -296,7 +299,7 @@ function introSpeaker(text: string, para: Paragraph, registry: SpeakerRegistry):
   }
   // subject before the cue
   // ("issued the following statement:" introduces the words of its subject too)
-  const cue = tokens.findIndex((t) => /^(said|says|wrote|writes|added|stated|explained|continued|reports|reported|notes|noted|told|tweeted|posted|announced|declared|argued|insisted|issued|released)$/i.test(t.text));
+  const cue = tokens.findIndex((t) => /^[a-z]/.test(t.text) && (directCue(t.text) || STATEMENT_VERBS.has(t.lower)));
   if (cue > 0) {
     let from = cue - 1;
     while (from > 0 && !/^[.;]$/.test(tokens[from - 1].text)) from--;
