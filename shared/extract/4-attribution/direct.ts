@@ -174,9 +174,12 @@ function narratorOf(text: string, span: QuoteSpan, paragraph: Paragraph, registr
   // the words are about the subject, or someone else's: "X was described by Y as “…”", "Y quoted X as saying “…”"
   if (SOMEONE_ELSES.test(text.slice(subject.end, span.start))) return null;
   // a reporting clause after the subject speaks for the words: "Mills “got …,” Jordan said, and still “got to …”"
+  // (a cue whose subject was left out, "The State Department gave … and said …", falls back to the sentence's)
   const narrated = lastCueSpeaker(text, subject.end, span.start);
-  const speaker = narrated && narrated.start > subject.start ? narrated : (namedInApposition(text, subject.end) ?? subject);
-  if (!couldSpeak(text, speaker, registry) || !/\b\p{Ll}+\b/u.test(text.slice(speaker.end, span.start))) return null;
+  const speaker = [narrated && narrated.start > subject.start ? narrated : null, namedInApposition(text, subject.end), subject].find(
+    (p): p is SpeakerPhrase => !!p && couldSpeak(text, p, registry) && /\b\p{Ll}+\b/u.test(text.slice(p.end, span.start)),
+  );
+  if (!speaker) return null;
   const entry = registry.resolve(speaker, speaker.start);
   return entry && (entry.kind === 'person' || entry.kind === 'organization') ? entry : null;
 }
@@ -192,7 +195,7 @@ function couldSpeak(text: string, phrase: SpeakerPhrase, registry: SpeakerRegist
   if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, phrase.start - 12), phrase.start))) return false;
   const words = phrase.name.split(/\s+/);
   const first = words[0].toLowerCase();
-  if (CLAUSE_OPENERS.has(first) || /^(?:it|they|he|she|we|i|you|that|there)['’]/.test(first) || lookupCueVerb(first)) return false;
+  if (CLAUSE_OPENERS.has(first) || /^(?:it|they|he|she|we|i|you|that|there)['’]/.test(first) || lookupCueVerb(first)?.form === 'finite') return false;
   if (phrase.kind === 'pronoun') return true;
   if (words.length > 1) return phrase.kind !== 'person' || phrase.title !== undefined || isGivenName(words[0]);
   return !isDictionaryWord(first) && writtenMidSentence(text, words[0], phrase.start);
