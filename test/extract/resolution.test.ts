@@ -504,6 +504,16 @@ describe('words quoted in narration, in no attribution', () => {
     expect(quoteOf(text, 'is the only candidate')?.speaker).not.toBe('Winslow');
   });
 
+  it('go to the name a description after a preposition leads to', () => {
+    const text = 'Talks stalled again. Trade Envoy to Norway Pieter Voss claimed, without evidence, the firm had "broken every promise it made to the fishing towns".';
+    expect(quoteOf(text, 'broken every promise')?.speaker).toBe('Pieter Voss');
+  });
+
+  it('are no quotation when a possessive names them: a policy, not someone’s words', () => {
+    const text = 'The council scrapped the city’s “clean streets for every ward” policy on Monday.';
+    expect(extract(text).quotes.filter((q) => q.kind === 'direct')).toEqual([]);
+  });
+
   it('are no quotation when they name a thing or a law', () => {
     const text = 'The two bills were combined to become the “Rural Clinics and Recovery Support Act,” which the House passed in June.';
     expect(extract(text).quotes.filter((q) => q.kind === 'direct')).toEqual([]);

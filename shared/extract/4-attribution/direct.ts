@@ -6,7 +6,7 @@
  */
 import { attributeQuote, directCue, lastCueSpeaker, wholeSentenceSubject, type Attribution } from './attribution.ts';
 import { isTitleCase, scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from '../1-tokens/quotemarks.ts';
-import { parseSpeakerPhrase, type SpeakerPhrase } from '../2-mentions/speaker-phrase.ts';
+import { isOrgWord, parseSpeakerPhrase, type SpeakerPhrase } from '../2-mentions/speaker-phrase.ts';
 import { makeToken, tokenize } from '../1-tokens/tokens.ts';
 import type { SpeakerEntry, SpeakerRegistry } from '../3-entities/speakers.ts';
 import type { Via } from './via.ts';
@@ -150,8 +150,8 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
 /** Fewest words a quoted fragment outside any attribution needs to be someone's words, not a term. */
 const NARRATED_QUOTE_WORDS = 4;
 
-/** Words that name what follows in quotes: "known as “…”", "the “OPEN Act”". */
-const NAMING_BEFORE = /\b(?:known as|called|dubbed|titled|entitled|named|nicknamed|the|a|an)\s*$/i;
+/** Words that name what follows in quotes: "known as “…”", "the “OPEN Act”", "the United States’ “wet foot, dry foot” policy". */
+const NAMING_BEFORE = /(?:\b(?:known as|called|dubbed|titled|entitled|named|nicknamed|the|a|an)|\S['’]s?)\s*$/i;
 
 /** Between a subject and quoted words: the words are about the subject, or someone else reports them. */
 const SOMEONE_ELSES = /\b(?:(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?(?:described|called|quoted|labell?ed|named|dubbed|branded|cited|seen|considered|accused)|described\s+by|quoted|named|dubbed|titled|nicknamed)\b/i;
@@ -185,18 +185,21 @@ function narratorOf(text: string, span: QuoteSpan, paragraph: Paragraph, registr
 }
 
 /**
- * Is a sentence's subject someone who can have said the words? Not a name after a preposition ("… cyclones,
- * at Category 5, “…”"), a capitalised opener or common word ("Despite his “…”", "Specifically, she …"), a
+ * Is a sentence's subject someone who can have said the words? Not a bare name after a preposition ("… cyclones,
+ * at Category 5, “…”"; "Ambassador to Germany Richard Grenell" is a description and its name), a capitalised opener or common word ("Despite his “…”", "Specifically, she …"), a
  * pronoun's contraction ("They're “like …”"), a nationality or a place; a person of several words is known to be
- * one (a given name or a title), not words of a headline ("King Mourns Death of …").
+ * one (a given name or a title) and an organisation has an organisation word or an acronym, not words of a
+ * headline ("Obama Administration Ending …").
  */
 function couldSpeak(text: string, phrase: SpeakerPhrase, registry: SpeakerRegistry): boolean {
   if (registry.isNationalityOnly(phrase) || isPlaceName(phrase.name)) return false;
-  if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, phrase.start - 12), phrase.start))) return false;
+  if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, phrase.start - 12), phrase.start)) && phrase.nameStart === phrase.start) return false;
   const words = phrase.name.split(/\s+/);
   const first = words[0].toLowerCase();
   if (CLAUSE_OPENERS.has(first) || /^(?:it|they|he|she|we|i|you|that|there)['’]/.test(first) || lookupCueVerb(first)?.form === 'finite') return false;
   if (phrase.kind === 'pronoun') return true;
+  // (an organisation shows an organisation word or an acronym: not "King Mourns Death of …")
+  if (phrase.kind === 'organization') return words.some((w) => isOrgWord(w) || /^\p{Lu}{2,}$/u.test(w));
   if (words.length > 1) return phrase.kind !== 'person' || phrase.title !== undefined || isGivenName(words[0]);
   return !isDictionaryWord(first) && writtenMidSentence(text, words[0], phrase.start);
 }
