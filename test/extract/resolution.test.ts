@@ -555,3 +555,15 @@ describe('organisations named as a reader would name them', () => {
     expect(speakerOf(text, 'The rules will')).not.toMatch(/Marta/);
   });
 });
+
+describe('documents speaking for their owner', () => {
+  it('credit a statement, summary or letter to the one whose it is', () => {
+    const text = 'Dockers at the port belong to the Harbour Workers Union.\n\nThe union\'s official statement yesterday read "We will return to work on Monday, and we thank every family for their patience."';
+    expect(speakerOf(text, 'We will return to work')).toBe('Harbour Workers Union');
+  });
+
+  it('keep a description when no one in the document fits it', () => {
+    const text = 'Ferries were cancelled.\n\nThe ministry\'s statement said, "All ferries will run on the winter timetable from Sunday."';
+    expect(speakerOf(text, 'All ferries will run')).toMatch(/^the ministry$/i);
+  });
+});
