@@ -527,6 +527,18 @@ describe('words quoted in narration, in no attribution', () => {
   });
 });
 
+describe('pronouns and people named after a preposition', () => {
+  it('go to a person named after a preposition only when no one else fits', () => {
+    const text = 'Detectives traced the car to the base and spoke with Ms. Ilona Varga as a suspect. She told officers she had immunity, but "that she had no plans to leave the country in the near future".';
+    expect(extract(text).quotes.find((q) => q.text.includes('no plans to leave'))?.speaker).toBe('Ilona Varga');
+  });
+
+  it('still prefer the subject over the hearer', () => {
+    const text = 'Mayor Rhea Ost met with Ms. Dana Pell on Friday. She said, "The bridge will reopen before the school term starts."';
+    expect(speakerOf(text, 'The bridge will reopen')).toBe('Rhea Ost');
+  });
+});
+
 describe('people known by their age', () => {
   it('resolve a pronoun to a full name given with an age, though the given name is unknown', () => {
     const text = 'The driver, identified as Tavish Orrun, 24, was arrested at the scene. Orrun, who was described as calm, waited for the police. He told an officer: "I did not see the light change, and I am sorry for the people on the corner."';
