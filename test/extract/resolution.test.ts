@@ -540,8 +540,30 @@ describe('organisations named as a reader would name them', () => {
     expect(speakerOf(text, 'Every county')).toBe('United States Department of Agriculture');
   });
 
+  it('fold plurals when they match a short name to the full one', () => {
+    const text = 'The Fisheries Protection Agency closed the bay.\n\nThe Fishery Agency said, “No boat may leave the harbour before Friday.”';
+    expect(speakerOf(text, 'No boat may')).toBe('Fisheries Protection Agency');
+  });
+
+  it('are what a later "it" refers to once they are quoted in narration', () => {
+    const text = 'The Harbour Safety Agency has, in a notice, told skippers to "keep every passenger below deck until the storm has passed." It also urged crews to "check the lifeboats twice a day while at sea."';
+    expect(speakerOf(text, 'check the lifeboats')).toBe('Harbour Safety Agency');
+  });
+
   it('never take a person with their organisation for a longer name', () => {
     const text = 'Talks were led by Marta Lindqvist of the World Trade Forum.\n\nThe Trade Forum said, “The rules will be published in May.”';
     expect(speakerOf(text, 'The rules will')).not.toMatch(/Marta/);
+  });
+});
+
+describe('documents speaking for their owner', () => {
+  it('credit a statement, summary or letter to the one whose it is', () => {
+    const text = 'Dockers at the port belong to the Harbour Workers Union.\n\nThe union\'s official statement yesterday read "We will return to work on Monday, and we thank every family for their patience."';
+    expect(speakerOf(text, 'We will return to work')).toBe('Harbour Workers Union');
+  });
+
+  it('keep a description when no one in the document fits it', () => {
+    const text = 'Ferries were cancelled.\n\nThe ministry\'s statement said, "All ferries will run on the winter timetable from Sunday."';
+    expect(speakerOf(text, 'All ferries will run')).toMatch(/^the ministry$/i);
   });
 });

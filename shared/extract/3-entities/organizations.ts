@@ -1,6 +1,6 @@
 /**
  * The fullest name a document writes for an organisation: "State Department" → "United States Department of
- * State", "Emergencies Ministry" stays (no longer name holds its words). A reader names an organisation
+ * State", "Emergencies Ministry" → "Emergency Situations Ministry". A reader names an organisation
  * the way it is introduced, as they name a person by their full name.
  */
 
@@ -16,7 +16,9 @@ const SENTENCE_STOP = /(?<!\b\p{Lu})\.\s+/u;
 const MAX_NAME_WORDS = 8;
 const JOINER = new RegExp(`^${NAME_JOINERS}$`, 'i');
 
-const contentWords = (name: string) => name.toLowerCase().split(/\s+/).filter((w) => !JOINER.test(w));
+// (plurals folded: "Emergencies Ministry" is the "Emergency Situations Ministry")
+const stem = (word: string) => word.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
+const contentWords = (name: string) => name.toLowerCase().split(/\s+/).filter((w) => !JOINER.test(w)).map(stem);
 
 export class DocumentOrganizations {
   private readonly runs: string[];
@@ -25,7 +27,7 @@ export class DocumentOrganizations {
     const seen = new Set<string>();
     for (const m of text.matchAll(CAPITALISED_RUN)) {
       for (const part of m[0].split(SENTENCE_STOP)) {
-        const run = part.replace(/[.,]$/, '');
+        const run = part.replace(/[.,]$/, '').replace(/^(?:The|A|An)\s+/, ''); // a sentence's capitalised article is no part of it
         // (not a person with their organisation: "Mike Ryan of the World Health Organization", "Australia's …")
         if (run.split(/\s+/).length <= MAX_NAME_WORDS && !isGivenName(run.split(/\s+/)[0]) && !/['’]s\b/.test(run)) seen.add(run);
       }

@@ -128,6 +128,7 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
       confidence = speaker ? 0.6 : 0.4;
     }
     const narrator = fragment && !speaker && quotedClause(text, span) ? narratorOf(text, span, paragraphs[paraOf[i]], registry) : null;
+    if (narrator) registry.spoke(narrator, span.start); // a later "it"/"she" can mean the one quoted here
     if (speaker) registry.spoke(speaker, span.start);
     // Without a cue, a title ("Game of Thrones," 'All Bets Are Off.', a release's quoted headline) is not speech.
     // (an attributed exclamation in capitals stays speech: “We're America.”, “U-S-A! U-S-A!”)
