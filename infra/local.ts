@@ -1,5 +1,5 @@
 /**
- * `npm start`: the whole stack on one machine. s3rver and dynalite on 127.0.0.1 (persisted under
+ * `npm start`: the whole stack on one machine. s3rver and dynalite on 127.0.0.1, in a thread of their own (persisted under
  * QUOTEDESK_DATA_DIR, default .data/), the bucket and table created when missing, and every function
  * of `FUNCTIONS` (infra/wiring.ts) started by its trigger kind, exactly as the CDK stack wires it:
  *   s3       → object-created events of s3rver, filtered by bucket and prefix, keys encoded as AWS
@@ -18,7 +18,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SQSRecord } from 'aws-lambda';
 import { FUNCTIONS, type FunctionSpec } from './wiring.ts';
 import { RAW_PREFIX } from '../shared/pipeline/s3-keys.ts';
-import { ensureBucketAndTable, repairDocumentIndex, startEmulators, useEmulatorEnvironment, type Emulators } from './local/emulators.ts';
+import { ensureBucketAndTable, repairDocumentIndex, useEmulatorEnvironment, type Emulators } from './local/emulators.ts';
+import { startEmulatorThread } from './local/emulator-thread.ts';
 import { LocalSqsQueue, type SqsHandler } from './local/queue.ts';
 import type { Credentials } from './local/sigv4-guard.ts';
 import { sqsRecordForObject } from '../functions/events/s3-in-sqs.ts';
@@ -262,7 +263,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const credentials = emulatorCredentials(dataDir, options.ephemeral ?? false);
   // PGlite takes seconds to start (longer on a fresh folder): it starts beside the emulators.
   const opening = openSearchDatabase(options.ephemeral ? undefined : join(dataDir, 'search'), log);
-  const emulators = await startEmulators({
+  // In a thread of their own: the API's event loop serves only the API.
+  const emulators = await startEmulatorThread({
     s3Directory,
     dynamoPath: options.ephemeral ? undefined : join(dataDir, 'dynamodb'),
     resetOnClose: options.ephemeral ?? false,

@@ -8,9 +8,8 @@
  * `import.meta.url`). The worker runs that module under tsx, or, in Lambda, the bundle file that holds it
  * (index.mjs), whose top level registers the same handlers.
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { workerEntry } from '../worker-entry.ts';
 
 const WORKER_FLAG = 'quotedeskBoundedWork';
 
@@ -139,18 +138,11 @@ export class BoundedWork {
   }
 
   private spawn(): Slot {
-    const url = new URL(this.options.handlersModule);
-    // Under tsx or vitest the handlers module is TypeScript: the worker loads it through tsx's require hook
-    // (Node 20 does not apply --import loaders to worker threads). In a bundle it is the file holding the
-    // handlers' code (index.mjs), whose lazy chunks load in the worker as they do on the main thread.
-    const typescript = url.pathname.endsWith('.ts');
-    // Both of tsx's hooks: the CJS one loads the handlers module, the ESM one what it imports dynamically.
-    const entry = typescript
-      ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((esm) => { esm.register(); ` +
-        `require(${JSON.stringify(createRequire(import.meta.url).resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(fileURLToPath(url))}); });`
-      : url;
+    // TypeScript under tsx or vitest; in Lambda the bundle file that holds the handlers' code (index.mjs),
+    // whose lazy chunks load in the worker as they do on the main thread.
+    const { entry, eval: evaluate } = workerEntry(this.options.handlersModule);
     const worker = new Worker(entry, {
-      eval: typescript,
+      eval: evaluate,
       workerData: { [WORKER_FLAG]: true },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
       stdout: false,
