@@ -18,7 +18,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SQSRecord } from 'aws-lambda';
 import { FUNCTIONS, type FunctionSpec } from './wiring.ts';
 import { RAW_PREFIX } from '../shared/pipeline/s3-keys.ts';
-import { ensureBucketAndTable, repairDocumentIndex, useEmulatorEnvironment, type Emulators } from './local/emulators.ts';
+import { ensureBucketAndTable, useEmulatorEnvironment, type Emulators } from './local/emulators.ts';
+import { describeIndexRepairs, repairIndexes } from './local/gsi-repair.ts';
 import { startEmulatorThread } from './local/emulator-thread.ts';
 import { LocalSqsQueue, type SqsHandler } from './local/queue.ts';
 import type { Credentials } from './local/sigv4-guard.ts';
@@ -284,8 +285,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   log(`  dynamodb ${emulators.dynamoEndpoint}  table ${table}`);
 
   if (!options.ephemeral) {
-    const stale = await repairDocumentIndex(table);
-    if (stale > 0) log(`  repaired after an unclean stop: removed ${stale} stale documents-by-month index entr${stale === 1 ? 'y' : 'ies'} (dynalite)`);
+    const repaired = describeIndexRepairs(await repairIndexes(table));
+    if (repaired) log(`  ${repaired}`);
   }
 
   const ctx: TriggerContext = { options, emulators, bucket, dataDir, log, stops: [] };

@@ -170,37 +170,6 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
   };
 }
 
-/**
- * dynalite writes an item and its GSI entries as separate LevelDB writes, so a kill -9 can leave a
- * documents-by-month (gsi1) entry the record no longer has (its sort date changed) or whose record is
- * gone. Readers already check the list against the table; this removes such entries at a local start
- * (DynamoDB's own GSIs lag but never keep a stale entry, so nothing like it runs in AWS). dynalite only
- * deletes the index entries the current item maps to, so the record is first written back with the
- * stale keys (taking the stale entry over), then with its own. Returns how many entries were removed.
- */
-export async function repairDocumentIndex(table: string): Promise<number> {
-  const { GetCommand, PutCommand, DeleteCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-  const client = docClient();
-  const shards = await client.send(new GetCommand({ TableName: table, Key: { pk: 'SHARDS', sk: 'DOCS' } }));
-  let repaired = 0;
-  for (const month of (shards.Item?.months as Set<string> | undefined) ?? []) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(new QueryCommand({ TableName: table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `DOCS#${month}` }, ExclusiveStartKey: start }));
-      start = page.LastEvaluatedKey;
-      for (const entry of page.Items ?? []) {
-        const current = (await client.send(new GetCommand({ TableName: table, Key: { pk: entry.pk, sk: entry.sk }, ConsistentRead: true }))).Item;
-        if (current && current.gsi1pk === entry.gsi1pk && current.gsi1sk === entry.gsi1sk) continue;
-        await client.send(new PutCommand({ TableName: table, Item: { ...(current ?? entry), gsi1pk: entry.gsi1pk, gsi1sk: entry.gsi1sk } }));
-        if (current) await client.send(new PutCommand({ TableName: table, Item: current }));
-        else await client.send(new DeleteCommand({ TableName: table, Key: { pk: entry.pk, sk: entry.sk } }));
-        repaired++;
-      }
-    } while (start);
-  }
-  return repaired;
-}
-
 /** Point the SDK (through the standard variables) at the emulators. */
 export function useEmulatorEnvironment(emulators: Pick<Emulators, 's3Endpoint' | 'dynamoEndpoint'> & { credentials?: Credentials }, names: { bucket: string; table: string }): void {
   process.env.AWS_ENDPOINT_URL_S3 = emulators.s3Endpoint;
