@@ -21,6 +21,7 @@ import { RAW_PREFIX } from '../shared/pipeline/s3-keys.ts';
 import { ensureBucketAndTable, useEmulatorEnvironment, type Emulators } from './local/emulators.ts';
 import { describeIndexRepairs, repairIndexes } from './local/gsi-repair.ts';
 import { startEmulatorThread } from './local/emulator-thread.ts';
+import { stackMemory, type StackMemory } from './local/memory.ts';
 import { LocalSqsQueue, type SqsHandler } from './local/queue.ts';
 import type { Credentials } from './local/sigv4-guard.ts';
 import { sqsRecordForObject } from '../functions/events/s3-in-sqs.ts';
@@ -59,6 +60,8 @@ export interface LocalStack {
   /** Resolves when every object-created event so far has been processed (or dead-lettered). */
   idle(): Promise<void>;
   queueStats(): { sent: number; succeeded: number; retried: number; deadLettered: number };
+  /** RSS and each thread's heap. */
+  memory(): Promise<StackMemory>;
   stop(): Promise<void>;
 }
 
@@ -334,6 +337,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stateFile,
     idle: () => queue?.idle() ?? Promise.resolve(),
     queueStats: () => queue?.stats ?? { sent: 0, succeeded: 0, retried: 0, deadLettered: 0 },
+    memory: () => stackMemory(emulators),
     async stop() {
       for (const stop of ctx.stops.reverse()) await stop();
       await emulators.stop();
@@ -387,6 +391,7 @@ async function main(): Promise<void> {
       () => process.exit(1),
     );
   };
+  process.on('SIGUSR2', () => void stack.memory().then((memory) => process.stdout.write(`memory: ${JSON.stringify(memory)}\n`)));
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }

@@ -8,6 +8,7 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { workerEntry } from '#shared/worker-entry.ts';
 import { startEmulators, type EmulatorOptions, type EmulatorS3Event, type Emulators } from './emulators.ts';
+import { threadMemory, type ThreadMemory } from './memory.ts';
 
 const THREAD_FLAG = 'quotedeskEmulators';
 
@@ -15,9 +16,10 @@ type FromThread =
   | { ready: Pick<Emulators, 'repairs' | 's3Endpoint' | 'dynamoEndpoint'> }
   | { failed: string }
   | { event: EmulatorS3Event }
+  | { memory: ThreadMemory }
   | { stopped: true };
 
-export async function startEmulatorThread(options: EmulatorOptions): Promise<Emulators> {
+export async function startEmulatorThread(options: EmulatorOptions): Promise<Emulators & { memory(): Promise<ThreadMemory> }> {
   const { entry, eval: evaluate } = workerEntry(import.meta.url);
   const worker = new Worker(entry, { eval: evaluate, workerData: { [THREAD_FLAG]: options } });
   const listeners: Array<(event: EmulatorS3Event) => void> = [];
@@ -37,6 +39,15 @@ export async function startEmulatorThread(options: EmulatorOptions): Promise<Emu
   return {
     ...started,
     onObjectCreated: (listener) => void listeners.push(listener),
+    memory: () => new Promise((resolve) => {
+      const onMessage = (message: FromThread) => {
+        if (!('memory' in message)) return;
+        worker.off('message', onMessage);
+        resolve(message.memory);
+      };
+      worker.on('message', onMessage);
+      worker.postMessage('memory');
+    }),
     async stop() {
       const stopped = new Promise<void>((resolve) => worker.on('message', (message: FromThread) => 'stopped' in message && resolve()));
       worker.postMessage('stop');
@@ -53,6 +64,7 @@ async function serve(options: EmulatorOptions): Promise<void> {
     const emulators = await startEmulators(options);
     emulators.onObjectCreated((event) => port.postMessage({ event } satisfies FromThread));
     port.on('message', async (message) => {
+      if (message === 'memory') return port.postMessage({ memory: threadMemory() } satisfies FromThread);
       if (message !== 'stop') return;
       await emulators.stop();
       port.postMessage({ stopped: true } satisfies FromThread);

@@ -13,6 +13,7 @@ import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } f
 import { createTableInput } from '#shared/storage/table.ts';
 import { docClient, dynamoClient, resetClients, s3Client } from '#shared/storage/clients.ts';
 import { guardWithSigV4, type Credentials } from './sigv4-guard.ts';
+import { closeDynaliteIterators } from './dynalite-streams.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -126,6 +127,7 @@ export interface Emulators {
 
 export async function startEmulators(options: EmulatorOptions): Promise<Emulators> {
   const S3rver = require('s3rver') as new (options: Record<string, unknown>) => S3rverInstance;
+  closeDynaliteIterators();
   const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
 
   const repairs = repairS3Directory(options.s3Directory);
