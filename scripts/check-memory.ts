@@ -106,9 +106,8 @@ async function main(): Promise<number> {
     }
     return 0;
   } finally {
-    await stack.stop().catch(() => undefined);
-    if (process.env.KEEP) process.stderr.write(`kept ${work}\n`);
-    else rmSync(work, { recursive: true, force: true });
+    await stack.stop().catch(() => undefined); // a stack that died is reported by the error above
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
