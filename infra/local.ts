@@ -1,5 +1,5 @@
 /**
- * `npm start`: the whole stack on one machine. s3rver and dynalite on 127.0.0.1 (persisted under
+ * `npm start`: the whole stack on one machine. s3rver and dynalite on 127.0.0.1, in a thread of their own (persisted under
  * QUOTEDESK_DATA_DIR, default .data/), the bucket and table created when missing, and every function
  * of `FUNCTIONS` (infra/wiring.ts) started by its trigger kind, exactly as the CDK stack wires it:
  *   s3       → object-created events of s3rver, filtered by bucket and prefix, keys encoded as AWS
@@ -18,7 +18,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SQSRecord } from 'aws-lambda';
 import { FUNCTIONS, type FunctionSpec } from './wiring.ts';
 import { RAW_PREFIX } from '../shared/pipeline/s3-keys.ts';
-import { ensureBucketAndTable, repairDocumentIndex, startEmulators, useEmulatorEnvironment, type Emulators } from './local/emulators.ts';
+import { ensureBucketAndTable, useEmulatorEnvironment, type Emulators } from './local/emulators.ts';
+import { describeIndexRepairs, repairIndexes } from './local/gsi-repair.ts';
+import { startEmulatorThread } from './local/emulator-thread.ts';
+import { stackMemory, type StackMemory } from './local/memory.ts';
 import { LocalSqsQueue, type SqsHandler } from './local/queue.ts';
 import type { Credentials } from './local/sigv4-guard.ts';
 import { sqsRecordForObject } from '../functions/events/s3-in-sqs.ts';
@@ -57,6 +60,8 @@ export interface LocalStack {
   /** Resolves when every object-created event so far has been processed (or dead-lettered). */
   idle(): Promise<void>;
   queueStats(): { sent: number; succeeded: number; retried: number; deadLettered: number };
+  /** RSS and each thread's heap. */
+  memory(): Promise<StackMemory>;
   stop(): Promise<void>;
 }
 
@@ -262,7 +267,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const credentials = emulatorCredentials(dataDir, options.ephemeral ?? false);
   // PGlite takes seconds to start (longer on a fresh folder): it starts beside the emulators.
   const opening = openSearchDatabase(options.ephemeral ? undefined : join(dataDir, 'search'), log);
-  const emulators = await startEmulators({
+  // In a thread of their own: the API's event loop serves only the API.
+  const emulators = await startEmulatorThread({
     s3Directory,
     dynamoPath: options.ephemeral ? undefined : join(dataDir, 'dynamodb'),
     resetOnClose: options.ephemeral ?? false,
@@ -282,8 +288,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   log(`  dynamodb ${emulators.dynamoEndpoint}  table ${table}`);
 
   if (!options.ephemeral) {
-    const stale = await repairDocumentIndex(table);
-    if (stale > 0) log(`  repaired after an unclean stop: removed ${stale} stale documents-by-month index entr${stale === 1 ? 'y' : 'ies'} (dynalite)`);
+    const repaired = describeIndexRepairs(await repairIndexes(table));
+    if (repaired) log(`  ${repaired}`);
   }
 
   const ctx: TriggerContext = { options, emulators, bucket, dataDir, log, stops: [] };
@@ -331,6 +337,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stateFile,
     idle: () => queue?.idle() ?? Promise.resolve(),
     queueStats: () => queue?.stats ?? { sent: 0, succeeded: 0, retried: 0, deadLettered: 0 },
+    memory: () => stackMemory(emulators),
     async stop() {
       for (const stop of ctx.stops.reverse()) await stop();
       await emulators.stop();
@@ -384,6 +391,7 @@ async function main(): Promise<void> {
       () => process.exit(1),
     );
   };
+  process.on('SIGUSR2', () => void stack.memory().then((memory) => process.stdout.write(`memory: ${JSON.stringify(memory)}\n`)));
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }

@@ -32,6 +32,7 @@ import { toDocumentText } from '../shared/text/formats.ts';
 import { PgliteSql } from '../shared/storage/sql-pglite.ts';
 import { searchServices, useSearchDatabase } from '../shared/storage/search-database.ts';
 import { RequestMeter } from './request-meter.ts';
+import { generated, type SeedDoc } from './generated-articles.ts';
 
 const require = createRequire(import.meta.url);
 // autocannon ships no types; the few fields read here are checked below.
@@ -46,14 +47,6 @@ interface AutocannonResult {
   duration: number;
 }
 
-interface SeedDoc {
-  id: string;
-  title?: string;
-  text: string;
-  publishedAt?: string;
-  source?: string;
-}
-
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string', multiple: true },
@@ -63,31 +56,6 @@ const { values } = parseArgs({
     json: { type: 'string' },
   },
 });
-
-const FIRST = ['Maria', 'James', 'Aisha', 'Tomas', 'Li', 'Fatima', 'Oliver', 'Priya', 'Kwame', 'Elena', 'Hiroshi', 'Grace', 'Mateo', 'Ingrid', 'Omar', 'Chloe'];
-const LAST = ['Alvarez', 'Okonkwo', 'Lindqvist', 'Nakamura', 'Brennan', 'Haddad', 'Kowalski', 'Osei', 'Fitzgerald', 'Moreau', 'Sato', 'Delgado', 'Whitaker'];
-const TOPICS = ['budget', 'hospital', 'ferry', 'library', 'housing', 'transit', 'school', 'water', 'energy', 'harbour', 'police', 'climate'];
-const VERBS = ['will fund', 'cannot ignore', 'must protect', 'has delayed', 'will review', 'supports', 'opposes', 'is expanding'];
-
-/** Deterministic generated articles: named speakers, direct and indirect quotes, figures. */
-function generated(count: number): SeedDoc[] {
-  let seed = 42;
-  const pick = <T>(list: T[]) => list[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % list.length];
-  return Array.from({ length: count }, (_, i) => {
-    const a = `${pick(FIRST)} ${pick(LAST)}`;
-    const b = `${pick(FIRST)} ${pick(LAST)}`;
-    const topic = pick(TOPICS);
-    const day = new Date(Date.UTC(2019, 0, 1) + i * 86_400_000 * 0.7).toISOString().slice(0, 10);
-    const text = [
-      `Council debates the ${topic} plan`,
-      `The city council met on Tuesday to debate the ${topic} plan, which would cost ${10 + (i % 90)} million dollars over ${2 + (i % 5)} years.`,
-      `"The council ${pick(VERBS)} the ${topic} plan because residents asked for it," said ${a}, who chairs the ${topic} committee.`,
-      `${b} said that the ${topic} plan ${pick(VERBS)} the ${pick(TOPICS)} programme and that costs had risen by ${5 + (i % 30)} percent.`,
-      `"We ${pick(VERBS)} every ${pick(TOPICS)} project in this city," ${a.split(' ')[1]} said. "Nobody should be surprised."`,
-    ].join('\n\n');
-    return { id: `gen-${i}`, title: `Council debates the ${topic} plan (${i})`, text, publishedAt: day, source: i % 2 ? 'gazette' : 'herald' };
-  });
-}
 
 async function corpusDocs(files: string[]): Promise<SeedDoc[]> {
   const docs: SeedDoc[] = [];

@@ -7,6 +7,8 @@ import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { readLocalStackState } from '../infra/local.ts';
+import type { StackMemory } from '../infra/local/memory.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
@@ -58,10 +60,10 @@ export class StackProcess {
     child.removeAllListeners('exit');
   }
 
-  /** RSS of the whole process group (tsx runs the stack in a child node process). */
-  sampleRss(): void {
+  /** RSS of the whole process group now, in MB (tsx runs the stack in a child node process). */
+  rssMb(): number {
     const group = this.child?.pid;
-    if (!group) return;
+    if (!group) return 0;
     let kb = 0;
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
@@ -74,7 +76,34 @@ export class StackProcess {
         // gone meanwhile
       }
     }
-    this.peakRssMb = Math.max(this.peakRssMb, Math.round(kb / 1024));
+    return Math.round(kb / 1024);
+  }
+
+  sampleRss(): void {
+    this.peakRssMb = Math.max(this.peakRssMb, this.rssMb());
+  }
+
+  /** The stack's own account of its memory (RSS, each thread's heap): it prints one line on SIGUSR2. */
+  async memory(dataDir: string): Promise<StackMemory> {
+    const child = this.child;
+    const state = readLocalStackState(dataDir);
+    if (!child || !state) throw new Error('the stack is not running');
+    return new Promise((resolveMemory, reject) => {
+      let buffer = '';
+      const timer = setTimeout(() => done(() => reject(new Error('the stack did not report its memory within 10 s'))), 10_000);
+      const onData = (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const line = /^memory: (.*)$/m.exec(buffer);
+        if (line) done(() => resolveMemory(JSON.parse(line[1]) as StackMemory));
+      };
+      const done = (settle: () => void) => {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        settle();
+      };
+      child.stdout!.on('data', onData);
+      process.kill(state.pid, 'SIGUSR2');
+    });
   }
 
   /** kill -9 the whole process group, as a power cut or the OOM killer would. */

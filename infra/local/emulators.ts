@@ -13,6 +13,7 @@ import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } f
 import { createTableInput } from '#shared/storage/table.ts';
 import { docClient, dynamoClient, resetClients, s3Client } from '#shared/storage/clients.ts';
 import { guardWithSigV4, type Credentials } from './sigv4-guard.ts';
+import { closeDynaliteIterators } from './dynalite-streams.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -126,6 +127,7 @@ export interface Emulators {
 
 export async function startEmulators(options: EmulatorOptions): Promise<Emulators> {
   const S3rver = require('s3rver') as new (options: Record<string, unknown>) => S3rverInstance;
+  closeDynaliteIterators();
   const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
 
   const repairs = repairS3Directory(options.s3Directory);
@@ -168,37 +170,6 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
       await new Promise<void>((resolve) => dynamo.close(() => resolve()));
     },
   };
-}
-
-/**
- * dynalite writes an item and its GSI entries as separate LevelDB writes, so a kill -9 can leave a
- * documents-by-month (gsi1) entry the record no longer has (its sort date changed) or whose record is
- * gone. Readers already check the list against the table; this removes such entries at a local start
- * (DynamoDB's own GSIs lag but never keep a stale entry, so nothing like it runs in AWS). dynalite only
- * deletes the index entries the current item maps to, so the record is first written back with the
- * stale keys (taking the stale entry over), then with its own. Returns how many entries were removed.
- */
-export async function repairDocumentIndex(table: string): Promise<number> {
-  const { GetCommand, PutCommand, DeleteCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-  const client = docClient();
-  const shards = await client.send(new GetCommand({ TableName: table, Key: { pk: 'SHARDS', sk: 'DOCS' } }));
-  let repaired = 0;
-  for (const month of (shards.Item?.months as Set<string> | undefined) ?? []) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(new QueryCommand({ TableName: table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `DOCS#${month}` }, ExclusiveStartKey: start }));
-      start = page.LastEvaluatedKey;
-      for (const entry of page.Items ?? []) {
-        const current = (await client.send(new GetCommand({ TableName: table, Key: { pk: entry.pk, sk: entry.sk }, ConsistentRead: true }))).Item;
-        if (current && current.gsi1pk === entry.gsi1pk && current.gsi1sk === entry.gsi1sk) continue;
-        await client.send(new PutCommand({ TableName: table, Item: { ...(current ?? entry), gsi1pk: entry.gsi1pk, gsi1sk: entry.gsi1sk } }));
-        if (current) await client.send(new PutCommand({ TableName: table, Item: current }));
-        else await client.send(new DeleteCommand({ TableName: table, Key: { pk: entry.pk, sk: entry.sk } }));
-        repaired++;
-      }
-    } while (start);
-  }
-  return repaired;
 }
 
 /** Point the SDK (through the standard variables) at the emulators. */

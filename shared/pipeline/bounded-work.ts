@@ -8,9 +8,9 @@
  * `import.meta.url`). The worker runs that module under tsx, or, in Lambda, the bundle file that holds it
  * (index.mjs), whose top level registers the same handlers.
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { workerEntry } from '../worker-entry.ts';
 
 const WORKER_FLAG = 'quotedeskBoundedWork';
 
@@ -92,6 +92,14 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+/** Every pool of this thread, so a long-running process can report what its work threads hold. */
+const pools = new Set<BoundedWork>();
+
+/** The V8 heap of every live work thread of this process's pools (a busy thread answers after its job). */
+export async function workThreadHeaps(): Promise<Array<{ heapUsedMb: number; heapTotalMb: number }>> {
+  return (await Promise.all([...pools].map((pool) => pool.heaps()))).flat();
+}
+
 export class BoundedWork {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
@@ -105,6 +113,20 @@ export class BoundedWork {
       maxHeapMb: options.maxHeapMb ?? 512,
       maxJobsPerWorker: options.maxJobsPerWorker ?? 200,
     };
+    pools.add(this);
+  }
+
+  /** Each live worker's heap, in MB. */
+  heaps(): Promise<Array<{ heapUsedMb: number; heapTotalMb: number }>> {
+    return Promise.all(this.slots.map((slot) => new Promise<{ heapUsedMb: number; heapTotalMb: number }>((resolve) => {
+      const onMessage = (message: { heap?: { heapUsedMb: number; heapTotalMb: number } }) => {
+        if (!message?.heap) return;
+        slot.worker.off('message', onMessage);
+        resolve(message.heap);
+      };
+      slot.worker.on('message', onMessage);
+      slot.worker.postMessage({ heap: true });
+    })));
   }
 
   /** Run the handler `kind` on `args` in a worker; `what` names the work in the deadline's reason. */
@@ -119,6 +141,7 @@ export class BoundedWork {
 
   /** Stop the workers (tests, scripts). */
   async close(): Promise<void> {
+    pools.delete(this);
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
   }
 
@@ -139,18 +162,11 @@ export class BoundedWork {
   }
 
   private spawn(): Slot {
-    const url = new URL(this.options.handlersModule);
-    // Under tsx or vitest the handlers module is TypeScript: the worker loads it through tsx's require hook
-    // (Node 20 does not apply --import loaders to worker threads). In a bundle it is the file holding the
-    // handlers' code (index.mjs), whose lazy chunks load in the worker as they do on the main thread.
-    const typescript = url.pathname.endsWith('.ts');
-    // Both of tsx's hooks: the CJS one loads the handlers module, the ESM one what it imports dynamically.
-    const entry = typescript
-      ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((esm) => { esm.register(); ` +
-        `require(${JSON.stringify(createRequire(import.meta.url).resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(fileURLToPath(url))}); });`
-      : url;
+    // TypeScript under tsx or vitest; in Lambda the bundle file that holds the handlers' code (index.mjs),
+    // whose lazy chunks load in the worker as they do on the main thread.
+    const { entry, eval: evaluate } = workerEntry(this.options.handlersModule);
     const worker = new Worker(entry, {
-      eval: typescript,
+      eval: evaluate,
       workerData: { [WORKER_FLAG]: true },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
       stdout: false,
@@ -244,7 +260,11 @@ export class BoundedWork {
 function serve(): void {
   // After the handlers module has finished loading (and registered its warm-ups).
   setImmediate(() => void Promise.allSettled(warmups.map((warmup) => warmup())).then(() => parentPort!.postMessage({ ready: true })));
-  parentPort!.on('message', async ({ id, kind, args }: { id: number; kind: string; args: unknown[] }) => {
+  parentPort!.on('message', async ({ id, kind, args, heap }: { id: number; kind: string; args: unknown[]; heap?: boolean }) => {
+    if (heap) {
+      const { used_heap_size: used, total_heap_size: total } = getHeapStatistics();
+      return parentPort!.postMessage({ heap: { heapUsedMb: Math.round(used / 2 ** 20), heapTotalMb: Math.round(total / 2 ** 20) } });
+    }
     try {
       const handler = handlers.get(kind);
       if (!handler) throw new Error(`no work handler "${kind}" is registered in this thread`);
