@@ -3,7 +3,7 @@
  * (the input as given, or the article text extracted from HTML).
  */
 import * as z from 'zod';
-import { VIA } from './extract/via.ts';
+import { VIA } from './extract/4-attribution/via.ts';
 
 export const MentionSchema = z.object({
   start: z.number().int().nonnegative(),
@@ -38,7 +38,7 @@ export const QuoteSchema = z.object({
   cue: z.string().nullable(),
   kind: QuoteKindSchema,
   confidence: z.number().min(0).max(1),
-  /** Why the quote has its speaker (see shared/extract/via.ts). */
+  /** Why the quote has its speaker (see shared/extract/4-attribution/via.ts). */
   via: z.enum(VIA),
   /** The model features that weighed most for that speaker. */
   evidence: z.array(z.string()).optional(),

@@ -4,7 +4,7 @@
  * sentences at or above CLAIM_THRESHOLD are claims, each with its figures (figures.ts) and comparison.
  */
 import type { Claim } from '../schema.ts';
-import { splitSentences } from '../text/sentences.ts';
+import { splitSentences, type Span } from '../text/sentences.ts';
 import { isDateline, type ClaimKind } from './features.ts';
 import { CLAIM_MODEL, modelScore } from './model.ts';
 import { contextOf, isHeadline } from './context.ts';
@@ -89,10 +89,10 @@ function speakerOf(start: number, end: number, attributed: AttributedSpan[]): st
   return contained || bestOverlap * 2 >= end - start ? best.speakerId : null;
 }
 
-export function findClaims(text: string, attributed: AttributedSpan[] = []): Claim[] {
+export function findClaims(text: string, attributed: AttributedSpan[] = [], sentences?: Span[]): Claim[] {
   const claims: Claim[] = [];
   if (typeof text !== 'string' || !text.trim()) return claims;
-  for (const { start, end } of splitSentences(text)) {
+  for (const { start, end } of sentences ?? splitSentences(text)) {
     if (end - start > MAX_SENTENCE_CHARS) continue;
     const sentence = text.slice(start, end);
     const { score, kinds } = scoreClaim(sentence);

@@ -1,23 +1,24 @@
 /**
- * extract(): the composed extraction of one document. Everything here is scan- or regex-based over
- * the whole text; compromise only sees short speaker phrases (see ./tagging.ts).
- *
- *   direct quotes + their speakers (./direct.ts) → indirect and mixed attributions (./indirect.ts),
- *   merged so a mixed attribution and its quoted fragment are not counted twice → speakers resolved
- *   and clustered into people (../names) → claims (../claims), with the speaker of the quote holding them.
+ * extract(): the composed extraction of one document, through the layers the folders show:
+ *   1-tokens (one tokenizer, quote spans) → 2-mentions (speaker phrases) → 3-entities (the people a document
+ *   names, the speaker registry) → 4-attribution (direct quotes and their speakers, indirect and mixed
+ *   attributions, merged so a mixed attribution and its quoted fragment are not counted twice; the ranking
+ *   model) → claims (../claims), with the speaker of the quote holding them. Sentences are split once.
+ * Everything is scan- or regex-based over the whole text; compromise only sees short speaker phrases.
  */
 import { findClaims } from '../claims/index.ts';
 import type { Claim, Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
-import { findDirectQuotes, type DirectQuote } from './direct.ts';
-import { findIndirectAttributions, holdsQuotedRun, type AttributionCandidate } from './indirect.ts';
-import { splitParagraphs } from './quotemarks.ts';
-import { DocumentPeople, type PersonName } from './entities.ts';
-import type { Via } from './via.ts';
-import { rankSpeakers, type CandidateObserver } from './ranking/index.ts';
-import type { Candidate } from './ranking/candidates.ts';
-import { mergeSpellings } from './people.ts';
-import { parseSpeakerPhrase, tokenize } from './speaker-phrase.ts';
-import { SpeakerRegistry, type SpeakerEntry } from './speakers.ts';
+import { findDirectQuotes, type DirectQuote } from './4-attribution/direct.ts';
+import { findIndirectAttributions, holdsQuotedRun, type AttributionCandidate } from './4-attribution/indirect.ts';
+import { splitParagraphs } from './1-tokens/quotemarks.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { DocumentPeople, type PersonName } from './3-entities/entities.ts';
+import type { Via } from './4-attribution/via.ts';
+import { rankSpeakers, type CandidateObserver } from './4-attribution/ranking/index.ts';
+import type { Candidate } from './4-attribution/ranking/candidates.ts';
+import { mergeSpellings } from './3-entities/people.ts';
+import { parseSpeakerPhrase, tokenize } from './2-mentions/speaker-phrase.ts';
+import { SpeakerRegistry, type SpeakerEntry } from './3-entities/speakers.ts';
 
 export interface ExtractOptions {
   id?: string;
@@ -155,12 +156,14 @@ export function attributionCandidates(text: string): Array<{ quote: { start: num
 
 function analyse(text: string, options: ExtractOptions, observe?: CandidateObserver): Extraction {
   const paragraphs = splitParagraphs(text);
+  const sentences = splitSentences(text); // once, for reported speech and claims
   const people = new DocumentPeople(text);
   const registry = new SpeakerRegistry(text, people);
   const direct = findDirectQuotes(text, registry, paragraphs);
   const candidates = findIndirectAttributions(
     text,
     direct.filter((q) => !q.fragment).map((q) => ({ start: q.start, end: q.end })),
+    sentences,
   ).sort((a, b) => a.start - b.start);
   const found = merge(text, direct, candidates, registry);
   const described = registry.resolveDescriptions(people);
@@ -212,7 +215,7 @@ function analyse(text: string, options: ExtractOptions, observe?: CandidateObser
   // Claims are scored without spans, then given the speaker of the quote holding them in one sweep
   // (same rule as findClaims: a span containing the sentence, or covering most of it).
   // (a claim whose score is not a finite number would break the output contract: dropped)
-  const claims = findClaims(text, []).filter((c) => Number.isFinite(c.score));
+  const claims = findClaims(text, [], sentences).filter((c) => Number.isFinite(c.score));
   assignClaimSpeakers(claims, quotes);
   const nameFlags: NameFlag[] = groups
     .filter((g) => g.variants.length > 0 && ids.has(g.entry))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { findIndirectAttributions, type AttributionCandidate } from '#shared/extract/indirect.ts';
+import { findIndirectAttributions, type AttributionCandidate } from '#shared/extract/4-attribution/indirect.ts';
 import { lookupCueVerb } from '#shared/lexicon/cues.ts';
 
 const content = (text: string, c: AttributionCandidate) => text.slice(c.start, c.end);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanQuotes } from '#shared/extract/quotemarks.ts';
+import { scanQuotes } from '#shared/extract/1-tokens/quotemarks.ts';
 
 const spans = (text: string) => scanQuotes(text).map((s) => text.slice(s.start, s.end));
 

@@ -489,6 +489,11 @@ describe('words quoted in narration, in no attribution', () => {
     expect(q?.via).toBe('subject');
   });
 
+  it('go to the sentence’s subject when a later cue leaves its own subject out', () => {
+    const text = 'The State Highways Department gave its "warmest thanks" and said the repairs were given "close attention by engineers at every stage of the work".';
+    expect(quoteOf(text, 'close attention')?.speaker).toBe('State Highways Department');
+  });
+
   it('go to a reporting clause between the subject and the words', () => {
     const text = 'Hale “signed the waiver in March,” Senator Ada Korver said, and still "sat in on every meeting about the contract after that."';
     expect(quoteOf(text, 'sat in on every')?.speaker).toBe('Ada Korver');
@@ -497,6 +502,16 @@ describe('words quoted in narration, in no attribution', () => {
   it('are no one’s words when quoted right after their subject: someone is quoted about them', () => {
     const text = 'Retired admirals backed the governor.\n\nWinslow "is the only candidate with the judgment to keep the coast safe," the letter read.';
     expect(quoteOf(text, 'is the only candidate')?.speaker).not.toBe('Winslow');
+  });
+
+  it('go to the name a description after a preposition leads to', () => {
+    const text = 'Talks stalled again. Trade Envoy to Norway Pieter Voss claimed, without evidence, the firm had "broken every promise it made to the fishing towns".';
+    expect(quoteOf(text, 'broken every promise')?.speaker).toBe('Pieter Voss');
+  });
+
+  it('are no quotation when a possessive names them: a policy, not someone’s words', () => {
+    const text = 'The council scrapped the city’s “clean streets for every ward” policy on Monday.';
+    expect(extract(text).quotes.filter((q) => q.kind === 'direct')).toEqual([]);
   });
 
   it('are no quotation when they name a thing or a law', () => {
@@ -516,5 +531,27 @@ describe('people known by their age', () => {
   it('resolve a pronoun to a full name given with an age, though the given name is unknown', () => {
     const text = 'The driver, identified as Tavish Orrun, 24, was arrested at the scene. Orrun, who was described as calm, waited for the police. He told an officer: "I did not see the light change, and I am sorry for the people on the corner."';
     expect(speakerOf(text, 'I did not see the light')).toBe('Tavish Orrun');
+  });
+});
+
+describe('organisations named as a reader would name them', () => {
+  it('take the fullest name the document writes for them', () => {
+    const text = 'Farm aid is run by the United States Department of Agriculture.\n\nThe Agriculture Department said, “Every county will get its share before the harvest.”';
+    expect(speakerOf(text, 'Every county')).toBe('United States Department of Agriculture');
+  });
+
+  it('fold plurals when they match a short name to the full one', () => {
+    const text = 'The Fisheries Protection Agency closed the bay.\n\nThe Fishery Agency said, “No boat may leave the harbour before Friday.”';
+    expect(speakerOf(text, 'No boat may')).toBe('Fisheries Protection Agency');
+  });
+
+  it('are what a later "it" refers to once they are quoted in narration', () => {
+    const text = 'The Harbour Safety Agency has, in a notice, told skippers to "keep every passenger below deck until the storm has passed." It also urged crews to "check the lifeboats twice a day while at sea."';
+    expect(speakerOf(text, 'check the lifeboats')).toBe('Harbour Safety Agency');
+  });
+
+  it('never take a person with their organisation for a longer name', () => {
+    const text = 'Talks were led by Marta Lindqvist of the World Trade Forum.\n\nThe Trade Forum said, “The rules will be published in May.”';
+    expect(speakerOf(text, 'The rules will')).not.toMatch(/Marta/);
   });
 });

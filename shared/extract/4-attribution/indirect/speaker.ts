@@ -8,10 +8,13 @@ import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, DETERMINERS } from '#shared/lexicon
 import { SPEAKER_DESCRIPTORS as ROLE_WORDS } from '#shared/lexicon/roles.ts';
 
 export { ROLE_WORDS };
-import type { Token } from './tokens.ts';
+import type { Token } from '../../1-tokens/tokens.ts';
 
-export interface SpeakerPhrase {
-  /** Token indexes, inclusive. */
+/**
+ * Where the source of reported content is written, as token indexes (inclusive). The mention itself is read from
+ * these tokens by the one speaker-phrase reader (../speaker-phrase.ts) when the attribution is resolved.
+ */
+export interface SourceSpan {
   first: number;
   last: number;
   type: 'pronoun' | 'name' | 'noun';
@@ -60,7 +63,7 @@ export function skipBetween(tokens: Token[], index: number, floor: number): numb
 }
 
 /** The noun phrase that ends at token `j` (walking backwards, not past `floor`), or null. */
-export function phraseEndingAt(tokens: Token[], j: number, floor: number): SpeakerPhrase | null {
+export function phraseEndingAt(tokens: Token[], j: number, floor: number): SourceSpan | null {
   if (j < floor) return null;
   let last = j;
   // A party/state tag or short aside between the name and the verb: "Paul Ryan (R-Wis.) said".
@@ -118,7 +121,7 @@ export function phraseEndingAt(tokens: Token[], j: number, floor: number): Speak
 }
 
 /** "Smith, who has argued that …": the speaker is the phrase before the comma. */
-function relativeAntecedent(tokens: Token[], who: number, floor: number, last: number): SpeakerPhrase | null {
+function relativeAntecedent(tokens: Token[], who: number, floor: number, last: number): SourceSpan | null {
   if (who - 1 < floor) return { first: who, last, type: 'pronoun', plausible: false };
   // "a campaign surrogate who said …": the phrase right before.
   if (tokens[who - 1].text !== ',') return phraseEndingAt(tokens, who - 1, floor) ?? { first: who, last, type: 'pronoun', plausible: false };
@@ -132,7 +135,7 @@ function relativeAntecedent(tokens: Token[], who: number, floor: number, last: n
  * The speaker of a cue at `cue`: the phrase before it (after auxiliaries), or through an appositive
  * ("Hill, a doctor at X, said" gives "Hill, a doctor at X").
  */
-export function speakerBefore(tokens: Token[], cue: number, floor: number): SpeakerPhrase | null {
+export function speakerBefore(tokens: Token[], cue: number, floor: number): SourceSpan | null {
   const j = skipBetween(tokens, cue - 1, floor);
   if (j < floor) return null;
   if (tokens[j].text === ',') {
@@ -158,7 +161,7 @@ export function speakerBefore(tokens: Token[], cue: number, floor: number): Spea
 }
 
 /** The speaker written after an inverted cue ("…, said Sen. Jane Smith, a Democrat."), up to a comma or the end. */
-export function speakerAfter(tokens: Token[], cue: number, limit: number): SpeakerPhrase | null {
+export function speakerAfter(tokens: Token[], cue: number, limit: number): SourceSpan | null {
   let k = cue + 1;
   if (k >= limit || !tokens[k].word) return null;
   const first = k;

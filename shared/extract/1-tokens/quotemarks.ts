@@ -7,7 +7,7 @@
  * mark (the newspaper convention); otherwise it is closed at the paragraph end and flagged `unclosed`,
  * so one stray mark never swallows the rest of the document.
  */
-import { TITLE_MINOR_WORDS } from '../lexicon/function-words.ts';
+import { TITLE_MINOR_WORDS } from '../../lexicon/function-words.ts';
 
 export interface QuoteSpan {
   /** Offset of the opening mark. */

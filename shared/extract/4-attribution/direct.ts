@@ -4,16 +4,17 @@
  * over to unattributed quotes in the same or the next paragraph, and reads statement blocks
  * ("… said in a statement:" followed by the statement's paragraphs).
  */
-import { attributeQuote, lastCueSpeaker, wholeSentenceSubject, type Attribution } from './attribution.ts';
-import { isTitleCase, scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from './quotemarks.ts';
-import { parseSpeakerPhrase, tokenize, type SpeakerPhrase } from './speaker-phrase.ts';
-import type { SpeakerEntry, SpeakerRegistry } from './speakers.ts';
+import { attributeQuote, directCue, lastCueSpeaker, wholeSentenceSubject, type Attribution } from './attribution.ts';
+import { isTitleCase, scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from '../1-tokens/quotemarks.ts';
+import { isOrgWord, parseSpeakerPhrase, type SpeakerPhrase } from '../2-mentions/speaker-phrase.ts';
+import { makeToken, tokenize } from '../1-tokens/tokens.ts';
+import type { SpeakerEntry, SpeakerRegistry } from '../3-entities/speakers.ts';
 import type { Via } from './via.ts';
-import { NOT_SPEAKERS, TRANSCRIPT_LABELS_NOT_NAMES } from '../lexicon/boilerplate.ts';
-import { CLAUSE_OPENERS } from '../lexicon/function-words.ts';
-import { lookupCueVerb } from '../lexicon/cues.ts';
-import { isPlaceName } from '../lexicon/places.ts';
-import { isDictionaryWord, isGivenName } from './tagging.ts';
+import { NOT_SPEAKERS, TRANSCRIPT_LABELS_NOT_NAMES } from '../../lexicon/boilerplate.ts';
+import { CLAUSE_OPENERS } from '../../lexicon/function-words.ts';
+import { lookupCueVerb } from '../../lexicon/cues.ts';
+import { isPlaceName } from '../../lexicon/places.ts';
+import { isDictionaryWord, isGivenName } from '../2-mentions/tagging.ts';
 
 export interface DirectQuote {
   start: number;
@@ -127,6 +128,7 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
       confidence = speaker ? 0.6 : 0.4;
     }
     const narrator = fragment && !speaker && quotedClause(text, span) ? narratorOf(text, span, paragraphs[paraOf[i]], registry) : null;
+    if (narrator) registry.spoke(narrator, span.start); // a later "it"/"she" can mean the one quoted here
     if (speaker) registry.spoke(speaker, span.start);
     // Without a cue, a title ("Game of Thrones," 'All Bets Are Off.', a release's quoted headline) is not speech.
     // (an attributed exclamation in capitals stays speech: “We're America.”, “U-S-A! U-S-A!”)
@@ -149,8 +151,8 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
 /** Fewest words a quoted fragment outside any attribution needs to be someone's words, not a term. */
 const NARRATED_QUOTE_WORDS = 4;
 
-/** Words that name what follows in quotes: "known as “…”", "the “OPEN Act”". */
-const NAMING_BEFORE = /\b(?:known as|called|dubbed|titled|entitled|named|nicknamed|the|a|an)\s*$/i;
+/** Words that name what follows in quotes: "known as “…”", "the “OPEN Act”", "the United States’ “wet foot, dry foot” policy". */
+const NAMING_BEFORE = /(?:\b(?:known as|called|dubbed|titled|entitled|named|nicknamed|the|a|an)|\S['’]s?)\s*$/i;
 
 /** Between a subject and quoted words: the words are about the subject, or someone else reports them. */
 const SOMEONE_ELSES = /\b(?:(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?(?:described|called|quoted|labell?ed|named|dubbed|branded|cited|seen|considered|accused)|described\s+by|quoted|named|dubbed|titled|nicknamed)\b/i;
@@ -173,26 +175,32 @@ function narratorOf(text: string, span: QuoteSpan, paragraph: Paragraph, registr
   // the words are about the subject, or someone else's: "X was described by Y as “…”", "Y quoted X as saying “…”"
   if (SOMEONE_ELSES.test(text.slice(subject.end, span.start))) return null;
   // a reporting clause after the subject speaks for the words: "Mills “got …,” Jordan said, and still “got to …”"
+  // (a cue whose subject was left out, "The State Department gave … and said …", falls back to the sentence's)
   const narrated = lastCueSpeaker(text, subject.end, span.start);
-  const speaker = narrated && narrated.start > subject.start ? narrated : (namedInApposition(text, subject.end) ?? subject);
-  if (!couldSpeak(text, speaker, registry) || !/\b\p{Ll}+\b/u.test(text.slice(speaker.end, span.start))) return null;
+  const speaker = [narrated && narrated.start > subject.start ? narrated : null, namedInApposition(text, subject.end), subject].find(
+    (p): p is SpeakerPhrase => !!p && couldSpeak(text, p, registry) && /\b\p{Ll}+\b/u.test(text.slice(p.end, span.start)),
+  );
+  if (!speaker) return null;
   const entry = registry.resolve(speaker, speaker.start);
   return entry && (entry.kind === 'person' || entry.kind === 'organization') ? entry : null;
 }
 
 /**
- * Is a sentence's subject someone who can have said the words? Not a name after a preposition ("… cyclones,
- * at Category 5, “…”"), a capitalised opener or common word ("Despite his “…”", "Specifically, she …"), a
+ * Is a sentence's subject someone who can have said the words? Not a bare name after a preposition ("… cyclones,
+ * at Category 5, “…”"; "Ambassador to Germany Richard Grenell" is a description and its name), a capitalised opener or common word ("Despite his “…”", "Specifically, she …"), a
  * pronoun's contraction ("They're “like …”"), a nationality or a place; a person of several words is known to be
- * one (a given name or a title), not words of a headline ("King Mourns Death of …").
+ * one (a given name or a title) and an organisation has an organisation word or an acronym, not words of a
+ * headline ("Obama Administration Ending …").
  */
 function couldSpeak(text: string, phrase: SpeakerPhrase, registry: SpeakerRegistry): boolean {
   if (registry.isNationalityOnly(phrase) || isPlaceName(phrase.name)) return false;
-  if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, phrase.start - 12), phrase.start))) return false;
+  if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, phrase.start - 12), phrase.start)) && phrase.nameStart === phrase.start) return false;
   const words = phrase.name.split(/\s+/);
   const first = words[0].toLowerCase();
-  if (CLAUSE_OPENERS.has(first) || /^(?:it|they|he|she|we|i|you|that|there)['’]/.test(first) || lookupCueVerb(first)) return false;
+  if (CLAUSE_OPENERS.has(first) || /^(?:it|they|he|she|we|i|you|that|there)['’]/.test(first) || lookupCueVerb(first)?.form === 'finite') return false;
   if (phrase.kind === 'pronoun') return true;
+  // (an organisation shows an organisation word or an acronym: not "King Mourns Death of …")
+  if (phrase.kind === 'organization') return words.some((w) => isOrgWord(w) || /^\p{Lu}{2,}$/u.test(w));
   if (words.length > 1) return phrase.kind !== 'person' || phrase.title !== undefined || isGivenName(words[0]);
   return !isDictionaryWord(first) && writtenMidSentence(text, words[0], phrase.start);
 }
@@ -269,6 +277,9 @@ function statementBlocks(text: string, paragraphs: Paragraph[], registry: Speake
   return out;
 }
 
+/** Verbs that introduce a statement as a document: "X issued the following statement:". */
+const STATEMENT_VERBS = new Set(['issued', 'released']);
+
 /** The speaker of a statement introduction: "Roe said in a statement:", "Acme's full statement is below:". */
 function introSpeaker(text: string, para: Paragraph, registry: SpeakerRegistry): SpeakerEntry | null {
   const tokens = tokenize(text, para.start, para.end);
@@ -282,7 +293,7 @@ function introSpeaker(text: string, para: Paragraph, registry: SpeakerRegistry):
         while (from > 0 && /^[A-Z]/.test(tokens[from - 1].text)) from--;
         const owner = tokens.slice(from, k + 1);
         const last = owner[owner.length - 1];
-        const trimmed = [...owner.slice(0, -1), { start: last.start, end: last.start + m[1].length, text: m[1] }];
+        const trimmed = [...owner.slice(0, -1), makeToken(m[1], last.start, last.start + m[1].length)];
         const phrase = parseSpeakerPhrase(text, trimmed);
         if (phrase) return resolveOwner(phrase, registry);
       }
@@ -295,7 +306,7 @@ function introSpeaker(text: string, para: Paragraph, registry: SpeakerRegistry):
   }
   // subject before the cue
   // ("issued the following statement:" introduces the words of its subject too)
-  const cue = tokens.findIndex((t) => /^(said|says|wrote|writes|added|stated|explained|continued|reports|reported|notes|noted|told|tweeted|posted|announced|declared|argued|insisted|issued|released)$/i.test(t.text));
+  const cue = tokens.findIndex((t) => /^[a-z]/.test(t.text) && (directCue(t.text) || STATEMENT_VERBS.has(t.lower)));
   if (cue > 0) {
     let from = cue - 1;
     while (from > 0 && !/^[.;]$/.test(tokens[from - 1].text)) from--;

@@ -3,12 +3,13 @@
  * "an agency spokesperson") into speaker entries, resolving pronouns and surname-only references to
  * the full speaker they refer to. Spelling variants are merged later by the names clustering.
  */
-import type { Mention, SpeakerKind } from '../schema.ts';
-import type { SpeakerPhrase } from './speaker-phrase.ts';
-import { titleGender, isCapitalisedWord, isNationality, isTitle } from './speaker-phrase.ts';
-import { givenNameGender, nameKind } from './tagging.ts';
+import type { Mention, SpeakerKind } from '../../schema.ts';
+import type { SpeakerPhrase } from '../2-mentions/speaker-phrase.ts';
+import { titleGender, isCapitalisedWord, isNationality, isTitle } from '../2-mentions/speaker-phrase.ts';
+import { givenNameGender, nameKind } from '../2-mentions/tagging.ts';
 import type { DocumentPeople } from './entities.ts';
-import { LEGISLATION_WORDS, NOT_SPEAKERS } from '../lexicon/boilerplate.ts';
+import { DocumentOrganizations } from './organizations.ts';
+import { LEGISLATION_WORDS, NOT_SPEAKERS } from '../../lexicon/boilerplate.ts';
 
 export interface SpeakerEntry {
   key: string;
@@ -39,10 +40,14 @@ export class SpeakerRegistry {
   /** Quote spans (sorted, non-overlapping): names inside them are not antecedents of a pronoun. */
   private quoted: Array<{ start: number; end: number }> = [];
 
+  private readonly organizations: DocumentOrganizations;
+
   constructor(
     private readonly text: string,
     private readonly people: DocumentPeople,
-  ) {}
+  ) {
+    this.organizations = new DocumentOrganizations(text);
+  }
 
   setQuoted(spans: Array<{ start: number; end: number }>): void {
     this.quoted = spans;
@@ -92,16 +97,16 @@ export class SpeakerRegistry {
 
   /**
    * Gives each person entry the fullest form of its name the document writes ("Blumenauer" →
-   * "Earl Blumenauer"); an entry whose fullest form is another entry's name is merged into it.
+   * "Earl Blumenauer"; "State Department" → "United States Department of State"); an entry whose fullest form is another entry's name is merged into it.
    * Returns entry → the entry it became.
    */
   adoptFullNames(people: DocumentPeople): Map<SpeakerEntry, SpeakerEntry> {
     const became = new Map<SpeakerEntry, SpeakerEntry>();
     for (const entry of [...this.entries]) {
-      if (entry.kind !== 'person' || entry.members) continue;
-      const full = people.fullest(entry.name, entry.order, entry.gender);
+      if ((entry.kind !== 'person' && entry.kind !== 'organization') || entry.members) continue;
+      const full = entry.kind === 'person' ? people.fullest(entry.name, entry.order, entry.gender) : this.organizations.fullest(entry.name);
       if (!full || full === entry.name) continue;
-      const key = `person:${norm(full)}`;
+      const key = `${entry.kind}:${norm(full)}`;
       const existing = this.byName.get(key);
       if (existing && existing !== entry) {
         for (const m of entry.mentions) this.addMention(existing, m.start, m.end);
@@ -118,7 +123,7 @@ export class SpeakerRegistry {
         entry.name = full;
         entry.key = key;
         this.byName.set(key, entry);
-        entry.gender ??= givenNameGender(full.split(/\s+/)[0]);
+        if (entry.kind === 'person') entry.gender ??= givenNameGender(full.split(/\s+/)[0]);
       }
     }
     for (const entry of this.entries) {

@@ -9,12 +9,12 @@
  *   Roe added, “…” / Roe said in a statement: “…”   subject + cue before the quote
  *   From the mayor: “…” / ROE: “…”              colon introductions
  */
-import { lookupCueVerb, QUOTE_ONLY_CUES, QUOTE_PHRASAL_CUES } from '../lexicon/cues.ts';
-import { DESCRIPTION_OPENERS } from '../lexicon/roles.ts';
-import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS, DESCRIPTION_LINKS } from '../lexicon/function-words.ts';
-import type { QuoteSpan, Paragraph } from './quotemarks.ts';
-import { parseSpeakerPhrase, readNameForward, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from './speaker-phrase.ts';
-import { isGivenName } from './tagging.ts';
+import { lookupCueVerb, QUOTE_ONLY_CUES, QUOTE_PHRASAL_CUES } from '../../lexicon/cues.ts';
+import { DESCRIPTION_OPENERS } from '../../lexicon/roles.ts';
+import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS, DESCRIPTION_LINKS } from '../../lexicon/function-words.ts';
+import type { QuoteSpan, Paragraph } from '../1-tokens/quotemarks.ts';
+import { parseSpeakerPhrase, readNameForward, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from '../2-mentions/speaker-phrase.ts';
+import { isGivenName } from '../2-mentions/tagging.ts';
 
 export type Placement = 'standalone' | 'embedded';
 

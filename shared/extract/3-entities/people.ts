@@ -3,8 +3,8 @@
  * different spellings ("Sanders-Gendreau" / "Saunders-Jandro"), using the names clustering, and
  * builds one name flag per person written more than one way.
  */
-import { clusterNames, type NameCandidate } from '../names/index.ts';
-import type { Mention, NameEvidence } from '../schema.ts';
+import { clusterNames, type NameCandidate } from '../../names/index.ts';
+import type { Mention, NameEvidence } from '../../schema.ts';
 import type { SpeakerEntry } from './speakers.ts';
 
 export interface PersonGroup {

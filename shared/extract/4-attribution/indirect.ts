@@ -8,13 +8,13 @@
  * after the cue and its hearer (a leading "that" included), up to the sentence end; or, for a cue placed
  * after its content, from the sentence start up to the attribution comma.
  */
-import { AFTER_HEARER } from '../lexicon/function-words.ts';
-import { splitSentences, type Span } from '../text/sentences.ts';
-import { EVIDENCE_NOUNS, NOMINAL_CUES, SOURCE_NOUNS, lookupCueVerb, type CueMatch } from '../lexicon/cues.ts';
-import { ROLE_WORDS, speakerAfter, speakerBefore, phraseEndingAt, skipBetween, type SpeakerPhrase } from './indirect/speaker.ts';
-import { tokenize, isQuoteMark, type Token } from './indirect/tokens.ts';
-import { isDictionaryWord } from './tagging.ts';
-import { isTitleCase } from './quotemarks.ts';
+import { AFTER_HEARER } from '../../lexicon/function-words.ts';
+import { splitSentences, type Span } from '../../text/sentences.ts';
+import { EVIDENCE_NOUNS, NOMINAL_CUES, SOURCE_NOUNS, lookupCueVerb, type CueMatch } from '../../lexicon/cues.ts';
+import { ROLE_WORDS, speakerAfter, speakerBefore, phraseEndingAt, skipBetween, type SourceSpan } from './indirect/speaker.ts';
+import { tokenize, isQuoteMark, type Token } from '../1-tokens/tokens.ts';
+import { isDictionaryWord } from '../2-mentions/tagging.ts';
+import { isTitleCase } from '../1-tokens/quotemarks.ts';
 
 export type { Span };
 
@@ -160,6 +160,7 @@ export function holdsQuotedRun(text: string, start: number, end: number): boolea
 }
 
 const MIN_QUOTED_RUN_WORDS = 2;
+const wordsIn = (s: string) => s.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu)?.length ?? 0;
 
 /** Most characters reported content is extended by to reach the close of a quote it opens. */
 const QUOTE_CLOSE_REACH = 600;
@@ -177,7 +178,6 @@ function throughOpenQuote(text: string, start: number, end: number): number {
   if (close < 0 || close - end > QUOTE_CLOSE_REACH || /[\n\r]/.test(text.slice(end, close))) return end;
   return close + 1;
 }
-const wordsIn = (s: string) => s.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu)?.length ?? 0;
 
 /** Is a verb reading of the token at `i` likely (not "the report", "a call", "to say")? */
 function verbReading(tokens: Token[], i: number, floor: number): boolean {
@@ -189,14 +189,15 @@ function verbReading(tokens: Token[], i: number, floor: number): boolean {
   return true;
 }
 
-export function findIndirectAttributions(text: string, directQuotes: Span[]): AttributionCandidate[] {
+/** `sentences`: the document's sentences, when the caller has split them already (they are split once). */
+export function findIndirectAttributions(text: string, directQuotes: Span[], sentences?: Span[]): AttributionCandidate[] {
   if (typeof text !== 'string') throw new TypeError('findIndirectAttributions: text must be a string');
   if (!text.trim()) return [];
   // Spans outside the text or malformed are ignored rather than trusted.
   const valid = (directQuotes ?? []).filter((q) => Number.isFinite(q?.start) && Number.isFinite(q?.end) && q.start < q.end && q.start >= 0 && q.end <= text.length);
   const direct = new DirectQuoteIndex(valid);
   const found: AttributionCandidate[] = [];
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of sentences ?? splitSentences(text)) {
     for (const window of boundedWindows(text, sentence)) scanSentence(text, window, direct, found);
   }
   return resolveOverlaps(found);
@@ -255,7 +256,7 @@ function scanSentence(text: string, sentence: Span, direct: DirectQuoteIndex, ou
   }
 }
 
-function speakerSpan(tokens: Token[], phrase: SpeakerPhrase | null, cueToken: Token): { speakerStart: number; speakerEnd: number } {
+function speakerSpan(tokens: Token[], phrase: SourceSpan | null, cueToken: Token): { speakerStart: number; speakerEnd: number } {
   if (!phrase) return { speakerStart: cueToken.start, speakerEnd: cueToken.start };
   return { speakerStart: tokens[phrase.first].start, speakerEnd: tokens[phrase.last].end };
 }
@@ -313,8 +314,12 @@ function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, dire
   let comma = -1;
   for (let k = i - 1; k >= 0 && i - k <= MAX_SPEAKER_TOKENS + 2; k--) {
     const t = tokens[k];
-    if (t.text === ',' || t.text === '—' || t.text === '–' || t.text === '--') {
+    if (t.text === ',' || t.text === '—' || t.text === '–') {
       comma = k;
+      break;
+    }
+    if (t.text === '-' && tokens[k - 1]?.text === '-') {
+      comma = k - 1; // a dash typed as "--"
       break;
     }
     if (!t.word && t.text !== '.' && t.text !== '(' && t.text !== ')' && !isQuoteMark(t)) return false;
@@ -329,7 +334,7 @@ function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, dire
   }
   if (comma < 1) return false;
   // Speaker: between comma and cue ("…, officials said"), or right after an inverted cue ("…, said Smith").
-  let phrase: SpeakerPhrase | null;
+  let phrase: SourceSpan | null;
   let afterSpeaker: number;
   const closing = isQuoteMark(tokens[comma + 1]) ? comma + 2 : comma + 1;
   if (closing === i) {
@@ -394,7 +399,7 @@ function postposed(text: string, tokens: Token[], i: number, cue: CueMatch, dire
 }
 
 /** The speaker of the latest cue in a sentence, for a participle cue after it ("Smith said …, adding that …"). */
-const lastSpeaker = new WeakMap<Token[], SpeakerPhrase>();
+const lastSpeaker = new WeakMap<Token[], SourceSpan>();
 
 /** Time and manner words between a cue and its content: "said Friday that", "told CNN on Sunday that". */
 const TIME_WORDS = new Set([
@@ -648,7 +653,7 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
   // "was charged", "is expected to win": passive; only "it is said/believed that …" reports content.
   if (passive && !(complement && next.lower === 'that' && tokens[skipBetween(tokens, i - 1, 0)]?.lower === 'it')) return;
   // Speaker: before the cue, or the sentence subject for a participle clause (", saying …").
-  let phrase: SpeakerPhrase | null = null;
+  let phrase: SourceSpan | null = null;
   if (cue.form === 'gerund') {
     const prev = tokens[i - 1];
     if (!prev || (prev.text !== ',' && prev.text !== '—' && prev.lower !== 'by' && prev.lower !== 'and')) return;
@@ -690,7 +695,7 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
 }
 
 /** The subject at the start of the sentence, for participle cues: "Smith rejected the plan, saying …". */
-function sentenceSubject(tokens: Token[], before: number): SpeakerPhrase | null {
+function sentenceSubject(tokens: Token[], before: number): SourceSpan | null {
   let i = 0;
   while (i < before && (!tokens[i].word || /^(?:but|and|so|yet|however|meanwhile|still|also|then|now)$/.test(tokens[i].lower))) i++;
   // An introductory phrase ("On Sunday, …", "Last week, …", "In a statement, …") comes before the subject.
@@ -773,7 +778,7 @@ const TOPIC_PREPOSITIONS = new Set(['of', 'about', 'on', 'for', 'against', 'to',
 /** "Trump's attacks on the judge", "calls for a special prosecutor": the topic phrase up to the next comma. */
 function topicNoun(text: string, tokens: Token[], i: number, direct: DirectQuoteIndex, out: AttributionCandidate[]): boolean {
   const prev = tokens[i - 1];
-  let phrase: SpeakerPhrase | null = null;
+  let phrase: SourceSpan | null = null;
   if (prev?.word && /['’]s$|s['’]$/.test(prev.text)) phrase = phraseEndingAt(tokens, i - 1, 0);
   else if (prev?.word && /^(?:his|her|their|its|our|my)$/.test(prev.lower)) phrase = { first: i - 1, last: i - 1, type: 'pronoun', plausible: true };
   if (!phrase) return false;
@@ -800,7 +805,7 @@ const NOMINAL_SOURCELESS = /^(?:claims?|reports?|allegations?|accusations?|asser
 /** "Smith's claim that CONTENT", "the report's finding that CONTENT". */
 function nominalCue(text: string, tokens: Token[], i: number, direct: DirectQuoteIndex, out: AttributionCandidate[]): void {
   const prev = tokens[i - 1];
-  let phrase: SpeakerPhrase | null = null;
+  let phrase: SourceSpan | null = null;
   if (prev?.word && /['’]s$|s['’]$/.test(prev.text)) phrase = phraseEndingAt(tokens, i - 1, 0);
   else if (prev?.word && /^(?:his|her|their|its|our|my)$/.test(prev.lower)) phrase = { first: i - 1, last: i - 1, type: 'pronoun', plausible: true };
   if (!phrase) {

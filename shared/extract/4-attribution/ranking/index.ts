@@ -3,7 +3,7 @@
  * (./model.ts) and the best one becomes its speaker. Candidates are built from the rules' decisions
  * for all quotes before any is changed, so a quote's features never depend on the model's other picks.
  */
-import type { SpeakerEntry, SpeakerRegistry } from '../speakers.ts';
+import type { SpeakerEntry, SpeakerRegistry } from '../../3-entities/speakers.ts';
 import type { Via } from '../via.ts';
 import { candidatesFor, type Candidate, type QuoteToRank, type RankingContext } from './candidates.ts';
 import { bestCandidate, WEIGHTS, type AttributionWeights } from './model.ts';

@@ -8,11 +8,11 @@
  * Features are read off positions and words only, so the same code serves extraction and fitting.
  */
 import { directCue } from '../attribution.ts';
-import { isOrgWord } from '../speaker-phrase.ts';
-import { isGivenName, nameKind } from '../tagging.ts';
-import { nameWords, type DocumentPeople, type PersonName } from '../entities.ts';
-import type { Paragraph } from '../quotemarks.ts';
-import type { SpeakerEntry } from '../speakers.ts';
+import { isOrgWord } from '../../2-mentions/speaker-phrase.ts';
+import { isGivenName, nameKind } from '../../2-mentions/tagging.ts';
+import { nameWords, type DocumentPeople, type PersonName } from '../../3-entities/entities.ts';
+import type { Paragraph } from '../../1-tokens/quotemarks.ts';
+import type { SpeakerEntry } from '../../3-entities/speakers.ts';
 import type { Via } from '../via.ts';
 
 /** The quote being attributed, with what the rules decided. */

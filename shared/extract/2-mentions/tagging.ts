@@ -3,8 +3,8 @@
  * short speaker phrase when its kind is unclear (person or organisation). Never the whole document.
  */
 import nlp from 'compromise';
-import { givenNameGender as lexiconGender, isKnownGivenName } from '../lexicon/given-names.ts';
-import { isPlaceName } from '../lexicon/places.ts';
+import { givenNameGender as lexiconGender, isKnownGivenName } from '../../lexicon/given-names.ts';
+import { isPlaceName } from '../../lexicon/places.ts';
 
 // Roles and honorifics compromise does not know as such.
 nlp.plugin({

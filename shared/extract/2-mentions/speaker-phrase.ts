@@ -8,39 +8,16 @@
  */
 
 import { givenNameGender, isDictionaryWord, isGivenName } from './tagging.ts';
-import { isDemonym, isPlaceName } from '../lexicon/places.ts';
-import { DETERMINERS, NOT_NAME, PARTICLES, PRONOUNS, SUFFIXES, PERSON_ORGANIZATION_LINKS } from '../lexicon/function-words.ts';
-import { ORG_WORDS } from '../lexicon/organizations.ts';
-import { ROLE_WORDS } from '../lexicon/roles.ts';
-import { TITLE_WORDS, titleGender } from '../lexicon/titles.ts';
+import type { Token } from '../1-tokens/tokens.ts';
+import { isDemonym, isPlaceName } from '../../lexicon/places.ts';
+import { DETERMINERS, NOT_NAME, PARTICLES, PRONOUNS, SUFFIXES, PERSON_ORGANIZATION_LINKS } from '../../lexicon/function-words.ts';
+import { ORG_WORDS } from '../../lexicon/organizations.ts';
+import { ROLE_WORDS } from '../../lexicon/roles.ts';
+import { TITLE_WORDS, titleGender } from '../../lexicon/titles.ts';
 
 export { PRONOUNS, titleGender };
 
-export interface Token {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** Words, initials/abbreviations with their period, and single punctuation marks. */
-// (a period joins word parts only before a lower-case letter or digit: "3.5", "e.g", not "Foxx.Rep")
-const TOKEN_RE = /(?:[A-Z]\.){2,}|[\p{L}\p{N}]+(?:['’\-&][\p{L}\p{N}]+|\.(?=[\p{Ll}\p{N}])[\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
-
-export function tokenize(text: string, from: number, to: number): Token[] {
-  const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  const slice = text.slice(from, to);
-  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
-    let word = m[0];
-    // keep a trailing period only on abbreviations/initials ("Dr.", "J.", "Jr."), not on sentence ends
-    if (word.length > 1 && word.endsWith('.') && !ABBREVIATION.test(word)) word = word.slice(0, -1);
-    tokens.push({ start: from + m.index, end: from + m.index + word.length, text: word });
-    if (word.length < m[0].length) tokens.push({ start: from + m.index + word.length, end: from + m.index + m[0].length, text: '.' });
-  }
-  return tokens;
-}
-
-const ABBREVIATION = /^(?:[A-Z]\.|(?:[A-Z]\.){2,}|(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Sens|Rep|Reps|Gov|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Rev|Hon|Pres|Atty|Amb|Det|Insp|Supt|Fr|St|Jr|Sr|Cmdr|Cpl|Del|Sec|Ald|Asst|Assoc|Sup|Cong|Lt\.Gov)\.)$/;
+export { tokenize, type Token } from '../1-tokens/tokens.ts';
 
 const CAPITALISED = /^[\p{Lu}][\p{L}\p{M}'’\-.]*$|^(?:Mc|Mac|O['’]|D['’])[\p{Lu}][\p{L}'’\-]*$/u;
 const INITIAL = /^[A-Z]\.$/;

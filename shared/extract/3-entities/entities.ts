@@ -4,10 +4,10 @@
  * that the document writes anywhere ("Earl Blumenauer", "Wanda Vázquez Garced"), and a press release's
  * issuing member is known before its first quote.
  */
-import { isTitle, readNameForward, titleGender, tokenize, isOrgWord, type Token } from './speaker-phrase.ts';
-import { givenNameGender, isDictionaryWord, isGivenName } from './tagging.ts';
-import { isDemonym, isPlaceName } from '../lexicon/places.ts';
-import { NOT_NAME } from '../lexicon/function-words.ts';
+import { isTitle, readNameForward, titleGender, tokenize, isOrgWord, type Token } from '../2-mentions/speaker-phrase.ts';
+import { givenNameGender, isDictionaryWord, isGivenName } from '../2-mentions/tagging.ts';
+import { isDemonym, isPlaceName } from '../../lexicon/places.ts';
+import { NOT_NAME } from '../../lexicon/function-words.ts';
 
 export interface PersonName {
   /** The name as written, without title. */
