@@ -46,6 +46,16 @@ describe.skipIf(!haveChromium)('quote browser for staff', () => {
     return page;
   }
 
+  /** Drops a text file on the upload zone, as a user dragging it from their desktop would. */
+  async function dropFile(page: Page, name: string, text: string): Promise<void> {
+    const files = await page.evaluateHandle(([body, fileName]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([body], fileName, { type: 'text/plain' }));
+      return transfer;
+    }, [text, name] as const);
+    await page.dispatchEvent('#dropzone', 'drop', { dataTransfer: files });
+  }
+
   const speakerId = async () => {
     const res = await fetch(`${stack.apiUrl}/speakers?name=${encodeURIComponent(DOCTOR)}`, { headers: { authorization: `Bearer ${stack.tokens.reader}` } });
     return ((await res.json()) as { items: Array<{ id: string }> }).items[0].id;
@@ -232,12 +242,7 @@ describe.skipIf(!haveChromium)('quote browser for staff', () => {
     const page = await signedIn('writer', '#/upload');
     await expect.poll(() => page.locator('#dropzone').isVisible()).toBe(true);
     const text = 'Ferry timetable\n\n“The first ferry will leave at six from next week,” said harbour master Ines Calloway.\n';
-    const files = await page.evaluateHandle((body) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([body], 'ferry-timetable.txt', { type: 'text/plain' }));
-      return transfer;
-    }, text);
-    await page.dispatchEvent('#dropzone', 'drop', { dataTransfer: files });
+    await dropFile(page, 'ferry-timetable.txt', text);
     const row = page.locator('li.upload');
     await expect.poll(() => row.locator('.upload-status').textContent(), { timeout: 20_000 }).toBe('done: 1 quote.');
     expect(await row.locator('strong').textContent()).toBe('ferry-timetable.txt');
@@ -259,12 +264,7 @@ describe.skipIf(!haveChromium)('quote browser for staff', () => {
     const filler = 'The minutes record the items discussed at length by the board.\n\n'.repeat(1500);
     const text = `Harbour board\n\n“The new pier opens in June,” said harbour master Ines Calloway.\n\n${filler}`;
     expect(text.length).toBeGreaterThan(BODY_LIMIT);
-    const files = await page.evaluateHandle((body) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([body], 'harbour-board.txt', { type: 'text/plain' }));
-      return transfer;
-    }, text);
-    await page.dispatchEvent('#dropzone', 'drop', { dataTransfer: files });
+    await dropFile(page, 'harbour-board.txt', text);
     const row = page.locator('li.upload').filter({ hasText: 'harbour-board.txt' });
     await expect.poll(() => row.locator('.upload-status').textContent(), { timeout: 40_000 }).toBe('done: 1 quote.');
     expect(await row.locator('progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(100);
