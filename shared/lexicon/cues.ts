@@ -265,6 +265,13 @@ export const EVIDENCE_NOUNS = new Set([
   'averages', 'forecast', 'model', 'models', 'findings', 'filings', 'filing', 'memo', 'letter',
 ]);
 
+/** Documents whose words are their owner's: "the ministry's statement said", "Stardom's official statement read". */
+export const DOCUMENT_NOUNS = new Set([
+  'statement', 'statements', 'summary', 'letter', 'report', 'release', 'ruling', 'decision', 'judgment', 'judgement',
+  'memo', 'tweet', 'tweets', 'post', 'note', 'message', 'email', 'e-mail', 'filing', 'website', 'announcement', 'notice',
+  'complaint', 'lawsuit', 'press release', 'communique', 'communiqué', 'order', 'opinion', 'blog',
+]);
+
 /** Pronouns that can be the speaker of a reporting verb. */
 export const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which']);
 

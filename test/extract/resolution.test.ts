@@ -527,6 +527,18 @@ describe('words quoted in narration, in no attribution', () => {
   });
 });
 
+describe('pronouns and people named after a preposition', () => {
+  it('go to a person named after a preposition only when no one else fits', () => {
+    const text = 'Detectives traced the car to the base and spoke with Ms. Ilona Varga as a suspect. She told officers she had immunity, but "that she had no plans to leave the country in the near future".';
+    expect(extract(text).quotes.find((q) => q.text.includes('no plans to leave'))?.speaker).toBe('Ilona Varga');
+  });
+
+  it('still prefer the subject over the hearer', () => {
+    const text = 'Mayor Rhea Ost met with Ms. Dana Pell on Friday. She said, "The bridge will reopen before the school term starts."';
+    expect(speakerOf(text, 'The bridge will reopen')).toBe('Rhea Ost');
+  });
+});
+
 describe('people known by their age', () => {
   it('resolve a pronoun to a full name given with an age, though the given name is unknown', () => {
     const text = 'The driver, identified as Tavish Orrun, 24, was arrested at the scene. Orrun, who was described as calm, waited for the police. He told an officer: "I did not see the light change, and I am sorry for the people on the corner."';
@@ -553,5 +565,17 @@ describe('organisations named as a reader would name them', () => {
   it('never take a person with their organisation for a longer name', () => {
     const text = 'Talks were led by Marta Lindqvist of the World Trade Forum.\n\nThe Trade Forum said, “The rules will be published in May.”';
     expect(speakerOf(text, 'The rules will')).not.toMatch(/Marta/);
+  });
+});
+
+describe('documents speaking for their owner', () => {
+  it('credit a statement, summary or letter to the one whose it is', () => {
+    const text = 'Dockers at the port belong to the Harbour Workers Union.\n\nThe union\'s official statement yesterday read "We will return to work on Monday, and we thank every family for their patience."';
+    expect(speakerOf(text, 'We will return to work')).toBe('Harbour Workers Union');
+  });
+
+  it('keep a description when no one in the document fits it', () => {
+    const text = 'Ferries were cancelled.\n\nThe ministry\'s statement said, "All ferries will run on the winter timetable from Sunday."';
+    expect(speakerOf(text, 'All ferries will run')).toMatch(/^the ministry$/i);
   });
 });

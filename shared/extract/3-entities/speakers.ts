@@ -217,9 +217,9 @@ export class SpeakerRegistry {
       const recent = this.lastSpeaker(at, fits);
       // A person named since the last quote is the likelier antecedent ("Roe is a farmer. … she said").
       // (bounded look-back, so a long document with many pronouns stays linear)
-      const named = this.lastNamedPerson(Math.max(recent ? this.lastAttributionAt(recent) : 0, at - 1500), at, gender);
-      if (named) return named;
-      return recent;
+      const from = Math.max(recent ? this.lastAttributionAt(recent) : 0, at - 1500);
+      // a person named after a preposition ("spoke with Anne Kell as a suspect. She …") only when no one else fits
+      return this.lastNamedPerson(from, at, gender) ?? recent ?? this.lastNamedPerson(from, at, gender, true);
     }
     if (lower === 'they' || lower === 'it' || lower === 'we') {
       return this.lastSpeaker(at, (e) => e.kind !== 'person') ?? (lower === 'they' ? null : null);
@@ -236,13 +236,14 @@ export class SpeakerRegistry {
   /**
    * The last person named between `from` and `at` (outside quotes, not the object of a preposition:
    * "Speaking to Martin Smith, he said") whose gender does not contradict; only names known to be people.
+   * With `objects`, only objects of a preposition whose gender is known to agree.
    */
-  private lastNamedPerson(from: number, at: number, gender: 'male' | 'female'): SpeakerEntry | null {
+  private lastNamedPerson(from: number, at: number, gender: 'male' | 'female', objects = false): SpeakerEntry | null {
     if (at <= from) return null;
     const names = this.people.namesBetween(from, at);
     for (let i = names.length - 1; i >= 0; i--) {
       const n = names[i];
-      if (this.insideQuote(n.start) || this.people.afterPreposition(n)) continue;
+      if (this.insideQuote(n.start) || this.people.afterPreposition(n) !== objects || (objects && n.gender !== gender)) continue;
       if (n.gender && n.gender !== gender) continue;
       const name = this.people.fullest(n.name, n.start, n.gender) ?? n.name;
       // (a name of unknown gender counts when the document writes it in full: "Sudesh Amman, 20, … He told her")

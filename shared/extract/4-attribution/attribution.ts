@@ -9,7 +9,8 @@
  *   Roe added, “…” / Roe said in a statement: “…”   subject + cue before the quote
  *   From the mayor: “…” / ROE: “…”              colon introductions
  */
-import { lookupCueVerb, QUOTE_ONLY_CUES, QUOTE_PHRASAL_CUES } from '../../lexicon/cues.ts';
+import { DOCUMENT_NOUNS, lookupCueVerb, QUOTE_ONLY_CUES, QUOTE_PHRASAL_CUES } from '../../lexicon/cues.ts';
+import { makeToken } from '../1-tokens/tokens.ts';
 import { DESCRIPTION_OPENERS } from '../../lexicon/roles.ts';
 import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS, DESCRIPTION_LINKS } from '../../lexicon/function-words.ts';
 import type { QuoteSpan, Paragraph } from '../1-tokens/quotemarks.ts';
@@ -132,6 +133,8 @@ function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhr
   while (j >= 0 && isAdverb(tokens[j].text) && !PRONOUNS.has(tokens[j].text.toLowerCase())) j--;
   j = skipParenthetical(tokens, j);
   if (j < 0) return null;
+  const owner = documentOwner(text, tokens, j);
+  if (owner) return owner;
   let end = j + 1;
   let appositionStart = -1;
   if (tokens[j].text === ',' && j > 0 && tokens[j - 1].text === ')') {
@@ -190,6 +193,23 @@ function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhr
     if (joint?.members) return joint;
   }
   return parseSpeakerPhrase(text, tokens.slice(from, end));
+}
+
+/**
+ * The owner of a document that ends at tokens[j]: "The ministry's statement", "Stardom's official statement",
+ * "the court's summary" speak with their owner's words. Up to two words (adjectives, "yesterday") may sit between.
+ */
+function documentOwner(text: string, tokens: Token[], j: number): SpeakerPhrase | null {
+  if (!DOCUMENT_NOUNS.has(tokens[j].lower)) return null;
+  let k = j - 1;
+  while (k >= 0 && j - k <= 2 && tokens[k].word && /^[a-z]/.test(tokens[k].text) && !/['’]s$/.test(tokens[k].text)) k--;
+  const possessive = k >= 0 ? /^(.+?)['’]s$/.exec(tokens[k].text) : null;
+  if (!possessive) return null;
+  const owner = [...tokens.slice(Math.max(0, k - 4), k).filter((t) => t.cap || t.lower === 'the'), makeToken(possessive[1], tokens[k].start, tokens[k].start + possessive[1].length)];
+  // (only the words right before the possessive: "… of the court's summary" owns nothing further left)
+  let from = owner.length - 1;
+  while (from > 0 && owner[from - 1].end + 1 >= owner[from].start) from--;
+  return parseSpeakerPhrase(text, owner.slice(from));
 }
 
 /** Steps left over a "(D-N.C.)" parenthetical ending at j. */
