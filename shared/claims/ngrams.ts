@@ -4,6 +4,8 @@
  * Digits are folded to '0' so that "$12 billion" and "$7 billion" share their n-grams.
  */
 
+import { clusterClasses, type ClusterTable } from './clusters.ts';
+
 export const HASH_BITS = 17;
 const MASK = (1 << HASH_BITS) - 1;
 
@@ -68,8 +70,28 @@ export function ngramFeatures(sentence: string): Sparse {
       }
     }
   }
+  if (clusterTable) clusterGrams(tokens, clusterTable);
   const index = touched.splice(0);
   const value = index.map((i) => scratch[i]);
   for (const i of index) scratch[i] = 0;
   return { index, value };
+}
+
+// Off unless the fit script's --clusters experiment turns it on: today's weights were fitted without it.
+let clusterTable: ClusterTable | undefined;
+export const useWordClusters = (table: ClusterTable | undefined): void => void (clusterTable = table);
+
+/**
+ * Distributional cluster features (clusters.ts): fine and coarse cluster unigrams and coarse bigrams, one family
+ * scaled to unit length like the others, so a word unseen in training borrows the weight its neighbours earned.
+ */
+function clusterGrams(tokens: string[], table: ClusterTable): void {
+  const { fine, coarse } = clusterClasses(tokens, table);
+  const n = tokens.length;
+  const weight = 1 / Math.sqrt(3 * n + 1);
+  for (let i = 0; i < n; i++) {
+    bump(hash(fine[i], 5), weight);
+    bump(hash(coarse[i], 6), weight);
+  }
+  for (let i = 0; i <= n; i++) bump(hash(`${i ? coarse[i - 1] : '<s>'} ${i < n ? coarse[i] : '</s>'}`, 8), weight);
 }
