@@ -24,7 +24,7 @@ const FILTER_HELP = `filters (as the search):
   --to DATE            published on or before
   --undated            only documents with no known publication date
   --collection NAME    documents filed under this collection
-  --kind KIND          direct, indirect or mixed (quotes)`;
+  --kind KIND          direct, indirect or mixed (quotes); a claim kind (claims)`;
 
 const commands: Record<string, CommandEntry> = {
   extract: {

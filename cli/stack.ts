@@ -3,7 +3,7 @@
  * found through its state file, or AWS named by QUOTEDESK_TABLE. When neither is there the message
  * says which variable to set.
  */
-import { connectToLocalStack, defaultDataDir } from '../infra/local.ts';
+import { connectToLocalStack, defaultDataDir, readLocalStackState } from '../infra/local.ts';
 import { FailureError } from './args.ts';
 
 export function connectIndex(needs: { bucket?: boolean } = {}): string {
@@ -20,4 +20,15 @@ export function noStackMessage(needs: { bucket?: boolean } = {}): string {
     'Start one with `npm start`; if it runs with another data folder, export QUOTEDESK_DATA_DIR=<that folder> here too; ' +
     `for AWS, set ${aws}`
   );
+}
+
+/**
+ * The running local stack's API and a token to read it with (QUOTEDESK_READER_TOKEN, else the one the stack
+ * left in its owner-only state file), or null: no local stack, or one without an API.
+ */
+export function localApi(): { url: string; token: string } | null {
+  if (!connectToLocalStack()) return null;
+  const state = readLocalStackState();
+  const token = process.env.QUOTEDESK_READER_TOKEN || process.env.QUOTEDESK_WRITER_TOKEN || state?.readerToken;
+  return state?.apiUrl && token ? { url: state.apiUrl, token } : null;
 }

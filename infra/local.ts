@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SQSRecord } from 'aws-lambda';
 import { FUNCTIONS, type FunctionSpec } from './wiring.ts';
 import { RAW_PREFIX } from '../shared/pipeline/s3-keys.ts';
-import { ensureBucketAndTable, useEmulatorEnvironment, type Emulators } from './local/emulators.ts';
+import { allowUploadsFrom, ensureBucketAndTable, useEmulatorEnvironment, type Emulators } from './local/emulators.ts';
 import { describeIndexRepairs, repairIndexes } from './local/gsi-repair.ts';
 import { startEmulatorThread } from './local/emulator-thread.ts';
 import { stackMemory, type StackMemory } from './local/memory.ts';
@@ -141,8 +141,11 @@ async function startHttpTrigger(spec: FunctionSpec, ctx: TriggerContext, overrid
   // The API's one composition root, as its Lambda handler uses it (a reprocess request lands under raw/.reprocess/
   // and reaches the process function through its object-created event, as in AWS); the local stack adds the rebuild
   // of its in-process search database.
-  const api = await startApi(depsFromEnv(process.env, overrides), { port, hostname: '127.0.0.1' });
+  // The page PUTs files over the body limit to the S3 emulator by presigned URL, as it does to the bucket in AWS.
+  const env = { ...process.env, QUOTEDESK_UPLOAD_ORIGIN: process.env.QUOTEDESK_UPLOAD_ORIGIN || ctx.emulators.s3Endpoint };
+  const api = await startApi(depsFromEnv(env, overrides), { port, hostname: '127.0.0.1' });
   ctx.stops.push(() => api.close());
+  await allowUploadsFrom(ctx.bucket, new URL(api.url).origin);
   ctx.log(`  ${spec.name.padEnd(8)} ← http ${api.url} (${spec.entry})`);
   return api.url;
 }
@@ -232,6 +235,11 @@ export interface LocalStackState {
   /** The only credentials the emulators accept (see local/sigv4-guard.ts). */
   credentials: Credentials;
   apiUrl?: string;
+  /**
+   * The API's reader token, for the CLI's export (it streams GET /export, which reads the search database in
+   * this process). No more than the emulator credentials beside it already grant.
+   */
+  readerToken?: string;
   rawPrefix: string;
   startedAt: string;
 }
@@ -322,7 +330,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
 
   const stateFile = join(dataDir, STATE_FILE);
-  const state: LocalStackState = { pid: process.pid, bucket, table, s3Endpoint: emulators.s3Endpoint, dynamoEndpoint: emulators.dynamoEndpoint, credentials, apiUrl, rawPrefix: RAW_PREFIX, startedAt: new Date().toISOString() };
+  const state: LocalStackState = { pid: process.pid, bucket, table, s3Endpoint: emulators.s3Endpoint, dynamoEndpoint: emulators.dynamoEndpoint, credentials, apiUrl, readerToken: apiUrl ? process.env.QUOTEDESK_READER_TOKEN : undefined, rawPrefix: RAW_PREFIX, startedAt: new Date().toISOString() };
   // Owner-only: it holds the emulators' credentials (removed first: a mode applies only to a new file).
   rmSync(stateFile, { force: true });
   writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { App, CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
@@ -16,8 +17,9 @@ import { Monitoring } from './constructs/monitoring.ts';
 import { CrawlSchedule } from './constructs/schedule.ts';
 import { Storage } from './constructs/storage.ts';
 import { SEARCH_DATABASE_NAME, SearchDatabase } from './constructs/search.ts';
-import { ENV, FUNCTIONS, type FunctionSpec } from './wiring.ts';
+import { ENV, FUNCTIONS, UPLOAD_CORS_HEADERS, type FunctionSpec } from './wiring.ts';
 import { TABLE_DEFINITION } from '../shared/storage/table.ts';
+import { BUFFERED_EXPORT_BYTES } from '../shared/limits.ts';
 
 /** The repository root: wiring entries, the lock file and cdk.json are relative to it. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,7 +70,15 @@ export class QuotedeskStack extends Stack {
       [ENV.searchDatabase]: SEARCH_DATABASE_NAME,
     };
     const extraEnvironment = (spec: FunctionSpec): Record<string, string> => ({
-      ...(spec.trigger.kind === 'http' ? { [ENV.auth]: 'jwt-claims', [ENV.cursorSecretArn]: this.cursorSecret.secretArn } : {}),
+      ...(spec.trigger.kind === 'http'
+        ? {
+          [ENV.auth]: 'jwt-claims',
+          [ENV.cursorSecretArn]: this.cursorSecret.secretArn,
+          [ENV.bufferedExportBytes]: String(BUFFERED_EXPORT_BYTES),
+          // The page PUTs presigned uploads to the bucket's regional endpoint (the CSP's connect-src names it).
+          [ENV.uploadOrigin]: `https://${bucket.bucketRegionalDomainName}`,
+        }
+        : {}),
       ...(spec.access.searchDatabase ? searchEnvironment : {}),
     });
 
@@ -130,6 +140,14 @@ export class QuotedeskStack extends Stack {
       logRetention: config.logRetentionDays as logs.RetentionDays,
       rateLimit: config.apiRateLimit,
       burstLimit: config.apiBurstLimit,
+    });
+
+    // The page (served by the API) PUTs presigned uploads to the bucket: its origin only, the signed headers only.
+    bucket.addCorsRule({
+      allowedOrigins: [this.api.httpApi.apiEndpoint],
+      allowedMethods: [s3.HttpMethods.PUT],
+      allowedHeaders: UPLOAD_CORS_HEADERS,
+      maxAge: 600,
     });
 
     this.schedule = new CrawlSchedule(this, 'CrawlSchedule', {

@@ -18,7 +18,14 @@ export const ENV = {
   searchClusterArn: 'QUOTEDESK_SEARCH_CLUSTER_ARN',
   searchSecretArn: 'QUOTEDESK_SEARCH_SECRET_ARN',
   searchDatabase: 'QUOTEDESK_SEARCH_DATABASE',
+  /** Where the API's answers are buffered (Lambda behind API Gateway): the most bytes GET /export may answer. */
+  bufferedExportBytes: 'QUOTEDESK_BUFFERED_EXPORT_BYTES',
+  /** The origin of presigned upload URLs (the bucket's), which the page's CSP lets it connect to. */
+  uploadOrigin: 'QUOTEDESK_UPLOAD_ORIGIN',
 } as const;
+
+/** Headers a presigned upload from the page carries (all signed): the bucket's CORS allows these only. */
+export const UPLOAD_CORS_HEADERS = ['content-type', 'x-amz-meta-*'];
 
 export type Trigger =
   | { kind: 's3'; prefix: string }

@@ -3,7 +3,8 @@
  * (`quotedesk export`): who said it, which words, when, which collection, what kind.
  */
 import * as z from 'zod';
-import { QuoteKindSchema } from './schema.ts';
+import { QuoteKindSchema, type QuoteKind } from './schema.ts';
+import { CLAIM_KINDS, type ClaimKind } from './claims/features.ts';
 import { COLLECTION_NAME, COLLECTION_RULE } from './collection.ts';
 
 export const CollectionSchema = z.string().regex(COLLECTION_NAME, COLLECTION_RULE);
@@ -48,3 +49,9 @@ export const SearchFilterShape = {
 };
 
 export type SearchFilter = z.infer<z.ZodObject<typeof SearchFilterShape>>;
+
+/** An export's `kind`: a quote kind for quotes, a claim kind (its main kind or any of its kinds) for claims. */
+export const ExportKindSchema = z.enum([...QuoteKindSchema.options, ...CLAIM_KINDS]);
+
+/** The filters of an export: the search's, with `kind` naming a quote or a claim kind by table. */
+export type ExportFilter = Omit<SearchFilter, 'kind'> & { kind?: QuoteKind | ClaimKind };

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand } from '@aws-sdk/client-s3';
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '#shared/storage/table.ts';
 import { docClient, dynamoClient, resetClients, s3Client } from '#shared/storage/clients.ts';
 import { guardWithSigV4, type Credentials } from './sigv4-guard.ts';
 import { closeDynaliteIterators } from './dynalite-streams.ts';
+import { UPLOAD_CORS_HEADERS } from '../wiring.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -142,7 +143,7 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
   });
   const s3Address = await s3.run();
   if (options.credentials) {
-    guardWithSigV4(s3.httpServer, options.credentials, { hashBody: false });
+    guardWithSigV4(s3.httpServer, options.credentials, { hashBody: false, allowCorsPreflight: true });
     // s3rver then looks the (already verified) key up in its own account list.
     const { DUMMY_ACCOUNT } = require('s3rver/lib/models/account') as { DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void } };
     DUMMY_ACCOUNT.createKeyPair(options.credentials.accessKeyId, options.credentials.secretAccessKey);
@@ -189,6 +190,18 @@ export function useEmulatorEnvironment(emulators: Pick<Emulators, 's3Endpoint' |
 }
 
 /** Create the bucket and the table when missing (idempotent). */
+/**
+ * The bucket's CORS, as the CDK stack sets it: the page at `origin` (the API's) may PUT presigned uploads, with the
+ * content type and metadata headers the signature covers; no other origin, no other method.
+ */
+export async function allowUploadsFrom(bucket: string, origin: string): Promise<void> {
+  const s3 = await s3Client();
+  await s3.send(new PutBucketCorsCommand({
+    Bucket: bucket,
+    CORSConfiguration: { CORSRules: [{ AllowedOrigins: [origin], AllowedMethods: ['PUT'], AllowedHeaders: UPLOAD_CORS_HEADERS, MaxAgeSeconds: 600 }] },
+  }));
+}
+
 export async function ensureBucketAndTable(names: { bucket: string; table: string }): Promise<void> {
   const s3 = await s3Client();
   try {

@@ -106,12 +106,21 @@ function refuse(res: ServerResponse, reason: string): void {
  * Puts the check in front of `server`'s request handler. `hashBody`: the body is read and hashed
  * (DynamoDB), then handed to the emulator as a fresh stream; otherwise it is left unread (S3).
  */
-export function guardWithSigV4(server: Server, credentials: Credentials, options: { hashBody: boolean }): void {
+/**
+ * A browser's CORS preflight before a presigned PUT (OPTIONS with an Origin and the method it asks for). S3 answers
+ * these unsigned, from the bucket's CORS rules alone, and a preflight reads or writes nothing.
+ */
+function isCorsPreflight(req: IncomingMessage): boolean {
+  return req.method === 'OPTIONS' && Boolean(req.headers.origin) && Boolean(req.headers['access-control-request-method']);
+}
+
+export function guardWithSigV4(server: Server, credentials: Credentials, options: { hashBody: boolean; allowCorsPreflight?: boolean }): void {
   const handlers = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   server.removeAllListeners('request');
   const forward = (req: IncomingMessage, res: ServerResponse) => { for (const handle of handlers) handle(req, res); };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const signed = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
+    if (options.allowCorsPreflight && isCorsPreflight(req)) return forward(req, res);
     if (!options.hashBody) {
       const problem = signatureProblem(signed, credentials, undefined);
       return problem ? refuse(res, problem) : forward(req, res);

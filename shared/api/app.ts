@@ -51,7 +51,7 @@ export function createApp(deps: ApiDeps): ApiApp {
 
   app.onError((error, c) => errorToResponse(error, c, log));
   app.notFound((c) => problemResponse(c, 404, `No route for ${c.req.method} ${c.req.path}.`));
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders(deps.uploadOrigin));
 
   // Every route but the public ones needs a caller with a role; reading needs `reader`, anything else `writer`.
   const authn = authenticate(deps.auth);
@@ -88,7 +88,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerSearchRoutes(app, withLog);
   registerExportRoutes(app, withLog);
   registerFeedRoutes(app, withLog);
-  registerSessionRoutes(app);
+  registerSessionRoutes(app, { maxBodyBytes, maxUploadBytes: deps.maxUploadBytes });
   registerPageRoutes(app);
 
   app.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));

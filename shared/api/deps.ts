@@ -36,8 +36,15 @@ export interface ApiDeps {
   auth: AuthConfig;
   /** Largest body POST /documents accepts (default 2 MB); bigger files go through POST /uploads. */
   maxBodyBytes?: number;
+  /**
+   * The origin of the presigned upload URLs (the bucket's), which the page's CSP then lets it PUT to; the bucket's
+   * CORS allows the API's origin. Unset: the page uploads through POST /documents only.
+   */
+  uploadOrigin?: string;
   /** Largest file POST /uploads presigns for (default MAX_DOCUMENT_BYTES, the pipeline's limit). */
   maxUploadBytes?: number;
+  /** Set where responses are buffered (Lambda behind API Gateway): GET /export refuses answers past it (413). */
+  bufferedExportBytes?: number;
   log?: (message: string, error?: unknown) => void;
   /** The search projection (full text, facets, analytics); `GET /quotes?q=` answers 503 without it. */
   search?: () => Promise<Search | null>;

@@ -19,6 +19,15 @@ function positiveInt(name: string, env: NodeJS.ProcessEnv): number | undefined {
   return n;
 }
 
+/** QUOTEDESK_UPLOAD_ORIGIN: one http(s) origin, nothing else (it goes into the CSP). */
+function uploadOriginFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env.QUOTEDESK_UPLOAD_ORIGIN;
+  if (!value) return undefined;
+  const url = new URL(value);
+  if (!/^https?:$/.test(url.protocol) || url.origin !== value.replace(/\/$/, '')) throw new Error(`QUOTEDESK_UPLOAD_ORIGIN must be an origin (scheme, host, port), not "${value}"`);
+  return url.origin;
+}
+
 export interface RuntimeOverrides {
   reprocess?: DocumentIntake['reprocess'];
   /** The local stack rebuilds its in-process search database on request. */
@@ -45,6 +54,8 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Run
     auth: authConfigFromEnv(env),
     maxBodyBytes: positiveInt('QUOTEDESK_API_MAX_BODY_BYTES', env),
     maxUploadBytes: positiveInt('QUOTEDESK_MAX_BYTES', env),
+    bufferedExportBytes: positiveInt('QUOTEDESK_BUFFERED_EXPORT_BYTES', env),
+    uploadOrigin: uploadOriginFrom(env),
     // Loaded on the first search (a lazy chunk): routes that do not search never load it.
     search: async () => (await import('../storage/search-database.ts')).searchServices(),
     reindex: overrides.reindex,

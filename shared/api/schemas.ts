@@ -181,7 +181,7 @@ export const QuoteSearchPageSchema = z
     cursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
     next: z.string().optional().meta({ description: 'Full-text search: the same as `cursor`, absent on the last page.' }),
     sort: z.enum(['relevance', 'date']).meta({ description: 'The order used: `date` (newest first) also when relevance was asked for over too many matches.' }),
-    total: z.number().int().optional().meta({ description: 'First page with `count=true` or `sort=relevance`: every match, when there are at most 1,000.' }),
+    total: z.number().int().optional().meta({ description: 'With `q` or `count=true`: every match, counted by the search database; without one, first page only and when there are at most 1,000.' }),
     facets: z
       .object({ collection: FacetSchema, speaker: FacetSchema, kind: FacetSchema, month: FacetSchema.meta({ description: 'Publication months (YYYY-MM) in order; undated quotes count in none.' }) })
       .optional()
@@ -201,7 +201,7 @@ export const QuoteQuerySchema = PageQuerySchema.extend({
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
     .optional()
-    .meta({ description: '`true`: the first page also counts every match into `total` and `facets` (when there are at most 1,000).' }),
+    .meta({ description: '`true`: count every match into `total` and `facets` (with a search database; without one, only when there are at most 1,000).' }),
 });
 
 const PeriodQuerySchema = z.object({

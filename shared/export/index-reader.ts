@@ -5,7 +5,9 @@
  */
 import { normalizeName, queryWords, UNDATED } from '../storage/keys.ts';
 import type { ClaimRecord, DocumentRecord, DocumentSpeakerRecord, ExportReader, FlagRecord, IndexStore, Page, PageRequest, QuoteRecord } from '../storage/ports.ts';
-import type { SearchFilter } from '../filters.ts';
+import type { ExportFilter } from '../filters.ts';
+import type { QuoteKind } from '../schema.ts';
+import type { ClaimKind } from '../claims/features.ts';
 
 /** Page sizes: the store's longest page of quotes, and the API's page for everything else. */
 const QUOTE_PAGE = 1000;
@@ -26,7 +28,7 @@ async function* allPages<T>(read: (page: PageRequest) => Promise<Page<T>>, limit
 }
 
 /** Whether a document's date and collection pass the filter (the search's rules: inclusive days, undated apart). */
-export function documentMatches(doc: DocumentRecord, filter: SearchFilter): boolean {
+export function documentMatches(doc: DocumentRecord, filter: ExportFilter): boolean {
   if (filter.collection && doc.collection !== filter.collection) return false;
   const undated = doc.sortDate === UNDATED;
   if (filter.undated) return undated;
@@ -38,11 +40,11 @@ export function documentMatches(doc: DocumentRecord, filter: SearchFilter): bool
 export class IndexExportReader implements ExportReader {
   constructor(private readonly index: IndexStore) {}
 
-  quotes(filter: SearchFilter): AsyncIterable<QuoteRecord> {
-    return allPages((page) => this.index.listQuotes({ ...filter, ...page }), QUOTE_PAGE);
+  quotes(filter: ExportFilter): AsyncIterable<QuoteRecord> {
+    return allPages((page) => this.index.listQuotes({ ...filter, kind: filter.kind as QuoteKind | undefined, ...page }), QUOTE_PAGE);
   }
 
-  async *documents(filter: SearchFilter): AsyncGenerator<DocumentRecord> {
+  async *documents(filter: ExportFilter): AsyncGenerator<DocumentRecord> {
     const speakers = await this.speakerIds(filter);
     for await (const doc of allPages((page) => this.index.listDocuments({ ...page, status: 'done' }))) {
       if (!documentMatches(doc, filter)) continue;
@@ -51,12 +53,14 @@ export class IndexExportReader implements ExportReader {
     }
   }
 
-  async *claims(filter: SearchFilter): AsyncGenerator<ClaimRecord> {
+  async *claims(filter: ExportFilter): AsyncGenerator<ClaimRecord> {
     const speakers = await this.speakerIds(filter);
     const words = filter.q ? queryWords(filter.q) : [];
-    for await (const doc of this.documents({ ...filter, speaker: undefined })) {
+    for await (const doc of this.documents({ ...filter, speaker: undefined, kind: undefined })) {
       for await (const claim of allPages((page) => this.index.claimsOfDocument(doc.id, page))) {
         if (speakers && !(claim.speakerId && speakers.has(claim.speakerId))) continue;
+        // A claim's kind is its main kind or any trait it has, as GET /claims?kind= reads it.
+        if (filter.kind && claim.kind !== filter.kind && !claim.kinds?.includes(filter.kind as ClaimKind)) continue;
         if (words.length > 0) {
           const have = new Set(normalizeName(claim.text).split(' '));
           if (!words.every((w) => have.has(w))) continue;
@@ -66,7 +70,7 @@ export class IndexExportReader implements ExportReader {
     }
   }
 
-  async *speakers(filter: SearchFilter): AsyncGenerator<DocumentSpeakerRecord> {
+  async *speakers(filter: ExportFilter): AsyncGenerator<DocumentSpeakerRecord> {
     const speakers = await this.speakerIds(filter);
     for await (const doc of this.documents({ ...filter, speaker: undefined })) {
       for await (const speaker of allPages((page) => this.index.speakersOfDocument(doc.id, page))) {
@@ -75,7 +79,7 @@ export class IndexExportReader implements ExportReader {
     }
   }
 
-  async *flags(filter: SearchFilter): AsyncGenerator<FlagRecord> {
+  async *flags(filter: ExportFilter): AsyncGenerator<FlagRecord> {
     const speakers = await this.speakerIds(filter);
     for await (const doc of this.documents({ ...filter, speaker: undefined })) {
       for await (const flag of allPages((page) => this.index.flagsOfDocument(doc.id, page))) {
@@ -89,7 +93,7 @@ export class IndexExportReader implements ExportReader {
   }
 
   /** The speaker ids a `speaker` filter names (any spelling), or null for no speaker filter. */
-  private async speakerIds(filter: SearchFilter): Promise<Set<string> | null> {
+  private async speakerIds(filter: ExportFilter): Promise<Set<string> | null> {
     return filter.speaker ? new Set(await this.index.resolveSpeaker(filter.speaker)) : null;
   }
 

@@ -6,12 +6,14 @@ import { Analytics } from './analytics.ts';
 import { SearchProjection } from './projection.ts';
 import { migrate } from './schema.ts';
 import { QuoteSearchEngine } from './search.ts';
+import { QuoteExport } from './export.ts';
 import type { Sql } from './sql.ts';
 
 export interface Search {
   projection: SearchProjection;
   quotes: QuoteSearchEngine;
   analytics: Analytics;
+  exports: QuoteExport;
 }
 
 const ready = new WeakMap<Sql, Promise<Search>>();
@@ -19,7 +21,7 @@ const ready = new WeakMap<Sql, Promise<Search>>();
 export function openSearch(sql: Sql): Promise<Search> {
   let search = ready.get(sql);
   if (!search) {
-    search = migrate(sql).then(() => ({ projection: new SearchProjection(sql), quotes: new QuoteSearchEngine(sql), analytics: new Analytics(sql) }));
+    search = migrate(sql).then(() => ({ projection: new SearchProjection(sql), quotes: new QuoteSearchEngine(sql), analytics: new Analytics(sql), exports: new QuoteExport(sql) }));
     // A failed migration is tried again on the next call.
     search.catch(() => ready.delete(sql));
     ready.set(sql, search);
@@ -28,4 +30,4 @@ export function openSearch(sql: Sql): Promise<Search> {
 }
 
 export { EmptyQueryError } from './search.ts';
-export type { Facets, QuoteHit, QuoteSearch, QuoteSearchPage } from './search.ts';
+export type { Facets, QuoteFilter, QuoteHit, QuoteSearch, QuoteSearchPage } from './search.ts';

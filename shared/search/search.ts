@@ -9,8 +9,9 @@ import type { Sql, SqlValue } from './sql.ts';
 import { parseQuery, tsqueryOf } from './query.ts';
 import { segmentsOf, type Segment } from './highlight.ts';
 
-export interface QuoteSearch {
-  q: string;
+/** What narrows the quotes: the search's filters (`q` optional: without it, every quote the other filters keep). */
+export interface QuoteFilter {
+  q?: string;
   /** Speaker ids the `speaker` filter resolved to (empty: nobody matched, so nothing is found). */
   speakerIds?: string[];
   from?: string;
@@ -20,6 +21,9 @@ export interface QuoteSearch {
   collection?: string;
   source?: string;
   kind?: QuoteKind;
+}
+
+export interface QuoteSearch extends QuoteFilter {
   sort?: 'relevance' | 'date';
   limit: number;
   offset: number;
@@ -75,6 +79,7 @@ export class EmptyQueryError extends Error {
   }
 }
 
+/** Values listed per facet; months are all listed, in order (the speaker chart draws them). */
 const FACET_SIZE = 10;
 /** The first sort date of a dated document (undated ones sort as 0000-00-00, see storage/keys.ts). */
 const FIRST_DATED = '0001';
@@ -83,7 +88,7 @@ export const UNDATED_MONTH = 'undated';
 const MARK_START = '\u{E000}';
 const MARK_END = '\u{E001}';
 
-class Params {
+export class Params {
   readonly values: SqlValue[] = [];
   add(value: SqlValue, cast = 'text'): string {
     this.values.push(value);
@@ -98,20 +103,30 @@ function dayAfter(date: string): string {
   return next.toISOString().slice(0, 10);
 }
 
-function where(search: QuoteSearch, params: Params, query: string): string {
-  const clauses = [`q.search @@ ${query}`];
-  if (search.speakerIds) clauses.push(`q.speaker_id IN (SELECT jsonb_array_elements_text(${params.add(JSON.stringify(search.speakerIds), 'jsonb')}))`);
+/** The date and collection filters as SQL over rows carrying a document's columns (`prefix`: the table's alias). */
+export function documentClauses(filter: QuoteFilter, params: Params, prefix = ''): string[] {
+  const clauses: string[] = [];
   // Undated documents sort before every real date (their sort date is year 0000): a date range never finds them.
-  if (search.undated) clauses.push(`q.sort_date < ${params.add(FIRST_DATED)}`);
-  else if (search.from || search.to) clauses.push(`q.sort_date >= ${params.add(search.from?.slice(0, 10) ?? FIRST_DATED)}`);
-  if (search.to) clauses.push(`q.sort_date < ${params.add(dayAfter(search.to))}`);
-  if (search.collection) clauses.push(`q.collection = ${params.add(search.collection)}`);
+  if (filter.undated) clauses.push(`${prefix}sort_date < ${params.add(FIRST_DATED)}`);
+  else if (filter.from || filter.to) clauses.push(`${prefix}sort_date >= ${params.add(filter.from?.slice(0, 10) ?? FIRST_DATED)}`);
+  if (filter.to) clauses.push(`${prefix}sort_date < ${params.add(dayAfter(filter.to))}`);
+  if (filter.collection) clauses.push(`${prefix}collection = ${params.add(filter.collection)}`);
+  return clauses;
+}
+
+/** The filter as SQL over the quote rows `q` (and `query.ts`, the tsquery, when there are words). */
+export function where(search: QuoteFilter, params: Params, query: string | null): string {
+  const clauses = query ? [`q.search @@ ${query}`] : ['true'];
+  if (search.speakerIds) clauses.push(`q.speaker_id IN (SELECT jsonb_array_elements_text(${params.add(JSON.stringify(search.speakerIds), 'jsonb')}))`);
+  clauses.push(...documentClauses(search, params, 'q.'));
   if (search.source) clauses.push(`q.source = ${params.add(search.source)}`);
   if (search.kind) clauses.push(`q.kind = ${params.add(search.kind)}`);
   return clauses.join(' AND ');
 }
 
-function queryExpression(search: QuoteSearch, params: Params): string {
+/** The tsquery of the words, or null without words (then every quote matches). */
+export function queryExpression(search: QuoteFilter, params: Params): string | null {
+  if (search.q === undefined) return null;
   const ts = tsqueryOf(parseQuery(search.q), 1);
   if (!ts) throw new EmptyQueryError(search.q);
   for (const value of ts.params) params.add(value);
@@ -132,15 +147,16 @@ export class QuoteSearchEngine {
   private async page(search: QuoteSearch): Promise<QuoteHit[]> {
     const params = new Params();
     const query = queryExpression(search, params);
-    const filter = where(search, params, 'query.ts');
-    const order = search.sort === 'date' ? 'sort_date DESC, document_id, quote_id' : 'score DESC, sort_date DESC, document_id, quote_id';
+    const filter = where(search, params, query && 'query.ts');
+    // Without words there is nothing to rank by: newest first.
+    const order = search.sort === 'date' || !query ? 'sort_date DESC, document_id, quote_id' : 'score DESC, sort_date DESC, document_id, quote_id';
     const limit = params.add(search.limit + 1, 'integer');
     const offset = params.add(search.offset, 'integer');
-    const headline = `ts_headline('english', page.text, query.ts, ${params.add(`StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`)})`;
+    const headline = query ? `ts_headline('english', page.text, query.ts, ${params.add(`StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`)})` : 'page.text';
     const rows = await this.sql.query<Record<string, unknown>>(
-      `WITH query AS (SELECT ${query} AS ts),
+      `WITH query AS (SELECT ${query ?? 'NULL::tsquery'} AS ts),
        page AS (
-         SELECT q.*, ts_rank_cd(q.search, query.ts) AS score
+         SELECT q.*, coalesce(ts_rank_cd(q.search, query.ts), 0) AS score
          FROM quotes q, query
          WHERE ${filter}
          ORDER BY ${order}
@@ -159,10 +175,10 @@ export class QuoteSearchEngine {
   private async summary(search: QuoteSearch): Promise<{ total: number; facets: Facets }> {
     const params = new Params();
     const query = queryExpression(search, params);
-    const filter = where(search, params, 'query.ts');
+    const filter = where(search, params, query && 'query.ts');
     const size = params.add(FACET_SIZE, 'integer');
     const rows = await this.sql.query<{ facet: string; value: string | null; count: number; words: number }>(
-      `WITH query AS (SELECT ${query} AS ts),
+      `WITH query AS (SELECT ${query ?? 'NULL::tsquery'} AS ts),
        matched AS (
          SELECT q.collection, q.speaker, q.kind,
                 CASE WHEN q.sort_date < '${FIRST_DATED}' THEN '${UNDATED_MONTH}' ELSE left(q.sort_date, 7) END AS month
@@ -177,12 +193,12 @@ export class QuoteSearchEngine {
        ),
        ranked AS (SELECT *, row_number() OVER (PARTITION BY facet ORDER BY count DESC, value) AS n FROM grouped)
        SELECT facet, value, count, (SELECT numnode(ts) FROM query)::integer AS words
-       FROM ranked WHERE facet = 'total' OR (value IS NOT NULL AND n <= ${size})
-       ORDER BY facet, n`,
+       FROM ranked WHERE facet = 'total' OR (value IS NOT NULL AND (facet = 'month' OR n <= ${size}))
+       ORDER BY facet, CASE WHEN facet = 'month' THEN value END, n`,
       params.values,
     );
     // A query of common words only ("the of") is an empty tsquery, which matches nothing: say so instead.
-    if (rows.length === 0 || Number(rows[0].words) === 0) throw new EmptyQueryError(search.q);
+    if (search.q !== undefined && (rows.length === 0 || Number(rows[0].words) === 0)) throw new EmptyQueryError(search.q);
     const facets: Facets = { collection: [], speaker: [], kind: [], month: [] };
     let total = 0;
     for (const row of rows) {

@@ -4,7 +4,7 @@
  */
 import type { Claim, NameEvidence, QuoteKind } from '../schema.ts';
 import type { DateSource } from '../dates/publication.ts';
-import type { SearchFilter } from '../filters.ts';
+import type { ExportFilter } from '../filters.ts';
 
 /** Every list takes a page request and returns a page with an opaque cursor (see `cursor.ts`). */
 export interface PageRequest {
@@ -298,11 +298,11 @@ export interface IndexStore {
  * projection can serve it the same way.
  */
 export interface ExportReader {
-  quotes(filter: SearchFilter): AsyncIterable<QuoteRecord>;
-  claims(filter: SearchFilter): AsyncIterable<ClaimRecord>;
-  speakers(filter: SearchFilter): AsyncIterable<DocumentSpeakerRecord>;
-  flags(filter: SearchFilter): AsyncIterable<FlagRecord>;
-  documents(filter: SearchFilter): AsyncIterable<DocumentRecord>;
+  quotes(filter: ExportFilter): AsyncIterable<QuoteRecord>;
+  claims(filter: ExportFilter): AsyncIterable<ClaimRecord>;
+  speakers(filter: ExportFilter): AsyncIterable<DocumentSpeakerRecord>;
+  flags(filter: ExportFilter): AsyncIterable<FlagRecord>;
+  documents(filter: ExportFilter): AsyncIterable<DocumentRecord>;
   /** The documents with these ids (those that exist), for the rows of a stretch of the stream. */
   documentsById(ids: string[]): Promise<Map<string, DocumentRecord>>;
 }

@@ -41,6 +41,8 @@ const context = { functionName: 'api', awsRequestId: 'r1', getRemainingTimeInMil
 beforeAll(async () => {
   aws = await startLocalAws({ bucket: 'quotedesk-lambda-test', table: 'quotedesk-lambda-test' });
   process.env.QUOTEDESK_AUTH = 'jwt-claims';
+  // As the stack sets it for the API function, here small enough for a CSV header to pass it.
+  process.env.QUOTEDESK_BUFFERED_EXPORT_BYTES = '100';
   handler = (await import('#functions/api.ts')).handler as unknown as typeof handler;
 });
 
@@ -70,5 +72,14 @@ describe('API Lambda handler', () => {
     expect(first.statusCode).toBe(202);
     const again = await handler(event('POST', '/documents', { groups: '[writer]', body, contentType: 'application/json' }), context);
     expect(JSON.parse(again.body)).toMatchObject({ id: JSON.parse(first.body).id, duplicate: true });
+  });
+
+  it('answers an export within the buffered bound whole, and refuses a larger one with 413 and where to go', async () => {
+    const small = await handler(event('GET', '/export', { groups: '[reader]', query: 'table=flags&format=jsonl' }), context);
+    expect(small.statusCode).toBe(200);
+    expect(small.headers?.['content-type']).toMatch(/^application\/x-ndjson/);
+    const large = await handler(event('GET', '/export', { groups: '[reader]', query: 'table=quotes&format=csv' }), context);
+    expect(large.statusCode).toBe(413);
+    expect(JSON.parse(large.body).detail).toMatch(/larger than this API answers \(0\.0 MB.*run `quotedesk export`/);
   });
 });

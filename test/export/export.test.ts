@@ -139,6 +139,24 @@ describe('export', () => {
     expect((await app.request('/export?table=quotes')).status).toBe(401);
   });
 
+  it('exports claims by kind (main kind or any of its kinds), through the API and the CLI alike', async () => {
+    const jsonl = async (query: string) => (await (await apiExport(`format=jsonl&${query}`)).text()).trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const all = await jsonl('table=claims');
+    const kindsOf = (c: { kind: string; kinds: string | null }) => new Set([c.kind, ...(c.kinds ?? '').split('; ')]);
+    // A kind some claims have and others do not, so the filter has something to leave out.
+    const kind = [...new Set(all.flatMap((c) => [...kindsOf(c)]))].find((k) => all.some((c) => !kindsOf(c).has(k)))!;
+    expect(kind).toBeDefined();
+    const expected = all.filter((c) => kindsOf(c).has(kind)).map((c) => c.claimId);
+    const viaApi = await jsonl(`table=claims&kind=${kind}`);
+    expect(viaApi.map((c) => c.claimId)).toEqual(expected);
+    expect(viaApi.length).toBeLessThan(all.length);
+    const { stdout } = await cli(['export', 'claims', '--kind', kind, '--format', 'jsonl']);
+    expect(stdout.trim().split('\n').map((line) => JSON.parse(line).claimId)).toEqual(expected);
+    // A quote kind does not name claims, nor a claim kind quotes.
+    expect((await (await apiExport('table=claims&kind=direct')).json()).detail).toContain('"kind" of claims is a claim kind');
+    expect((await (await apiExport(`table=quotes&kind=${kind}`)).json()).detail).toContain('"kind" of quotes is direct, indirect or mixed');
+  });
+
   it('quotedesk export writes the same rows as Parquet, read back by an independent reader', async () => {
     const path = join(dir, 'quotes.parquet');
     const { stderr } = await cli(['export', 'quotes', '--format', 'parquet', '--out', path]);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '#infra/constructs/access.ts';
 import { ENV, FUNCTIONS, type FunctionSpec } from '#infra/wiring.ts';
 import { RAW_PREFIX } from '#shared/pipeline/s3-keys.ts';
+import { BUFFERED_EXPORT_BYTES } from '#shared/limits.ts';
 import { TABLE_DEFINITION } from '#shared/storage/table.ts';
 import { PUBLIC_PATHS } from '#shared/api/routes/page.ts';
 import { PUBLIC_ROUTES } from '#infra/constructs/api.ts';
@@ -217,6 +218,26 @@ describe('functions', () => {
       const env = resourcesOf(template, 'AWS::Lambda::Function')[ids.functions[other.name].fn].Properties!.Environment.Variables;
       expect(env[ENV.cursorSecret]).toBeUndefined();
       expect(env[ENV.auth]).toBeUndefined();
+    }
+  });
+
+  it('tells the API function its answers are buffered, so GET /export refuses past the bound rather than fail mid-way', () => {
+    const api = resourcesOf(template, 'AWS::Lambda::Function')[ids.functions.api.fn].Properties!.Environment.Variables;
+    expect(api[ENV.bufferedExportBytes]).toBe(String(BUFFERED_EXPORT_BYTES));
+    // 4.5 MB base64-encoded is 6 MB: Lambda's buffered response payload.
+    expect(Math.ceil(BUFFERED_EXPORT_BYTES / 3) * 4).toBeLessThanOrEqual(6 * 1024 * 1024 - 64 * 1024);
+  });
+
+  it('lets the page PUT presigned uploads to the bucket: CORS for the API origin only, and the CSP told that bucket origin', () => {
+    const cors = resourcesOf(template, 'AWS::S3::Bucket')[ids.bucket].Properties!.CorsConfiguration.CorsRules;
+    expect(cors).toHaveLength(1);
+    expect(cors[0].AllowedMethods).toEqual(['PUT']);
+    expect(cors[0].AllowedHeaders).toEqual(['content-type', 'x-amz-meta-*']);
+    expect(cors[0].AllowedOrigins.map(render)).toEqual([`<${ids.api}.ApiEndpoint>`]);
+    const api = resourcesOf(template, 'AWS::Lambda::Function')[ids.functions.api.fn].Properties!.Environment.Variables;
+    expect(render(api[ENV.uploadOrigin])).toBe(`https://<${ids.bucket}.RegionalDomainName>`);
+    for (const other of FUNCTIONS.filter((f) => f.trigger.kind !== 'http')) {
+      expect(resourcesOf(template, 'AWS::Lambda::Function')[ids.functions[other.name].fn].Properties!.Environment.Variables[ENV.uploadOrigin]).toBeUndefined();
     }
   });
 

@@ -58,12 +58,12 @@ describe('full-text search on PostgreSQL', () => {
     expect(last.nextOffset).toBeNull();
   });
 
-  it('answers facets by collection, speaker, kind and month', async () => {
+  it('answers facets by collection, speaker, kind and month (every month, in order, for the chart)', async () => {
     const { facets } = await find('first');
     expect(facets.collection).toEqual([{ value: 'wire', count: 2 }, { value: 'city hall', count: 1 }]);
     expect(facets.speaker).toEqual([{ value: 'Amara Okafor', count: 1 }, { value: 'Priya Raman', count: 1 }, { value: 'Tomas Lindqvist', count: 1 }]);
     expect(facets.kind).toEqual([{ value: 'direct', count: 2 }, { value: 'mixed', count: 1 }]);
-    expect(facets.month).toEqual([{ value: '2020-04', count: 2 }, { value: '2020-03', count: 1 }]);
+    expect(facets.month).toEqual([{ value: '2020-03', count: 1 }, { value: '2020-04', count: 2 }]);
   });
 
   it('filters by speaker, dates, collection, source and kind', async () => {

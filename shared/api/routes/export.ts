@@ -1,11 +1,12 @@
 /**
  * GET /export: one table as CSV, JSONL or Parquet, streamed (the parameters and checks are those of
- * `quotedesk export`). Behind API Gateway the Lambda integration buffers the response (6 MB at most);
- * large exports go through the CLI, which reads the index directly.
+ * `quotedesk export`). Behind API Gateway the Lambda integration buffers the response (6 MB at most):
+ * there the export is gathered up to BUFFERED_EXPORT_BYTES and refused with 413 past it, never cut short;
+ * larger exports go through the CLI, which reads the index and the search database directly.
  */
 import { createRoute } from '../openapi-app.ts';
 import { ExportFieldsSchema, ExportRequestSchema, exportStream, fileNameFor } from '#shared/export/export.ts';
-import { IndexExportReader } from '#shared/export/index-reader.ts';
+import { exportReader } from '#shared/export/search-reader.ts';
 import { CONTENT_TYPES } from '#shared/export/formats.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
@@ -29,12 +30,33 @@ const exportRoute = createRoute({
   },
 });
 
+/** The whole export as one body, or a 413 that says where larger exports go once it passes `limit` bytes. */
+async function gathered(chunks: AsyncGenerator<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const parts: Uint8Array[] = [];
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    bytes += chunk.byteLength;
+    if (bytes > limit) {
+      await chunks.return(undefined);
+      throw new ApiError(413, `This export is larger than this API answers (${(limit / 1e6).toFixed(1)} MB, the size API Gateway and Lambda buffer): narrow it with filters (from, to, collection, speaker) or run \`quotedesk export\`, which has no limit.`);
+    }
+    parts.push(chunk);
+  }
+  return new Uint8Array(Buffer.concat(parts));
+}
+
 export function registerExportRoutes(app: ApiApp, deps: ApiDeps): void {
   app.openapi(exportRoute, async (c) => {
     const checked = ExportRequestSchema.safeParse(c.req.valid('query'));
     if (!checked.success) throw new ApiError(400, checked.error.issues.map((issue) => issue.message).join('; '));
     const request = checked.data;
-    const chunks = exportStream(new IndexExportReader(deps.index), request);
+    const chunks = exportStream(exportReader(deps.index, deps.search ? await deps.search() : null), request);
+    const headers = {
+      'content-type': CONTENT_TYPES[request.format],
+      'content-disposition': `attachment; filename="${fileNameFor(request)}"`,
+      'cache-control': 'no-store',
+    };
+    if (deps.bufferedExportBytes) return c.body(await gathered(chunks, deps.bufferedExportBytes), 200, headers);
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
         const { value, done } = await chunks.next();
@@ -45,10 +67,6 @@ export function registerExportRoutes(app: ApiApp, deps: ApiDeps): void {
         await chunks.return(undefined);
       },
     });
-    return c.body(body, 200, {
-      'content-type': CONTENT_TYPES[request.format],
-      'content-disposition': `attachment; filename="${fileNameFor(request)}"`,
-      'cache-control': 'no-store',
-    });
+    return c.body(body, 200, headers);
   });
 }

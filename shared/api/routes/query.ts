@@ -29,7 +29,8 @@ const listQuotes = createRoute({
   description:
     '`speaker` matches any spelling of the person: aliases and flagged variants resolve to one speaker. `q` matches whole words ' +
     'through the word index (each quote then carries `highlight`). `from` / `to` bound the publication date (inclusive). ' +
-    'With `count=true` the first page also gives `total` and `facets` when the matches are few enough to count (at most 1,000). ' +
+    'With `count=true` the first page also gives `total` and `facets`: with a search database counted over every match; ' +
+    'without one only when the matches are few enough to count (at most 1,000), else neither. ' +
     '`sort=relevance` (with `q`) ranks those matches best first (BM25) and counts them; `sort` in the answer says which order was used.',
   security: readerSecurity,
   request: { query: QuoteQuerySchema },
@@ -98,11 +99,12 @@ export function registerQueryRoutes(app: ApiApp, deps: ApiDeps): void {
     if (query.from && query.to && query.from.slice(0, 10) > query.to.slice(0, 10)) {
       throw new ApiError(400, `"from" (${query.from}) is after "to" (${query.to}).`);
     }
-    // Full-text search on the search projection when there is a search database; else the index's words filter.
-    const projection = query.q && deps.search ? await deps.search() : null;
-    if (query.q && projection) {
-      const { q, sort, count: _count, ...filters } = query;
-      return c.json(await searchProjection(deps, { ...filters, q, sort, speaker: speakerId ?? speaker, cursor: query.cursor ?? undefined }) as never, 200);
+    // Full-text search and counts on the search projection when there is a search database, so totals, facets and
+    // the speaker chart count every match; else the index's words filter, which counts up to SEARCH_LIMIT.
+    const projection = (query.q || query.count) && deps.search ? await deps.search() : null;
+    if (projection) {
+      const { sort, count: _count, ...filters } = query;
+      return c.json(await searchProjection(deps, { ...filters, sort, speaker, speakerId, cursor: query.cursor ?? undefined }) as never, 200);
     }
     const { items, ...rest } = await searchQuotes(deps.index, { ...query, speaker: speakerId ?? speaker });
     const presented = items.map((quote) => ({ ...presentQuote(quote), ...(query.q ? { highlight: highlightSegments(quote.text, query.q) } : {}) }));

@@ -1,7 +1,7 @@
 /**
  * Full-text quote search and analytics on the search projection (PostgreSQL: PGlite locally,
- * Aurora in AWS). `GET /quotes?q=` is answered here; without `q`, quotes are listed from the
- * DynamoDB index (routes/query.ts). 503 when no search database is configured.
+ * Aurora in AWS). `GET /quotes?q=` and `count=true` are answered here, counted over every match; other
+ * listings come from the DynamoDB index (routes/query.ts). 503 when no search database is configured.
  */
 import * as z from 'zod';
 import { createRoute } from '../openapi-app.ts';
@@ -18,8 +18,10 @@ import { errorResponses, json, readerSecurity, writerSecurity } from './common.t
 const MAX_OFFSET = 10_000;
 
 export interface QuoteSearchRequest {
-  q: string;
+  q?: string;
   speaker?: string;
+  /** One speaker by id (the speaker page), instead of a name to resolve. */
+  speakerId?: string;
   from?: string;
   to?: string;
   undated?: boolean;
@@ -37,15 +39,15 @@ async function searchOf(deps: ApiDeps): Promise<Search> {
   return search;
 }
 
-/** `GET /quotes?q=…`: a page of hits with the total, facets and highlights. */
+/** `GET /quotes?q=…` (or `count=true`): a page of hits with the exact total, facets and, with words, highlights. */
 export async function searchQuotes(deps: ApiDeps, request: QuoteSearchRequest) {
   const search = await searchOf(deps);
-  const { cursor, limit, speaker, ...filters } = request;
-  const scope = `search:${JSON.stringify({ ...filters, speaker: speaker ?? null, limit: clampLimit(limit) })}`;
+  const { cursor, limit, speaker, speakerId, ...filters } = request;
+  const scope = `search:${JSON.stringify({ ...filters, speaker: speaker ?? null, speakerId: speakerId ?? null, limit: clampLimit(limit) })}`;
   const position = decodeCursor(cursor, scope);
   const offset = position ? Number(position.o) : 0;
   if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) throw new InvalidCursorError();
-  const speakerIds = speaker ? await deps.index.resolveSpeaker(speaker) : undefined;
+  const speakerIds = speakerId ? [speakerId] : speaker ? await deps.index.resolveSpeaker(speaker) : undefined;
   try {
     // Newest first unless relevance is asked for (as the index's search does).
     const page = await search.quotes.search({ ...filters, sort: filters.sort ?? 'date', speakerIds, limit: clampLimit(limit), offset });
