@@ -82,9 +82,16 @@ function merge(text: string, direct: DirectQuote[], candidates: AttributionCandi
     const speaker = candidateSpeaker(text, c, registry);
     found.push({ start: c.start, end: c.end, kind: c.kind, speaker, cue: c.cue, confidence: c.confidence, via: speaker ? 'reported' : 'none' });
   }
-  // someone's words quoted in narration, in no attribution ("Khan thanked “the police … for their response”")
+  // someone's words quoted in narration, in no attribution ("Khan thanked “the police … for their response”").
+  // Fragments and the attributions kept run in document order: one pass, with the furthest end so far, finds
+  // whether any attribution overlaps a fragment (direct quotes never overlap one).
+  const reported = found.slice(standalone.length);
+  let r = 0;
+  let furthest = -1;
   for (const q of direct) {
-    if (q.narrator && !found.some((f) => overlap(f, q) > 0)) found.push({ start: q.start, end: q.end, kind: 'direct', speaker: q.narrator, cue: null, confidence: 0.5, via: 'subject' });
+    if (!q.narrator) continue;
+    while (r < reported.length && reported[r].start < q.end) furthest = Math.max(furthest, reported[r++].end);
+    if (furthest <= q.start) found.push({ start: q.start, end: q.end, kind: 'direct', speaker: q.narrator, cue: null, confidence: 0.5, via: 'subject' });
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -40,14 +40,13 @@ export class SpeakerRegistry {
   /** Quote spans (sorted, non-overlapping): names inside them are not antecedents of a pronoun. */
   private quoted: Array<{ start: number; end: number }> = [];
 
-  private readonly organizations: DocumentOrganizations;
+  /** The document's organisation names, read only when an organisation speaks. */
+  private organizations?: DocumentOrganizations;
 
   constructor(
     private readonly text: string,
     private readonly people: DocumentPeople,
-  ) {
-    this.organizations = new DocumentOrganizations(text);
-  }
+  ) {}
 
   setQuoted(spans: Array<{ start: number; end: number }>): void {
     this.quoted = spans;
@@ -104,7 +103,7 @@ export class SpeakerRegistry {
     const became = new Map<SpeakerEntry, SpeakerEntry>();
     for (const entry of [...this.entries]) {
       if ((entry.kind !== 'person' && entry.kind !== 'organization') || entry.members) continue;
-      const full = entry.kind === 'person' ? people.fullest(entry.name, entry.order, entry.gender) : this.organizations.fullest(entry.name);
+      const full = entry.kind === 'person' ? people.fullest(entry.name, entry.order, entry.gender) : (this.organizations ??= new DocumentOrganizations(this.text)).fullest(entry.name);
       if (!full || full === entry.name) continue;
       const key = `${entry.kind}:${norm(full)}`;
       const existing = this.byName.get(key);

@@ -205,11 +205,10 @@ function documentOwner(text: string, tokens: Token[], j: number): SpeakerPhrase 
   while (k >= 0 && j - k <= 2 && tokens[k].word && /^[a-z]/.test(tokens[k].text) && !/['’]s$/.test(tokens[k].text)) k--;
   const possessive = k >= 0 ? /^(.+?)['’]s$/.exec(tokens[k].text) : null;
   if (!possessive) return null;
-  const owner = [...tokens.slice(Math.max(0, k - 4), k).filter((t) => t.cap || t.lower === 'the'), makeToken(possessive[1], tokens[k].start, tokens[k].start + possessive[1].length)];
-  // (only the words right before the possessive: "… of the court's summary" owns nothing further left)
-  let from = owner.length - 1;
-  while (from > 0 && owner[from - 1].end + 1 >= owner[from].start) from--;
-  return parseSpeakerPhrase(text, owner.slice(from));
+  // the capitalised words (and "the") right before the possessive: "… of the court's summary" owns nothing further left
+  let from = k;
+  while (from > 0 && k - from < 4 && (tokens[from - 1].cap || tokens[from - 1].lower === 'the') && tokens[from - 1].end + 1 >= tokens[from].start) from--;
+  return parseSpeakerPhrase(text, [...tokens.slice(from, k), makeToken(possessive[1], tokens[k].start, tokens[k].start + possessive[1].length)]);
 }
 
 /** Steps left over a "(D-N.C.)" parenthetical ending at j. */

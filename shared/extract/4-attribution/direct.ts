@@ -169,13 +169,12 @@ function quotedClause(text: string, span: QuoteSpan): boolean {
 /** The person or organisation whose words a fragment quotes in narration: its sentence's subject. */
 function narratorOf(text: string, span: QuoteSpan, paragraph: Paragraph, registry: SpeakerRegistry): SpeakerEntry | null {
   const subject = wholeSentenceSubject(text, span, paragraph);
-  // (the subject is outside any quote, and a verb stands between it and the words: "Clinton “is the only
-  // candidate …”" quotes someone about Clinton)
-  if (!subject || subject.end > span.start || registry.insideQuote(subject.start) || !/\b\p{Ll}+\b/u.test(text.slice(subject.end, span.start))) return null;
+  if (!subject || subject.end > span.start || registry.insideQuote(subject.start)) return null;
   // the words are about the subject, or someone else's: "X was described by Y as “…”", "Y quoted X as saying “…”"
   if (SOMEONE_ELSES.test(text.slice(subject.end, span.start))) return null;
   // a reporting clause after the subject speaks for the words: "Mills “got …,” Jordan said, and still “got to …”"
   // (a cue whose subject was left out, "The State Department gave … and said …", falls back to the sentence's)
+  // (a verb stands between the speaker and the words: "Clinton “is the only candidate …”" quotes someone about Clinton)
   const narrated = lastCueSpeaker(text, subject.end, span.start);
   const speaker = [narrated && narrated.start > subject.start ? narrated : null, namedInApposition(text, subject.end), subject].find(
     (p): p is SpeakerPhrase => !!p && couldSpeak(text, p, registry) && /\b\p{Ll}+\b/u.test(text.slice(p.end, span.start)),
