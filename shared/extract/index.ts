@@ -88,13 +88,26 @@ function merge(text: string, direct: DirectQuote[], candidates: AttributionCandi
   const reported = found.slice(standalone.length);
   let r = 0;
   let furthest = -1;
+  let previousEnd = 0;
   for (const q of direct) {
+    const after = previousEnd;
+    previousEnd = q.end;
     if (!q.narrator) continue;
     while (r < reported.length && reported[r].start < q.end) furthest = Math.max(furthest, reported[r++].end);
-    if (furthest <= q.start) found.push({ start: q.start, end: q.end, kind: 'direct', speaker: q.narrator, cue: null, confidence: 0.5, via: 'subject' });
+    if (furthest > q.start) continue;
+    // "Beck described Trump as “…”": the words after the verb are reported, the quoted ones among them as written
+    // (not over an earlier quote, and not from a verb far before the words: "Clinton spoke … where protesters chanted “…”")
+    const narratedFrom = q.narratedFrom ?? q.start;
+    const from = narratedFrom >= after && wordsBetween(text, narratedFrom, q.start) <= MAX_NARRATED_LEAD_WORDS ? narratedFrom : q.start;
+    found.push({ start: Math.min(from, q.start), end: q.end, kind: from < q.start ? 'mixed' : 'direct', speaker: q.narrator, cue: null, confidence: 0.5, via: 'subject' });
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }
+
+/** Most words reported before a quoted fragment in narration, from the subject's verb on. */
+const MAX_NARRATED_LEAD_WORDS = 20;
+
+const wordsBetween = (text: string, start: number, end: number) => text.slice(start, end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
 /** Sets each claim's speakerId and speaker name from the quote that contains it or covers most of it. Both lists sorted by start. */
 function assignClaimSpeakers(claims: Claim[], quotes: Quote[]): void {
@@ -181,7 +194,8 @@ function analyse(text: string, options: ExtractOptions, observe?: CandidateObser
     q.speaker = became.get(named) ?? named;
   }
   const issuer = people.issuer();
-  const directFound = found.filter((q) => q.kind === 'direct');
+  // a quotation whose reporting clause named its source keeps it ("The ad says “…”"); the rest are ranked
+  const directFound = found.filter((q) => q.kind === 'direct' && q.via !== 'reported');
   if (issuer) creditIssuer(directFound, issuer, registry);
   rankSpeakers(directFound, { text, paragraphs, people, issuer }, registry, observe);
   registry.collectMentions();

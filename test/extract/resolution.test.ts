@@ -399,6 +399,21 @@ describe('transcripts', () => {
     ]);
   });
 
+  it('splits a quoted transcript whose turns open with a mark and no close into one quote per turn, after each label', () => {
+    const text = [
+      'Fox host Chris Harlan interviewed Governor Mike Dorn on Sunday.',
+      '"HARLAN: Let us start with the news. Your rival says this is an episode of “Harbor Tank.” Is it?',
+      '"DORN: Well, look, the people have an enormously important choice to make.',
+      '"HARLAN: Will Ada Voss be there?"',
+    ].join('\n\n');
+    const quotes = extract(text).quotes.filter((q) => q.kind === 'direct');
+    expect(quotes.map((q) => [q.speaker, q.text.slice(0, 14)])).toEqual([
+      ['Chris Harlan', 'Let us start w'],
+      ['Mike Dorn', 'Well, look, th'],
+      ['Chris Harlan', 'Will Ada Voss '],
+    ]);
+  });
+
   it('never takes the clause after a cue for a speaker', () => {
     const text = 'But, Governor, because as “The Harbor Journal” wrote, it shows people are worried about taxes, one wonders.';
     expect(extract(text).speakers.map((s) => s.name).join('|')).not.toMatch(/^,|it shows/);
@@ -577,5 +592,45 @@ describe('documents speaking for their owner', () => {
   it('keep a description when no one in the document fits it', () => {
     const text = 'Ferries were cancelled.\n\nThe ministry\'s statement said, "All ferries will run on the winter timetable from Sunday."';
     expect(speakerOf(text, 'All ferries will run')).toMatch(/^the ministry$/i);
+  });
+});
+
+describe('quotations reported by a pattern the quote finder does not read', () => {
+  it('makes content that is one quotation and nothing else a direct quote of the reporting clause’s source', () => {
+    const text = 'A 2014 Harbor Board report found “no evidence that the dredging caused the flooding of the lower town.”';
+    const [quote] = extract(text).quotes;
+    expect([quote.kind, quote.via]).toEqual(['direct', 'reported']);
+    expect(quote.speaker).toMatch(/Harbor Board report/);
+  });
+
+  it('keeps words around the quotation mixed', () => {
+    const text = 'Mayor Ines Ferreira said that the harbor plan was “a gift to developers and nobody else.”';
+    expect(extract(text).quotes.map((q) => q.kind)).toEqual(['mixed']);
+  });
+});
+
+describe('section headings', () => {
+  it('does not continue a quote into a quoted title-case heading in the next paragraph', () => {
+    const text = [
+      '“The harbor will not wait for us,” Mayor Ines Ferreira said. “We have to move now.”',
+      '‘Legend in the Coal Fields.’',
+      'The mine closed in 1998.',
+    ].join('\n\n');
+    expect(extract(text).quotes.map((q) => q.text)).not.toContain('‘Legend in the Coal Fields.’');
+  });
+});
+
+describe('words quoted in narration', () => {
+  it('reports the words after the subject’s verb as mixed, with the quoted ones among them', () => {
+    const text = 'Radio host Glenn Harlow has in the past described Mayor Ines Ferreira as “a reckless friend of every harbor developer in the state.”';
+    const [quote] = extract(text).quotes;
+    expect([quote.kind, quote.speaker, quote.via]).toEqual(['mixed', 'Glenn Harlow', 'subject']);
+    expect(quote.text.startsWith('Mayor Ines Ferreira as “a reckless')).toBe(true);
+  });
+
+  it('keeps words quoted right after the verb a direct quote', () => {
+    const text = 'The mayor of Bristol, Anna Whitcombe, thanked “the volunteers who worked through the night for their swift response.”';
+    const [quote] = extract(text).quotes;
+    expect([quote.kind, quote.speaker]).toEqual(['direct', 'Anna Whitcombe']);
   });
 });

@@ -124,6 +124,9 @@ function marksIn(text: string, from: number, to: number): Mark[] {
   return marks;
 }
 
+/** A transcript's speaker label: one or two words in capitals and a colon ("WALLACE:", "SEN. KAINE:"). */
+export const TRANSCRIPT_LABEL = /^((?:\p{Lu}{2,}\.?\s)?\p{Lu}[\p{Lu}'’-]+):\s/u;
+
 /**
  * Scans the whole text. Linear in the text length.
  */
@@ -142,7 +145,9 @@ export function scanQuotes(text: string, paragraphs: Paragraph[] = splitParagrap
       const first = marks[0];
       // Newspapers continue a quote only after a complete sentence: "… and" at a paragraph end is a lost mark.
       const endsSentence = /[.?!…:;]["”’']?$/.test(text.slice(carried.lastEnd - 2, carried.lastEnd));
-      if (endsSentence && first && first.pos === para.start && first.family === 'double' && first.role !== 'close') {
+      // A quoted transcript opens each turn with a mark and its speaker's label ("“WALLACE: …"): a new quote.
+      const newTurn = first && TRANSCRIPT_LABEL.test(text.slice(first.pos + 1, first.pos + 41));
+      if (endsSentence && first && first.pos === para.start && first.family === 'double' && first.role !== 'close' && !newTurn) {
         // Continuation paragraph: the quote goes on; its opening mark is consumed.
         open = { start: carried.start, family: 'double', straight: carried.straight, paragraphs: carried.paragraphs + 1 };
         m = 1;
@@ -173,7 +178,7 @@ export function scanQuotes(text: string, paragraphs: Paragraph[] = splitParagrap
       if (mark.role === 'open' && open.family === 'double') {
         // A quote inside the quote in the same family of marks ("“… the discriminatory “Don’t Ask, Don’t Tell”
         // policy …”", "“For 20 years, "Don't Ask" has …”"): both its marks are skipped.
-        const nestedClose = open.straight ? -1 : nestedQuoteClose(text, marks, m);
+        const nestedClose = open.straight && text[mark.pos] === '"' ? -1 : nestedQuoteClose(text, marks, m, open.straight);
         if (nestedClose > m) {
           m = nestedClose;
           continue;
@@ -201,18 +206,18 @@ export function scanQuotes(text: string, paragraphs: Paragraph[] = splitParagrap
 const NESTED_QUOTE_MAX = 80;
 
 /**
- * Index of the mark closing a quote nested at marks[m] inside an open typographic double quote, or -1.
- * A straight pair nests when it closes before the next typographic mark. A typographic pair nests when it
+ * Index of the mark closing a quote nested at marks[m] inside an open double quote, or -1.
+ * A pair in the other style nests (straight in typographic, typographic in straight) when it closes before the next mark. A typographic pair nests when it
  * sits mid-sentence: a word or comma before it, the sentence going on in lower case after it.
  */
-function nestedQuoteClose(text: string, marks: Mark[], m: number): number {
+function nestedQuoteClose(text: string, marks: Mark[], m: number, outerStraight = false): number {
   const mark = marks[m];
   const close = marks[m + 1];
   if (!close || close.family !== 'double' || close.role === 'open' || close.pos - mark.pos > NESTED_QUOTE_MAX) return -1;
   const straight = text[mark.pos] === '"';
   if (straight !== (text[close.pos] === '"')) return -1;
   if (/[.!?]/.test(text.slice(mark.pos, close.pos - 1))) return -1;
-  if (straight) return m + 1;
+  if (straight !== outerStraight) return m + 1; // the other style inside the quote: a name or phrase it quotes
   const before = text.slice(Math.max(0, mark.pos - 3), mark.pos).trimEnd();
   const after = text.slice(close.pos + 1, close.pos + 4).trimStart();
   return /[\p{Ll}\p{N},]$/u.test(before) && /^[\p{Ll},;]/u.test(after) ? m + 1 : -1;

@@ -5,7 +5,7 @@
  * ("… said in a statement:" followed by the statement's paragraphs).
  */
 import { attributeQuote, directCue, lastCueSpeaker, wholeSentenceSubject, type Attribution } from './attribution.ts';
-import { isTitleCase, scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from '../1-tokens/quotemarks.ts';
+import { TRANSCRIPT_LABEL, isTitleCase, scanQuotes, splitParagraphs, type Paragraph, type QuoteSpan } from '../1-tokens/quotemarks.ts';
 import { isOrgWord, parseSpeakerPhrase, type SpeakerPhrase } from '../2-mentions/speaker-phrase.ts';
 import { makeToken, tokenize } from '../1-tokens/tokens.ts';
 import type { SpeakerEntry, SpeakerRegistry } from '../3-entities/speakers.ts';
@@ -33,6 +33,11 @@ export interface DirectQuote {
   via: Via;
   /** A fragment in no cue's reach that reads as someone's words: the subject of its sentence. */
   narrator?: SpeakerEntry | null;
+  /**
+   * Where the narrator's reported words begin: after the verb that follows the subject ("Beck described
+   * [Trump as “…”]"); the quote's own start when the words follow the verb directly ("thanked “…”").
+   */
+  narratedFrom?: number;
   /** The pronoun its attribution used ("she said"), for the ranking's gender features. */
   pronoun?: string;
 }
@@ -127,18 +132,22 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
       }
       confidence = speaker ? 0.6 : 0.4;
     }
-    const narrator = fragment && !speaker && quotedClause(text, span) ? narratorOf(text, span, paragraphs[paraOf[i]], registry) : null;
+    const narrated = fragment && !speaker && quotedClause(text, span) ? narratorOf(text, span, paragraphs[paraOf[i]], registry) : null;
+    const narrator = narrated?.entry ?? null;
     if (narrator) registry.spoke(narrator, span.start); // a later "it"/"she" can mean the one quoted here
     if (speaker) registry.spoke(speaker, span.start);
     // Without a cue, a title ("Game of Thrones," 'All Bets Are Off.', a release's quoted headline) is not speech.
     // (an attributed exclamation in capitals stays speech: “We're America.”, “U-S-A! U-S-A!”)
-    const title = a.cue === null && isTitleCase(inner) && !(speaker && /[.!?]$/.test(inner));
+    // (a section heading in quotes is no continuation of the quote before it: 'Legend in the Coal Fields.')
+    const title = a.cue === null && isTitleCase(inner) && !(speaker && via !== 'continuation' && /[.!?]$/.test(inner));
     const unattributedOk = sentenceLike && words >= 3;
     const isQuote = !fragment && !title && (speaker !== null || a.cue !== null || unattributedOk);
     if (!isQuote && !fragment) continue;
     if (!speaker) via = 'none';
     const pronoun = a.phrase?.kind === 'pronoun' ? a.phrase.name.toLowerCase() : undefined;
-    out.push({ start: span.start, end: span.end, speaker, cue: a.cue, cueStart: a.cueStart, confidence, fragment, innerStart: span.innerStart, innerEnd: span.innerEnd, via, ...(pronoun ? { pronoun } : {}), ...(narrator ? { narrator } : {}) });
+    // a transcript turn's words start after its label
+    const start = label ? afterLabel(text, label) : span.start;
+    out.push({ start, end: span.end, speaker, cue: a.cue, cueStart: a.cueStart, confidence, fragment, innerStart: Math.max(start, span.innerStart), innerEnd: span.innerEnd, via, ...(pronoun ? { pronoun } : {}), ...(narrated ? { narrator, narratedFrom: narrated.from } : {}) });
     // a fragment's attribution ("are “not meeting the demand,” says Roe") also names the paragraph's speaker
     if (!fragment || speaker) lastInParagraph = { para: paraOf[i] + (span.paragraphs - 1), speaker: speaker ?? (lastInParagraph.para === paraOf[i] ? lastInParagraph.speaker : null) };
   }
@@ -167,7 +176,7 @@ function quotedClause(text: string, span: QuoteSpan): boolean {
 }
 
 /** The person or organisation whose words a fragment quotes in narration: its sentence's subject. */
-function narratorOf(text: string, span: QuoteSpan, paragraph: Paragraph, registry: SpeakerRegistry): SpeakerEntry | null {
+function narratorOf(text: string, span: QuoteSpan, paragraph: Paragraph, registry: SpeakerRegistry): { entry: SpeakerEntry; from: number } | null {
   const subject = wholeSentenceSubject(text, span, paragraph);
   if (!subject || subject.end > span.start || registry.insideQuote(subject.start)) return null;
   // the words are about the subject, or someone else's: "X was described by Y as “…”", "Y quoted X as saying “…”"
@@ -181,7 +190,26 @@ function narratorOf(text: string, span: QuoteSpan, paragraph: Paragraph, registr
   );
   if (!speaker) return null;
   const entry = registry.resolve(speaker, speaker.start);
-  return entry && (entry.kind === 'person' || entry.kind === 'organization') ? entry : null;
+  return entry && (entry.kind === 'person' || entry.kind === 'organization') ? { entry, from: afterVerb(text, speaker.end, span.start) } : null;
+}
+
+/** Words between a subject and its verb that are not the verb: relative pronouns, auxiliaries, adverbs. */
+const BEFORE_VERB = /^(?:who|which|that|has|have|had|is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|do|does|did|also|then|still|often|never|not|once|again|just|even|\p{L}+ly)$/iu;
+
+/** A lower-case word with a verb's ending or a reporting verb: the likely verb after a subject ("described", "seeks"). */
+const verbLike = (word: string) => /^\p{Ll}/u.test(word) && (/(?:ed|ing|s)$/.test(word) || !!lookupCueVerb(word));
+
+/**
+ * The offset after the verb that follows a subject in [from, to), past the spaces after it: the first verb-like word
+ * ("has in the past described"), else the first word that is no auxiliary or adverb; `to` when nothing stands between.
+ */
+function afterVerb(text: string, from: number, to: number): number {
+  const words = [...text.slice(from, to).matchAll(/[\p{L}’'-]+/gu)].filter((m) => !BEFORE_VERB.test(m[0]));
+  const verb = words.slice(0, 4).find((m) => verbLike(m[0])) ?? words[0];
+  if (!verb) return to;
+  let at = from + (verb.index ?? 0) + verb[0].length;
+  while (at < to && /\s/.test(text[at])) at++;
+  return at;
 }
 
 /**
@@ -230,9 +258,6 @@ function namedInApposition(text: string, from: number): SpeakerPhrase | null {
   return phrase?.kind === 'person' ? phrase : null;
 }
 
-/** A transcript's speaker label: one or two words in capitals and a colon ("WALLACE:", "SEN. KAINE:"). */
-const TRANSCRIPT_LABEL = /^((?:\p{Lu}{2,}\.?\s)?\p{Lu}[\p{Lu}'’-]+):\s/u;
-
 function transcriptLabel(text: string, at: number): SpeakerPhrase | null {
   const m = TRANSCRIPT_LABEL.exec(text.slice(at, at + 40));
   if (!m || NOT_SPEAKERS.has(m[1].toLowerCase()) || TRANSCRIPT_LABELS_NOT_NAMES.has(m[1])) return null;
@@ -241,6 +266,13 @@ function transcriptLabel(text: string, at: number): SpeakerPhrase | null {
   const name = surname[0] + surname.slice(1).toLowerCase();
   const start = at + m[1].length - surname.length;
   return { kind: 'person', start: at, end: at + m[1].length, name, nameStart: start, nameEnd: at + m[1].length };
+}
+
+/** The offset after a transcript label's colon and the spaces after it. */
+function afterLabel(text: string, label: SpeakerPhrase): number {
+  let at = text.indexOf(':', label.end) + 1;
+  while (/\s/.test(text[at] ?? '')) at++;
+  return at;
 }
 
 function findLaterInParagraph(i: number, spans: QuoteSpan[], attributions: Attribution[], paraOf: number[]): SpeakerPhrase | null {

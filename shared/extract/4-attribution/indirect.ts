@@ -31,8 +31,8 @@ export interface AttributionCandidate {
    */
   speakerStart: number;
   speakerEnd: number;
-  /** mixed: the content contains a quoted fragment. */
-  kind: 'indirect' | 'mixed';
+  /** mixed: the content contains a quoted fragment; direct: the content is one quotation and nothing else. */
+  kind: 'indirect' | 'mixed' | 'direct';
   confidence: number;
 }
 
@@ -160,6 +160,17 @@ export function holdsQuotedRun(text: string, start: number, end: number): boolea
 }
 
 const MIN_QUOTED_RUN_WORDS = 2;
+
+/**
+ * Is [start, end) one quotation and nothing else ("The ad says “nothing will change …”", "According to the campaign,
+ * “The speech will be …”")? Then the attribution reports the words as written: a direct quote, not a mixed one.
+ * The quote finder leaves such quotes to this pass when their attribution is a pattern it does not read.
+ */
+function isOneQuotation(text: string, start: number, end: number): boolean {
+  const m = /^(?:\u201c([^\u201c\u201d]+)\u201d|"([^"]+)"|''((?:(?!'').)+)'')[.,!?]?$/su.exec(text.slice(start, end));
+  const inner = m && (m[1] ?? m[2] ?? m[3]);
+  return !!inner && wordsIn(inner) >= MIN_QUOTED_RUN_WORDS && !isTitleCase(inner);
+}
 const wordsIn = (s: string) => s.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu)?.length ?? 0;
 
 /** Most characters reported content is extended by to reach the close of a quote it opens. */
@@ -289,7 +300,7 @@ function emit(
     cueStart: cue.start,
     cueEnd: cue.end,
     ...speaker,
-    kind: hasQuotedFragment(text, start, end, direct) ? 'mixed' : 'indirect',
+    kind: isOneQuotation(text, start, end) ? 'direct' : hasQuotedFragment(text, start, end, direct) ? 'mixed' : 'indirect',
     confidence: Math.max(0.05, Math.min(0.99, Number(confidence.toFixed(3)))),
   });
   return true;
