@@ -123,7 +123,7 @@ async function main() {
         quotes,
         speakerIds: ids.size,
         speakers: [...names].sort(),
-        directory: directory.items ? directory.items.map((s: any) => `${s.canonical} (${s.quoteCount})`) : directory,
+        directory: directory.items ? directory.items.map((s: any) => `${s.name} (${s.quoteCount})`) : directory,
       });
     }
     const top: any = await api('/speakers?limit=10');
@@ -135,7 +135,7 @@ async function main() {
       speakerProfilesWithQuotes: new Set(rows.map((r) => r.speaker_id)).size,
       people,
       forms,
-      directoryWithoutName: top.items ? top.items.map((s: any) => `${s.canonical} (${s.quoteCount})`) : top,
+      directoryWithoutName: top.items ? top.items.map((s: any) => `${s.name} (${s.quoteCount})`) : top,
       shown: show
         ? rows.filter((r) => new RegExp(show).test(r.speaker)).sort((a, b) => a.speaker.localeCompare(b.speaker)).map((r) => `${r.speaker} ${r.speaker_id} ${r.quotes}`)
         : undefined,
