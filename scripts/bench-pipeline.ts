@@ -26,20 +26,7 @@ import type { DocumentRecord } from '../shared/storage/ports.ts';
 import { RequestMeter } from './request-meter.ts';
 import { searchDatabase } from '../shared/storage/search-database.ts';
 import { PgliteSql } from '../shared/storage/sql-pglite.ts';
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-/** A JSONL copy with only the first `limit` lines (for short development runs). */
-function limited(path: string, limit: number | undefined, dir: string): string {
-  if (!limit) return path;
-  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).slice(0, limit);
-  const out = join(dir, path.split('/').pop()!);
-  writeFileSync(out, `${lines.join('\n')}\n`);
-  return out;
-}
+import { limited, option } from './corpus-args.ts';
 
 async function allDocuments(index: DynamoIndexStore): Promise<DocumentRecord[]> {
   const out: DocumentRecord[] = [];

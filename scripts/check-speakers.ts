@@ -23,19 +23,7 @@ import { DocumentIntakeService } from '../shared/pipeline/intake.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
 import { searchDatabase } from '../shared/storage/search-database.ts';
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function limited(path: string, limit: number | undefined, dir: string): string {
-  if (!limit) return path;
-  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).slice(0, limit);
-  const out = join(dir, path.split('/').pop()!);
-  writeFileSync(out, `${lines.join('\n')}\n`);
-  return out;
-}
+import { limited, option } from './corpus-args.ts';
 
 /** Who is who in the corpora, by the canonical name on a quote (hand-written: the yardstick). */
 const PEOPLE: Array<{ person: string; pattern: RegExp; not?: RegExp }> = [
