@@ -628,6 +628,12 @@ describe('words quoted in narration', () => {
     expect(quote.text.startsWith('Mayor Ines Ferreira as “a reckless')).toBe(true);
   });
 
+  it('keeps words quoted after a setting or a lead-in comma a direct quote', () => {
+    const text = 'Senator Ada Voss also reacted on Twitter, “Sad news that our founder has died, we remember him fondly and always will.”';
+    const [quote] = extract(text).quotes;
+    expect([quote.kind, quote.speaker, quote.text.slice(0, 9)]).toEqual(['direct', 'Ada Voss', '“Sad news']);
+  });
+
   it('keeps words quoted right after the verb a direct quote', () => {
     const text = 'The mayor of Bristol, Anna Whitcombe, thanked “the volunteers who worked through the night for their swift response.”';
     const [quote] = extract(text).quotes;

@@ -200,15 +200,16 @@ const BEFORE_VERB = /^(?:who|which|that|has|have|had|is|are|was|were|be|been|bei
 const verbLike = (word: string) => /^\p{Ll}/u.test(word) && (/(?:ed|ing|s)$/.test(word) || !!lookupCueVerb(word));
 
 /**
- * The offset after the verb that follows a subject in [from, to), past the spaces after it: the first verb-like word
- * ("has in the past described"), else the first word that is no auxiliary or adverb; `to` when nothing stands between.
+ * The offset after the verb that follows a subject in [from, to), past the spaces and commas after it: the first
+ * verb-like word among the next four that are no auxiliary or adverb ("has in the past described"); `to` when no
+ * verb is seen or nothing stands between.
  */
 function afterVerb(text: string, from: number, to: number): number {
   const words = [...text.slice(from, to).matchAll(/[\p{L}’'-]+/gu)].filter((m) => !BEFORE_VERB.test(m[0]));
-  const verb = words.slice(0, 4).find((m) => verbLike(m[0])) ?? words[0];
+  const verb = words.slice(0, 4).find((m) => verbLike(m[0]));
   if (!verb) return to;
   let at = from + (verb.index ?? 0) + verb[0].length;
-  while (at < to && /\s/.test(text[at])) at++;
+  while (at < to && /[\s,;:—–-]/.test(text[at])) at++;
   return at;
 }
 
