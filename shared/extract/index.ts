@@ -88,32 +88,16 @@ function merge(text: string, direct: DirectQuote[], candidates: AttributionCandi
   const reported = found.slice(standalone.length);
   let r = 0;
   let furthest = -1;
-  let previousEnd = 0;
   for (const q of direct) {
-    const after = previousEnd;
-    previousEnd = q.end;
     if (!q.narrator) continue;
     while (r < reported.length && reported[r].start < q.end) furthest = Math.max(furthest, reported[r++].end);
     if (furthest > q.start) continue;
     // "Beck described Trump as “…”": the words after the verb are reported, the quoted ones among them as written
-    // (not over an earlier quote, and not from a verb far before the words: "Clinton spoke … where protesters chanted “…”")
-    const narratedFrom = q.narratedFrom ?? q.start;
-    // (nor from a setting or a lead-in: "said on Friday “…”", "reacted on Twitter, “…”" quote the words whole)
-    const lead = text.slice(narratedFrom, q.start).trim();
-    const reportsWords = !!lead && !SETTING_LEAD.test(lead) && wordsBetween(text, narratedFrom, q.start) <= MAX_NARRATED_LEAD_WORDS;
-    const from = narratedFrom >= after && reportsWords ? narratedFrom : q.start;
-    found.push({ start: Math.min(from, q.start), end: q.end, kind: from < q.start ? 'mixed' : 'direct', speaker: q.narrator, cue: null, confidence: 0.5, via: 'subject' });
+    const from = q.narratedFrom ?? q.start;
+    found.push({ start: from, end: q.end, kind: from < q.start ? 'mixed' : 'direct', speaker: q.narrator, cue: null, confidence: 0.5, via: 'subject' });
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }
-
-/** Most words reported before a quoted fragment in narration, from the subject's verb on. */
-const MAX_NARRATED_LEAD_WORDS = 20;
-
-/** Words between a verb and its quote that set the scene rather than report: a preposition first, or a lead-in comma or colon last. */
-const SETTING_LEAD = /^(?:on|in|at|during|via|by|after|before|from|with|through)\b|[,:]$/i;
-
-const wordsBetween = (text: string, start: number, end: number) => text.slice(start, end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
 /** Sets each claim's speakerId and speaker name from the quote that contains it or covers most of it. Both lists sorted by start. */
 function assignClaimSpeakers(claims: Claim[], quotes: Quote[]): void {

@@ -35,7 +35,7 @@ export interface DirectQuote {
   narrator?: SpeakerEntry | null;
   /**
    * Where the narrator's reported words begin: after the verb that follows the subject ("Beck described
-   * [Trump as “…”]"); the quote's own start when the words follow the verb directly ("thanked “…”").
+   * [Trump as “…”]"); the quote's own start when only the quote is reported ("thanked “…”"; see narratedStart).
    */
   narratedFrom?: number;
   /** The pronoun its attribution used ("she said"), for the ranking's gender features. */
@@ -132,7 +132,7 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
       }
       confidence = speaker ? 0.6 : 0.4;
     }
-    const narrated = fragment && !speaker && quotedClause(text, span) ? narratorOf(text, span, paragraphs[paraOf[i]], registry) : null;
+    const narrated = fragment && !speaker && quotedClause(text, span) ? narratorOf(text, span, paragraphs[paraOf[i]], registry, out.at(-1)?.end ?? 0) : null;
     const narrator = narrated?.entry ?? null;
     if (narrator) registry.spoke(narrator, span.start); // a later "it"/"she" can mean the one quoted here
     if (speaker) registry.spoke(speaker, span.start);
@@ -176,7 +176,7 @@ function quotedClause(text: string, span: QuoteSpan): boolean {
 }
 
 /** The person or organisation whose words a fragment quotes in narration: its sentence's subject. */
-function narratorOf(text: string, span: QuoteSpan, paragraph: Paragraph, registry: SpeakerRegistry): { entry: SpeakerEntry; from: number } | null {
+function narratorOf(text: string, span: QuoteSpan, paragraph: Paragraph, registry: SpeakerRegistry, previousQuoteEnd: number): { entry: SpeakerEntry; from: number } | null {
   const subject = wholeSentenceSubject(text, span, paragraph);
   if (!subject || subject.end > span.start || registry.insideQuote(subject.start)) return null;
   // the words are about the subject, or someone else's: "X was described by Y as “…”", "Y quoted X as saying “…”"
@@ -190,7 +190,25 @@ function narratorOf(text: string, span: QuoteSpan, paragraph: Paragraph, registr
   );
   if (!speaker) return null;
   const entry = registry.resolve(speaker, speaker.start);
-  return entry && (entry.kind === 'person' || entry.kind === 'organization') ? { entry, from: afterVerb(text, speaker.end, span.start) } : null;
+  return entry && (entry.kind === 'person' || entry.kind === 'organization') ? { entry, from: narratedStart(text, afterVerb(text, speaker.end, span.start), span.start, previousQuoteEnd) } : null;
+}
+
+/** Most words reported before a quoted fragment in narration, from the subject's verb on. */
+const MAX_NARRATED_LEAD_WORDS = 20;
+
+/** Words between a verb and its quote that set the scene rather than report: a preposition first, or a lead-in comma or colon last. */
+const SETTING_LEAD = /^(?:on|in|at|during|via|by|after|before|from|with|through)\b|[,:]$/i;
+
+/**
+ * The start of the words reported with a quoted fragment: `from` (after the subject's verb), or the quote's own start
+ * when nothing stands between, when the words between set the scene ("said on Friday “…”", "reacted on Twitter,
+ * “…”"), run back over an earlier quote, or start far before it ("Clinton spoke … where protesters chanted “…”").
+ */
+function narratedStart(text: string, from: number, quoteStart: number, previousQuoteEnd: number): number {
+  const lead = text.slice(from, quoteStart).trim();
+  const letterRuns = lead.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  const reportsWords = !!lead && !SETTING_LEAD.test(lead) && letterRuns <= MAX_NARRATED_LEAD_WORDS;
+  return from >= previousQuoteEnd && reportsWords ? from : quoteStart;
 }
 
 /** Words between a subject and its verb that are not the verb: relative pronouns, auxiliaries, adverbs. */
