@@ -321,6 +321,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         : (options.crawlIntervalSeconds === undefined ? crawlIntervalFromEnv(process.env, spec) : options.crawlIntervalSeconds);
       await startScheduleTrigger({ ...spec, trigger }, ctx, interval);
     }
+    // 'stream-url': nothing to start; the local API's own GET /export streams (no API Gateway to buffer it).
   }
 
   if (queue) await recoverUnfinished(log);

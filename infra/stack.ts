@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { App, CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -24,6 +25,8 @@ import { BUFFERED_EXPORT_BYTES } from '../shared/limits.ts';
 /** The repository root: wiring entries, the lock file and cdk.json are relative to it. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const STACK_NAME = 'Quotedesk';
+/** Streamed exports that may run at once (each holds a function for up to its timeout). */
+export const EXPORT_CONCURRENCY = 4;
 
 /**
  * All of quotedesk in one stack: storage, the three functions from the wiring list and their
@@ -83,7 +86,8 @@ export class QuotedeskStack extends Stack {
     });
 
     const reserved = (name: FunctionSpec['name']) => {
-      const n = name === 'process' ? config.processConcurrency : name === 'crawl' ? config.crawlConcurrency : name === 'sweep' ? 1 : 0;
+      const n = name === 'process' ? config.processConcurrency : name === 'crawl' ? config.crawlConcurrency : name === 'sweep' ? 1
+        : name === 'export' ? EXPORT_CONCURRENCY : 0;
       return n > 0 ? n : undefined;
     };
     const created = {} as Record<FunctionSpec['name'], QuotedeskFunction>;
@@ -142,6 +146,16 @@ export class QuotedeskStack extends Stack {
       burstLimit: config.apiBurstLimit,
     });
 
+    // GET /export streamed (Lambda response streaming; API Gateway would buffer it). No IAM auth on the URL, since
+    // browsers and the CLI hold Cognito tokens, not AWS credentials: the function verifies the token itself against
+    // the same pool and client as API Gateway's authorizer, and its reserved concurrency bounds what callers can run.
+    const exporting = byTrigger('stream-url').fn.function;
+    const exportUrl = exporting.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE, invokeMode: lambda.InvokeMode.RESPONSE_STREAM });
+    exporting.addEnvironment(ENV.auth, 'jwt-verify');
+    exporting.addEnvironment(ENV.userPoolId, this.api.userPool.userPoolId);
+    exporting.addEnvironment(ENV.userPoolClientId, this.api.userPoolClient.userPoolClientId);
+    byTrigger('http').fn.function.addEnvironment(ENV.streamedExportUrl, `${exportUrl.url}export`);
+
     // The page (served by the API) PUTs presigned uploads to the bucket: its origin only, the signed headers only.
     bucket.addCorsRule({
       allowedOrigins: [this.api.httpApi.apiEndpoint],
@@ -171,6 +185,7 @@ export class QuotedeskStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API (and the quote browser page at /)' });
+    new CfnOutput(this, 'ExportUrl', { value: `${exportUrl.url}export`, description: 'GET /export streamed, with no size limit (the same Cognito token as the API)' });
     new CfnOutput(this, 'BucketName', { value: bucket.bucketName, description: `Document bucket: upload under ${processing.spec.trigger.prefix} to process` });
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'DynamoDB index table' });
     new CfnOutput(this, 'UserPoolId', { value: this.api.userPool.userPoolId, description: 'Cognito user pool: create users here and add them to reader or writer' });

@@ -8,7 +8,7 @@ import { CRAWL_PREFIX, RAW_PREFIX, REDRIVE_PREFIX, RESULTS_PREFIX } from '../sha
 export const ENV = {
   bucket: 'QUOTEDESK_BUCKET',
   table: 'QUOTEDESK_TABLE',
-  /** API auth mode: `tokens` locally, `jwt-claims` behind API Gateway's JWT authorizer. */
+  /** API auth mode: `tokens` locally, `jwt-claims` behind API Gateway's JWT authorizer (the export function verifies tokens itself). */
   auth: 'QUOTEDESK_AUTH',
   /** HMAC key of the pagination cursors (local runs; in AWS the API reads it from Secrets Manager). */
   cursorSecret: 'QUOTEDESK_CURSOR_SECRET',
@@ -20,6 +20,11 @@ export const ENV = {
   searchDatabase: 'QUOTEDESK_SEARCH_DATABASE',
   /** Where the API's answers are buffered (Lambda behind API Gateway): the most bytes GET /export may answer. */
   bufferedExportBytes: 'QUOTEDESK_BUFFERED_EXPORT_BYTES',
+  /** The export function's URL, where GET /export streams (the API's buffered 413 points there). */
+  streamedExportUrl: 'QUOTEDESK_STREAMED_EXPORT_URL',
+  /** The Cognito pool and client whose tokens the export function verifies. */
+  userPoolId: 'QUOTEDESK_USER_POOL_ID',
+  userPoolClientId: 'QUOTEDESK_USER_POOL_CLIENT_ID',
   /** The origin of presigned upload URLs (the bucket's), which the page's CSP lets it connect to. */
   uploadOrigin: 'QUOTEDESK_UPLOAD_ORIGIN',
 } as const;
@@ -30,6 +35,8 @@ export const UPLOAD_CORS_HEADERS = ['content-type', 'x-amz-meta-*'];
 export type Trigger =
   | { kind: 's3'; prefix: string }
   | { kind: 'http' }
+  /** A Lambda function URL in response-streaming mode (AWS only: locally the API streams itself). */
+  | { kind: 'stream-url' }
   | { kind: 'schedule'; defaultRateMinutes: number };
 
 /**
@@ -60,7 +67,7 @@ export interface FunctionAccess {
 }
 
 export interface FunctionSpec {
-  name: 'process' | 'api' | 'crawl' | 'sweep';
+  name: 'process' | 'api' | 'export' | 'crawl' | 'sweep';
   /** Handler module, relative to the repo root; it exports `handler`. */
   entry: string;
   trigger: Trigger;
@@ -85,6 +92,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       writePartitions: ['DOC#*', 'PENDING#*', 'SHARDS', 'DECISION', 'KEEPAPART', 'SPEAKER#*', 'FEEDS'],
       // full-text search and analytics
       searchDatabase: true } },
+  { name: 'export', entry: 'functions/export.ts', trigger: { kind: 'stream-url' }, memoryMb: 512, timeoutSeconds: 300,
+    // GET /export streamed: reads the index and the search projection, writes nothing
+    access: { readPrefixes: [], writePrefixes: [], tableRead: true, tableWrite: false, searchDatabase: true } },
   { name: 'crawl', entry: 'functions/crawl.ts', trigger: { kind: 'schedule', defaultRateMinutes: 30 }, memoryMb: 512, timeoutSeconds: 300,
     // reads and updates the feed registry (pk=FEEDS) and its dedupe records (pk=SEEN#…) only; stores new articles under raw/crawl/ only
     access: { readPrefixes: [], writePrefixes: [CRAWL_PREFIX], tableRead: true, tableWrite: true, tablePartitions: ['FEEDS', 'SEEN#*'] } },

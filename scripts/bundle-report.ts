@@ -24,6 +24,7 @@ import { FUNCTIONS, type FunctionSpec } from '../infra/wiring.ts';
  */
 export const SIZE_TARGETS: Partial<Record<FunctionSpec['name'], { bytes: number; lean: boolean }>> = {
   api: { bytes: 300 * 1024, lean: true },
+  export: { bytes: 300 * 1024, lean: true },
   crawl: { bytes: 300 * 1024, lean: true },
   process: { bytes: 1536 * 1024, lean: false },
 };

@@ -47,6 +47,8 @@ const IMPORT_ENV: Record<string, string> = {
   [ENV.table]: 'quotedesk-import-time',
   [ENV.auth]: 'jwt-claims',
   [ENV.cursorSecret]: 'import-time-only-secret-value',
+  [ENV.userPoolId]: 'us-east-1_ImportTime',
+  [ENV.userPoolClientId]: 'import-time-client',
   POWERTOOLS_SERVICE_NAME: 'quotedesk',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   POWERTOOLS_METRICS_DISABLED: 'true',
@@ -58,8 +60,10 @@ const round = (n: number) => Math.round(n * 10) / 10;
 /** Spawns node `runs` times, each importing `file` once; returns import and whole-process times. */
 export function timeImport(file: string | null, runs: number, sourceMaps: boolean): { importMs: number[]; cpuMs: number[]; processMs: number[]; rssBytes: number[] } {
   const target = file ? JSON.stringify(pathToFileURL(file).href) : null;
+  // The Lambda runtime's `awslambda` global, which a streaming handler (functions/export.ts) uses at import.
+  const runtimeGlobal = 'globalThis.awslambda={streamifyResponse:(h)=>h,HttpResponseStream:{from:(s)=>s}};';
   const script = target
-    ? `const c=process.cpuUsage();const t=performance.now();const m=await import(${target});const d=performance.now()-t;` +
+    ? `${runtimeGlobal}const c=process.cpuUsage();const t=performance.now();const m=await import(${target});const d=performance.now()-t;` +
       `const u=process.cpuUsage(c);if(typeof m.handler!=='function')throw new Error('no handler export');` +
       `process.stdout.write(JSON.stringify([d,(u.user+u.system)/1000,process.memoryUsage().rss]));`
     : `process.stdout.write(JSON.stringify([0,0,process.memoryUsage().rss]));`;

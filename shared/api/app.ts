@@ -6,7 +6,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import type { ZodError } from 'zod';
 import { authenticate, requireRole, type AuthEnv } from './auth.ts';
-import type { ApiApp, ApiDeps } from './deps.ts';
+import type { ApiApp, ApiBaseDeps, ApiDeps, ExportDeps } from './deps.ts';
 import { securityHeaders } from './headers.ts';
 import { ApiError, errorToResponse, problemResponse } from './problem.ts';
 import { registerClaimRoutes } from './routes/claims.ts';
@@ -43,7 +43,8 @@ const health = createRoute({
   responses: { 200: json(HealthSchema, 'The API is up') },
 });
 
-export function createApp(deps: ApiDeps): ApiApp {
+/** What every flavour of the app shares: problem+json errors, security headers, auth on all but the public paths, health. */
+function baseApp(deps: ApiBaseDeps): { app: ApiApp; log: NonNullable<ApiDeps['log']> } {
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(JSON.stringify({ level: 'ERROR', message, error: String(error) })));
   const app = new OpenApiApp<AuthEnv>((result, c) => {
     if (!result.success) return problemResponse(c, 400, describeValidationError(result.target, result.error));
@@ -65,6 +66,22 @@ export function createApp(deps: ApiDeps): ApiApp {
       await (reading ? readers : writers)(c, next);
     });
   });
+  app.openapi(health, (c) => c.json({ status: 'ok' as const }, 200));
+  return { app, log };
+}
+
+/**
+ * GET /export (and /health) alone, streamed: what the export function serves from its Lambda function URL in AWS,
+ * where API Gateway's buffering does not apply. The other routes stay behind API Gateway.
+ */
+export function createExportApp(deps: ExportDeps): ApiApp {
+  const { app, log } = baseApp(deps);
+  registerExportRoutes(app, { ...deps, log });
+  return app;
+}
+
+export function createApp(deps: ApiDeps): ApiApp {
+  const { app, log } = baseApp(deps);
 
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   app.use(
@@ -80,7 +97,6 @@ export function createApp(deps: ApiDeps): ApiApp {
   app.use('/flags/*', bodyLimit({ maxSize: 4 * 1024, onError: () => { throw new ApiError(413, 'The decision body is too large.'); } }));
   app.use('/feeds', bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new ApiError(413, 'The feed body is too large.'); } }));
 
-  app.openapi(health, (c) => c.json({ status: 'ok' as const }, 200));
   const withLog: ApiDeps = { ...deps, log };
   registerDocumentRoutes(app, withLog);
   registerClaimRoutes(app, withLog);

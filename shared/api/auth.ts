@@ -4,6 +4,8 @@
  * - `tokens` (local): `Authorization: Bearer …` compared in constant time with QUOTEDESK_WRITER_TOKEN / QUOTEDESK_READER_TOKEN.
  * - `jwt-claims` (AWS): API Gateway's JWT authorizer has already verified a Cognito token; the role comes from the verified
  *   claims API Gateway puts in the Lambda event (`requestContext.authorizer.jwt.claims['cognito:groups']`), never from a header.
+ * - `jwt-verify` (AWS, the streamed export behind a function URL, where no authorizer runs): the app verifies the same
+ *   Cognito token itself (`verify`, signature, issuer, client and expiry) and reads the role from its groups.
  *
  * Fails closed: with no token configured, or no verified claims, every protected request is a 401.
  */
@@ -15,7 +17,9 @@ export type Role = 'reader' | 'writer';
 
 export type AuthConfig =
   | { mode: 'tokens'; writerToken?: string; readerToken?: string }
-  | { mode: 'jwt-claims' };
+  | { mode: 'jwt-claims' }
+  /** Resolves to the token's verified claims, or rejects when the token is not valid. */
+  | { mode: 'jwt-verify'; verify: (token: string) => Promise<Record<string, unknown>> };
 
 export type AuthEnv = { Variables: { role: Role } };
 
@@ -76,6 +80,12 @@ export function roleForGroups(groups: string[]): Role | null {
   return null;
 }
 
+function roleFromClaims(claims: Record<string, unknown>): Role {
+  const role = roleForGroups(parseGroups(claims['cognito:groups']));
+  if (!role) throw new ApiError(403, 'Your account is in neither the "reader" nor the "writer" group.');
+  return role;
+}
+
 interface LambdaBindings {
   event?: { requestContext?: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } } };
 }
@@ -102,11 +112,16 @@ export function authenticate(config: AuthConfig): MiddlewareHandler<AuthEnv> {
       if (!token) throw new AuthError('Missing bearer token: send "Authorization: Bearer <token>".');
       role = roleForToken(token, config);
       if (!role) throw new AuthError('The bearer token is not valid.');
+    } else if (config.mode === 'jwt-verify') {
+      const token = bearerToken(c.req.header('authorization'));
+      if (!token) throw new AuthError('Missing bearer token: send "Authorization: Bearer <token>".');
+      const claims = await config.verify(token).catch(() => null);
+      if (!claims) throw new AuthError('The bearer token is not valid.');
+      role = roleFromClaims(claims);
     } else {
       const claims = (c.env as LambdaBindings | undefined)?.event?.requestContext?.authorizer?.jwt?.claims;
       if (!claims) throw new AuthError('No verified identity: the request did not pass the JWT authorizer.');
-      role = roleForGroups(parseGroups(claims['cognito:groups']));
-      if (!role) throw new ApiError(403, 'Your account is in neither the "reader" nor the "writer" group.');
+      role = roleFromClaims(claims);
     }
     c.set('role', role);
     await next();

@@ -45,6 +45,8 @@ export interface ApiDeps {
   maxUploadBytes?: number;
   /** Set where responses are buffered (Lambda behind API Gateway): GET /export refuses answers past it (413). */
   bufferedExportBytes?: number;
+  /** Where the same export is streamed instead (the export function's URL in AWS), named by that 413. */
+  streamedExportUrl?: string;
   log?: (message: string, error?: unknown) => void;
   /** The search projection (full text, facets, analytics); `GET /quotes?q=` answers 503 without it. */
   search?: () => Promise<Search | null>;
@@ -53,3 +55,9 @@ export interface ApiDeps {
 }
 
 export type ApiApp = OpenApiApp<AuthEnv>;
+
+/** What every flavour of the app needs. */
+export type ApiBaseDeps = Pick<ApiDeps, 'auth' | 'log' | 'uploadOrigin'>;
+
+/** What the export alone needs: reads of the index and the search projection. */
+export type ExportDeps = ApiBaseDeps & Pick<ApiDeps, 'index' | 'search' | 'bufferedExportBytes' | 'streamedExportUrl'>;

@@ -8,8 +8,8 @@ import { DynamoIndexStore } from '../storage/dynamo-index.ts';
 import { DynamoFeedRegistry } from '../storage/feeds.ts';
 import { S3DocumentStore } from '../storage/s3-documents.ts';
 import type { ReindexReport } from '../search/rebuild.ts';
-import { authConfigFromEnv } from './auth.ts';
-import type { ApiDeps, DocumentIntake } from './deps.ts';
+import { authConfigFromEnv, type AuthConfig } from './auth.ts';
+import type { ApiDeps, DocumentIntake, ExportDeps } from './deps.ts';
 
 function positiveInt(name: string, env: NodeJS.ProcessEnv): number | undefined {
   const value = env[name];
@@ -55,9 +55,24 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Run
     maxBodyBytes: positiveInt('QUOTEDESK_API_MAX_BODY_BYTES', env),
     maxUploadBytes: positiveInt('QUOTEDESK_MAX_BYTES', env),
     bufferedExportBytes: positiveInt('QUOTEDESK_BUFFERED_EXPORT_BYTES', env),
+    streamedExportUrl: httpsUrlFrom('QUOTEDESK_STREAMED_EXPORT_URL', env),
     uploadOrigin: uploadOriginFrom(env),
-    // Loaded on the first search (a lazy chunk): routes that do not search never load it.
-    search: async () => (await import('../storage/search-database.ts')).searchServices(),
+    search: lazySearch,
     reindex: overrides.reindex,
   };
+}
+
+// Loaded on the first search (a lazy chunk): routes that do not search never load it.
+const lazySearch = async () => (await import('../storage/search-database.ts')).searchServices();
+
+/** The export function's dependencies: the index and the search projection to read, and how callers are checked. */
+export function exportDepsFromEnv(auth: AuthConfig): ExportDeps {
+  return { index: new DynamoIndexStore(), search: lazySearch, auth };
+}
+
+function httpsUrlFrom(name: string, env: NodeJS.ProcessEnv): string | undefined {
+  const value = env[name];
+  if (!value) return undefined;
+  if (new URL(value).protocol !== 'https:') throw new Error(`${name} must be an https URL, not "${value}"`);
+  return value;
 }

@@ -43,6 +43,7 @@ beforeAll(async () => {
   process.env.QUOTEDESK_AUTH = 'jwt-claims';
   // As the stack sets it for the API function, here small enough for a CSV header to pass it.
   process.env.QUOTEDESK_BUFFERED_EXPORT_BYTES = '100';
+  process.env.QUOTEDESK_STREAMED_EXPORT_URL = 'https://abc123.lambda-url.eu-west-1.on.aws/export';
   handler = (await import('#functions/api.ts')).handler as unknown as typeof handler;
 });
 
@@ -80,6 +81,6 @@ describe('API Lambda handler', () => {
     expect(small.headers?.['content-type']).toMatch(/^application\/x-ndjson/);
     const large = await handler(event('GET', '/export', { groups: '[reader]', query: 'table=quotes&format=csv' }), context);
     expect(large.statusCode).toBe(413);
-    expect(JSON.parse(large.body).detail).toMatch(/larger than this API answers \(0\.0 MB.*run `quotedesk export`/);
+    expect(JSON.parse(large.body).detail).toMatch(/larger than this API answers \(0\.0 MB.*the streamed export, https:\/\/abc123\.lambda-url\.eu-west-1\.on\.aws\/export, .*run `quotedesk export`/);
   });
 });

@@ -12,10 +12,15 @@ import { promisify } from 'node:util';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '#infra/local.ts';
-import { createApp } from '#shared/api/app.ts';
 import type { ApiApp } from '#shared/api/deps.ts';
 import { depsFromEnv } from '#shared/api/runtime.ts';
 import { COLUMNS } from '#shared/export/tables.ts';
+import { streamHandle } from 'hono/aws-lambda';
+import { createApp, createExportApp } from '#shared/api/app.ts';
+import { exportDepsFromEnv } from '#shared/api/runtime.ts';
+import { cognitoTokenVerifier } from '#shared/storage/cognito-tokens.ts';
+import { TEST_POOL, testSigner } from '../helpers/cognito-tokens.ts';
+import { functionUrlEvent, invokeStreaming, useLambdaStreamingRuntime } from '../helpers/lambda-streaming.ts';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/quotedesk.mjs', import.meta.url).pathname;
@@ -191,3 +196,56 @@ describe('export', () => {
   });
 });
 
+
+describe('the export function in AWS: GET /export streamed from a Lambda function URL', () => {
+  useLambdaStreamingRuntime();
+  const signer = testSigner();
+  // As functions/export.ts composes it, with the pool's keys given instead of fetched from Cognito.
+  const exportHandler = () => streamHandle(createExportApp({ ...exportDepsFromEnv({ mode: 'jwt-verify', verify: cognitoTokenVerifier(TEST_POOL, signer.jwks) }), log: () => undefined }));
+
+  it('streams the same CSV as the local API, in pieces, to a verified Cognito reader', async () => {
+    const handler = exportHandler();
+    const streamed = await invokeStreaming(handler, functionUrlEvent('/export', 'table=quotes&format=csv', signer.token({ 'cognito:groups': ['reader'] })));
+    expect(streamed.metadata.statusCode).toBe(200);
+    expect(streamed.metadata.headers['content-type']).toMatch(/^text\/csv/);
+    expect(streamed.chunks.length).toBeGreaterThan(1); // the header row leaves before the rows are read
+    const local = Buffer.from(await (await apiExport('table=quotes&format=csv')).arrayBuffer());
+    expect(streamed.body.equals(local)).toBe(true);
+    const path = join(dir, 'streamed.csv');
+    writeFileSync(path, streamed.body);
+    expect((await pythonCsv(path)).map((r) => r.speaker)).toContain('Marta Kowalczyk-Brandt');
+  });
+
+  it('refuses callers without a valid token, or outside the groups, with problem+json', async () => {
+    const handler = exportHandler();
+    const stranger = testSigner();
+    const cases: Array<[string | undefined, number]> = [
+      [undefined, 401],
+      [stranger.token({ 'cognito:groups': ['reader'] }), 401], // signed by another key
+      [signer.token({ 'cognito:groups': ['reader'], exp: Math.floor(Date.now() / 1000) - 60 }), 401], // expired
+      [signer.token({ 'cognito:groups': ['reader'], client_id: 'another-client' }), 401],
+      [signer.token({ 'cognito:groups': ['reader'], iss: 'https://issuer.example.com' }), 401],
+      [signer.token({ 'cognito:groups': ['guests'] }), 403],
+    ];
+    for (const [token, status] of cases) {
+      const answer = await invokeStreaming(handler, functionUrlEvent('/export', 'table=quotes&format=csv', token));
+      expect([token ? 'token' : 'none', answer.metadata.statusCode]).toEqual([token ? 'token' : 'none', status]);
+      expect(answer.metadata.headers['content-type']).toBe('application/problem+json');
+      expect(answer.body.toString()).not.toContain('Marta');
+    }
+  });
+
+  it('serves the export only: every other route is behind API Gateway', async () => {
+    const answer = await invokeStreaming(exportHandler(), functionUrlEvent('/quotes', 'speaker=Marta', signer.token({ 'cognito:groups': ['writer'] })));
+    expect(answer.metadata.statusCode).toBe(404);
+  });
+
+  it('the handler module builds it from the stack\'s environment', async () => {
+    process.env.QUOTEDESK_USER_POOL_ID = TEST_POOL.userPoolId;
+    process.env.QUOTEDESK_USER_POOL_CLIENT_ID = TEST_POOL.clientId;
+    const { handler } = await import('#functions/export.ts');
+    expect((await invokeStreaming(handler, functionUrlEvent('/health', ''))).metadata.statusCode).toBe(200);
+    const anonymous = await invokeStreaming(handler, functionUrlEvent('/export', 'table=quotes&format=csv'));
+    expect(anonymous.metadata.statusCode).toBe(401);
+  });
+});

@@ -8,6 +8,7 @@ import { TABLE_DEFINITION } from '#shared/storage/table.ts';
 import { PUBLIC_PATHS } from '#shared/api/routes/page.ts';
 import { PUBLIC_ROUTES } from '#infra/constructs/api.ts';
 import { logicalId, resourcesOf, synthStack } from './synth.ts';
+import { EXPORT_CONCURRENCY } from '#infra/stack.ts';
 
 let template: Template;
 let ids: {
@@ -169,20 +170,20 @@ describe('search database (Aurora Serverless v2 PostgreSQL)', () => {
     template.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'REJECT' });
   });
 
-  it('tells process and api where it is (ARNs only), and no other function', () => {
+  it('tells process, api and export where it is (ARNs only), and no other function', () => {
     for (const spec of FUNCTIONS) {
       const variables = (Object.values(template.findResources('AWS::Lambda::Function')) as Array<{ Properties: { Environment?: { Variables?: Record<string, unknown> }; Handler?: string } }>)
         .find((fn) => JSON.stringify(fn).includes(ids.functions[spec.name].role))?.Properties.Environment?.Variables ?? {};
       expect(ENV.searchClusterArn in variables, spec.name).toBe(Boolean(spec.access.searchDatabase));
       expect(ENV.searchSecretArn in variables, spec.name).toBe(Boolean(spec.access.searchDatabase));
     }
-    expect(FUNCTIONS.filter((f) => f.access.searchDatabase).map((f) => f.name)).toEqual(['process', 'api']);
+    expect(FUNCTIONS.filter((f) => f.access.searchDatabase).map((f) => f.name)).toEqual(['process', 'api', 'export']);
   });
 });
 
 describe('functions', () => {
   it('declares one function per wiring entry with the house runtime, architecture, sizes and settings', () => {
-    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter((id) => /^(Process|Api|Crawl|Sweep)Function/.test(id)))
+    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter((id) => /^(Process|Api|Export|Crawl|Sweep)Function/.test(id)))
       .toHaveLength(FUNCTIONS.length);
     for (const spec of FUNCTIONS) {
       const { fn, logs, role } = ids.functions[spec.name];
@@ -217,8 +218,36 @@ describe('functions', () => {
     for (const other of FUNCTIONS.filter((f) => f.trigger.kind !== 'http')) {
       const env = resourcesOf(template, 'AWS::Lambda::Function')[ids.functions[other.name].fn].Properties!.Environment.Variables;
       expect(env[ENV.cursorSecret]).toBeUndefined();
-      expect(env[ENV.auth]).toBeUndefined();
+      expect(env[ENV.cursorSecretArn]).toBeUndefined();
+      expect(env[ENV.auth], other.name).toBe(other.trigger.kind === 'stream-url' ? 'jwt-verify' : undefined);
     }
+  });
+
+  it('streams GET /export from the export function\'s URL, which verifies the API\'s own Cognito tokens and writes nothing', () => {
+    const exportFn = ids.functions.export;
+    template.hasResourceProperties('AWS::Lambda::Url', {
+      TargetFunctionArn: { 'Fn::GetAtt': [exportFn.fn, 'Arn'] },
+      InvokeMode: 'RESPONSE_STREAM',
+      AuthType: 'NONE',
+    });
+    expect(Object.keys(template.findResources('AWS::Lambda::Url'))).toHaveLength(1);
+    // Public invocation through the URL only (not a direct Invoke by anyone).
+    template.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', Principal: '*', InvokedViaFunctionUrl: true, FunctionName: { 'Fn::GetAtt': [exportFn.fn, 'Arn'] } });
+    const env = resourcesOf(template, 'AWS::Lambda::Function')[exportFn.fn].Properties!.Environment.Variables;
+    const pool = logicalId(template, 'AWS::Cognito::UserPool', 'ApiUsers');
+    const client = logicalId(template, 'AWS::Cognito::UserPoolClient', 'ApiUsersClient');
+    expect(env[ENV.userPoolId]).toEqual({ Ref: pool });
+    expect(env[ENV.userPoolClientId]).toEqual({ Ref: client });
+    const fn = resourcesOf(template, 'AWS::Lambda::Function')[exportFn.fn].Properties!;
+    expect(fn.ReservedConcurrentExecutions).toBe(EXPORT_CONCURRENCY);
+    // The API's buffered 413 names the streamed URL.
+    const api = resourcesOf(template, 'AWS::Lambda::Function')[ids.functions.api.fn].Properties!.Environment.Variables;
+    expect(JSON.stringify(api[ENV.streamedExportUrl])).toContain('FunctionUrl');
+    // Reads only: no S3 object, no index write, nothing but its logs, the table's reads and the search database.
+    const permissions = [...permissionsOf(exportFn.role)];
+    expect(permissions.filter((p) => /^s3:/.test(p))).toEqual([]);
+    expect(permissions.filter((p) => TABLE_WRITE_ACTIONS.some((a) => p.startsWith(`${a} `)))).toEqual([]);
+    expect(permissions.some((p) => p.startsWith('rds-data:ExecuteStatement '))).toBe(true);
   });
 
   it('tells the API function its answers are buffered, so GET /export refuses past the bound rather than fail mid-way', () => {
@@ -453,7 +482,7 @@ describe('least privilege', () => {
       crawl: ['FEEDS', 'SEEN#*'],
       sweep: ['DOC#*', 'PENDING#*'],
     };
-    for (const spec of FUNCTIONS) {
+    for (const spec of FUNCTIONS.filter((f) => f.access.tableWrite)) {
       const writes = [...permissionsOf(ids.functions[spec.name].role)].filter((p) => TABLE_WRITE_ACTIONS.some((a) => p.startsWith(`${a} `)));
       expect(writes, spec.name).toHaveLength(TABLE_WRITE_ACTIONS.length);
       for (const permission of writes) expect(permission, spec.name).toContain(` if ${JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': expected[spec.name] } })}`);
