@@ -44,3 +44,6 @@ export const SPEAKER_DESCRIPTORS = new Set([
 
 /** Lower-case words that may open a speaker's description before a name: "former Bush speechwriter Noam Neusner". */
 export const DESCRIPTION_OPENERS = new Set(['former', 'then', 'longtime', 'veteran', 'fellow', 'current', 'acting', 'outgoing', 'incoming', 'retired', 'interim', 'late', 'embattled', 'freshman', 'senior', 'junior']);
+
+/** Endings of agent nouns ("scholar", "Assemblywoman", "rapporteur", "Republican"): a description ending in one names a role. */
+export const ROLE_ENDINGS = /(?:er|or|ist|ian|an|ant|ent|man|woman|person|eur|ee)s?$/i;

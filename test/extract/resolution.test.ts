@@ -640,3 +640,29 @@ describe('words quoted in narration', () => {
     expect([quote.kind, quote.speaker]).toEqual(['direct', 'Anna Whitcombe']);
   });
 });
+
+describe('a speaker’s name and role as a reader would write them', () => {
+  const speakerNamed = (text: string, name: RegExp) => extract(text).speakers.find((s) => name.test(s.name));
+
+  it('drops a possessive, and a place left in front of a given name, from the name', () => {
+    const possessive = '“The levee will hold,” said Governor Ilse Marrow’s. Marrow spoke at the dam.';
+    expect(extract(possessive).quotes[0]?.speaker).toBe('Ilse Marrow');
+    const place = 'On Saturday, former Vice President of the United States Maria Quispe won the primary. “We won,” Quispe said.';
+    expect(extract(place).quotes[0]?.speaker).toBe('Maria Quispe');
+    expect(speakerNamed('On Friday former Vice President of Peru Maria Quispe said that “the border stays open.”', /Quispe/)?.role ?? null).toBeNull();
+  });
+
+  it('keeps a description that says what the person is as the role, and nothing that merely follows the name', () => {
+    const described = '“We found the fault,” said Tomas Reuter, a senior engineer at Brightline Rail.';
+    expect(speakerNamed(described, /Reuter/)).toMatchObject({ role: 'senior engineer', organization: 'Brightline Rail' });
+    for (const [text, name] of [
+      ['“The count is final,” said Wanda Pell, because the ballots were in.', /Pell/],
+      ['“We won the vote,” said Arno Teague, by a narrow margin on Tuesday.', /Teague/],
+      ['“It was a long night,” said Imre Sollas, after the vote.', /Sollas/],
+    ] as const) {
+      const speaker = speakerNamed(text, name);
+      expect(speaker, text).toBeDefined();
+      expect(speaker?.role ?? null, text).toBeNull();
+    }
+  });
+});

@@ -10,9 +10,9 @@
 import { givenNameGender, isDictionaryWord, isGivenName } from './tagging.ts';
 import type { Token } from '../1-tokens/tokens.ts';
 import { isDemonym, isPlaceName } from '../../lexicon/places.ts';
-import { DETERMINERS, NOT_NAME, PARTICLES, PRONOUNS, SUFFIXES, PERSON_ORGANIZATION_LINKS } from '../../lexicon/function-words.ts';
+import { AFTER_HEARER, BETWEEN_SUBJECT_AND_CUE, CLAUSE_OPENERS, DETERMINERS, NOT_NAME, PARTICLES, PRONOUNS, SUFFIXES, PERSON_ORGANIZATION_LINKS, TITLE_MINOR_WORDS } from '../../lexicon/function-words.ts';
 import { ORG_WORDS } from '../../lexicon/organizations.ts';
-import { ROLE_WORDS } from '../../lexicon/roles.ts';
+import { DESCRIPTION_OPENERS, ROLE_ENDINGS, ROLE_WORDS } from '../../lexicon/roles.ts';
 import { TITLE_WORDS, titleGender } from '../../lexicon/titles.ts';
 
 export { PRONOUNS, titleGender };
@@ -362,7 +362,7 @@ function describeApposition(text: string, tokens: Token[], phrase: SpeakerPhrase
   // stop the role at a conjunction or relative word
   const cut = roleWords.findIndex((t) => ['and', 'who', 'which', 'that'].includes(t.text.toLowerCase()));
   const role = cut >= 0 ? roleWords.slice(0, cut) : roleWords;
-  if (role.length && !phrase.role) phrase.role = text.slice(role[0].start, role[role.length - 1].end);
+  if (role.length && !phrase.role && isDescriptionOfRole(role)) phrase.role = text.slice(role[0].start, role[role.length - 1].end);
   if (linkAt > 0) {
     const orgTokens: Token[] = [];
     for (let i = linkAt + 1; i < words.length; i++) {
@@ -373,6 +373,19 @@ function describeApposition(text: string, tokens: Token[], phrase: SpeakerPhrase
     while (orgTokens.length && !isCapitalisedWord(orgTokens[orgTokens.length - 1].text) && !/^\d/.test(orgTokens[orgTokens.length - 1].text)) orgTokens.pop();
     if (orgTokens.length && !phrase.organization) phrase.organization = text.slice(orgTokens[0].start, orgTokens[orgTokens.length - 1].end);
   }
+}
+
+/**
+ * Words after a name that say what the person is ("pediatrician", "senior adviser", "bill’s sponsor"), not the
+ * clause or phrase that follows it ("because …", "by", "victory for", "of CNN, one", "during his conference").
+ */
+export function isDescriptionOfRole(words: ReadonlyArray<{ text: string }>): boolean {
+  if (words.length === 0) return false;
+  const first = words[0].text.toLowerCase();
+  const last = words[words.length - 1].text.toLowerCase().replace(/['’]s$/, '');
+  if (CLAUSE_OPENERS.has(first) || BETWEEN_SUBJECT_AND_CUE.has(first) || TITLE_MINOR_WORDS.has(first) || first === 'according') return false;
+  if (TITLE_MINOR_WORDS.has(last) || AFTER_HEARER.has(last) || DESCRIPTION_OPENERS.has(last)) return false;
+  return words.some((w) => isRoleWord(w.text) || isRoleWord(w.text.replace(/s$/, ''))) || ROLE_ENDINGS.test(last);
 }
 
 function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {

@@ -5,11 +5,14 @@
  */
 import type { Mention, SpeakerKind } from '../../schema.ts';
 import type { SpeakerPhrase } from '../2-mentions/speaker-phrase.ts';
-import { titleGender, isCapitalisedWord, isNationality, isTitle } from '../2-mentions/speaker-phrase.ts';
+import { titleGender, isCapitalisedWord, isDescriptionOfRole, isNationality, isTitle } from '../2-mentions/speaker-phrase.ts';
 import { givenNameGender, nameKind } from '../2-mentions/tagging.ts';
 import type { DocumentPeople } from './entities.ts';
 import { DocumentOrganizations } from './organizations.ts';
 import { LEGISLATION_WORDS, NOT_SPEAKERS } from '../../lexicon/boilerplate.ts';
+import { isKnownGivenName } from '../../lexicon/given-names.ts';
+import { isPlaceName } from '../../lexicon/places.ts';
+import { cleanName } from '../../names/normalize.ts';
 
 export interface SpeakerEntry {
   key: string;
@@ -252,7 +255,8 @@ export class SpeakerRegistry {
     return null;
   }
 
-  private resolvePerson(phrase: SpeakerPhrase): SpeakerEntry {
+  private resolvePerson(mention: SpeakerPhrase): SpeakerEntry {
+    const phrase = { ...mention, name: personName(mention.name) };
     const tokens = phrase.name.split(/\s+/);
     const key = `person:${norm(phrase.name)}`;
     let entry = this.byName.get(key);
@@ -278,7 +282,7 @@ export class SpeakerRegistry {
       entry = this.add({ key, name: phrase.name, kind: 'person', order: phrase.nameStart, mentions: [] });
     }
     if (phrase.title && !entry.title) entry.title = phrase.title;
-    if (phrase.role && !entry.role) entry.role = phrase.role;
+    if (phrase.role && !entry.role && isDescriptionOfRole(phrase.role.split(/\s+/).map((text) => ({ text })))) entry.role = phrase.role;
     if (phrase.organization && !entry.organization) entry.organization = phrase.organization;
     if (!entry.gender) entry.gender = phrase.gender ?? titleGender(phrase.title) ?? titleGender(entry.title) ?? (entry.name.includes(' ') ? givenNameGender(entry.name.split(/\s+/)[0]) : undefined);
     this.addMention(entry, phrase.nameStart, phrase.nameEnd);
@@ -423,4 +427,18 @@ const PRECEDING_CAPITALS = /(?:(?:[A-Z][\p{L}'’]*|(?:[A-Z]\.)+|(?:Dr|Mr|Mrs|Ms
 const NAME_CHAR = /[\p{L}\p{N}-]/u;
 function isNameChar(ch: string | undefined): boolean {
   return ch !== undefined && NAME_CHAR.test(ch);
+}
+
+/**
+ * A person's name as a reader would write it: without a possessive ("Donald Trump's"), a leading "the" or
+ * parenthetical, or the place left in front of a given name when a title inside it was read as the title
+ * ("United States President Donald Trump" → "Donald Trump", "Vermont Senator Bernie Sanders" → "Bernie Sanders").
+ */
+export function personName(name: string): string {
+  const cleaned = cleanName(name) || name;
+  const words = cleaned.split(' ');
+  for (let n = Math.min(3, words.length - 2); n >= 1; n--) {
+    if (isPlaceName(words.slice(0, n).join(' ')) && isKnownGivenName(words[n])) return words.slice(n).join(' ');
+  }
+  return cleaned;
 }
