@@ -94,7 +94,7 @@ export class IndexExportReader implements ExportReader {
 
   /** The speaker ids a `speaker` filter names (any spelling), or null for no speaker filter. */
   private async speakerIds(filter: ExportFilter): Promise<Set<string> | null> {
-    return filter.speaker ? new Set(await this.index.resolveSpeaker(filter.speaker)) : null;
+    return filter.speaker ? new Set(await this.index.resolveSpeaker(filter.speaker, { anyForm: true })) : null;
   }
 
   private async hasSpeaker(documentId: string, speakers: Set<string>): Promise<boolean> {

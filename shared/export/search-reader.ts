@@ -19,7 +19,7 @@ export class SearchExportReader implements ExportReader {
 
   async *quotes(filter: ExportFilter): AsyncGenerator<QuoteRecord> {
     const { speaker, kind, ...rest } = filter;
-    const speakerIds = speaker ? await this.index.resolveSpeaker(speaker) : undefined;
+    const speakerIds = speaker ? await this.index.resolveSpeaker(speaker, { anyForm: true }) : undefined;
     yield* this.search.exports.quotes({ ...rest, kind: kind as QuoteKind | undefined, speakerIds });
   }
 

@@ -14,6 +14,8 @@ import { GSI } from './table.ts';
 import { CLAIM_SCORE_BANDS, DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, claimScoreBand, dateRange, UNDATED, pendingPartition, flagId, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import { PROFILE_FIELDS_KEPT_FROM_FIRST, speakerAliases } from '../pipeline/records.ts';
+import { speakerNameForms } from '../names/query-forms.ts';
+import { stripTitles } from '../names/normalize.ts';
 import {
   InvalidCursorError,
   type ClaimQuery,
@@ -631,7 +633,7 @@ export class DynamoIndexStore implements IndexStore {
       speaker: query.speaker ?? null, q: words.join(' ') || null, from: range.from ?? null, to: range.to ?? null,
       collection: query.collection ?? null, kind: query.kind ?? null, minScore,
     });
-    const speakerIds = query.speaker ? new Set(await this.resolveSpeaker(query.speaker)) : null;
+    const speakerIds = query.speaker ? new Set(await this.resolveSpeaker(query.speaker, { anyForm: true })) : null;
     if (speakerIds?.size === 0) {
       decodeCursor(query.cursor, scope);
       return { items: [], cursor: null };
@@ -693,13 +695,24 @@ export class DynamoIndexStore implements IndexStore {
 
   // ---------------------------------------------------------------- cross-document
 
-  async resolveSpeaker(nameOrId: string): Promise<string[]> {
+  /**
+   * The speaker ids a name stands for, the person it usually means first. `anyForm` (searches) also tries the
+   * name without titles and middle initials; a document's own speakers are looked up as written.
+   */
+  async resolveSpeaker(nameOrId: string, options: { anyForm?: boolean } = {}): Promise<string[]> {
     if (/^sp_[a-z0-9]+$/.test(nameOrId)) {
       const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.speaker(nameOrId), sk: key.meta } }));
       if (got.Item) return [nameOrId];
     }
-    const name = normalizeName(nameOrId);
-    if (!name) return [];
+    const forms = options.anyForm ? speakerNameForms(nameOrId) : [nameOrId];
+    for (const name of new Set(forms.map(normalizeName).filter(Boolean))) {
+      const ids = await this.speakersWithAlias(name);
+      if (ids.length > 0) return ids;
+    }
+    return [];
+  }
+
+  private async speakersWithAlias(name: string): Promise<string[]> {
     const counts = new Map<string, number>();
     const aliases = queryItems(
       {
@@ -728,7 +741,7 @@ export class DynamoIndexStore implements IndexStore {
     const chunk = limit + 1;
     let specs: StreamSpec[];
     if (query.speaker) {
-      const ids = await this.resolveSpeaker(query.speaker);
+      const ids = await this.resolveSpeaker(query.speaker, { anyForm: true });
       specs = ids.map((id) => ({ id, table: this.table, index: GSI_1, partitions: [key.speakerQuotes(id)], range, enrich: committed, chunk }));
     } else {
       const months = await this.shards('QDATE', range.from, range.to);
@@ -758,7 +771,8 @@ export class DynamoIndexStore implements IndexStore {
   }
 
   async speakersByPrefix(prefix: string, page: PageRequest): Promise<Page<SpeakerRecord>> {
-    const name = normalizeName(prefix);
+    // "Dr. Sanders" lists the Sanders: a title is not part of any name the profiles are listed under.
+    const name = normalizeName(stripTitles(prefix) || prefix);
     const scope = scopeOf('speakers', { name });
     if (!name) {
       decodeCursor(page.cursor, scope);

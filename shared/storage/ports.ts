@@ -274,8 +274,11 @@ export interface IndexStore {
   claimsWithFingerprint(fingerprint: string, limit: number): Promise<ClaimRecord[]>;
 
   // cross-document patterns
-  /** Speaker ids a name (any spelling, full or surname) or id refers to. */
-  resolveSpeaker(nameOrId: string): Promise<string[]>;
+  /**
+   * Speaker ids a name (any spelling, full or surname) or id refers to. `anyForm` (searches): also the name
+   * without titles and middle initials ("Dr. Sanders-Gendreau", "Donald J. Trump").
+   */
+  resolveSpeaker(nameOrId: string, options?: { anyForm?: boolean }): Promise<string[]>;
   /** A page of quotes, newest first (documents), in reading order within a document; `limit` up to 1000. */
   listQuotes(query: QuoteQuery): Promise<Page<QuoteRecord>>;
   speakersByPrefix(prefix: string, page: PageRequest): Promise<Page<SpeakerRecord>>;

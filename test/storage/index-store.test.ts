@@ -162,10 +162,16 @@ describe('DynamoIndexStore', () => {
     expect(await index.resolveSpeaker('saunders jandro')).toEqual(['sp_kr']);
     expect(await index.resolveSpeaker('sp_kr')).toEqual(['sp_kr']);
     expect((await index.resolveSpeaker('Sanders-Gendreau')).sort()).toEqual(['sp_kr', 'sp_ot']);
+    // A search finds the name behind a title or a middle initial; a document's own speakers are matched as written.
+    expect(await index.resolveSpeaker('Dr. Saunders-Jandro', { anyForm: true })).toEqual(['sp_kr']);
+    expect(await index.resolveSpeaker('Kristin M. Sanders-Gendreau', { anyForm: true })).toEqual(['sp_kr']);
+    expect(await index.resolveSpeaker('Kristin M. Sanders-Gendreau')).toEqual([]);
+    expect((await index.listQuotes({ speaker: 'Dr. Kristin Sanders-Gendreau' })).items.map((q) => q.text)).toEqual(['a seat at the table']);
     expect((await index.listQuotes({ speaker: 'Saunders-Jandro' })).items.map((q) => q.text)).toEqual(['a seat at the table']);
     expect((await index.listQuotes({ speaker: 'Sanders-Gendreau' })).items.map((q) => q.documentId)).toEqual(['al2', 'al1']);
     const prefix = await index.speakersByPrefix('saun', {});
     expect(prefix.items.map((s) => [s.id, s.canonical, s.variants, s.quoteCount])).toEqual([['sp_kr', 'Kristin Sanders-Gendreau', ['Kristin Sanders-Gendreau', 'Saunders-Jandro'], 1]]);
+    expect((await index.speakersByPrefix('Dr. Saun', {})).items.map((s) => s.id)).toEqual(['sp_kr']);
     const sanders = await index.speakersByPrefix('Sanders', { limit: 1 });
     expect(sanders.items).toHaveLength(1);
     const next = await index.speakersByPrefix('Sanders', { limit: 1, cursor: sanders.cursor });

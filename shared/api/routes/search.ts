@@ -47,7 +47,7 @@ export async function searchQuotes(deps: ApiDeps, request: QuoteSearchRequest) {
   const position = decodeCursor(cursor, scope);
   const offset = position ? Number(position.o) : 0;
   if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) throw new InvalidCursorError();
-  const speakerIds = speakerId ? [speakerId] : speaker ? await deps.index.resolveSpeaker(speaker) : undefined;
+  const speakerIds = speakerId ? [speakerId] : speaker ? await deps.index.resolveSpeaker(speaker, { anyForm: true }) : undefined;
   try {
     // Newest first unless relevance is asked for (as the index's search does).
     const page = await search.quotes.search({ ...filters, sort: filters.sort ?? 'date', speakerIds, limit: clampLimit(limit), offset });
@@ -128,7 +128,7 @@ export function registerSearchRoutes(app: ApiApp, deps: ApiDeps): void {
   app.openapi(speakerMonths, async (c) => {
     const { speaker, ...period } = c.req.valid('query');
     periodCheck(period);
-    const speakerIds = speaker ? await deps.index.resolveSpeaker(speaker) : undefined;
+    const speakerIds = speaker ? await deps.index.resolveSpeaker(speaker, { anyForm: true }) : undefined;
     return c.json({ items: await (await searchOf(deps)).analytics.quotesPerSpeakerMonth({ ...period, speakerIds }) }, 200);
   });
 

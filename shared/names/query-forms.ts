@@ -1,0 +1,16 @@
+/**
+ * The forms a speaker name typed into a search is looked up under, most literal first: as typed; without
+ * titles and suffixes ("Dr. Sanders-Gendreau" → "Sanders-Gendreau", "President Trump" → "Trump"); and
+ * without middle initials ("Donald J. Trump" → "Donald Trump"). Searching only: a document's speakers are
+ * matched to the corpus by the names they are written with, so "George H. W. Bush" never joins "George W. Bush".
+ */
+import { stripTitles } from './normalize.ts';
+
+const INITIAL = /^\p{L}\.?$/u;
+
+export function speakerNameForms(query: string): string[] {
+  const plain = stripTitles(query) || query;
+  const words = plain.split(/\s+/).filter(Boolean);
+  const named = words.filter((word, i) => i === 0 || i === words.length - 1 || !INITIAL.test(word));
+  return [...new Set([query.trim(), plain, named.join(' ')].filter(Boolean))];
+}
