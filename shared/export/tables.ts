@@ -72,6 +72,7 @@ const speakerColumns: Array<Column<DocumentSpeakerRecord>> = [
   { name: 'variants', type: 'string', about: 'every spelling in this document, separated by "; "', of: (s) => list(s.variants) },
   { name: 'mentions', type: 'integer', about: 'times the document names or refers to the speaker', of: (s) => s.mentions },
   { name: 'quotes', type: 'integer', about: 'quotes of the speaker in this document', of: (s) => s.quoteCount },
+  { name: 'matchedBy', type: 'string', about: 'when the document wrote only a surname: why it is this person of the corpus, with a confidence', of: (s) => text(s.matchedBy) },
 ];
 
 const flagColumns: Array<Column<FlagRecord>> = [

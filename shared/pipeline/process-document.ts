@@ -10,6 +10,7 @@
 import { ExtractionSchema, type Extraction } from '../schema.ts';
 import type { DocumentMetadata, DocumentRecord, DocumentStore, IndexStore, IndexWriteStats } from '../storage/ports.ts';
 import { ObjectTooLargeError } from '../storage/s3-documents.ts';
+import { matchSurname, type CorpusMatch } from './corpus-match.ts';
 import { contentHash, documentIdFor, documentIdForKey, pairsFingerprint, speakerIdFor } from './identity.ts';
 import { toIndexEntry } from './records.ts';
 import { RAW_PREFIX, REDRIVE_PREFIX, REPROCESS_PREFIX, documentIdOfReprocessKey, isRequestKey, resultKeyFor } from './s3-keys.ts';
@@ -315,8 +316,8 @@ export class DocumentPipeline {
         sortDate: dated?.publishedAt ?? UNDATED,
         format: converted.format,
       };
-      const globalIds = await this.speakerIdentities(id, extraction, keepApart);
-      const entry = toIndexEntry(document, extraction, globalIds, text);
+      const { ids: globalIds, matches } = await this.speakerIdentities(id, extraction, keepApart);
+      const entry = toIndexEntry(document, extraction, globalIds, text, matches);
       const resultKey = resultKeyFor(id);
       await this.deps.documents.putResult(resultKey, {
         ...extraction,
@@ -324,6 +325,7 @@ export class DocumentPipeline {
         text,
         document: { id, externalId: document.externalId, title: document.title, url: document.url, source: document.source, collection: document.collection, publishedAt: document.publishedAt, dateSource: document.dateSource, format: converted.format, rawKey: key },
         speakerIds: Object.fromEntries(globalIds),
+        corpusMatches: matches,
         extractorVersion: this.version,
         version: runId,
       });
@@ -400,10 +402,13 @@ export class DocumentPipeline {
   /**
    * Global speaker ids: a person or organisation whose full name (or, for a one-word name, the
    * only speaker it refers to) is already known keeps that id; otherwise the id is derived from
-   * the name. Unnamed speakers ("a spokesperson") are scoped to their document.
+   * the name. A person written by surname alone, which several profiles go by, is matched to one of
+   * the corpus's people when the evidence says which (corpus-match.ts), and the match is kept with
+   * its evidence. Unnamed speakers ("a spokesperson") are scoped to their document.
    */
-  private async speakerIdentities(documentId: string, extraction: Extraction, keepApart: Array<[string, string]>): Promise<Map<string, string>> {
+  private async speakerIdentities(documentId: string, extraction: Extraction, keepApart: Array<[string, string]>): Promise<{ ids: Map<string, string>; matches: Record<string, CorpusMatch> }> {
     const ids = new Map<string, string>();
+    const matches: Record<string, CorpusMatch> = {};
     // A spelling someone split off must not be folded back into the person it was split from.
     const splitNames = new Set(keepApart.flat().map(normalizeName));
     await Promise.all(
@@ -419,7 +424,14 @@ export class DocumentPipeline {
         }
         const known = await this.deps.index.resolveSpeaker(speaker.name);
         const multiWord = speaker.name.trim().includes(' ');
-        const reuse = known.includes(derived) ? derived : multiWord ? known[0] : known.length === 1 ? known[0] : undefined;
+        let reuse = known.includes(derived) ? derived : multiWord ? known[0] : known.length === 1 ? known[0] : undefined;
+        if (!multiWord && known.length > 1 && speaker.kind === 'person') {
+          const match = matchSurname(speaker, await this.deps.index.speakerCandidates(speaker.name));
+          if (match) {
+            matches[speaker.id] = match;
+            reuse = match.speakerId;
+          }
+        }
         ids.set(speaker.id, reuse ?? derived);
       }),
     );
@@ -430,7 +442,8 @@ export class DocumentPipeline {
       const id = ids.get(speaker.id) as string;
       if (taken.has(id)) ids.set(speaker.id, speakerIdFor(speaker.kind, speaker.name, taken.has(speakerIdFor(speaker.kind, speaker.name)) ? documentId : ''));
       taken.add(ids.get(speaker.id) as string);
+      if (matches[speaker.id] && matches[speaker.id].speakerId !== ids.get(speaker.id)) delete matches[speaker.id];
     }
-    return ids;
+    return { ids, matches };
   }
 }

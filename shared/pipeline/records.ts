@@ -6,6 +6,15 @@ import type { Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
 import type { ClaimRecord, DocumentIndexEntry, DocumentRecord, FlagRecord, QuoteRecord, SpeakerRecord } from '../storage/ports.ts';
 import { flagId, normalizeName } from '../storage/keys.ts';
 import { splitSentences, type Span } from '../text/sentences.ts';
+import type { CorpusMatch } from './corpus-match.ts';
+
+/** The extraction's local speaker id → the corpus person its surname was matched to (shared/pipeline/corpus-match.ts). */
+export type CorpusMatches = Readonly<Record<string, CorpusMatch>>;
+
+/** "surname Trump; title President (confidence 0.9)": how a speaker was matched to a person of the corpus. */
+export function describeMatch(match: CorpusMatch): string {
+  return `${match.evidence.join('; ')} (confidence ${match.confidence})`;
+}
 
 /** Longest sentence kept beside a flagged spelling: a longer one is cut to a window around the name. */
 const MAX_SENTENCE = 300;
@@ -14,12 +23,13 @@ const MAX_SENTENCE = 300;
  * `text` is the document text the offsets point into: with it, each flagged spelling carries the sentence it was
  * written in, so a reviewer sees the context without opening the document.
  */
-export function toIndexEntry(document: DocumentRecord, extraction: Extraction, globalIds: Map<string, string>, text?: string): DocumentIndexEntry {
+export function toIndexEntry(document: DocumentRecord, extraction: Extraction, globalIds: Map<string, string>, text?: string, matches: CorpusMatches = {}): DocumentIndexEntry {
   const globalOf = (localId: string | null): string | null => (localId ? (globalIds.get(localId) ?? null) : null);
-  const speakersById = new Map(extraction.speakers.map((s) => [s.id, s]));
+  // A speaker matched to a person of the corpus by surname goes by that person's full name.
+  const speakersById = new Map(extraction.speakers.map((s) => [s.id, matches[s.id] ? { ...s, name: matches[s.id].canonical, variants: [...new Set([s.name, ...s.variants])] } : s]));
   const flagsBySpeaker = new Map(extraction.nameFlags.map((f) => [f.speakerId, f]));
 
-  const speakers: Array<SpeakerRecord & { mentions: number }> = extraction.speakers.map((s) => ({
+  const speakers: Array<SpeakerRecord & { mentions: number }> = [...speakersById.values()].map((s) => ({
     id: globalOf(s.id)!,
     canonical: s.name,
     kind: s.kind,
@@ -29,6 +39,7 @@ export function toIndexEntry(document: DocumentRecord, extraction: Extraction, g
     variants: [...new Set([s.name, ...s.variants])],
     quoteCount: extraction.quotes.filter((q) => q.speakerId === s.id).length,
     mentions: s.mentions.length,
+    ...(matches[s.id] ? { matchedBy: describeMatch(matches[s.id]) } : {}),
   }));
 
   const quotes: QuoteRecord[] = extraction.quotes.map((q) => ({

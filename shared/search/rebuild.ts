@@ -6,21 +6,21 @@
  * document whose projection write failed after its commit.
  */
 import { ExtractionSchema } from '../schema.ts';
-import { toIndexEntry } from '../pipeline/records.ts';
+import { toIndexEntry, type CorpusMatches } from '../pipeline/records.ts';
 import type { DocumentRecord, DocumentStore, IndexStore } from '../storage/ports.ts';
 import type { SearchProjection } from './projection.ts';
 
 /** Project one done document from its result JSON; the reason when it cannot be. */
 export async function projectFromResult(document: DocumentRecord, documents: DocumentStore, projection: SearchProjection): Promise<{ projected: boolean; reason?: string }> {
   if (document.status !== 'done' || !document.version || !document.resultKey) return { projected: false, reason: 'not done' };
-  const result = (await documents.getResult(document.resultKey)) as { version?: unknown; speakerIds?: unknown } | null;
+  const result = (await documents.getResult(document.resultKey)) as { version?: unknown; speakerIds?: unknown; corpusMatches?: unknown } | null;
   if (!result) return { projected: false, reason: 'no result JSON' };
   // A run that crashed between writing its result and committing leaves a result of another version.
   if (result.version !== document.version) return { projected: false, reason: 'the result JSON is not the committed version' };
   const extraction = ExtractionSchema.safeParse(result);
   if (!extraction.success) return { projected: false, reason: 'the result JSON does not parse' };
   const ids = new Map(Object.entries((result.speakerIds ?? {}) as Record<string, string>));
-  const entry = toIndexEntry(document, extraction.data, ids);
+  const entry = toIndexEntry(document, extraction.data, ids, undefined, (result.corpusMatches ?? {}) as CorpusMatches);
   await projection.apply({ document, quotes: entry.quotes, claims: entry.claims }, document.version);
   return { projected: true };
 }

@@ -15,6 +15,7 @@ import { CLAIM_SCORE_BANDS, DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import { PROFILE_FIELDS_KEPT_FROM_FIRST, speakerAliases } from '../pipeline/records.ts';
 import { speakerNameForms } from '../names/query-forms.ts';
+import type { CorpusPerson } from '../pipeline/corpus-match.ts';
 import { stripTitles } from '../names/normalize.ts';
 import {
   InvalidCursorError,
@@ -712,7 +713,24 @@ export class DynamoIndexStore implements IndexStore {
     return [];
   }
 
+  async speakerCandidates(name: string): Promise<CorpusPerson[]> {
+    const counts = await this.aliasDocumentCounts(normalizeName(name));
+    if (counts.size === 0) return [];
+    const profiles = await batchGet(this.table, [...counts.keys()].map((id) => ({ pk: key.speaker(id), sk: key.meta })));
+    return profiles.map((item) => {
+      const id = String(item.id ?? String(item.pk).slice('SPEAKER#'.length));
+      return { id, canonical: String(item.canonical), kind: String(item.kind ?? 'person'), title: item.title as string | undefined, documents: counts.get(id) ?? 0 };
+    });
+  }
+
   private async speakersWithAlias(name: string): Promise<string[]> {
+    const counts = await this.aliasDocumentCounts(name);
+    // Most documents first: the person the name usually means leads.
+    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id).slice(0, 20);
+  }
+
+  /** Speaker id → documents that write the (normalised) name for it. */
+  private async aliasDocumentCounts(name: string): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     const aliases = queryItems(
       {
@@ -725,8 +743,7 @@ export class DynamoIndexStore implements IndexStore {
       10,
     );
     for await (const item of aliases) counts.set(String(item.speakerId), (counts.get(String(item.speakerId)) ?? 0) + 1);
-    // Most documents first: the person the name usually means leads.
-    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id).slice(0, 20);
+    return counts;
   }
 
   /** Quotes newest first, by speaker (any spelling) or by publication month; full-text search is the search projection's. */

@@ -5,6 +5,7 @@
 import type { Claim, NameEvidence, QuoteKind } from '../schema.ts';
 import type { DateSource } from '../dates/publication.ts';
 import type { ExportFilter } from '../filters.ts';
+import type { CorpusPerson } from '../pipeline/corpus-match.ts';
 
 /** Every list takes a page request and returns a page with an opaque cursor (see `cursor.ts`). */
 export interface PageRequest {
@@ -128,6 +129,8 @@ export interface SpeakerRecord {
 export interface DocumentSpeakerRecord extends SpeakerRecord {
   documentId: string;
   mentions: number;
+  /** How the speaker was matched to this person of the corpus when the document wrote only a surname. */
+  matchedBy?: string;
 }
 
 export type FlagStatus = 'open' | 'confirmed' | 'rejected';
@@ -279,6 +282,8 @@ export interface IndexStore {
    * without titles and middle initials ("Dr. Sanders-Gendreau", "Donald J. Trump").
    */
   resolveSpeaker(nameOrId: string, options?: { anyForm?: boolean }): Promise<string[]>;
+  /** The profiles a (surname) name is written for, with how many documents write it: for matching a surname to a person. */
+  speakerCandidates(name: string): Promise<CorpusPerson[]>;
   /** A page of quotes, newest first (documents), in reading order within a document; `limit` up to 1000. */
   listQuotes(query: QuoteQuery): Promise<Page<QuoteRecord>>;
   speakersByPrefix(prefix: string, page: PageRequest): Promise<Page<SpeakerRecord>>;

@@ -1,0 +1,69 @@
+/**
+ * One person across documents when an article writes only the surname: the real extractor and the process use
+ * case against s3rver + dynalite. Two people who share the surname stay two; the match keeps its evidence, in the
+ * speakers export and in the result JSON the search projection is rebuilt from.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
+import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
+import { DocumentPipeline } from '#shared/pipeline/process-document.ts';
+import { extract } from '#shared/extract/index.ts';
+import { toDocumentText } from '#shared/text/formats.ts';
+import { upload } from './helpers.ts';
+
+const ARTICLES: Record<string, string> = {
+  'raw/president-1.txt': '“The harbour will be dredged this year,” said President Edmund Marwick.',
+  'raw/president-2.txt': '“Our ports are open for business,” said President Edmund Marwick on Monday.',
+  'raw/president-3.txt': '“Tariffs on steel stay,” President Edmund Marwick said.',
+  'raw/first-lady.txt': '“Every child deserves a library,” said First Lady Clara Marwick.',
+  'raw/surname-president.txt': '“The dredging starts in May,” said President Marwick.',
+  'raw/surname-mrs.txt': '“Books change lives,” said Mrs. Marwick.',
+};
+
+describe('a surname-only speaker across documents', () => {
+  let aws: LocalAws;
+  let index: DynamoIndexStore;
+  let documents: S3DocumentStore;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    aws = await startLocalAws({ bucket: 'quotedesk-identity-test', table: 'quotedesk-identity-test' });
+    index = new DynamoIndexStore();
+    documents = new S3DocumentStore();
+    const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract, extractorVersion: 'test' });
+    // In order: the full names are known before the articles that write only the surname.
+    for (const [key, text] of Object.entries(ARTICLES)) {
+      await upload(key, text);
+      const outcome = await pipeline.processObject(key);
+      expect(outcome).toMatchObject({ status: 'done' });
+      ids[key] = outcome.documentId!;
+    }
+  });
+  afterAll(async () => aws?.stop());
+
+  const speakerOf = async (key: string) => (await index.quotesOfDocument(ids[key], {})).items[0];
+
+  it('goes to the person with that surname and title, under their full name, with the evidence', async () => {
+    const president = await speakerOf('raw/president-1.txt');
+    const quote = await speakerOf('raw/surname-president.txt');
+    expect(quote).toMatchObject({ speakerId: president.speakerId, speaker: 'Edmund Marwick' });
+    const [speaker] = (await index.speakersOfDocument(ids['raw/surname-president.txt'], {})).items;
+    expect(speaker).toMatchObject({ id: president.speakerId, canonical: 'Edmund Marwick', matchedBy: 'surname Marwick; title President (confidence 0.9)' });
+    expect(speaker.variants).toContain('Marwick');
+    const byName = await index.listQuotes({ speaker: 'Edmund Marwick', limit: 10 });
+    expect(byName.items.map((q) => q.text)).toContain('“The dredging starts in May,”');
+  });
+
+  it('keeps the two people who share the surname apart: "Mrs. Marwick" is the First Lady', async () => {
+    const president = await speakerOf('raw/president-1.txt');
+    const firstLady = await speakerOf('raw/first-lady.txt');
+    expect(firstLady.speakerId).not.toBe(president.speakerId);
+    expect(await speakerOf('raw/surname-mrs.txt')).toMatchObject({ speakerId: firstLady.speakerId, speaker: 'Clara Marwick' });
+  });
+
+  it('keeps the match in the result JSON, which the search projection is rebuilt from', async () => {
+    const document = await index.getDocument(ids['raw/surname-president.txt']);
+    const result = (await documents.getResult(document!.resultKey!)) as { corpusMatches?: Record<string, { canonical: string; evidence: string[] }> };
+    expect(Object.values(result.corpusMatches ?? {})).toEqual([expect.objectContaining({ canonical: 'Edmund Marwick', evidence: ['surname Marwick', 'title President'] })]);
+  });
+});
