@@ -14,3 +14,11 @@ export function speakerNameForms(query: string): string[] {
   const named = words.filter((word, i) => i === 0 || i === words.length - 1 || !INITIAL.test(word));
   return [...new Set([query.trim(), plain, named.join(' ')].filter(Boolean))];
 }
+
+/** "President Trump" → the surname with its title ({ name: "Trump", title: "President" }); null for anything else. */
+export function titledSurname(query: string): { name: string; title: string } | null {
+  const trimmed = query.trim().replace(/\s+/g, ' ');
+  const plain = stripTitles(trimmed);
+  if (!plain || plain === trimmed || plain.includes(' ') || !trimmed.endsWith(plain)) return null;
+  return { name: plain, title: trimmed.slice(0, trimmed.length - plain.length).trim() };
+}

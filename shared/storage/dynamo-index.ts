@@ -14,8 +14,8 @@ import { GSI } from './table.ts';
 import { CLAIM_SCORE_BANDS, DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, claimScoreBand, dateRange, UNDATED, pendingPartition, flagId, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import { PROFILE_FIELDS_KEPT_FROM_FIRST, speakerAliases } from '../pipeline/records.ts';
-import { speakerNameForms } from '../names/query-forms.ts';
-import type { CorpusPerson } from '../pipeline/corpus-match.ts';
+import { speakerNameForms, titledSurname } from '../names/query-forms.ts';
+import { matchSurname, type CorpusPerson } from '../pipeline/corpus-match.ts';
 import { stripTitles } from '../names/normalize.ts';
 import {
   InvalidCursorError,
@@ -706,6 +706,12 @@ export class DynamoIndexStore implements IndexStore {
       if (got.Item) return [nameOrId];
     }
     const forms = options.anyForm ? speakerNameForms(nameOrId) : [nameOrId];
+    // "President Trump", "Mrs. Trump": a title with a surname names the one person it fits, as in a document.
+    const titled = options.anyForm ? titledSurname(nameOrId) : null;
+    if (titled) {
+      const match = matchSurname(titled, await this.speakerCandidates(titled.name));
+      if (match) return [match.speakerId];
+    }
     for (const name of new Set(forms.map(normalizeName).filter(Boolean))) {
       const ids = await this.speakersWithAlias(name);
       if (ids.length > 0) return ids;

@@ -61,6 +61,14 @@ describe('a surname-only speaker across documents', () => {
     expect(await speakerOf('raw/surname-mrs.txt')).toMatchObject({ speakerId: firstLady.speakerId, speaker: 'Clara Marwick' });
   });
 
+  it('finds one person for a searched title with the surname, and both for the bare surname', async () => {
+    const president = (await speakerOf('raw/president-1.txt')).speakerId;
+    const firstLady = (await speakerOf('raw/first-lady.txt')).speakerId;
+    expect(await index.resolveSpeaker('President Marwick', { anyForm: true })).toEqual([president]);
+    expect(await index.resolveSpeaker('Mrs. Marwick', { anyForm: true })).toEqual([firstLady]);
+    expect((await index.resolveSpeaker('Marwick', { anyForm: true })).sort()).toEqual([president, firstLady].sort());
+  });
+
   it('keeps the match in the result JSON, which the search projection is rebuilt from', async () => {
     const document = await index.getDocument(ids['raw/surname-president.txt']);
     const result = (await documents.getResult(document!.resultKey!)) as { corpusMatches?: Record<string, { canonical: string; evidence: string[] }> };
