@@ -5,6 +5,12 @@ export const NOT_SPEAKERS = new Set([
   'editor’s note', "editor's note", 'update', 'advisory', 'media advisory', 'statement',
 ]);
 
+/** A press release's header words as a name ("Immediate Release Contact", "Media Contact"): the phrase, or a phrase it ends with. */
+export function isHeaderWords(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.some((_, i) => NOT_SPEAKERS.has(words.slice(i).join(' ')));
+}
+
 /** Words that end the name of a law or a plan, never a speaker's: "the ATTIRE Act", "House Resolution 11". */
 export const LEGISLATION_WORDS = new Set(['act', 'bill', 'resolution', 'amendment', 'treaty', 'accord', 'agreement', 'program', 'programme', 'initiative', 'law', 'code', 'convention']);
 

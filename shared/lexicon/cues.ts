@@ -175,6 +175,8 @@ credit credits credited credited crediting|speech|0.5|c o
 `;
 
 /** Third-person forms that are nearly always nouns in news text; their base and "-s" forms are not cues. */
+/** -ing forms that are prepositions, not the verb reporting anything: "a statement regarding the murder of …". */
+const PREPOSITION_GERUNDS = new Set(['regarding', 'concerning', 'considering', 'including', 'following', 'according', 'pending', 'excluding', 'barring']);
 const NOUN_FIRST = new Set(['states', 'supports', 'plans', 'attacks', 'questions', 'charges', 'protests', 'posts', 'projects', 'signals', 'counters', 'answers', 'comments', 'remarks', 'doubts']);
 
 function buildVerbIndex(): Map<string, CueMatch> {
@@ -194,7 +196,7 @@ function buildVerbIndex(): Map<string, CueMatch> {
       asPhrase: flags.includes('a') || undefined,
     };
     const put = (word: string, form: CueForm) => {
-      if (!index.has(word)) index.set(word, { ...verb, form });
+      if (!index.has(word) && !(form === 'gerund' && PREPOSITION_GERUNDS.has(word))) index.set(word, { ...verb, form });
     };
     if (NOUN_FIRST.has(third)) {
       // "state(s)", "support", "plans": more often nouns; as cues only with a complement ("the website states that …",

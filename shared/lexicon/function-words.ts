@@ -14,6 +14,9 @@ export const NOT_NAME = new Set([
   'December', 'Jan.', 'Feb.', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'Mr', 'Who', 'What', 'Why', 'How', 'Where', 'There',
   'Here', 'Yes', 'No', 'Not', 'According', 'From', 'To', 'With', 'By', 'Of', 'About', 'Some', 'Many', 'Most', 'All',
   'Both', 'Each', 'Every', 'Another', 'Other', 'Such', 'One', 'Two', 'Three', 'Said', 'Says', 'Added', 'Told', 'Wrote',
+  // prepositions and conjunctions that open a sentence ("Within a day, the police …")
+  'Within', 'Across', 'Among', 'Amid', 'Around', 'Through', 'Throughout', 'During', 'Despite', 'Following', 'Under',
+  'Against', 'Toward', 'Towards', 'Upon', 'Via', 'Without', 'Beyond', 'Besides', 'Unlike', 'Until', 'Because', 'Whether',
 ]);
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who']);

@@ -655,6 +655,7 @@ describe('a speaker’s name and role as a reader would write them', () => {
   it('keeps a description that says what the person is as the role, and nothing that merely follows the name', () => {
     const described = '“We found the fault,” said Tomas Reuter, a senior engineer at Brightline Rail.';
     expect(speakerNamed(described, /Reuter/)).toMatchObject({ role: 'senior engineer', organization: 'Brightline Rail' });
+    expect(speakerNamed('“We will win,” said Buck, a former college football player himself.', /Buck/)?.role).toBe('former college football player');
     for (const [text, name] of [
       ['“The count is final,” said Wanda Pell, because the ballots were in.', /Pell/],
       ['“We won the vote,” said Arno Teague, by a narrow margin on Tuesday.', /Teague/],
@@ -664,5 +665,19 @@ describe('a speaker’s name and role as a reader would write them', () => {
       expect(speaker, text).toBeDefined();
       expect(speaker?.role ?? null, text).toBeNull();
     }
+  });
+});
+
+describe('words around a statement that name no speaker', () => {
+  it('a statement "regarding" someone is not that person’s statement', () => {
+    const text = 'On Friday, Congressman Harlan Whitcombe made the following statement regarding the death of Lina Okafor: “I learned of the tragic loss of Lina Okafor. I offer my condolences.”';
+    expect(extract(text).quotes.map((q) => q.speaker)).toEqual(['Harlan Whitcombe']);
+  });
+
+  it('a press release’s header words and a sentence’s opening preposition are no speakers', () => {
+    const header = 'For Immediate Release Contact: Pat Orwell, 202-555-0100 Washington, D.C. – On Monday, Congressman Ned Arbel (R-OH) announced a wager on the game.';
+    expect(extract(header).speakers.map((s) => s.name)).toEqual(['Ned Arbel']);
+    const opener = 'Within roughly a day, the police arrested 33 people, claiming them to be smugglers.';
+    expect(extract(opener).speakers.map((s) => s.name)).not.toContain('Within');
   });
 });

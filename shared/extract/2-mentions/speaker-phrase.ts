@@ -361,7 +361,8 @@ function describeApposition(text: string, tokens: Token[], phrase: SpeakerPhrase
   const roleWords = words.slice(DETERMINERS.has(first) ? 1 : 0, linkAt > 0 ? linkAt : Math.min(words.length, 6));
   // stop the role at a conjunction or relative word
   const cut = roleWords.findIndex((t) => ['and', 'who', 'which', 'that'].includes(t.text.toLowerCase()));
-  const role = cut >= 0 ? roleWords.slice(0, cut) : roleWords;
+  const role = cut >= 0 ? roleWords.slice(0, cut) : [...roleWords];
+  while (role.length > 1 && REFLEXIVES.test(role[role.length - 1].text.toLowerCase())) role.pop(); // "a former player himself"
   if (role.length && !phrase.role && isDescriptionOfRole(role)) phrase.role = text.slice(role[0].start, role[role.length - 1].end);
   if (linkAt > 0) {
     const orgTokens: Token[] = [];
@@ -379,12 +380,14 @@ function describeApposition(text: string, tokens: Token[], phrase: SpeakerPhrase
  * Words after a name that say what the person is ("pediatrician", "senior adviser", "bill’s sponsor"), not the
  * clause or phrase that follows it ("because …", "by", "victory for", "of CNN, one", "during his conference").
  */
+const REFLEXIVES = /^(?:him|her|them|it|your|my|our)sel(?:f|ves)$/;
+
 export function isDescriptionOfRole(words: ReadonlyArray<{ text: string }>): boolean {
   if (words.length === 0) return false;
   const first = words[0].text.toLowerCase();
   const last = words[words.length - 1].text.toLowerCase().replace(/['’]s$/, '');
   if (CLAUSE_OPENERS.has(first) || BETWEEN_SUBJECT_AND_CUE.has(first) || TITLE_MINOR_WORDS.has(first) || first === 'according') return false;
-  if (TITLE_MINOR_WORDS.has(last) || AFTER_HEARER.has(last) || DESCRIPTION_OPENERS.has(last)) return false;
+  if (TITLE_MINOR_WORDS.has(last) || AFTER_HEARER.has(last) || DESCRIPTION_OPENERS.has(last) || REFLEXIVES.test(last)) return false;
   return words.some((w) => isRoleWord(w.text) || isRoleWord(w.text.replace(/s$/, ''))) || ROLE_ENDINGS.test(last);
 }
 

@@ -9,7 +9,7 @@ import { titleGender, isCapitalisedWord, isDescriptionOfRole, isNationality, isT
 import { givenNameGender, nameKind } from '../2-mentions/tagging.ts';
 import type { DocumentPeople } from './entities.ts';
 import { DocumentOrganizations } from './organizations.ts';
-import { LEGISLATION_WORDS, NOT_SPEAKERS } from '../../lexicon/boilerplate.ts';
+import { LEGISLATION_WORDS, isHeaderWords } from '../../lexicon/boilerplate.ts';
 import { isKnownGivenName } from '../../lexicon/given-names.ts';
 import { isPlaceName } from '../../lexicon/places.ts';
 import { cleanName } from '../../names/normalize.ts';
@@ -174,7 +174,7 @@ export class SpeakerRegistry {
 
   resolve(written: SpeakerPhrase, at: number): SpeakerEntry | null {
     const phrase = withinOneParagraph(this.text, written);
-    if (!phrase || NOT_SPEAKERS.has(norm(phrase.name))) return null; // "FOR IMMEDIATE RELEASE", "Contact"
+    if (!phrase || isHeaderWords(norm(phrase.name))) return null; // "FOR IMMEDIATE RELEASE", "Immediate Release Contact"
     if (phrase.kind !== 'role' && LEGISLATION_WORDS.has(lastToken(phrase.name))) return null; // "the ATTIRE Act"
     if (phrase.members) return this.resolveJoint(phrase);
     switch (phrase.kind) {
