@@ -677,6 +677,8 @@ describe('words around a statement that name no speaker', () => {
   it('a press release’s header words and a sentence’s opening preposition are no speakers', () => {
     const header = 'For Immediate Release Contact: Pat Orwell, 202-555-0100 Washington, D.C. – On Monday, Congressman Ned Arbel (R-OH) announced a wager on the game.';
     expect(extract(header).speakers.map((s) => s.name)).toEqual(['Ned Arbel']);
+    const cosponsors = 'The bill has wide support. Original House Cosponsors: Ada Kestrel (D-NH), Hal Brandt (R-KY), Lyle Fenn (D-MA), and Bea Tolle (R-VA).';
+    expect(extract(cosponsors).quotes).toEqual([]);
     const opener = 'Within roughly a day, the police arrested 33 people, claiming them to be smugglers.';
     expect(extract(opener).speakers.map((s) => s.name)).not.toContain('Within');
   });

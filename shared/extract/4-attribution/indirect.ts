@@ -856,12 +856,20 @@ function headlineColon(text: string, tokens: Token[], direct: DirectQuoteIndex, 
   }
   if (colon < 1 || COLON_LABELS.test(tokens[0].text)) return;
   if (/^\d/.test(tokens[colon - 1].text) || direct.inside(tokens[0].start)) return; // "9:05 a.m."
-  if (wordCount(tokens, colon + 1, tokens.length) < MIN_CONTENT_WORDS) return;
+  if (wordCount(tokens, colon + 1, tokens.length) < MIN_CONTENT_WORDS || isListOfNames(tokens.slice(colon + 1))) return;
   const cue = { text: ':', start: tokens[colon].start, end: tokens[colon].end };
   // "Trump Addresses Munich Attack: ‘…’": a headline's verb ends its subject
   const verb = tokens.findIndex((t, k) => k > 0 && k < colon && /^\p{Lu}\p{Ll}+s$/u.test(t.text) && isDictionaryWord(t.lower));
   const speaker = { speakerStart: tokens[0].start, speakerEnd: tokens[(verb > 0 ? verb : colon) - 1].end };
   emit(text, { start: tokens[colon].end, end: tokens[tokens.length - 1].end }, cue, speaker, 0.5, direct, out);
+}
+
+/** "Cosponsors: Annie Kuster (D-NH), Hal Rogers (R-KY), and …": a list of names after a label, no statement. */
+function isListOfNames(content: Token[]): boolean {
+  const words = content.filter((t) => t.word);
+  const commas = content.filter((t) => t.text === ',').length;
+  const capitalised = words.filter((t) => t.cap || t.lower === 'and').length;
+  return commas >= 2 && capitalised >= 0.9 * words.length;
 }
 
 /** One candidate per content span: of two with the same span, the more confident stays. Output in text order. */
