@@ -683,3 +683,29 @@ describe('words around a statement that name no speaker', () => {
     expect(extract(opener).speakers.map((s) => s.name)).not.toContain('Within');
   });
 });
+
+describe('interviews written with speaker labels', () => {
+  const interview = [
+    'Dr. Ines Varga spoke to us about the study.',
+    '((Wikinews))  What did your team find?',
+    '((Ines Varga))  We found that the rats avoid harming each other, which surprised us.',
+    'It held for every group we tested, male and female alike, over two years.',
+    '((WN))  What comes next?',
+    'We will test the same circuit in monkeys, because the anatomy is so similar.',
+  ].join('\n\n\n');
+
+  it('gives each labelled turn to its speaker, verbatim, and an answer running over paragraphs too', () => {
+    const quotes = extract(interview).quotes.map((q) => [q.speaker, q.via, q.text.slice(0, 24)]);
+    expect(quotes).toEqual([
+      ['Wikinews', 'speaker-label', 'What did your team find?'],
+      ['Ines Varga', 'speaker-label', 'We found that the rats a'],
+      ['Ines Varga', 'continuation', 'It held for every group '],
+      ['WN', 'speaker-label', 'What comes next?'],
+    ]);
+  });
+
+  it('never gives the answer after a question, whose label the text lost, to the one who asked', () => {
+    const answers = extract(interview).quotes.filter((q) => q.text.startsWith('We will test'));
+    expect(answers.every((q) => q.speaker !== 'WN')).toBe(true);
+  });
+});

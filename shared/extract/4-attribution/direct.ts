@@ -154,6 +154,51 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
 
   out.push(...statementBlocks(text, paragraphs, registry));
   out.sort((x, y) => x.start - y.start);
+  const turns = interviewTurns(text, paragraphs, registry);
+  return turns.length ? withTurns(out, turns) : out;
+}
+
+/** An interview's speaker label at a paragraph's start: "((Valeria Gazzola))  So half of the lab …" (Wikinews writes interviews so). */
+const INTERVIEW_LABEL = /^\(\(\s*([^()\n]{1,60}?)\s*\)\)[ \t]*:?[ \t]*/u;
+
+/** Each labelled paragraph of an interview is its speaker's words, verbatim: a direct quote. */
+function interviewTurns(text: string, paragraphs: Paragraph[], registry: SpeakerRegistry): DirectQuote[] {
+  const out: DirectQuote[] = [];
+  // The speaker of the turn the previous paragraph belonged to: an answer may run over unlabelled paragraphs.
+  // (not a question: an unlabelled paragraph after one is the answer, whose label the text lost)
+  let current: SpeakerEntry | null = null;
+  for (const para of paragraphs) {
+    const m = INTERVIEW_LABEL.exec(text.slice(para.start, Math.min(para.end, para.start + 80)));
+    const start = para.start + (m?.[0].length ?? 0);
+    let via: Via = 'speaker-label';
+    if (m) {
+      const nameStart = para.start + m[0].indexOf(m[1]);
+      const phrase = parseSpeakerPhrase(text, tokenize(text, nameStart, nameStart + m[1].length));
+      current = phrase && phrase.kind !== 'pronoun' ? registry.resolve(phrase, phrase.start) : null;
+    } else if (current && wordCount(text, para.start, para.end) >= 6 && /[.!?…"”)\]]$/.test(text.slice(para.start, para.end))) {
+      via = 'continuation';
+    } else {
+      current = null; // a heading, a caption or the article again: the interview stopped
+      continue;
+    }
+    if (wordCount(text, start, para.end) < 1) continue;
+    out.push({ start, end: para.end, speaker: current, cue: null, cueStart: -1, confidence: 0.8, fragment: false, innerStart: start, innerEnd: para.end, via: current ? via : 'none' });
+    if (current) registry.spoke(current, start);
+    if (/\?["”’']?$/.test(text.slice(start, para.end))) current = null;
+  }
+  return out;
+}
+
+/** The quotes with the interview turns in place of what they hold (a quotation inside an answer is part of it). Both sorted. */
+function withTurns(quotes: DirectQuote[], turns: DirectQuote[]): DirectQuote[] {
+  const out: DirectQuote[] = [];
+  let t = 0;
+  for (const q of quotes) {
+    while (t < turns.length && turns[t].end <= q.start) out.push(turns[t++]);
+    if (t < turns.length && q.start < turns[t].end && q.end > turns[t].start) continue;
+    out.push(q);
+  }
+  out.push(...turns.slice(t));
   return out;
 }
 
