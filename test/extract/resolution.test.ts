@@ -709,3 +709,17 @@ describe('interviews written with speaker labels', () => {
     expect(answers.every((q) => q.speaker !== 'WN')).toBe(true);
   });
 });
+
+describe('people and organisations named with "of the"', () => {
+  const speakerOf = (text: string) => extract(text).speakers[0];
+
+  it('a person of an organisation is the person, with the organisation', () => {
+    expect(speakerOf('Ilse Brandt of the University of Kestrel, speaking to reporters, said, “The ruling changes nothing.”')).toMatchObject({ name: 'Ilse Brandt', organization: 'University of Kestrel' });
+  });
+
+  it('an organisation’s name runs over its "of", and a role speaks for it', () => {
+    expect(speakerOf('The Department of Harbours said, “We will appeal the ruling.”')?.name).toMatch(/Department of Harbours$/);
+    expect(speakerOf('A spokesman for the Department of Harbours said, “We will appeal.”')).toMatchObject({ kind: 'role', role: 'spokesman', organization: 'Department of Harbours' });
+    expect(speakerOf('Officials of the Port Authority said, “We will appeal the ruling soon.”')).toMatchObject({ kind: 'role', role: 'Officials', organization: 'Port Authority' });
+  });
+});

@@ -168,9 +168,18 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
   const possessive = best && best.to < head.length && /^['’]s?$/.test(head[best.to].text);
   const headEndsWithName = best !== null && best.to === head.length;
 
-  // "a longtime adviser to Trump", "a spokesman for Sen. Roe": the role speaks, not the person it serves
-  const servant = best && headEndsWithName && best.titleFrom >= 2 && ['to', 'for', 'of', 'at', 'with'].includes(head[best.titleFrom - 1].text) ? head[best.titleFrom - 2] : null;
-  if (best && servant && /^[a-z]/.test(servant.text) && isRoleWord(servant.text)) {
+  // "the Department of Justice", "Bank of America": an organisation's name runs over its link words
+  while (best && best.titleFrom === best.from && best.from >= 2 && ORG_NAME_LINKS.has(head[best.from - 1].text)) {
+    let k = best.from - 2;
+    while (k > 0 && isCapitalisedWord(head[k - 1].text)) k--;
+    if (!head.slice(k, best.from - 1).every((t) => isCapitalisedWord(t.text)) || !head.slice(k, best.from - 1).some((t) => ORG_WORDS.has(t.text))) break;
+    best = { titleFrom: k, from: k, to: best.to };
+  }
+  // "a longtime adviser to Trump", "a spokesman for Sen. Roe", "a spokesman for the Department of Justice":
+  // the role speaks, not the person or organisation it serves
+  const linkAt = best ? best.titleFrom - 1 - (head[best.titleFrom - 1]?.text.toLowerCase() === 'the' ? 1 : 0) : -1;
+  const servant = best && headEndsWithName && linkAt >= 1 && ['to', 'for', 'of', 'at', 'with'].includes(head[linkAt].text) ? head[linkAt - 1] : null;
+  if (best && servant && (/^[a-z]/.test(servant.text) || servant === head[0]) && isRoleWord(servant.text)) {
     return {
       kind: 'role',
       start,
@@ -198,7 +207,7 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
     // Pre-modifier: "Allina Health Maplewood Clinic pediatrician" → organisation + role.
     if (pre.length) {
       const roleAt = findLastIndex(pre, (t) => isRoleWord(t.text) || /^[a-z]/.test(t.text));
-      if (roleAt >= 0) {
+      if (roleAt >= 0 && isDescriptionOfRole(pre.slice(firstOfLowerRun(pre, roleAt), roleAt + 1))) {
         const roleStartAt = firstOfLowerRun(pre, roleAt);
         phrase.role = text.slice(pre[roleStartAt].start, pre[roleAt].end);
         if (roleStartAt > 0) phrase.organization = text.slice(pre[0].start, pre[roleStartAt - 1].end);
@@ -390,6 +399,9 @@ export function isDescriptionOfRole(words: ReadonlyArray<{ text: string }>): boo
   if (TITLE_MINOR_WORDS.has(last) || AFTER_HEARER.has(last) || DESCRIPTION_OPENERS.has(last) || REFLEXIVES.test(last)) return false;
   return words.some((w) => isRoleWord(w.text) || isRoleWord(w.text.replace(/s$/, ''))) || ROLE_ENDINGS.test(last);
 }
+
+/** Words inside an organisation's name: "Department of Justice", "Bank of America", "Procter & Gamble". */
+const ORG_NAME_LINKS = new Set(['of', 'for', '&']);
 
 function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;

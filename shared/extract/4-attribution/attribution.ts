@@ -170,6 +170,12 @@ function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhr
       i--;
       continue;
     }
+    // "Steve Peers of the University of Essex said", "a spokesman for the Department of Justice said": "the" after
+    // a link word belongs to the organisation
+    if (lower === 'the' && i >= 2 && ['of', 'for', 'at', 'from'].includes(tokens[i - 1].text.toLowerCase()) && (isCapitalisedWord(tokens[i - 2].text) || isRoleWord(tokens[i - 2].text))) {
+      i -= 2;
+      continue;
+    }
     if (['a', 'an', 'the', 'one', 'another', 'two', 'three', 'several', 'some'].includes(lower)) {
       i--;
       break;

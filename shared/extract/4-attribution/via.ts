@@ -3,7 +3,7 @@
  *   cue-after          “…,” said Roe / “…,” Roe said
  *   cue-before         Roe said, “…” / Roe said in a statement: “…”
  *   colon-lead         Roe agreed: “…” / ROE: “…” / "Roe continued:" closing the paragraph before
- *   speaker-label      a transcript inside the quote names its speaker: “ROE: …”
+ *   speaker-label      a transcript names the speaker of the turn: “ROE: …”, or an interview paragraph “((Roe))  …”
  *   according-to       “…,” according to Roe
  *   pronoun            “…,” she said: the person the pronoun refers to
  *   continuation       an unattributed quote after Roe's quote, in the same or the next paragraph
