@@ -12,3 +12,14 @@ export const ORG_WORDS = new Set([
   'Museum', 'Church', 'Army', 'Navy', 'Force', 'Guard', 'Pentagon', 'Kremlin', 'FBI', 'CIA', 'NASA', 'CNN', 'NBC', 'CBS',
   'ABC', 'BBC', 'AP', 'EU', 'UN', 'NATO', 'WHO', 'Facebook', 'Google', 'Twitter', 'Microsoft', 'Apple', 'Amazon',
 ]);
+
+/**
+ * Last words that make a name an organisation even when it starts with a person's name ("Melinda Gates
+ * Foundation", "Ben Franklin Technology Partners"); none is a common surname (unlike House, Post or Church).
+ */
+export const ORG_SUFFIXES = new Set([
+  'Foundation', 'Partners', 'Institute', 'University', 'College', 'Association', 'Corporation', 'Company', 'Inc', 'Inc.',
+  'LLC', 'Ltd', 'Ltd.', 'Corp', 'Corp.', 'Group', 'Council', 'Committee', 'Commission', 'Ministry', 'Department', 'Agency',
+  'Administration', 'Society', 'Federation', 'League', 'Coalition', 'Alliance', 'Technologies', 'Systems', 'Labs',
+  'Bureau', 'Organization', 'Organisation', 'Campaign', 'Hospital', 'Clinic', 'Academy', 'Museum', 'Institution',
+]);

@@ -723,3 +723,11 @@ describe('people and organisations named with "of the"', () => {
     expect(speakerOf('Officials of the Port Authority said, “We will appeal the ruling soon.”')).toMatchObject({ kind: 'role', role: 'Officials', organization: 'Port Authority' });
   });
 });
+
+describe('organisations named after a person', () => {
+  it('are organisations, and a "he" is never one', () => {
+    expect(extract('“We fund new toilets,” said the Harriet Vance Foundation.').speakers.map((s) => [s.name, s.kind])).toEqual([['Harriet Vance Foundation', 'organization']]);
+    const text = 'Support came from the Omar Tull Foundation. “I am excited to contribute,” he remarked.';
+    expect(extract(text).quotes[0]?.speaker ?? null).not.toBe('Omar Tull Foundation');
+  });
+});

@@ -5,6 +5,7 @@
 import nlp from 'compromise';
 import { givenNameGender as lexiconGender, isKnownGivenName } from '../../lexicon/given-names.ts';
 import { isPlaceName } from '../../lexicon/places.ts';
+import { ORG_SUFFIXES } from '../../lexicon/organizations.ts';
 
 // Roles and honorifics compromise does not know as such.
 nlp.plugin({
@@ -60,7 +61,9 @@ export function nameKind(name: string): 'person' | 'organization' | 'place' | 'u
   if (cached) return cached;
   let kind: 'person' | 'organization' | 'place' | 'unknown' = 'unknown';
   const words = name.split(/\s+/);
-  if (words.length >= 2 && isGivenName(words[0])) kind = 'person';
+  // "Melinda Gates Foundation", "Ben Franklin Technology Partners": named after a person, but an organisation
+  if (words.length >= 2 && ORG_SUFFIXES.has(words[words.length - 1])) kind = 'organization';
+  else if (words.length >= 2 && isGivenName(words[0])) kind = 'person';
   else {
     const doc = nlp(name);
     if (doc.has('#Organization')) kind = 'organization';

@@ -71,6 +71,11 @@ function cueNextTo(text: string, start: number, end: number): { after: boolean; 
 
 const log1p = (x: number) => Math.log(1 + x);
 
+/** A candidate's kind: its entry's, else what its name says ("Ben Franklin Technology Partners" is no person). */
+export function candidateKind(c: Candidate): string {
+  return c.entry?.kind ?? (c.name && nameKind(c.name) === 'organization' ? 'organization' : 'person');
+}
+
 
 /** What the name itself says: a person's name has a known given name or a title; a place, a possessive or a headline does not. */
 function describeName(c: Candidate, f: Record<string, number>): void {
@@ -164,17 +169,20 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
   const out = [...byKey.values()];
   for (const c of out) {
     const f = c.features;
-    const kind = c.entry?.kind ?? 'person';
-    f[`kind:${kind}`] = 1;
+    f[`kind:${candidateKind(c)}`] = 1;
     const surname = nameWords(c.name as string).pop();
     if (surname && quoted.includes(surname)) f['named-in-quote'] = 1;
     f.salience = log1p(people.count(c.name as string)) / log1p(20);
     describeName(c, f);
   }
-  // "…,” she said: a person of the other gender is not who the pronoun means. A constraint, not a learned
-  // feature: PolNeAR leaves pronoun speakers unresolved, so its data cannot teach agreement.
+  // "…,” she said: a person of the other gender, or an organisation, is not who the pronoun means. A constraint,
+  // not a learned feature: PolNeAR leaves pronoun speakers unresolved, so its data cannot teach agreement.
   const pronounGender = q.pronoun === 'he' ? 'male' : q.pronoun === 'she' ? 'female' : undefined;
-  const fitting = pronounGender ? out.filter((c) => c.features.rule || (c.entry?.kind ?? 'person') !== 'person' || !c.gender || c.gender === pronounGender) : out;
+  const agrees = (c: Candidate) => {
+    const kind = candidateKind(c);
+    return kind === 'person' ? !c.gender || c.gender === pronounGender : kind !== 'organization';
+  };
+  const fitting = pronounGender ? out.filter((c) => c.features.rule || agrees(c)) : out;
   // "nobody" competes only where the rules found no speaker: the model may re-rank their pick, not drop it
   if (!q.speaker) fitting.push({ name: null, entry: null, written: { start: q.start, end: q.start }, features: { nobody: 1 } });
   return fitting;

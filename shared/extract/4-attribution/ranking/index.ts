@@ -5,7 +5,7 @@
  */
 import type { SpeakerEntry, SpeakerRegistry } from '../../3-entities/speakers.ts';
 import type { Via } from '../via.ts';
-import { candidatesFor, type Candidate, type QuoteToRank, type RankingContext } from './candidates.ts';
+import { candidateKind, candidatesFor, type Candidate, type QuoteToRank, type RankingContext } from './candidates.ts';
 import { bestCandidate, WEIGHTS, type AttributionWeights } from './model.ts';
 
 export interface RankedQuote extends QuoteToRank {
@@ -59,5 +59,6 @@ export function rankSpeakers(quotes: RankedQuote[], ctx: RankingContext, registr
 
 function createEntry(c: Candidate, registry: SpeakerRegistry): SpeakerEntry | null {
   const { start, end } = c.written;
-  return registry.resolve({ kind: 'person', start, end, name: c.name as string, nameStart: start, nameEnd: end, title: c.title }, start);
+  const kind = candidateKind(c) === 'organization' ? 'organization' : 'person';
+  return registry.resolve({ kind, start, end, name: c.name as string, nameStart: start, nameEnd: end, title: c.title }, start);
 }
