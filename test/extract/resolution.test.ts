@@ -65,11 +65,14 @@ describe('speaker phrases', () => {
 
   it('finds the issuer of a release by the district tag after the name', () => {
     const text =
-      'House Budget Committee Ranking Member Carla Wynn (WA-11) released the following statement: “The budget shortchanges our schools. “We will keep fighting for every classroom.”';
+      'WASHINGTON – House Budget Committee Ranking Member Carla Wynn (WA-11) today voted against the budget. “The budget shortchanges our schools. “We will keep fighting for every classroom.”';
     expect(extract(text).quotes.map((q) => [q.speaker, q.via])).toEqual([
       ['Carla Wynn', 'press-issuer'],
       ['Carla Wynn', 'press-issuer'],
     ]);
+    // a lead that names her says so: "released the following statement:"
+    const led = 'House Budget Committee Ranking Member Carla Wynn (WA-11) released the following statement: “The budget shortchanges our schools.”';
+    expect(extract(led).quotes.map((q) => [q.speaker, q.via])).toEqual([['Carla Wynn', 'colon-lead']]);
   });
 });
 
@@ -729,5 +732,12 @@ describe('organisations named after a person', () => {
     expect(extract('“We fund new toilets,” said the Harriet Vance Foundation.').speakers.map((s) => [s.name, s.kind])).toEqual([['Harriet Vance Foundation', 'organization']]);
     const text = 'Support came from the Omar Tull Foundation. “I am excited to contribute,” he remarked.';
     expect(extract(text).quotes[0]?.speaker ?? null).not.toBe('Omar Tull Foundation');
+  });
+});
+
+describe('statements made after a vote', () => {
+  it('"X made this statement following the vote:" is X’s', () => {
+    const text = 'Last night the House voted on the bill. Congressman Reuben Alder made this statement following the vote: “The bill is a sham, and the voters know it.”';
+    expect(extract(text).quotes.map((q) => q.speaker)).toEqual(['Reuben Alder']);
   });
 });

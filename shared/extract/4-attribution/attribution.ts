@@ -41,6 +41,8 @@ const STOP_AFTER_NP = new Set(['in', 'on', 'during', 'when', 'while', 'who', 'wh
 const NOUN_BEFORE = /^(?:a|an|the|of|his|her|their|its|our|my|your|these|those|several|many|recent)$/i;
 
 /** A clause ending in where the words were written or said: "… in a series of tweets", "… in a statement". */
+/** Verbs that make a statement a document: "X made / issued / released the following statement:". */
+const STATEMENT_MAKING = new Set(['made', 'makes', 'issued', 'issues', 'released', 'releases', 'gave', 'delivered', 'provided']);
 const MEDIUM_BEFORE_COLON = /\b(?:in|on|via|with)\s+(?:a|an|the|his|her|their|its)?\s*(?:series\s+of\s+|short\s+|brief\s+|written\s+|joint\s+)?(?:tweets?|posts?|statements?|letters?|e-?mails?|messages?|interviews?|speech|remarks|video|op-ed)\s*$/i;
 
 const SENTENCE_END = new Set(['.', '?', '!', '…', ';']);
@@ -394,6 +396,12 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
         const phrase = parseSpeakerPhrase(text, toks.slice(from + 1), true);
         if (phrase && phrase.kind !== 'pronoun') return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
       }
+    }
+    // "Congressman Conaway made this statement following the vote: “…”": the subject of a statement verb
+    if (colon) {
+      const verb = toks.findIndex((t, k) => STATEMENT_MAKING.has(t.lower) && /^(?:the|this|a|an|his|her|their|its|following)$/i.test(toks[k + 1]?.text ?? '') && toks.slice(k + 1, k + 4).some((x) => /^statements?$/i.test(x.text)));
+      const subject = verb > 0 ? subjectBefore(text, toks, verb) : null;
+      if (subject) return { phrase: subject, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.75 };
     }
     // "Clinton swiped at Trump in a series of tweets: “…”": a clause closed by the medium of the words
     if (colon && toks.length > 2 && MEDIUM_BEFORE_COLON.test(text.slice(toks[0].start, toks[toks.length - 1].end))) {
