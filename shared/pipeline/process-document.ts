@@ -11,11 +11,11 @@ import { ExtractionSchema, type Extraction } from '../schema.ts';
 import type { DocumentMetadata, DocumentRecord, DocumentStore, IndexStore, IndexWriteStats } from '../storage/ports.ts';
 import { ObjectTooLargeError } from '../storage/s3-documents.ts';
 import { matchSurname, type CorpusMatch } from './corpus-match.ts';
+import { INTERNAL_ERROR_PREFIX, newRunId } from './runs.ts';
 import { contentHash, documentIdFor, documentIdForKey, pairsFingerprint, speakerIdFor } from './identity.ts';
 import { toIndexEntry } from './records.ts';
 import { RAW_PREFIX, REDRIVE_PREFIX, REPROCESS_PREFIX, documentIdOfReprocessKey, isRequestKey, resultKeyFor } from './s3-keys.ts';
 import { titleOfFile } from './s3-keys.ts';
-import { randomUUID } from 'node:crypto';
 import { MAX_DOCUMENT_BYTES } from '../limits.ts';
 import { UNDATED, normalizeName } from '../storage/keys.ts';
 import { publicationDate } from '../dates/publication.ts';
@@ -77,7 +77,6 @@ export class ProjectionWriteError extends Error {
   }
 }
 
-export const INTERNAL_ERROR_PREFIX = 'internal error';
 
 /** A user-facing reason for bad input (as opposed to an infrastructure error, which is retried). */
 export class BadInputError extends Error {
@@ -99,9 +98,6 @@ function filenameOf(key: string): string {
   return key.slice(key.lastIndexOf('/') + 1);
 }
 
-export function newRunId(): string {
-  return `r${Date.now().toString(36)}${randomUUID().slice(0, 8)}`;
-}
 
 export class DocumentPipeline {
   private readonly maxBytes: number;

@@ -9,7 +9,7 @@
  *   - re-driven too often → fails it with the reason, so nothing stays queued or processing for ever.
  */
 import type { DocumentRecord, DocumentStore, IndexStore, PendingMarker } from '../storage/ports.ts';
-import { INTERNAL_ERROR_PREFIX, newRunId } from './process-document.ts';
+import { INTERNAL_ERROR_PREFIX, newRunId } from './runs.ts';
 
 export interface SweepOptions {
   /** A queued document untouched this long is re-driven (its event was lost). */

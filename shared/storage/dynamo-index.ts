@@ -14,9 +14,7 @@ import { GSI } from './table.ts';
 import { CLAIM_SCORE_BANDS, DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, claimScoreBand, dateRange, UNDATED, pendingPartition, flagId, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import { PROFILE_FIELDS_KEPT_FROM_FIRST, speakerAliases } from '../pipeline/records.ts';
-import { speakerNameForms, titledSurname } from '../names/query-forms.ts';
-import { matchSurname, type CorpusPerson } from '../pipeline/corpus-match.ts';
-import { stripTitles } from '../names/normalize.ts';
+import type { CorpusPerson } from '../pipeline/corpus-match.ts';
 import {
   InvalidCursorError,
   type ClaimQuery,
@@ -705,11 +703,13 @@ export class DynamoIndexStore implements IndexStore {
       const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.speaker(nameOrId), sk: key.meta } }));
       if (got.Item) return [nameOrId];
     }
-    const forms = options.anyForm ? speakerNameForms(nameOrId) : [nameOrId];
+    // The name readers (and the given-name and place tables under them) load on the first search, not at cold start.
+    const names = options.anyForm ? await import('./speaker-names.ts') : null;
+    const forms = names ? names.speakerNameForms(nameOrId) : [nameOrId];
     // "President Trump", "Mrs. Trump": a title with a surname names the one person it fits, as in a document.
-    const titled = options.anyForm ? titledSurname(nameOrId) : null;
-    if (titled) {
-      const match = matchSurname(titled, await this.speakerCandidates(titled.name));
+    const titled = names?.titledSurname(nameOrId);
+    if (names && titled) {
+      const match = names.matchSurname(titled, await this.speakerCandidates(titled.name));
       if (match) return [match.speakerId];
     }
     for (const name of new Set(forms.map(normalizeName).filter(Boolean))) {
@@ -795,7 +795,7 @@ export class DynamoIndexStore implements IndexStore {
 
   async speakersByPrefix(prefix: string, page: PageRequest): Promise<Page<SpeakerRecord>> {
     // "Dr. Sanders" lists the Sanders: a title is not part of any name the profiles are listed under.
-    const name = normalizeName(stripTitles(prefix) || prefix);
+    const name = normalizeName((await import('./speaker-names.ts')).stripTitles(prefix) || prefix);
     const scope = scopeOf('speakers', { name });
     if (!name) {
       decodeCursor(page.cursor, scope);
