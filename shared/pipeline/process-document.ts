@@ -398,9 +398,8 @@ export class DocumentPipeline {
   /**
    * Global speaker ids: a person or organisation whose full name (or, for a one-word name, the
    * only speaker it refers to) is already known keeps that id; otherwise the id is derived from
-   * the name. A person written by surname alone, which several profiles go by, is matched to one of
-   * the corpus's people when the evidence says which (corpus-match.ts), and the match is kept with
-   * its evidence. Unnamed speakers ("a spokesperson") are scoped to their document.
+   * the name. A person written by surname alone is matched to one of the corpus's people when the
+   * evidence says which (corpus-match.ts), and the match is kept with its evidence. Unnamed speakers ("a spokesperson") are scoped to their document.
    */
   private async speakerIdentities(documentId: string, extraction: Extraction, keepApart: Array<[string, string]>): Promise<{ ids: Map<string, string>; matches: Record<string, CorpusMatch> }> {
     const ids = new Map<string, string>();
@@ -421,7 +420,8 @@ export class DocumentPipeline {
         const known = await this.deps.index.resolveSpeaker(speaker.name);
         const multiWord = speaker.name.trim().includes(' ');
         let reuse = known.includes(derived) ? derived : multiWord ? known[0] : known.length === 1 ? known[0] : undefined;
-        if (!multiWord && known.length > 1 && speaker.kind === 'person') {
+        // (one candidate too: the quote then carries the full name, and the match its evidence)
+        if (!multiWord && known.length > 0 && speaker.kind === 'person') {
           const match = matchSurname(speaker, await this.deps.index.speakerCandidates(speaker.name));
           if (match) {
             matches[speaker.id] = match;

@@ -13,6 +13,8 @@ import { toDocumentText } from '#shared/text/formats.ts';
 import { upload } from './helpers.ts';
 
 const ARTICLES: Record<string, string> = {
+  'raw/mayor.txt': '“The bridge opens in June,” said Mayor Odile Fenwick.',
+  'raw/surname-mayor.txt': '“The bridge is on time,” Fenwick said.',
   'raw/president-1.txt': '“The harbour will be dredged this year,” said President Edmund Marwick.',
   'raw/president-2.txt': '“Our ports are open for business,” said President Edmund Marwick on Monday.',
   'raw/president-3.txt': '“Tariffs on steel stay,” President Edmund Marwick said.',
@@ -52,6 +54,13 @@ describe('a surname-only speaker across documents', () => {
     expect(speaker.variants).toContain('Marwick');
     const byName = await index.listQuotes({ speaker: 'Edmund Marwick', limit: 10 });
     expect(byName.items.map((q) => q.text)).toContain('“The dredging starts in May,”');
+  });
+
+  it('names the only person of that surname in full, with the evidence', async () => {
+    const mayor = await speakerOf('raw/mayor.txt');
+    expect(await speakerOf('raw/surname-mayor.txt')).toMatchObject({ speakerId: mayor.speakerId, speaker: 'Odile Fenwick' });
+    const [speaker] = (await index.speakersOfDocument(ids['raw/surname-mayor.txt'], {})).items;
+    expect(speaker.matchedBy).toBe('surname Fenwick; the only person of that surname (confidence 0.8)');
   });
 
   it('keeps the two people who share the surname apart: "Mrs. Marwick" is the First Lady', async () => {
