@@ -90,10 +90,6 @@ interface LambdaBindings {
   event?: { requestContext?: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } } };
 }
 
-function bearerToken(header: string | undefined): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match ? match[1] : null;
-}
 
 const UNAUTHORIZED = { 'www-authenticate': 'Bearer realm="quotedesk"' };
 
@@ -103,19 +99,22 @@ class AuthError extends ApiError {
   }
 }
 
+/** The token of an `Authorization: Bearer <token>` header, or a 401 that says how to send one. */
+function requiredBearer(header: string | undefined): string {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!match) throw new AuthError('Missing bearer token: send "Authorization: Bearer <token>".');
+  return match[1];
+}
+
 /** Resolves the caller's role (or throws 401) and stores it on the context. */
 export function authenticate(config: AuthConfig): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     let role: Role | null;
     if (config.mode === 'tokens') {
-      const token = bearerToken(c.req.header('authorization'));
-      if (!token) throw new AuthError('Missing bearer token: send "Authorization: Bearer <token>".');
-      role = roleForToken(token, config);
+      role = roleForToken(requiredBearer(c.req.header('authorization')), config);
       if (!role) throw new AuthError('The bearer token is not valid.');
     } else if (config.mode === 'jwt-verify') {
-      const token = bearerToken(c.req.header('authorization'));
-      if (!token) throw new AuthError('Missing bearer token: send "Authorization: Bearer <token>".');
-      const claims = await config.verify(token).catch(() => null);
+      const claims = await config.verify(requiredBearer(c.req.header('authorization'))).catch(() => null);
       if (!claims) throw new AuthError('The bearer token is not valid.');
       role = roleFromClaims(claims);
     } else {

@@ -174,9 +174,9 @@ admire admires admired admired admiring|cognition|0.6|c o a
 credit credits credited credited crediting|speech|0.5|c o
 `;
 
-/** Third-person forms that are nearly always nouns in news text; their base and "-s" forms are not cues. */
 /** -ing forms that are prepositions, not the verb reporting anything: "a statement regarding the murder of …". */
 const PREPOSITION_GERUNDS = new Set(['regarding', 'concerning', 'considering', 'including', 'following', 'according', 'pending', 'excluding', 'barring']);
+/** Third-person forms that are nearly always nouns in news text; their base and "-s" forms are not cues. */
 const NOUN_FIRST = new Set(['states', 'supports', 'plans', 'attacks', 'questions', 'charges', 'protests', 'posts', 'projects', 'signals', 'counters', 'answers', 'comments', 'remarks', 'doubts']);
 
 function buildVerbIndex(): Map<string, CueMatch> {

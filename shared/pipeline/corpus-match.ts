@@ -45,7 +45,8 @@ export function matchSurname(speaker: SurnameSpeaker, candidates: CorpusPerson[]
   const surname = normalizeName(speaker.name);
   if (!surname || surname.includes(' ')) return null;
   const evidence = [`surname ${speaker.name}`];
-  let people = candidates.filter((c) => c.kind === 'person' && normalizeName(c.canonical).split(' ').length > 1 && normalizeName(c.canonical).endsWith(` ${surname}`));
+  // (a full name ending in the surname: "Donald Trump", never "Trump" alone)
+  let people = candidates.filter((c) => c.kind === 'person' && normalizeName(c.canonical).endsWith(` ${surname}`));
   const gender = titleGender(speaker.title);
   if (gender) {
     people = people.filter((c) => (genderOf(c) ?? gender) === gender);

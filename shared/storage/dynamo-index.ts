@@ -706,33 +706,35 @@ export class DynamoIndexStore implements IndexStore {
     // The name readers (and the given-name and place tables under them) load on the first search, not at cold start.
     const names = options.anyForm ? await import('./speaker-names.ts') : null;
     const forms = names ? names.speakerNameForms(nameOrId) : [nameOrId];
+    // Each form's alias counts are read once, also when the titled surname below already read them.
+    const counted = new Map<string, Map<string, number>>();
+    const countsOf = async (name: string) => counted.get(name) ?? counted.set(name, await this.aliasDocumentCounts(name)).get(name)!;
     // "President Trump", "Mrs. Trump": a title with a surname names the one person it fits, as in a document.
     const titled = names?.titledSurname(nameOrId);
     if (names && titled) {
-      const match = names.matchSurname(titled, await this.speakerCandidates(titled.name));
+      const match = names.matchSurname(titled, await this.profilesOf(await countsOf(normalizeName(titled.name))));
       if (match) return [match.speakerId];
     }
     for (const name of new Set(forms.map(normalizeName).filter(Boolean))) {
-      const ids = await this.speakersWithAlias(name);
-      if (ids.length > 0) return ids;
+      const counts = await countsOf(name);
+      // Most documents first: the person the name usually means leads.
+      if (counts.size > 0) return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id).slice(0, 20);
     }
     return [];
   }
 
   async speakerCandidates(name: string): Promise<CorpusPerson[]> {
-    const counts = await this.aliasDocumentCounts(normalizeName(name));
+    return this.profilesOf(await this.aliasDocumentCounts(normalizeName(name)));
+  }
+
+  /** The profiles of the counted speaker ids, each with its count of documents. */
+  private async profilesOf(counts: Map<string, number>): Promise<CorpusPerson[]> {
     if (counts.size === 0) return [];
     const profiles = await batchGet(this.table, [...counts.keys()].map((id) => ({ pk: key.speaker(id), sk: key.meta })));
     return profiles.map((item) => {
       const id = String(item.id ?? String(item.pk).slice('SPEAKER#'.length));
       return { id, canonical: String(item.canonical), kind: String(item.kind ?? 'person'), title: item.title as string | undefined, documents: counts.get(id) ?? 0 };
     });
-  }
-
-  private async speakersWithAlias(name: string): Promise<string[]> {
-    const counts = await this.aliasDocumentCounts(name);
-    // Most documents first: the person the name usually means leads.
-    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id).slice(0, 20);
   }
 
   /** Speaker id → documents that write the (normalised) name for it. */

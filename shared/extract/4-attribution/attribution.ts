@@ -40,9 +40,9 @@ const STOP_AFTER_NP = new Set(['in', 'on', 'during', 'when', 'while', 'who', 'wh
 /** Words after which a cue form is a noun ("of tweets", "his remarks"). */
 const NOUN_BEFORE = /^(?:a|an|the|of|his|her|their|its|our|my|your|these|those|several|many|recent)$/i;
 
-/** A clause ending in where the words were written or said: "… in a series of tweets", "… in a statement". */
 /** Verbs that make a statement a document: "X made / issued / released the following statement:". */
 const STATEMENT_MAKING = new Set(['made', 'makes', 'issued', 'issues', 'released', 'releases', 'gave', 'delivered', 'provided']);
+/** A clause ending in where the words were written or said: "… in a series of tweets", "… in a statement". */
 const MEDIUM_BEFORE_COLON = /\b(?:in|on|via|with)\s+(?:a|an|the|his|her|their|its)?\s*(?:series\s+of\s+|short\s+|brief\s+|written\s+|joint\s+)?(?:tweets?|posts?|statements?|letters?|e-?mails?|messages?|interviews?|speech|remarks|video|op-ed)\s*$/i;
 
 const SENTENCE_END = new Set(['.', '?', '!', '…', ';']);
