@@ -220,6 +220,11 @@ function buildVerbIndex(): Map<string, CueMatch> {
 
 const VERB_INDEX = buildVerbIndex();
 
+/** Is the word a third-person form that is nearly always a noun ("states", "plans")? */
+export function isNounFirst(word: string): boolean {
+  return NOUN_FIRST.has(word.toLowerCase());
+}
+
 /** The cue reading of a word ("Said" → say/finite), or undefined when it is not a reporting verb. */
 export function lookupCueVerb(word: string): CueMatch | undefined {
   return VERB_INDEX.get(word.toLowerCase());

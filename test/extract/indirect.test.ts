@@ -259,6 +259,28 @@ describe('findIndirectAttributions: further reporting structures', () => {
     expect(findIndirectAttributions('9:05 a.m. The mayor arrived at the hall with the police chief.', [])).toEqual([]);
   });
 
+  it('ends one content where the same speaker goes on to say something else', () => {
+    const contents = (text: string) => findIndirectAttributions(text, []).map((c) => content(text, c));
+    const coordinated = 'Senator Okafor called the levy a mistake and said the council would have to repeal it by spring.';
+    expect(contents(coordinated)).toEqual(['the levy a mistake', 'the council would have to repeal it by spring']);
+    const participle = 'The mayor praised the new depot on Tuesday, insisting that the buses would run on time all winter.';
+    expect(contents(participle)).toContain('the new depot on Tuesday');
+    expect(contents(participle)).toContain('that the buses would run on time all winter');
+    // a participle of thought, a means clause, or another subject's verb stays inside the content
+    const thought = 'Farrell said he had served in the navy for the country, knowing that his town would never thank him.';
+    expect(contents(thought)[0]).toBe('he had served in the navy for the country, knowing that his town would never thank him');
+    const means = 'Inspectors said builders had stretched the zone by adding three empty lots to the district map.';
+    expect(contents(means)[0]).toBe('builders had stretched the zone by adding three empty lots to the district map');
+  });
+
+  it('ends a content where another source opens a new clause, but not at a thought of the same person', () => {
+    const contents = (text: string) => findIndirectAttributions(text, []).map((c) => content(text, c));
+    const rebuttal = 'Inspectors said the pumps were repaired in May, but the utility said the leaks would return by winter.';
+    expect(contents(rebuttal)).toEqual(['the pumps were repaired in May', 'the leaks would return by winter']);
+    const thought = 'She hopes to be elected president, but she knows that the school board will always come first.';
+    expect(contents(thought)[0]).toBe('to be elected president, but she knows that the school board will always come first');
+  });
+
   it('handles a long document and keeps candidates in text order', () => {
     const paragraph = readFileSync(new URL('../fixtures/indirect/statement.txt', import.meta.url), 'utf8');
     const text = Array.from({ length: 300 }, () => paragraph).join('\n\n');

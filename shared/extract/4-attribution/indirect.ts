@@ -10,7 +10,7 @@
  */
 import { AFTER_HEARER } from '../../lexicon/function-words.ts';
 import { splitSentences, type Span } from '../../text/sentences.ts';
-import { EVIDENCE_NOUNS, NOMINAL_CUES, SOURCE_NOUNS, lookupCueVerb, type CueMatch } from '../../lexicon/cues.ts';
+import { EVIDENCE_NOUNS, NOMINAL_CUES, SOURCE_NOUNS, isNounFirst, lookupCueVerb, type CueMatch } from '../../lexicon/cues.ts';
 import { ROLE_WORDS, speakerAfter, speakerBefore, phraseEndingAt, skipBetween, type SourceSpan } from './indirect/speaker.ts';
 import { tokenize, isQuoteMark, type Token } from '../1-tokens/tokens.ts';
 import { isDictionaryWord } from '../2-mentions/tagging.ts';
@@ -197,7 +197,24 @@ function verbReading(tokens: Token[], i: number, floor: number): boolean {
   if (/^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|whose|any|every|each|no|such|said)$/.test(prev.lower)) return false;
   if (prev.lower === 'to') return false;
   if (/['’]s$/.test(prev.text)) return false; // "Editor's note", "It's called"
-  return true;
+  return !nounReading(tokens, i);
+}
+
+/** Words before a noun, not a subject: "on states in the Midwest", "across states that vote". */
+const BEFORE_A_NOUN = new Set(['in', 'on', 'of', 'for', 'from', 'across', 'among', 'by', 'with', 'at', 'to', 'into', 'other', 'many', 'some', 'all', 'both', 'most', 'several']);
+
+/**
+ * The noun or adjective reading of a cue word: a noun-first form after a number, a comma or a preposition
+ * ("35 states that …", "Vermont, states that vote", "resources on states that …"), and a past form between a
+ * number and its noun ("758 pledged delegates").
+ */
+function nounReading(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (!prev) return false;
+  const afterNumber = /^\d[\d,.]*$/.test(prev.text);
+  if (isNounFirst(tokens[i].lower)) return afterNumber || prev.text === ',' || BEFORE_A_NOUN.has(prev.lower);
+  const next = tokens[i + 1];
+  return afterNumber && /ed$/.test(tokens[i].lower) && !!next?.word && !next.cap && !COMPLEMENTIZERS.has(next.lower) && !SUBJECT_WORDS.has(next.lower);
 }
 
 /** `sentences`: the document's sentences, when the caller has split them already (they are split once). */
@@ -211,7 +228,60 @@ export function findIndirectAttributions(text: string, directQuotes: Span[], sen
   for (const sentence of sentences ?? splitSentences(text)) {
     for (const window of boundedWindows(text, sentence)) scanSentence(text, window, direct, found);
   }
-  return resolveOverlaps(found);
+  return resolveOverlaps(endBeforeNextAttribution(text, found));
+}
+
+/** What may stand between a content's last word and the next cue of the same speaker: ", and also said". */
+const BEFORE_NEXT_CUE = /(?:[\s,;—–-]|\b(?:and|but|while|also|then|later|further|repeatedly)\b)*$/iu;
+/** A new clause with its own source: "…, but Cook did not say when", "…, after half said so", "…; aides said". */
+const BEFORE_NEW_SOURCE = /(?:[,;—–]\s*(?:but|and|while|whereas|although|though|after|before|because|since|even as|as)|;)\s*$/iu;
+/** How far past a content's end a later cue may sit when its speaker starts inside the content. */
+const SPEAKER_REACH = 200;
+
+/**
+ * A content ends where the next attribution starts, so the two do not share words:
+ * - the same speaker's next act of speech, set off by a comma or a conjunction: in "Graham called Trump
+ *   “crazy” and said the party is bound to lose" or "… his finish, asserting that he has a chance" the
+ *   words after the second cue are a second attribution, not more of the first;
+ * - another source opening a new clause: "Cook said Carter stopped the practice, but Cook did not say when".
+ * A nested attribution ("a finish that he said defied expectations") or a participle of thought ("…,
+ * knowing that …") leaves the content whole.
+ */
+function endBeforeNextAttribution(text: string, candidates: AttributionCandidate[]): AttributionCandidate[] {
+  const byCue = [...candidates].sort((a, b) => a.cueStart - b.cueStart);
+  for (const c of candidates) {
+    let lo = 0;
+    let hi = byCue.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byCue[mid].cueStart <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < byCue.length && byCue[k].cueStart < c.end + SPEAKER_REACH; k++) {
+      const end = nextAttributionStart(text, c, byCue[k]);
+      if (end === null || end - c.start < 8 || end >= c.end) continue;
+      c.end = end;
+      if (c.kind === 'mixed' && !holdsQuotedRun(text, c.start, c.end)) c.kind = 'indirect';
+    }
+  }
+  return candidates;
+}
+
+/** Where c's content must end because of the later candidate, or null when it need not. */
+function nextAttributionStart(text: string, c: AttributionCandidate, later: AttributionCandidate): number | null {
+  if (later === c || c.speakerEnd <= c.speakerStart) return null;
+  const cls = lookupCueVerb(later.cue.split(' ').at(-1)?.toLowerCase() ?? '')?.cls;
+  const sameSpeaker = later.speakerStart === c.speakerStart && later.speakerEnd === c.speakerEnd;
+  if (sameSpeaker) {
+    if (later.cueStart >= c.end || cls !== 'speech') return null;
+    const before = text.slice(c.start, later.cueStart);
+    const end = c.start + before.replace(BEFORE_NEXT_CUE, '').length;
+    return /[,;—–]|\b(?:and|but)\b/i.test(before.slice(end - c.start)) ? end : null;
+  }
+  // "she hopes to win, but she knows that …": a thought goes on with the content
+  if (cls === 'cognition' || later.speakerEnd <= later.speakerStart || later.speakerStart <= c.start || later.speakerStart >= c.end) return null;
+  const opener = BEFORE_NEW_SOURCE.exec(text.slice(c.start, later.speakerStart));
+  return opener ? c.start + opener.index : null;
 }
 
 /**
@@ -838,7 +908,7 @@ function nominalCue(text: string, tokens: Token[], i: number, direct: DirectQuot
 }
 
 /** Labels that open a line with a colon but name no speaker. */
-const COLON_LABELS = /^(?:update|updated|note|editor|editors|correction|photo|photos|video|watch|read|related|source|sources|image|credit|caption|breaking|exclusive|analysis|opinion|live|listen|transcript|full|q|a|see|also|more|warning|disclaimer|advertisement|share|tags?|by|from|to|subject|date|re|fwd?|ps|p\.s)$/i;
+const COLON_LABELS = /^(?:update|updated|note|editor|editors|correction|photo|photos|video|watch|read|related|source|sources|image|credit|caption|breaking|exclusive|analysis|opinion|live|latest|listen|transcript|full|q|a|see|also|more|warning|disclaimer|advertisement|share|tags?|by|from|to|subject|date|re|fwd?|ps|p\.s)$/i;
 
 /**
  * Headline attributions: "Trump: Clinton should have congratulated me", "Bernie Sanders: ‘It Is Not A Radical
@@ -854,7 +924,8 @@ function headlineColon(text: string, tokens: Token[], direct: DirectQuoteIndex, 
     if (!tokens[k].word && tokens[k].text !== '.') return;
     if (tokens[k].word && !tokens[k].cap) return;
   }
-  if (colon < 1 || COLON_LABELS.test(tokens[0].text)) return;
+  // a label opens the line or ends just before the colon: "Update:", "Editor's Note:", "The Latest:"
+  if (colon < 1 || COLON_LABELS.test(tokens[0].text) || COLON_LABELS.test(tokens[colon - 1].text)) return;
   if (/^\d/.test(tokens[colon - 1].text) || direct.inside(tokens[0].start)) return; // "9:05 a.m."
   if (wordCount(tokens, colon + 1, tokens.length) < MIN_CONTENT_WORDS || isListOfNames(tokens.slice(colon + 1))) return;
   const cue = { text: ':', start: tokens[colon].start, end: tokens[colon].end };
