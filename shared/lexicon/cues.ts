@@ -68,6 +68,8 @@ estimate estimates estimated estimated estimating|speech|0.8|i
 concede concedes conceded conceded conceding|speech|0.85|i
 complain complains complained complained complaining|speech|0.8|i
 testify testifies testified testified testifying|speech|0.8|
+speak speaks spoke spoken speaking|speech|0.6|c
+talk talks talked talked talking|speech|0.6|c
 recall recalls recalled recalled recalling|speech|0.7|i
 reply replies replied replied replying|speech|0.8|i
 respond responds responded responded responding|speech|0.6|c
@@ -173,6 +175,32 @@ liken likens likened likened likening|speech|0.7|c o
 admire admires admired admired admiring|cognition|0.6|c o a
 credit credits credited credited crediting|speech|0.5|c o
 `;
+
+/**
+ * Prepositions that belong to a cue, its content after them: "called for a ban", "warned of a shutdown",
+ * "talked about how …", "responded to the charge". Keyed by lemma.
+ */
+export const CUE_PARTICLES: Readonly<Record<string, ReadonlySet<string>>> = {
+  call: new Set(['for', 'on']),
+  point: new Set(['out', 'to']),
+  warn: new Set(['of', 'about', 'against']),
+  caution: new Set(['about', 'against']),
+  speak: new Set(['about', 'of']),
+  talk: new Set(['about']),
+  ask: new Set(['about']),
+  complain: new Set(['about', 'of']),
+  comment: new Set(['on', 'about']),
+  joke: new Set(['about']),
+  boast: new Set(['about', 'of']),
+  brag: new Set(['about']),
+  tweet: new Set(['about']),
+  write: new Set(['about', 'of']),
+  testify: new Set(['about']),
+  worry: new Set(['about']),
+  speculate: new Set(['about', 'on']),
+  argue: new Set(['for', 'against']),
+  respond: new Set(['to']),
+};
 
 /** -ing forms that are prepositions, not the verb reporting anything: "a statement regarding the murder of …". */
 const PREPOSITION_GERUNDS = new Set(['regarding', 'concerning', 'considering', 'including', 'following', 'according', 'pending', 'excluding', 'barring']);

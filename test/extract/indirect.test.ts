@@ -273,6 +273,17 @@ describe('findIndirectAttributions: further reporting structures', () => {
     expect(contents(means)[0]).toBe('builders had stretched the zone by adding three empty lots to the district map');
   });
 
+  it('takes the content after a cue\'s preposition: "talked about how …", "warned of …", "responded to …"', () => {
+    const talked = 'Marwick has talked about how he would rebuild the harbour wall before the storms.';
+    const c = only(talked);
+    expect(content(talked, c)).toBe('how he would rebuild the harbour wall before the storms');
+    expect(c.cue).toBe('has talked about');
+    const warned = 'The senator warned of a looming shutdown if the talks fail.';
+    expect(content(warned, only(warned))).toBe('a looming shutdown if the talks fail');
+    expect(only(warned).cue).toBe('warned of');
+    expect(findIndirectAttributions('Marwick spoke on Monday at a rally in the harbour town.', [])).toEqual([]);
+  });
+
   it('ends a content where another source opens a new clause, but not at a thought of the same person', () => {
     const contents = (text: string) => findIndirectAttributions(text, []).map((c) => content(text, c));
     const rebuttal = 'Inspectors said the pumps were repaired in May, but the utility said the leaks would return by winter.';

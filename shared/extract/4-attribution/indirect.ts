@@ -10,7 +10,7 @@
  */
 import { AFTER_HEARER } from '../../lexicon/function-words.ts';
 import { splitSentences, type Span } from '../../text/sentences.ts';
-import { EVIDENCE_NOUNS, NOMINAL_CUES, SOURCE_NOUNS, isNounFirst, lookupCueVerb, type CueMatch } from '../../lexicon/cues.ts';
+import { CUE_PARTICLES, EVIDENCE_NOUNS, NOMINAL_CUES, SOURCE_NOUNS, isNounFirst, lookupCueVerb, type CueMatch } from '../../lexicon/cues.ts';
 import { ROLE_WORDS, speakerAfter, speakerBefore, phraseEndingAt, skipBetween, type SourceSpan } from './indirect/speaker.ts';
 import { tokenize, isQuoteMark, type Token } from '../1-tokens/tokens.ts';
 import { isDictionaryWord } from '../2-mentions/tagging.ts';
@@ -43,14 +43,6 @@ const MIN_CONTENT_WORDS = 3;
 
 /** Words after a cue that open its complement. */
 const COMPLEMENTIZERS = new Set(['that', 'to', 'whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who']);
-
-/** Phrasal particles that belong to the cue: "called for", "pointed out", "called on". */
-const PARTICLES: Record<string, Set<string>> = {
-  call: new Set(['for', 'on']),
-  point: new Set(['out', 'to']),
-  warn: new Set(['of', 'about', 'against']),
-  push: new Set(['for']),
-};
 
 /** Non-source complements of "according to". */
 const NOT_A_SOURCE = /^(?:plan|plans|schedule|the (?:plan|schedule|rules|script|book)|design|tradition|custom|need|size|age|type)\b/i;
@@ -518,7 +510,6 @@ function namedHearerEnd(tokens: Token[], k: number): number {
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there']);
 /** Verbs whose content may be an "about" phrase: "complained about his microphone". */
-const ABOUT_CUES = new Set(['complain', 'brag', 'boast', 'ask', 'write', 'tweet', 'testify', 'warn', 'joke', 'worry', 'speculate', 'talk', 'caution']);
 
 /** Words that open a subordinate or participle phrase rather than reported content. */
 const NON_CLAUSE_OPENERS = new Set([
@@ -646,7 +637,7 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
   let cue = cueWord;
   let k = i + 1;
   let cueEndToken = i;
-  const particles = PARTICLES[cue.lemma];
+  const particles = CUE_PARTICLES[cue.lemma];
   if (particles && tokens[k]?.word && particles.has(tokens[k].lower)) {
     cueEndToken = k;
     k++;
@@ -667,7 +658,7 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
     return;
   }
   // The hearer of tell/assure/warn/remind: "told reporters", "told The Washington Post on Sunday that".
-  if (cue.hearer && !passive && tokens[k]?.word && !COMPLEMENTIZERS.has(tokens[k].lower)) {
+  if (cue.hearer && !passive && cueEndToken === i && tokens[k]?.word && !COMPLEMENTIZERS.has(tokens[k].lower)) {
     let h = k;
     let subject = -1;
     while (h < tokens.length && h - k < 12 && (tokens[h].word || tokens[h].text === '.' || isQuoteMark(tokens[h])) && !COMPLEMENTIZERS.has(tokens[h].lower)) {
@@ -713,7 +704,7 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
   const complement = next.word && COMPLEMENTIZERS.has(next.lower);
   const quoteNext = isQuoteMark(next);
   if (!complement && !quoteNext && !clauseOpener(next, tokens, k)) {
-    const about = next.lower === 'about' && (ABOUT_CUES.has(cue.lemma) || /^\d/.test(tokens[k + 1]?.text ?? ''));
+    const about = next.lower === 'about' && /^\d/.test(tokens[k + 1]?.text ?? ''); // "said about 20 people …"
     if (!about && !(SETTING_OPENERS.has(next.lower) && settingThenClause(tokens, k))) return;
   }
   let objectContent = false;
@@ -753,15 +744,19 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
   // narration, unless they open a reported clause with "that" or a quote.
   if (phrase && afterQuote(tokens, phrase.first) && !(complement && next.lower === 'that') && !quoteNext) return;
   if (!complement && next.word && MONTHS_AND_DAYS.test(next.lower)) return;
-  const cueInfo = cueWithAux(text, tokens, cueEndToken);
-  cueInfo.text = text.slice(cueInfo.start, tokens[cueEndToken].end);
+  const cueInfo = cueWithAux(text, tokens, i);
+  cueInfo.end = tokens[cueEndToken].end;
+  cueInfo.text = text.slice(cueInfo.start, cueInfo.end);
   const cueToken = tokens[i];
   let end = tokens[tokens.length - 1].end;
   // A relative clause ("Smith, who said he would vote for it, agreed") ends at the next comma.
   const relative = phrase?.type === 'pronoun' && /^(?:who|which)$/.test(tokens[phrase.first].lower);
   const relativeClause = relative || (i > 0 && /^(?:who|which)$/.test(tokens[skipBetween(tokens, i - 1, 0)]?.lower ?? ''));
+  // A fronted clause ("With leaders worried about turnout, Governor X …") ends at its comma.
+  const fronted = !!tokens[0].word && /^(?:with|after|as|amid|while|despite)$/.test(tokens[0].lower) && !tokens.slice(0, i).some((t) => t.text === ',');
+  const phraseOnly = relativeClause || fronted;
   for (let s = k; s < tokens.length; s++) {
-    const boundary = tokens[s].text === ';' || (relativeClause && (tokens[s].text === ',' || tokens[s].text === '—'));
+    const boundary = tokens[s].text === ';' || (phraseOnly && (tokens[s].text === ',' || tokens[s].text === '—' || tokens[s].text === ':'));
     if (boundary && s > k) {
       end = tokens[s].start;
       break;
