@@ -8,7 +8,7 @@
  * reason and the raw object untouched. Infrastructure errors do throw, so the queue retries them.
  */
 import { ExtractionSchema, type Extraction } from '../schema.ts';
-import type { DocumentMetadata, DocumentRecord, DocumentStore, IndexStore, IndexWriteStats } from '../storage/ports.ts';
+import type { DocumentMetadata, DocumentRecord, DocumentStore, IndexStore, IndexWriteStats, MergeRecord } from '../storage/ports.ts';
 import { ObjectTooLargeError } from '../storage/s3-documents.ts';
 import { matchSurname, type CorpusMatch } from './corpus-match.ts';
 import { INTERNAL_ERROR_PREFIX, newRunId } from './runs.ts';
@@ -312,7 +312,9 @@ export class DocumentPipeline {
         sortDate: dated?.publishedAt ?? UNDATED,
         format: converted.format,
       };
-      const { ids: globalIds, matches } = await this.speakerIdentities(id, extraction, keepApart);
+      // A merge someone rejected is not made again (none can exist before the first run).
+      const rejected = firstRun ? [] : await index.rejectedMerges(id);
+      const { ids: globalIds, matches } = await this.speakerIdentities(id, extraction, keepApart, rejected);
       const entry = toIndexEntry(document, extraction, globalIds, text, matches);
       const resultKey = resultKeyFor(id);
       await this.deps.documents.putResult(resultKey, {
@@ -401,9 +403,15 @@ export class DocumentPipeline {
    * the name. A person written by surname alone is matched to one of the corpus's people when the
    * evidence says which (corpus-match.ts), and the match is kept with its evidence. Unnamed speakers ("a spokesperson") are scoped to their document.
    */
-  private async speakerIdentities(documentId: string, extraction: Extraction, keepApart: Array<[string, string]>): Promise<{ ids: Map<string, string>; matches: Record<string, CorpusMatch> }> {
+  private async speakerIdentities(
+    documentId: string,
+    extraction: Extraction,
+    keepApart: Array<[string, string]>,
+    rejected: Array<Pick<MergeRecord, 'fromSpeakerId' | 'speakerId'>> = [],
+  ): Promise<{ ids: Map<string, string>; matches: Record<string, CorpusMatch> }> {
     const ids = new Map<string, string>();
     const matches: Record<string, CorpusMatch> = {};
+    const rejectedFor = (derived: string) => new Set(rejected.filter((m) => m.fromSpeakerId === derived).map((m) => m.speakerId));
     // A spelling someone split off must not be folded back into the person it was split from.
     const splitNames = new Set(keepApart.flat().map(normalizeName));
     await Promise.all(
@@ -417,12 +425,14 @@ export class DocumentPipeline {
           ids.set(speaker.id, derived);
           return;
         }
-        const known = await this.deps.index.resolveSpeaker(speaker.name);
+        const notThese = rejectedFor(derived);
+        const known = (await this.deps.index.resolveSpeaker(speaker.name)).filter((id) => !notThese.has(id));
         const multiWord = speaker.name.trim().includes(' ');
         let reuse = known.includes(derived) ? derived : multiWord ? known[0] : known.length === 1 ? known[0] : undefined;
         // (one candidate too: the quote then carries the full name, and the match its evidence)
         if (!multiWord && known.length > 0 && speaker.kind === 'person') {
-          const match = matchSurname(speaker, await this.deps.index.speakerCandidates(speaker.name));
+          const candidates = (await this.deps.index.speakerCandidates(speaker.name)).filter((c) => !notThese.has(c.id));
+          const match = matchSurname(speaker, candidates);
           if (match) {
             matches[speaker.id] = match;
             reuse = match.speakerId;

@@ -3,10 +3,11 @@
  * documents come in as a map from the extraction's local speaker ids to global ids.
  */
 import type { Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
-import type { ClaimRecord, DocumentIndexEntry, DocumentRecord, FlagRecord, QuoteRecord, SpeakerRecord } from '../storage/ports.ts';
+import type { ClaimRecord, DocumentIndexEntry, DocumentRecord, FlagRecord, MergeRecord, QuoteRecord, SpeakerRecord } from '../storage/ports.ts';
 import { flagId, normalizeName } from '../storage/keys.ts';
 import { splitSentences, type Span } from '../text/sentences.ts';
-import type { CorpusMatch } from './corpus-match.ts';
+import { REVIEW_BELOW, type CorpusMatch } from './corpus-match.ts';
+import { speakerIdFor } from './identity.ts';
 
 /** The extraction's local speaker id → the corpus person its surname was matched to (shared/pipeline/corpus-match.ts). */
 export type CorpusMatches = Readonly<Record<string, CorpusMatch>>;
@@ -93,7 +94,27 @@ export function toIndexEntry(document: DocumentRecord, extraction: Extraction, g
     };
   });
 
-  return { document, quotes, claims, speakers, flags };
+  const merges: MergeRecord[] = extraction.speakers
+    .filter((s) => matches[s.id])
+    .map((s) => {
+      const match = matches[s.id];
+      const fromSpeakerId = speakerIdFor(s.kind, s.name);
+      return {
+        id: flagId(document.id, fromSpeakerId),
+        documentId: document.id,
+        documentTitle: document.title,
+        name: s.name,
+        fromSpeakerId,
+        speakerId: match.speakerId,
+        canonical: match.canonical,
+        evidence: match.evidence,
+        confidence: match.confidence,
+        status: match.confidence < REVIEW_BELOW ? 'open' : 'auto',
+        sortDate: document.sortDate,
+      };
+    });
+
+  return { document, quotes, claims, speakers, flags, ...(merges.length ? { merges } : {}) };
 }
 
 /** The sentence holding a mention (`start` is its offset in the document), cut to a window around it when long. */

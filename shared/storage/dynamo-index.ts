@@ -11,7 +11,7 @@ import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
 import { claimFingerprints } from '../claims/fingerprint.ts';
 import { GSI } from './table.ts';
-import { CLAIM_SCORE_BANDS, DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, claimScoreBand, dateRange, UNDATED, pendingPartition, flagId, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
+import { CLAIM_SCORE_BANDS, DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, claimScoreBand, dateRange, UNDATED, pendingPartition, flagId, isKeptDecision, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import { PROFILE_FIELDS_KEPT_FROM_FIRST, speakerAliases } from '../pipeline/records.ts';
 import type { CorpusPerson } from '../pipeline/corpus-match.ts';
@@ -25,6 +25,8 @@ import {
   type DocumentStatus,
   type FlagRecord,
   type FlagStatus,
+  type MergeRecord,
+  type MergeStatus,
   type IndexStore,
   type IndexWriteStats,
   type Page,
@@ -100,7 +102,7 @@ function pageCursor(positions: Record<string, unknown> | null, scope: string): s
  */
 export function isCommitted(item: Item, meta: Item | undefined): boolean {
   if (!meta) return false;
-  if (item.type === 'flag' && item.status === 'rejected') return true;
+  if (isKeptDecision(item)) return true;
   if (meta.version === undefined) return item.v === undefined;
   return item.v === meta.version;
 }
@@ -287,7 +289,7 @@ export class DynamoIndexStore implements IndexStore {
     const stale: Item[] = [];
     for await (const item of items) {
       if (item.sk === key.meta || item.v === version) continue;
-      if (String(item.sk).startsWith('F#') && item.status === 'rejected') continue;
+      if (isKeptDecision(item)) continue;
       stale.push(item);
     }
     // Conditional on the version read: an item a newer run rewrote meanwhile is not deleted.
@@ -511,6 +513,16 @@ export class DynamoIndexStore implements IndexStore {
         gsi1sk: `${flag.sortDate}#${doc.id}#${flag.speakerId}`,
       });
     }
+    for (const merge of entry.merges ?? []) {
+      items.push({
+        pk,
+        sk: key.merge(merge.fromSpeakerId),
+        type: 'merge',
+        ...merge,
+        gsi1pk: key.merges(merge.status),
+        gsi1sk: `${merge.sortDate}#${doc.id}#${merge.fromSpeakerId}`,
+      });
+    }
     return items;
   }
 
@@ -533,10 +545,21 @@ export class DynamoIndexStore implements IndexStore {
         if (previous?.decidedAt) item.decidedAt = previous.decidedAt;
       }
     }
+    for (const item of items) {
+      if (item.type !== 'merge') continue;
+      // A person's decision on a merge survives reprocessing too (a rejected one is not made again).
+      const previous = existingBySk.get(String(item.sk));
+      const decided = previous?.status as MergeStatus | undefined;
+      if (decided === 'confirmed' || decided === 'rejected') {
+        item.status = decided;
+        item.gsi1pk = key.merges(decided);
+        if (previous?.decidedAt) item.decidedAt = previous.decidedAt;
+      }
+    }
     if (version !== undefined) for (const item of items) item.v = version;
     const newKeys = new Set(items.map((item) => String(item.sk)));
     // Versioned: the old items stay until the new version is committed (removeStaleItems).
-    const stale = version !== undefined ? [] : existing.filter((item) => !newKeys.has(String(item.sk)) && !(String(item.sk).startsWith('F#') && item.status === 'rejected'));
+    const stale = version !== undefined ? [] : existing.filter((item) => !newKeys.has(String(item.sk)) && !isKeptDecision(item));
 
     let writeUnitsTotal = 0;
     for (const item of items) writeUnitsTotal += writeUnits(item);
@@ -867,6 +890,47 @@ export class DynamoIndexStore implements IndexStore {
     await docClient().send(
       new PutCommand({ TableName: this.table, Item: { pk: DECISION_PK, sk: flag.speakerId, type: 'decision', status, flagId: flag.id, decidedAt } }),
     );
+  }
+
+  async listMerges(page: PageRequest & { status?: MergeStatus }): Promise<Page<MergeRecord>> {
+    const status = page.status ?? 'open';
+    const spec: StreamSpec = { id: 'm', table: this.table, index: GSI_1, partitions: [key.merges(status)], enrich: (items) => this.committedOnly(items) };
+    const scope = scopeOf('merges', { status });
+    const positions = positionsFrom(page.cursor, scope, [spec]);
+    const taken = await takePage([new QueryStream(spec, positions.get('m') ?? null)], clampLimit(page.limit));
+    return { items: taken.items.map((i) => strip<MergeRecord>(i)), cursor: pageCursor(taken.positions, scope) };
+  }
+
+  async getMerge(id: string): Promise<MergeRecord | null> {
+    const parsed = parseFlagId(id);
+    if (!parsed) return null;
+    const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.doc(parsed.documentId), sk: key.merge(parsed.speakerId) } }));
+    return got.Item ? strip<MergeRecord>(got.Item) : null;
+  }
+
+  async recordMergeDecision(merge: MergeRecord, status: MergeStatus, decidedAt: string): Promise<void> {
+    await docClient().send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: key.doc(merge.documentId), sk: key.merge(merge.fromSpeakerId) },
+        UpdateExpression: 'SET #s = :s, gsi1pk = :g, decidedAt = :t',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': status, ':g': key.merges(status), ':t': decidedAt },
+      }),
+    );
+  }
+
+  async rejectedMerges(documentId: string): Promise<MergeRecord[]> {
+    const out: MergeRecord[] = [];
+    const items = queryItems({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
+      FilterExpression: '#s = :r',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':pk': key.doc(documentId), ':m': key.merge(''), ':r': 'rejected' },
+    });
+    for await (const item of items) out.push(strip<MergeRecord>(item as Item));
+    return out;
   }
 
   async addKeepApartPairs(pairs: Array<[string, string]>, origin: { flagId: string; decidedAt: string }): Promise<void> {

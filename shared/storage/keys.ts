@@ -35,6 +35,7 @@ export const key = {
   docSpeaker: (speakerId: string) => `S#${speakerId}`,
   alias: (name: string, speakerId: string) => `A#${name}#${speakerId}`,
   flag: (speakerId: string) => `F#${speakerId}`,
+  merge: (fromSpeakerId: string) => `M#${fromSpeakerId}`,
   speaker: (speakerId: string) => `SPEAKER#${speakerId}`,
   hash: (hash: string) => `HASH#${hash}`,
   // GSI partitions
@@ -44,6 +45,7 @@ export const key = {
   aliasLookup: (name: string) => `ALIAS#${name}`,
   namePrefix: (name: string) => `NAME#${[...name][0] ?? '_'}`,
   flags: (status: string) => `FLAGS#${status}`,
+  merges: (status: string) => `MERGES#${status}`,
   claimsByFingerprint: (fingerprint: string) => `CLAIMFP#${fingerprint}`,
   claimRank: (band: number) => `CLAIMRANK#${band}`,
 };
@@ -99,6 +101,11 @@ export function monthOf(isoDate: string): string {
 /** Sort-key upper bound for an inclusive "to" date ("2020-01-31" includes that whole day). */
 export function upperBound(to: string): string {
   return `${to}\uffff`;
+}
+
+/** A person's decision that outlives the run that wrote the item: a rejected flag or merge stays, and shows. */
+export function isKeptDecision(item: { sk?: unknown; status?: unknown }): boolean {
+  return item.status === 'rejected' && /^[FM]#/.test(String(item.sk));
 }
 
 export function flagId(documentId: string, speakerId: string): string {

@@ -151,6 +151,31 @@ export interface FlagRecord {
   decidedAt?: string;
 }
 
+/**
+ * A cross-document merge: a document's surname-only speaker credited to a person of the corpus
+ * (shared/pipeline/corpus-match.ts). `auto`: confident, applied; `open`: applied but uncertain, in the review queue;
+ * `confirmed`: a person agreed; `rejected`: a person undid it, and the document keeps the speaker apart from then on.
+ */
+export type MergeStatus = 'auto' | 'open' | 'confirmed' | 'rejected';
+
+export interface MergeRecord {
+  /** Opaque merge id: `<documentId>~<the surname speaker's own id>`. */
+  id: string;
+  documentId: string;
+  documentTitle?: string;
+  /** The name as the document wrote it ("Marwick") and the speaker id it has on its own. */
+  name: string;
+  fromSpeakerId: string;
+  /** The person it was credited to. */
+  speakerId: string;
+  canonical: string;
+  evidence: string[];
+  confidence: number;
+  status: MergeStatus;
+  sortDate: string;
+  decidedAt?: string;
+}
+
 export interface QuoteQuery extends PageRequest {
   /** A speaker id or any spelling of a name (aliases and flagged variants resolve to one speaker). */
   speaker?: string;
@@ -204,6 +229,7 @@ export interface DocumentIndexEntry {
   claims: ClaimRecord[];
   speakers: Array<SpeakerRecord & { mentions: number }>;
   flags: FlagRecord[];
+  merges?: MergeRecord[];
 }
 
 export interface IndexWriteStats {
@@ -295,6 +321,13 @@ export interface IndexStore {
   recordFlagDecision(flag: FlagRecord, status: FlagStatus, decidedAt: string): Promise<void>;
   /** Remembers pairs of names that are different people (`keepApartPairs` reads them back). */
   addKeepApartPairs(pairs: Array<[string, string]>, origin: { flagId: string; decidedAt: string }): Promise<void>;
+  // Cross-document merges, listed by status like flags; decisions are plain writes (shared/pipeline/merge-decision.ts).
+  listMerges(page: PageRequest & { status?: MergeStatus }): Promise<Page<MergeRecord>>;
+  getMerge(id: string): Promise<MergeRecord | null>;
+  /** Sets the merge's status; later indexing of the document keeps it. */
+  recordMergeDecision(merge: MergeRecord, status: MergeStatus, decidedAt: string): Promise<void>;
+  /** The merges of a document a person rejected: its next extraction must not make them again. */
+  rejectedMerges(documentId: string): Promise<MergeRecord[]>;
   keepApartPairs(): Promise<Array<[string, string]>>;
   /** Takes spellings off a speaker's profile. */
   removeSpeakerVariants(speakerId: string, names: string[]): Promise<void>;

@@ -11,6 +11,7 @@ import { DocumentPipeline } from '#shared/pipeline/process-document.ts';
 import { extract } from '#shared/extract/index.ts';
 import { toDocumentText } from '#shared/text/formats.ts';
 import { upload } from './helpers.ts';
+import { decideMerge } from '#shared/pipeline/merge-decision.ts';
 
 const ARTICLES: Record<string, string> = {
   'raw/mayor.txt': '“The bridge opens in June,” said Mayor Odile Fenwick.',
@@ -26,13 +27,14 @@ const ARTICLES: Record<string, string> = {
 describe('a surname-only speaker across documents', () => {
   let aws: LocalAws;
   let index: DynamoIndexStore;
+  let pipeline: DocumentPipeline;
   let documents: S3DocumentStore;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     aws = await startLocalAws({ bucket: 'quotedesk-identity-test', table: 'quotedesk-identity-test' });
     index = new DynamoIndexStore();
     documents = new S3DocumentStore();
-    const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract, extractorVersion: 'test' });
+    pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract, extractorVersion: 'test' });
     // In order: the full names are known before the articles that write only the surname.
     for (const [key, text] of Object.entries(ARTICLES)) {
       await upload(key, text);
@@ -76,6 +78,42 @@ describe('a surname-only speaker across documents', () => {
     expect(await index.resolveSpeaker('President Marwick', { anyForm: true })).toEqual([president]);
     expect(await index.resolveSpeaker('Mrs. Marwick', { anyForm: true })).toEqual([firstLady]);
     expect((await index.resolveSpeaker('Marwick', { anyForm: true })).sort()).toEqual([president, firstLady].sort());
+  });
+
+  it('records every merge with its evidence: a title match as made, the only person of the surname for review', async () => {
+    const auto = (await index.listMerges({ status: 'auto' })).items;
+    expect(auto).toEqual(expect.arrayContaining([expect.objectContaining({ documentId: ids['raw/surname-president.txt'], name: 'Marwick', canonical: 'Edmund Marwick', confidence: 0.9 })]));
+    const open = (await index.listMerges({ status: 'open' })).items;
+    expect(open.map((m) => m.name).sort()).toEqual(['Fenwick', 'Marwick']);
+    expect(open.find((m) => m.name === 'Fenwick')).toMatchObject({ documentId: ids['raw/surname-mayor.txt'], canonical: 'Odile Fenwick', evidence: ['surname Fenwick', 'the only person of that surname'], confidence: 0.8 });
+    expect(open.find((m) => m.name === 'Marwick')).toMatchObject({ canonical: 'Clara Marwick', evidence: ['surname Marwick', 'female (title Mrs.)', 'the only person of that surname'] });
+  });
+
+  it('undoes a rejected merge, and the rejection holds when the document is extracted again', async () => {
+    const mayor = await speakerOf('raw/mayor.txt');
+    const merge = (await index.listMerges({ status: 'open' })).items.find((m) => m.name === 'Fenwick')!;
+    const reprocessed: string[] = [];
+    const decided = await decideMerge({ index, reprocess: async (id) => void reprocessed.push(id) }, merge.id, 'reject');
+    expect(decided).toMatchObject({ reextraction: 'requested', merge: { status: 'rejected' } });
+    expect(reprocessed).toEqual([ids['raw/surname-mayor.txt']]);
+    for (let run = 0; run < 2; run++) {
+      expect(await pipeline.reprocess(ids['raw/surname-mayor.txt'])).toMatchObject({ status: 'done' });
+      const quote = await speakerOf('raw/surname-mayor.txt');
+      expect(quote.speaker).toBe('Fenwick');
+      expect(quote.speakerId).not.toBe(mayor.speakerId);
+      expect((await index.getMerge(merge.id))?.status).toBe('rejected');
+    }
+    expect((await index.listMerges({ status: 'open' })).items.map((m) => m.name)).toEqual(['Marwick']);
+    expect((await index.listMerges({ status: 'rejected' })).items.map((m) => m.id)).toEqual([merge.id]);
+    await expect(decideMerge({ index }, merge.id, 'confirm')).rejects.toThrow('rejected');
+  });
+
+  it('keeps a confirmed merge confirmed when the document is extracted again', async () => {
+    const [merge] = (await index.listMerges({ status: 'auto' })).items;
+    expect((await decideMerge({ index }, merge.id, 'confirm')).merge.status).toBe('confirmed');
+    await pipeline.reprocess(merge.documentId);
+    expect(await index.getMerge(merge.id)).toMatchObject({ status: 'confirmed', canonical: merge.canonical });
+    expect((await index.listMerges({ status: 'confirmed' })).items.map((m) => m.id)).toEqual([merge.id]);
   });
 
   it('keeps the match in the result JSON, which the search projection is rebuilt from', async () => {
