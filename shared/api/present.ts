@@ -2,7 +2,7 @@
  * Index records → API shapes: internal fields (S3 keys, hashes, sort keys) stay inside; absent values become null
  * so every field in /openapi.json is always present.
  */
-import type { ClaimRecord, DocumentRecord, FlagRecord, QuoteRecord, SpeakerRecord } from '../storage/ports.ts';
+import type { ClaimRecord, DocumentRecord, FlagRecord, MergeRecord, QuoteRecord, SpeakerRecord } from '../storage/ports.ts';
 import { claimKey } from '../storage/keys.ts';
 
 export function presentDocument(doc: DocumentRecord) {
@@ -82,6 +82,23 @@ export function presentFlag(flag: FlagRecord) {
     status: flag.status,
     createdAt: flag.sortDate,
     decidedAt: flag.decidedAt ?? null,
+  };
+}
+
+export function presentMerge(merge: MergeRecord) {
+  return {
+    id: merge.id,
+    documentId: merge.documentId,
+    documentTitle: merge.documentTitle ?? null,
+    name: merge.name,
+    fromSpeakerId: merge.fromSpeakerId,
+    speakerId: merge.speakerId,
+    canonical: merge.canonical,
+    evidence: merge.evidence,
+    confidence: merge.confidence,
+    status: merge.status,
+    createdAt: merge.sortDate,
+    decidedAt: merge.decidedAt ?? null,
   };
 }
 

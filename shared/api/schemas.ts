@@ -329,6 +329,34 @@ export const FlagDecisionSchema = z
   })
   .meta({ id: 'FlagDecision' });
 
+export const MergeStatusSchema = z.enum(['auto', 'open', 'confirmed', 'rejected']);
+
+export const MergeSchema = z
+  .object({
+    id: z.string(),
+    documentId: z.string(),
+    documentTitle: z.string().nullable(),
+    name: z.string().meta({ description: 'The name as the document wrote it (a surname alone).' }),
+    fromSpeakerId: z.string().meta({ description: 'The speaker id the name has on its own, which a rejection gives back.' }),
+    speakerId: z.string().meta({ description: 'The corpus person the speaker was credited to.' }),
+    canonical: z.string(),
+    evidence: z.array(z.string()),
+    confidence: z.number(),
+    status: MergeStatusSchema.meta({ description: 'auto: confident, applied. open: applied, waiting for review. confirmed. rejected: undone for good.' }),
+    createdAt: z.string(),
+    decidedAt: z.string().nullable(),
+    reextraction: z.enum(['requested', 'not-needed', 'failed']).optional(),
+  })
+  .meta({ id: 'Merge' });
+
+export const MergeDecisionSchema = z
+  .object({
+    action: z.enum(['confirm', 'reject']).meta({ description: 'confirm: the same person. reject: someone else; the merge is undone and not made again.' }),
+  })
+  .meta({ id: 'MergeDecision' });
+
+export const MergeQuerySchema = PageQuerySchema.extend({ status: MergeStatusSchema.optional() });
+
 export const SpeakerSummarySchema = z
   .object({
     id: z.string(),

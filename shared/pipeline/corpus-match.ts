@@ -35,13 +35,6 @@ export interface CorpusMatch {
 
 const DOMINANCE = 3;
 
-/**
- * Below this confidence a merge is applied but waits in the review queue (`GET /merges?status=open`): the only
- * person of the surname (0.8) or one who dominates the corpus (0.7) may be someone else; a matching title (0.9)
- * is taken as it stands, and can still be undone.
- */
-export const REVIEW_BELOW = 0.85;
-
 const lastWord = (title: string | undefined) => normalizeName(title ?? '').split(' ').pop() ?? '';
 
 function genderOf(person: CorpusPerson): 'male' | 'female' | undefined {

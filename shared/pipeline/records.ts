@@ -6,7 +6,7 @@ import type { Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
 import type { ClaimRecord, DocumentIndexEntry, DocumentRecord, FlagRecord, MergeRecord, QuoteRecord, SpeakerRecord } from '../storage/ports.ts';
 import { flagId, normalizeName } from '../storage/keys.ts';
 import { splitSentences, type Span } from '../text/sentences.ts';
-import { REVIEW_BELOW, type CorpusMatch } from './corpus-match.ts';
+import type { CorpusMatch } from './corpus-match.ts';
 import { speakerIdFor } from './identity.ts';
 
 /** The extraction's local speaker id → the corpus person its surname was matched to (shared/pipeline/corpus-match.ts). */
@@ -16,6 +16,13 @@ export type CorpusMatches = Readonly<Record<string, CorpusMatch>>;
 export function describeMatch(match: CorpusMatch): string {
   return `${match.evidence.join('; ')} (confidence ${match.confidence})`;
 }
+
+/**
+ * Below this confidence a merge is applied but waits in the review queue (`GET /merges?status=open`): the only
+ * person of the surname (0.8) or one who dominates the corpus (0.7) may be someone else; a matching title (0.9)
+ * (shared/pipeline/corpus-match.ts) is taken as it stands, and can still be undone.
+ */
+const REVIEW_BELOW = 0.85;
 
 /** Longest sentence kept beside a flagged spelling: a longer one is cut to a window around the name. */
 const MAX_SENTENCE = 300;

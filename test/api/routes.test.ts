@@ -12,6 +12,7 @@ import { allMatches } from '#shared/api/quote-search.ts';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
 import { PgliteSql } from '../../shared/storage/sql-pglite.ts';
 import { searchServices, useSearchDatabase } from '../../shared/storage/search-database.ts';
+import { speakerIdFor } from '#shared/pipeline/identity.ts';
 import { KRISTIN, STATEMENT, UNION_STORY, XSS_PAYLOAD, seedDocument, seriesDocuments } from '../fixtures/api/seed.ts';
 
 const WRITER = 'writer-token-for-tests-0123456789';
@@ -92,7 +93,7 @@ describe('health, OpenAPI and the page', () => {
   it('generates /openapi.json from the route schemas, with bearer security', async () => {
     const spec: any = await getJson('/openapi.json');
     expect(spec.openapi).toBe('3.1.0');
-    for (const path of ['/documents', '/documents/{id}', '/documents/{id}/quotes', '/documents/{id}/claims', '/documents/{id}/flags', '/claims', '/claims/{id}/similar', '/uploads', '/quotes', '/speakers', '/speakers/{id}', '/flags', '/flags/{id}', '/feeds', '/feeds/{id}', '/health']) {
+    for (const path of ['/documents', '/documents/{id}', '/documents/{id}/quotes', '/documents/{id}/claims', '/documents/{id}/flags', '/claims', '/claims/{id}/similar', '/uploads', '/quotes', '/speakers', '/speakers/{id}', '/flags', '/flags/{id}', '/merges', '/merges/{id}', '/feeds', '/feeds/{id}', '/health']) {
       expect(spec.paths[path], path).toBeDefined();
     }
     expect(spec.paths['/quotes'].get.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['speaker', 'q', 'from', 'to', 'source', 'kind', 'limit', 'cursor']));
@@ -437,6 +438,28 @@ describe('speakers and flags', () => {
     expect((await postJson(`/flags/${flag.id}`, { action: 'reject' })).status).toBe(409);
     expect((await postJson(`/flags/${flag.id}`, { action: 'merge' })).status).toBe(400);
     expect((await postJson('/flags/dnothere~sp_1', { action: 'confirm' })).status).toBe(404);
+  });
+
+  it('lists open merges for review with their evidence, and undoes one on rejection', async () => {
+    await seedDocument(index, documents, {
+      id: 'dmerge00000000000000000001',
+      title: 'Ferry timetable',
+      publishedAt: '2024-04-02T00:00:00.000Z',
+      source: 'gazette',
+      quotes: [{ speaker: 'Sanderson', text: 'The new timetable starts in May' }],
+      matches: { Sanderson: { speakerId: speakerIdFor('person', 'Dana Sanderson'), canonical: 'Dana Sanderson', confidence: 0.8, evidence: ['surname Sanderson', 'the only person of that surname'] } },
+    });
+    const open: any = await getJson('/merges?status=open');
+    const merge = open.items.find((m: any) => m.documentId === 'dmerge00000000000000000001');
+    expect(merge).toMatchObject({ name: 'Sanderson', canonical: 'Dana Sanderson', evidence: ['surname Sanderson', 'the only person of that surname'], confidence: 0.8, status: 'open', documentTitle: 'Ferry timetable', decidedAt: null });
+    const res = await postJson(`/merges/${merge.id}`, { action: 'reject' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: merge.id, status: 'rejected', reextraction: 'requested' });
+    expect(reprocessed).toContain('dmerge00000000000000000001');
+    expect(((await getJson('/merges?status=open')) as any).items.map((m: any) => m.id)).not.toContain(merge.id);
+    expect(((await getJson('/merges?status=rejected')) as any).items.map((m: any) => m.id)).toContain(merge.id);
+    expect((await postJson(`/merges/${merge.id}`, { action: 'confirm' })).status).toBe(409);
+    expect((await postJson('/merges/dnothere~sp_1', { action: 'confirm' })).status).toBe(404);
   });
 
   it('rejects a flag: the spellings are kept apart from now on and the document is re-extracted', async () => {

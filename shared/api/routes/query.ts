@@ -5,13 +5,17 @@ import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { highlightSegments } from '../highlight.ts';
 import { FlagAlreadyDecidedError, FlagNotFoundError, decideFlag } from '#shared/pipeline/flag-decision.ts';
-import { presentFlag, presentQuote, presentSpeaker } from '../present.ts';
+import { MergeAlreadyRejectedError, MergeNotFoundError, decideMerge } from '#shared/pipeline/merge-decision.ts';
+import { presentFlag, presentMerge, presentQuote, presentSpeaker } from '../present.ts';
 import { searchQuotes } from '../quote-search.ts';
 import {
   FlagDecisionSchema,
   FlagQuerySchema,
   FlagSchema,
   IdParamSchema,
+  MergeDecisionSchema,
+  MergeQuerySchema,
+  MergeSchema,
   QuoteQuerySchema,
   QuoteSearchPageSchema,
   SpeakerQuerySchema,
@@ -79,6 +83,30 @@ const flagDecisionRoute = createRoute({
   },
 });
 
+const listMerges = createRoute({
+  method: 'get',
+  path: '/merges',
+  summary: 'Cross-document merges (a surname credited to a person of the corpus), newest first; open ones wait for review',
+  security: readerSecurity,
+  request: { query: MergeQuerySchema },
+  responses: { 200: json(pageOf(MergeSchema, 'MergeListPage'), 'A page of merges'), ...errorResponses },
+});
+
+const mergeDecisionRoute = createRoute({
+  method: 'post',
+  path: '/merges/{id}',
+  summary: 'Confirm or reject (undo) a cross-document merge',
+  description: 'Reject gives the document its own speaker back; the document is extracted again and never credits that person again.',
+  security: writerSecurity,
+  request: { params: IdParamSchema, body: { required: true, content: { 'application/json': { schema: MergeDecisionSchema } } } },
+  responses: {
+    200: json(MergeSchema, 'The decided merge'),
+    ...errorResponses,
+    ...notFoundResponse,
+    409: { description: 'The merge was already rejected' },
+  },
+});
+
 // A speaker's open flags through the open-flags list (short in practice; bounded so a request stays cheap).
 async function openFlagsOf(index: IndexStore, speakerId: string): Promise<FlagRecord[]> {
   const found: FlagRecord[] = [];
@@ -129,6 +157,26 @@ export function registerQueryRoutes(app: ApiApp, deps: ApiDeps): void {
     const { status, limit, cursor } = c.req.valid('query');
     const page = await deps.index.listFlags({ status, limit, cursor });
     return c.json({ items: page.items.map(presentFlag), cursor: page.cursor }, 200);
+  });
+
+  app.openapi(listMerges, async (c) => {
+    const { status, limit, cursor } = c.req.valid('query');
+    const page = await deps.index.listMerges({ status, limit, cursor });
+    return c.json({ items: page.items.map(presentMerge), cursor: page.cursor }, 200);
+  });
+
+  app.openapi(mergeDecisionRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { action } = c.req.valid('json');
+    try {
+      const reprocess = deps.intake.reprocess?.bind(deps.intake);
+      const { merge, reextraction } = await decideMerge({ index: deps.index, reprocess, log: deps.log }, id, action);
+      return c.json({ ...presentMerge(merge), reextraction }, 200);
+    } catch (error) {
+      if (error instanceof MergeNotFoundError) throw new ApiError(404, error.message);
+      if (error instanceof MergeAlreadyRejectedError) throw new ApiError(409, error.message);
+      throw error;
+    }
   });
 
   app.openapi(flagDecisionRoute, async (c) => {
