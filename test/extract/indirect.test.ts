@@ -288,6 +288,8 @@ describe('findIndirectAttributions: further reporting structures', () => {
     const contents = (text: string) => findIndirectAttributions(text, []).map((c) => content(text, c));
     const rebuttal = 'Inspectors said the pumps were repaired in May, but the utility said the leaks would return by winter.';
     expect(contents(rebuttal)).toEqual(['the pumps were repaired in May', 'the leaks would return by winter']);
+    const however = 'The ministry denied all claims that the dam had cracked, however, a safety report concluded the wall was failing.';
+    expect(contents(however)).toEqual(['all claims that the dam had cracked', 'the wall was failing']);
     const thought = 'She hopes to be elected president, but she knows that the school board will always come first.';
     expect(contents(thought)[0]).toBe('to be elected president, but she knows that the school board will always come first');
   });

@@ -226,7 +226,7 @@ export function findIndirectAttributions(text: string, directQuotes: Span[], sen
 /** What may stand between a content's last word and the next cue of the same speaker: ", and also said". */
 const BEFORE_NEXT_CUE = /(?:[\s,;—–-]|\b(?:and|but|while|also|then|later|further|repeatedly)\b)*$/iu;
 /** A new clause with its own source: "…, but Cook did not say when", "…, after half said so", "…; aides said". */
-const BEFORE_NEW_SOURCE = /(?:[,;—–]\s*(?:but|and|while|whereas|although|though|after|before|because|since|even as|as)|;)\s*$/iu;
+const BEFORE_NEW_SOURCE = /(?:[,;—–]\s*(?:but|and|while|whereas|although|though|after|before|because|since|even as|as|however,)|;)\s*$/iu;
 /** How far past a content's end a later cue may sit when its speaker starts inside the content. */
 const SPEAKER_REACH = 200;
 
