@@ -225,7 +225,7 @@ export function findIndirectAttributions(text: string, directQuotes: Span[], sen
 
 /** What may stand between a content's last word and the next cue of the same speaker: ", and also said". */
 const BEFORE_NEXT_CUE = /(?:[\s,;—–-]|\b(?:and|but|while|also|then|later|further|repeatedly)\b)*$/iu;
-/** A new clause with its own source: "…, but Cook did not say when", "…, after half said so", "…; aides said". */
+/** A new clause with its own source: "…, but the utility said …", "…, after half said so", "…; aides said …". */
 const BEFORE_NEW_SOURCE = /(?:[,;—–]\s*(?:but|and|while|whereas|although|though|after|before|because|since|even as|as|however,)|;)\s*$/iu;
 /** How far past a content's end a later cue may sit when its speaker starts inside the content. */
 const SPEAKER_REACH = 200;
@@ -235,7 +235,7 @@ const SPEAKER_REACH = 200;
  * - the same speaker's next act of speech, set off by a comma or a conjunction: in "Graham called Trump
  *   “crazy” and said the party is bound to lose" or "… his finish, asserting that he has a chance" the
  *   words after the second cue are a second attribution, not more of the first;
- * - another source opening a new clause: "Cook said Carter stopped the practice, but Cook did not say when".
+ * - another source opening a new clause: "Inspectors said the pumps were repaired, but the utility said …".
  * A nested attribution ("a finish that he said defied expectations") or a participle of thought ("…,
  * knowing that …") leaves the content whole.
  */
@@ -509,8 +509,6 @@ function namedHearerEnd(tokens: Token[], k: number): number {
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there']);
-/** Verbs whose content may be an "about" phrase: "complained about his microphone". */
-
 /** Words that open a subordinate or participle phrase rather than reported content. */
 const NON_CLAUSE_OPENERS = new Set([
   'as', 'after', 'before', 'when', 'while', 'during', 'following', 'since', 'until', 'because', 'though', 'although',
