@@ -535,24 +535,13 @@ export class DynamoIndexStore implements IndexStore {
 
     const items = this.buildItems(entry);
     for (const item of items) {
-      if (item.type !== 'flag') continue;
-      // A person's decision on a flag survives reprocessing.
+      if (item.type !== 'flag' && item.type !== 'merge') continue;
+      // A person's decision on a flag or a merge survives reprocessing (a rejected merge is not made again).
       const previous = existingBySk.get(String(item.sk));
-      const decided = (previous?.status as FlagStatus | undefined) ?? decisions.get(String(item.speakerId));
-      if (decided && decided !== 'open') {
-        item.status = decided;
-        item.gsi1pk = key.flags(decided);
-        if (previous?.decidedAt) item.decidedAt = previous.decidedAt;
-      }
-    }
-    for (const item of items) {
-      if (item.type !== 'merge') continue;
-      // A person's decision on a merge survives reprocessing too (a rejected one is not made again).
-      const previous = existingBySk.get(String(item.sk));
-      const decided = previous?.status as MergeStatus | undefined;
+      const decided = (previous?.status as FlagStatus | MergeStatus | undefined) ?? (item.type === 'flag' ? decisions.get(String(item.speakerId)) : undefined);
       if (decided === 'confirmed' || decided === 'rejected') {
         item.status = decided;
-        item.gsi1pk = key.merges(decided);
+        item.gsi1pk = item.type === 'flag' ? key.flags(decided) : key.merges(decided);
         if (previous?.decidedAt) item.decidedAt = previous.decidedAt;
       }
     }
@@ -861,13 +850,18 @@ export class DynamoIndexStore implements IndexStore {
     });
   }
 
-  async listFlags(page: PageRequest & { status?: FlagStatus }): Promise<Page<FlagRecord>> {
+  listFlags(page: PageRequest & { status?: FlagStatus }): Promise<Page<FlagRecord>> {
     const status = page.status ?? 'open';
-    const spec: StreamSpec = { id: 'f', table: this.table, index: GSI_1, partitions: [key.flags(status)], enrich: (items) => this.committedOnly(items) };
-    const scope = scopeOf('flags', { status });
+    return this.byStatusPage<FlagRecord>('flags', key.flags(status), status, page);
+  }
+
+  /** One status partition of flags or merges (gsi1), newest first, committed items only. */
+  private async byStatusPage<T>(kind: 'flags' | 'merges', partition: string, status: string, page: PageRequest): Promise<Page<T>> {
+    const spec: StreamSpec = { id: kind[0], table: this.table, index: GSI_1, partitions: [partition], enrich: (items) => this.committedOnly(items) };
+    const scope = scopeOf(kind, { status });
     const positions = positionsFrom(page.cursor, scope, [spec]);
-    const taken = await takePage([new QueryStream(spec, positions.get('f') ?? null)], clampLimit(page.limit));
-    return { items: taken.items.map((i) => strip<FlagRecord>(i)), cursor: pageCursor(taken.positions, scope) };
+    const taken = await takePage([new QueryStream(spec, positions.get(spec.id) ?? null)], clampLimit(page.limit));
+    return { items: taken.items.map((i) => strip<T>(i)), cursor: pageCursor(taken.positions, scope) };
   }
 
   async getFlag(id: string): Promise<FlagRecord | null> {
@@ -892,13 +886,9 @@ export class DynamoIndexStore implements IndexStore {
     );
   }
 
-  async listMerges(page: PageRequest & { status?: MergeStatus }): Promise<Page<MergeRecord>> {
+  listMerges(page: PageRequest & { status?: MergeStatus }): Promise<Page<MergeRecord>> {
     const status = page.status ?? 'open';
-    const spec: StreamSpec = { id: 'm', table: this.table, index: GSI_1, partitions: [key.merges(status)], enrich: (items) => this.committedOnly(items) };
-    const scope = scopeOf('merges', { status });
-    const positions = positionsFrom(page.cursor, scope, [spec]);
-    const taken = await takePage([new QueryStream(spec, positions.get('m') ?? null)], clampLimit(page.limit));
-    return { items: taken.items.map((i) => strip<MergeRecord>(i)), cursor: pageCursor(taken.positions, scope) };
+    return this.byStatusPage<MergeRecord>('merges', key.merges(status), status, page);
   }
 
   async getMerge(id: string): Promise<MergeRecord | null> {

@@ -74,14 +74,7 @@ class DirectQuoteIndex {
   }
   /** Index of the first span ending after `offset` (direct quotes do not overlap, so ends are sorted too). */
   private firstEndingAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.spans[mid].end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstIndexAfter(this.spans, (s) => s.end <= offset);
   }
   /** Characters of [start,end) covered by direct quotes. */
   covered(start: number, end: number): number {
@@ -209,6 +202,18 @@ function nounReading(tokens: Token[], i: number): boolean {
   return afterNumber && /ed$/.test(tokens[i].lower) && !!next?.word && !next.cap && !COMPLEMENTIZERS.has(next.lower) && !SUBJECT_WORDS.has(next.lower);
 }
 
+/** In a list sorted so that `before` holds for a prefix, the index of the first item past that prefix. */
+function firstIndexAfter<T>(items: T[], before: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(items[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** `sentences`: the document's sentences, when the caller has split them already (they are split once). */
 export function findIndirectAttributions(text: string, directQuotes: Span[], sentences?: Span[]): AttributionCandidate[] {
   if (typeof text !== 'string') throw new TypeError('findIndirectAttributions: text must be a string');
@@ -242,14 +247,7 @@ const SPEAKER_REACH = 200;
 function endBeforeNextAttribution(text: string, candidates: AttributionCandidate[]): AttributionCandidate[] {
   const byCue = [...candidates].sort((a, b) => a.cueStart - b.cueStart);
   for (const c of candidates) {
-    let lo = 0;
-    let hi = byCue.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (byCue[mid].cueStart <= c.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < byCue.length && byCue[k].cueStart < c.end + SPEAKER_REACH; k++) {
+    for (let k = firstIndexAfter(byCue, (later) => later.cueStart <= c.start); k < byCue.length && byCue[k].cueStart < c.end + SPEAKER_REACH; k++) {
       const end = nextAttributionStart(text, c, byCue[k]);
       if (end === null || end - c.start < 8 || end >= c.end) continue;
       c.end = end;
