@@ -148,9 +148,12 @@ export function requireText(doc: DocumentText, what: string): DocumentText {
   return doc;
 }
 
+/** The size limit a document is read under. */
+export const sizeLimit = (hint: DocumentHint): number => hint.maxBytes ?? MAX_DOCUMENT_BYTES;
+
 /** Refuses empty documents and documents over the size limit before any parsing. */
 export function checkSize(bytes: Uint8Array, hint: DocumentHint): void {
-  const maxBytes = hint.maxBytes ?? MAX_DOCUMENT_BYTES;
+  const maxBytes = sizeLimit(hint);
   if (bytes.byteLength > maxBytes) {
     throw new UnsupportedDocumentError(`document too large: ${bytes.byteLength} bytes, the limit is ${maxBytes}`);
   }

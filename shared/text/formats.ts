@@ -13,6 +13,7 @@ import {
   htmlDocumentText,
   normaliseNewlines,
   requireText,
+  sizeLimit,
   type DocumentText,
   type DocumentHint,
 } from './document.ts';
@@ -50,7 +51,7 @@ export async function toDocumentText(bytes: Uint8Array, hint: DocumentHint = {})
     }
     case 'docx': {
       try {
-        const text = tidyText(normaliseNewlines(await docxToText(bytes)));
+        const text = tidyText(normaliseNewlines(await docxToText(bytes, sizeLimit(hint))));
         return requireText({ text, format }, 'Word document');
       } catch (error) {
         if (error instanceof DocxError) throw new UnsupportedDocumentError(error.reason);

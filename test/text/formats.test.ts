@@ -213,6 +213,14 @@ describe('toDocumentText: PDF and Word', () => {
     expect(await reason(new Uint8Array(docx), { filename: 'bomb.docx' })).toMatch(/unpacks to \d+ bytes, over the 104857600-byte limit/);
   });
 
+  it('refuses a .docx whose XML would unpack to more than twice the text limit, without unpacking it', async () => {
+    const docx = makeZip({ 'word/document.xml': '<w:document/>', 'word/media/photo.png': 'png' }, { declaredSizes: { 'word/document.xml': 2_000_001, 'word/media/photo.png': 50_000_000 } });
+    expect(await reason(docx, { filename: 'heavy.docx', maxBytes: 1_000_000 })).toMatch(/XML unpacks to 2000001 bytes, over the 2000000-byte limit/);
+    // Media counts only towards the total: the same package with small XML gets as far as parsing.
+    const photos = makeZip({ 'word/document.xml': '<w:document/>', 'word/media/photo.png': 'png' }, { declaredSizes: { 'word/media/photo.png': 50_000_000 } });
+    expect(await reason(photos, { filename: 'photos.docx', maxBytes: 1_000_000 })).not.toMatch(/unpacks to/);
+  });
+
   it('refuses a corrupt .docx', async () => {
     const truncated = makeDocx(['Some text']).subarray(0, 120);
     expect(await reason(truncated, { filename: 'cut.docx' })).toMatch(/corrupt or unreadable Word document/);
