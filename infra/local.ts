@@ -183,14 +183,20 @@ async function recoverUnfinished(log: (line: string) => void): Promise<void> {
 }
 
 /**
- * The search database in `dir` (memory without one). One that does not open (left broken by a
- * kill -9) is moved aside and started afresh: the projection is rebuilt from S3 (`rebuild`).
+ * The search database in `dir` (memory without one), its schema brought up to date. One that does not open
+ * (left broken by a kill -9) is moved aside and started afresh: the projection is rebuilt from S3 (`rebuild`),
+ * as it is after a migration that asks for it.
  */
 async function openSearchDatabase(dir: string | undefined, log: (line: string) => void): Promise<{ sql: PgliteSql; rebuild: boolean }> {
   if (!dir) return { sql: await PgliteSql.open(), rebuild: false };
   const fresh = !existsSync(dir);
   try {
-    return { sql: await PgliteSql.open(dir), rebuild: fresh };
+    const sql = await PgliteSql.open(dir);
+    // A schema migration that adds what older rows lack (claims kept whole) rebuilds them from S3.
+    const { migrate } = await import('../shared/search/schema.ts');
+    const { reindex } = await migrate(sql);
+    if (reindex) log('  search database migrated: rebuilding the projection from S3');
+    return { sql, rebuild: fresh || reindex };
   } catch (error) {
     const aside = `${dir}.broken-${Date.now()}`;
     renameSync(dir, aside);

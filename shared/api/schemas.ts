@@ -253,7 +253,7 @@ export const ClaimListQuerySchema = PageQuerySchema.extend({
 
 export const ClaimCorpusQuerySchema = PageQuerySchema.extend({
   speaker: z.string().min(1).max(200).optional().meta({ description: 'Any spelling of the speaker’s name, or a speaker id.' }),
-  q: z.string().min(1).max(200).optional().meta({ description: 'Words that must all appear in the claim.' }),
+  q: z.string().min(1).max(200).optional().meta({ description: 'Words to find: full text, as in quote search (English stemming, "a phrase", `word*` prefixes, OR, -word).' }),
   from: IsoDateSchema.optional().meta({ description: 'Published on or after (ISO date).' }),
   to: IsoDateSchema.optional().meta({ description: 'Published on or before (ISO date).' }),
   month: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/).optional().meta({ description: 'Publication month (YYYY-MM): the same as `from`/`to` at its first and last day.' }),

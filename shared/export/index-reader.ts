@@ -9,6 +9,16 @@ import type { ExportFilter } from '../filters.ts';
 import type { QuoteKind } from '../schema.ts';
 import type { ClaimKind } from '../claims/features.ts';
 
+/** Claims live in the search projection: a deployment without a search database has none to export. */
+export const CLAIMS_NEED_SEARCH = 'Claims are kept in the search database, which this server does not have.';
+
+export class ClaimsUnavailableError extends Error {
+  constructor() {
+    super(CLAIMS_NEED_SEARCH);
+    this.name = 'ClaimsUnavailableError';
+  }
+}
+
 /** Page sizes: the store's longest page of quotes, and the API's page for everything else. */
 const QUOTE_PAGE = 1000;
 const PAGE = 100;
@@ -37,8 +47,11 @@ export function documentMatches(doc: DocumentRecord, filter: ExportFilter): bool
   return !undated && (!filter.from || day >= filter.from.slice(0, 10)) && (!filter.to || day <= filter.to.slice(0, 10));
 }
 
+/** Where a document's claims are read (the search projection: the index keeps none). */
+export type DocumentClaims = (documentId: string, page: PageRequest) => Promise<Page<ClaimRecord>>;
+
 export class IndexExportReader implements ExportReader {
-  constructor(private readonly index: IndexStore) {}
+  constructor(private readonly index: IndexStore, private readonly claimsOf?: DocumentClaims) {}
 
   quotes(filter: ExportFilter): AsyncIterable<QuoteRecord> {
     return allPages((page) => this.index.listQuotes({ ...filter, kind: filter.kind as QuoteKind | undefined, ...page }), QUOTE_PAGE);
@@ -54,10 +67,12 @@ export class IndexExportReader implements ExportReader {
   }
 
   async *claims(filter: ExportFilter): AsyncGenerator<ClaimRecord> {
+    const claimsOf = this.claimsOf;
+    if (!claimsOf) throw new ClaimsUnavailableError();
     const speakers = await this.speakerIds(filter);
     const words = filter.q ? queryWords(filter.q) : [];
     for await (const doc of this.documents({ ...filter, speaker: undefined, kind: undefined })) {
-      for await (const claim of allPages((page) => this.index.claimsOfDocument(doc.id, page))) {
+      for await (const claim of allPages((page) => claimsOf(doc.id, page))) {
         if (speakers && !(claim.speakerId && speakers.has(claim.speakerId))) continue;
         // A claim's kind is its main kind or any trait it has, as GET /claims?kind= reads it.
         if (filter.kind && claim.kind !== filter.kind && !claim.kinds?.includes(filter.kind as ClaimKind)) continue;

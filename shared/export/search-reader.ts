@@ -1,7 +1,7 @@
 /**
  * The export's reads when there is a search database: quotes from the search projection (one statement
- * per page of rows, filtered and ordered in SQL, so 100,000 quotes take seconds), everything else from
- * the index as `IndexExportReader` reads it. The speaker filter resolves any spelling through the index,
+ * per page of rows, filtered and ordered in SQL, so 100,000 quotes take seconds), each document's claims
+ * from the projection too, everything else from the index as `IndexExportReader` reads it. The speaker filter resolves any spelling through the index,
  * as the search does; document columns (record id, date source) come from the index's records.
  */
 import type { Search } from '../search/index.ts';
@@ -14,7 +14,7 @@ export class SearchExportReader implements ExportReader {
   private readonly fromIndex: IndexExportReader;
 
   constructor(private readonly index: IndexStore, private readonly search: Search) {
-    this.fromIndex = new IndexExportReader(index);
+    this.fromIndex = new IndexExportReader(index, (documentId, page) => search.claims.ofDocument(documentId, page));
   }
 
   async *quotes(filter: ExportFilter): AsyncGenerator<QuoteRecord> {

@@ -1,5 +1,5 @@
 /**
- * The search side as one object per database: the projection writer, quote search and analytics,
+ * The search side as one object per database: the projection writer, quote and claim search and analytics,
  * after the schema is brought up to date (once per database and process).
  */
 import { Analytics } from './analytics.ts';
@@ -7,6 +7,7 @@ import { SearchProjection } from './projection.ts';
 import { migrate } from './schema.ts';
 import { QuoteSearchEngine } from './search.ts';
 import { QuoteExport } from './export.ts';
+import { ClaimSearch } from './claims.ts';
 import type { Sql } from './sql.ts';
 
 export interface Search {
@@ -14,6 +15,7 @@ export interface Search {
   quotes: QuoteSearchEngine;
   analytics: Analytics;
   exports: QuoteExport;
+  claims: ClaimSearch;
 }
 
 const ready = new WeakMap<Sql, Promise<Search>>();
@@ -21,7 +23,7 @@ const ready = new WeakMap<Sql, Promise<Search>>();
 export function openSearch(sql: Sql): Promise<Search> {
   let search = ready.get(sql);
   if (!search) {
-    search = migrate(sql).then(() => ({ projection: new SearchProjection(sql), quotes: new QuoteSearchEngine(sql), analytics: new Analytics(sql), exports: new QuoteExport(sql) }));
+    search = migrate(sql).then(() => ({ projection: new SearchProjection(sql), quotes: new QuoteSearchEngine(sql), analytics: new Analytics(sql), exports: new QuoteExport(sql), claims: new ClaimSearch(sql) }));
     // A failed migration is tried again on the next call.
     search.catch(() => ready.delete(sql));
     ready.set(sql, search);

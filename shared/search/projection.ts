@@ -1,5 +1,5 @@
 /**
- * Writes the search projection: a document's quotes and claims as rows tagged with the version
+ * Writes the search projection: a document's quotes and claims (claims whole: they live only here) as rows tagged with the version
  * (run id) DynamoDB committed. Readers join every row to `search_documents` on that version, so
  * rows of an uncommitted or superseded run never show.
  *
@@ -8,6 +8,7 @@
  * replace a newer one) and delete the other versions' rows. A document whose rows exceed one
  * request's budget is written in chunks first, then flipped by the same final statement.
  */
+import { claimFingerprints } from '../claims/fingerprint.ts';
 import type { ClaimRecord, DocumentIndexEntry, DocumentRecord, QuoteRecord } from '../storage/ports.ts';
 import type { Sql, SqlValue } from './sql.ts';
 
@@ -36,6 +37,11 @@ interface QuoteRow {
 interface ClaimRow {
   claim_id: string;
   text: string;
+  kind: string;
+  kinds: string[];
+  figures: ClaimRecord['figures'];
+  comparison: ClaimRecord['comparison'];
+  fingerprints: string[];
   score: number;
   speaker_id: string | null;
   speaker: string | null;
@@ -44,7 +50,7 @@ interface ClaimRow {
 }
 
 const QUOTE_COLUMNS = 'quote_id text, text text, kind text, speaker_id text, speaker text, spelling text, cue text, confidence real, start_offset integer, end_offset integer';
-const CLAIM_COLUMNS = 'claim_id text, text text, score real, speaker_id text, speaker text, start_offset integer, end_offset integer';
+const CLAIM_COLUMNS = 'claim_id text, text text, kind text, kinds jsonb, figures jsonb, comparison jsonb, fingerprints jsonb, score real, speaker_id text, speaker text, start_offset integer, end_offset integer';
 const DOC_FIELDS = 'title, url, source, collection, published_at, sort_date';
 
 function quoteRow(q: QuoteRecord): QuoteRow {
@@ -52,7 +58,7 @@ function quoteRow(q: QuoteRecord): QuoteRow {
 }
 
 function claimRow(c: ClaimRecord): ClaimRow {
-  return { claim_id: c.id, text: c.text, score: c.score, speaker_id: c.speakerId, speaker: c.speaker ?? null, start_offset: c.start, end_offset: c.end };
+  return { claim_id: c.id, text: c.text, kind: c.kind, kinds: c.kinds, figures: c.figures, comparison: c.comparison, fingerprints: claimFingerprints(c), score: c.score, speaker_id: c.speakerId, speaker: c.speaker ?? null, start_offset: c.start, end_offset: c.end };
 }
 
 function chunks<T>(rows: T[]): T[][] {
@@ -84,8 +90,8 @@ const insertQuotes = (from: string, json: string) => `INSERT INTO search_quotes 
   FROM ${from}, jsonb_to_recordset(${json}::jsonb) AS r(${QUOTE_COLUMNS})
   ON CONFLICT DO NOTHING`;
 
-const insertClaims = (from: string, json: string) => `INSERT INTO search_claims (document_id, version, claim_id, text, score, speaker_id, speaker, start_offset, end_offset, ${DOC_FIELDS})
-  SELECT ${from}.id, ${from}.version, r.claim_id, r.text, r.score, r.speaker_id, r.speaker, r.start_offset, r.end_offset,
+const insertClaims = (from: string, json: string) => `INSERT INTO search_claims (document_id, version, claim_id, text, kind, kinds, figures, comparison, fingerprints, score, speaker_id, speaker, start_offset, end_offset, ${DOC_FIELDS})
+  SELECT ${from}.id, ${from}.version, r.claim_id, r.text, r.kind, r.kinds, r.figures, r.comparison, r.fingerprints, r.score, r.speaker_id, r.speaker, r.start_offset, r.end_offset,
          ${from}.title, ${from}.url, ${from}.source, ${from}.collection, ${from}.published_at, ${from}.sort_date
   FROM ${from}, jsonb_to_recordset(${json}::jsonb) AS r(${CLAIM_COLUMNS})
   ON CONFLICT DO NOTHING`;

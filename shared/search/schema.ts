@@ -18,7 +18,8 @@ const documentColumns = `
   published_at text COLLATE "C",
   sort_date text COLLATE "C" NOT NULL`;
 
-export const MIGRATIONS: Array<{ id: number; statements: string[] }> = [
+/** `reindex`: rows written before the migration lack what it adds, so the projection is rebuilt from S3 after it. */
+export const MIGRATIONS: Array<{ id: number; statements: string[]; reindex?: boolean }> = [
   {
     id: 1,
     statements: [
@@ -70,6 +71,23 @@ export const MIGRATIONS: Array<{ id: number; statements: string[] }> = [
       'CREATE TABLE IF NOT EXISTS search_migrations (id integer PRIMARY KEY, applied_at text NOT NULL)',
     ],
   },
+  {
+    // Claims are read from here alone (no longer from DynamoDB): the whole record, and its fingerprints for
+    // the same claim across documents. Rows written before carry none of it until `quotedesk reindex`.
+    id: 2,
+    reindex: true,
+    statements: [
+      'ALTER TABLE search_claims ADD COLUMN IF NOT EXISTS kind text',
+      'ALTER TABLE search_claims ADD COLUMN IF NOT EXISTS kinds jsonb',
+      'ALTER TABLE search_claims ADD COLUMN IF NOT EXISTS figures jsonb',
+      'ALTER TABLE search_claims ADD COLUMN IF NOT EXISTS comparison jsonb',
+      'ALTER TABLE search_claims ADD COLUMN IF NOT EXISTS fingerprints jsonb',
+      'CREATE INDEX IF NOT EXISTS search_claims_fingerprints ON search_claims USING gin (fingerprints)',
+      'CREATE INDEX IF NOT EXISTS search_claims_rank ON search_claims (score DESC, sort_date DESC, document_id)',
+      `CREATE OR REPLACE VIEW claims AS
+        SELECT c.* FROM search_claims c JOIN search_documents d ON d.id = c.document_id AND d.version = c.version`,
+    ],
+  },
 ];
 
 const LATEST = MIGRATIONS[MIGRATIONS.length - 1].id;
@@ -85,10 +103,12 @@ async function appliedMigration(sql: Sql): Promise<number> {
 
 /**
  * Bring the schema up to date (cheap when it is: one read). Two containers may migrate at once:
- * every statement is idempotent, and one that loses a creation race is retried.
+ * every statement is idempotent, and one that loses a creation race is retried. `reindex`: a migration
+ * asks for the projection to be rebuilt from S3 (`quotedesk reindex`; the local stack does it at start).
  */
-export async function migrate(sql: Sql): Promise<void> {
-  if ((await appliedMigration(sql)) >= LATEST) return;
+export async function migrate(sql: Sql): Promise<{ reindex: boolean }> {
+  const applied = await appliedMigration(sql);
+  if (applied >= LATEST) return { reindex: false };
   for (const migration of MIGRATIONS) {
     for (const statement of migration.statements) {
       try {
@@ -102,4 +122,6 @@ export async function migrate(sql: Sql): Promise<void> {
     }
     await sql.query('INSERT INTO search_migrations (id, applied_at) VALUES ($1::integer, $2::text) ON CONFLICT (id) DO NOTHING', [migration.id, new Date().toISOString()]);
   }
+  // A database that was empty has nothing to rebuild.
+  return { reindex: applied > 0 && MIGRATIONS.some((m) => m.id > applied && m.reindex) };
 }

@@ -104,7 +104,7 @@ function dayAfter(date: string): string {
 }
 
 /** The date and collection filters as SQL over rows carrying a document's columns (`prefix`: the table's alias). */
-export function documentClauses(filter: QuoteFilter, params: Params, prefix = ''): string[] {
+export function documentClauses(filter: Pick<QuoteFilter, 'from' | 'to' | 'undated' | 'collection'>, params: Params, prefix = ''): string[] {
   const clauses: string[] = [];
   // Undated documents sort before every real date (their sort date is year 0000): a date range never finds them.
   if (filter.undated) clauses.push(`${prefix}sort_date < ${params.add(FIRST_DATED)}`);
@@ -125,7 +125,7 @@ export function where(search: QuoteFilter, params: Params, query: string | null)
 }
 
 /** The tsquery of the words, or null without words (then every quote matches). */
-export function queryExpression(search: QuoteFilter, params: Params): string | null {
+export function queryExpression(search: Pick<QuoteFilter, 'q'>, params: Params): string | null {
   if (search.q === undefined) return null;
   const ts = tsqueryOf(parseQuery(search.q), 1);
   if (!ts) throw new EmptyQueryError(search.q);

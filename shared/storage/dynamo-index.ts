@@ -9,16 +9,13 @@ import { docClient, tableName } from './clients.ts';
 import { batchGet, batchWrite, type WriteRequest } from './batch.ts';
 import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
-import { claimFingerprints } from '../claims/fingerprint.ts';
 import { GSI } from './table.ts';
-import { CLAIM_SCORE_BANDS, DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, claimRankKey, claimScoreBand, dateRange, UNDATED, pendingPartition, flagId, isKeptDecision, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
+import { DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, dateRange, UNDATED, pendingPartition, flagId, isKeptDecision, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import { PROFILE_FIELDS_KEPT_FROM_FIRST, speakerAliases } from '../pipeline/records.ts';
 import type { CorpusPerson } from '../pipeline/corpus-match.ts';
 import {
   InvalidCursorError,
-  type ClaimQuery,
-  type ClaimRecord,
   type DocumentIndexEntry,
   type DocumentRecord,
   type DocumentSpeakerRecord,
@@ -36,9 +33,6 @@ import {
   type QuoteRecord,
   type SpeakerRecord,
 } from './ports.ts';
-
-/** Claims one page of GET /claims may look at before it answers (with a cursor to go on). */
-const MAX_CLAIMS_EXAMINED = 2000;
 
 const STATUSES: DocumentStatus[] = ['queued', 'processing', 'done', 'failed'];
 /** The longest page of quotes the store reads at once (the API asks for at most 100; exports for more). */
@@ -458,32 +452,7 @@ export class DynamoIndexStore implements IndexStore {
         gsi2sk: sortKey,
       });
     }
-    for (const claim of entry.claims) {
-      const claimDate = claim.sortDate ?? doc.sortDate;
-      // gsi1: the claims of one score band ranked by score, for corpus-wide lists.
-      items.push({
-        pk,
-        sk: key.claim(claim.id),
-        type: 'claim',
-        ...claim,
-        gsi1pk: key.claimRank(claimScoreBand(claim.score)),
-        gsi1sk: claimRankKey(claim.score, claimDate, doc.id, claim.id),
-      });
-      // One small item per fingerprint, keyed in gsi2 so the same claim is found across documents in one
-      // query; it points at the claim rather than copying it (a copy cost as much again to write).
-      for (const fingerprint of claimFingerprints(claim)) {
-        items.push({
-          pk,
-          sk: key.claimFingerprint(fingerprint, claim.id),
-          type: 'claimFingerprint',
-          documentId: doc.id,
-          claimId: claim.id,
-          fingerprint,
-          gsi2pk: key.claimsByFingerprint(fingerprint),
-          gsi2sk: `${claimDate}#${doc.id}#${claim.id}`,
-        });
-      }
-    }
+    // Claims are not indexed here: they live in the search projection (shared/search/claims.ts).
     for (const speaker of entry.speakers) {
       items.push({ pk, sk: key.docSpeaker(speaker.id), type: 'docSpeaker', documentId: doc.id, ...speaker });
       for (const [name, display] of speakerAliases(speaker)) {
@@ -619,78 +588,6 @@ export class DynamoIndexStore implements IndexStore {
     // Keys hold quote numbers zero-padded (q2 before q10); within a page, reading order by offset.
     result.items.sort((a, b) => a.start - b.start);
     return result;
-  }
-
-  claimsOfDocument(id: string, page: PageRequest): Promise<Page<ClaimRecord>> {
-    return this.partitionPage<ClaimRecord>(id, 'C#', page, 'doc-claims');
-  }
-
-  async getClaim(documentId: string, claimId: string): Promise<ClaimRecord | null> {
-    const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.doc(documentId), sk: key.claim(claimId) } }));
-    return got.Item ? strip<ClaimRecord>(got.Item) : null;
-  }
-
-  /** Claims by score, best first: the score bands walked from the top, the filters applied to each claim. */
-  async listClaims(query: ClaimQuery): Promise<Page<ClaimRecord>> {
-    const words = query.q ? queryWords(query.q) : [];
-    const minScore = query.minScore ?? 0;
-    // Undated claims fall outside every date range (their documents sort as "0000-00-00").
-    const range = dateRange({
-      from: query.from ?? (query.month ? `${query.month}-01` : undefined),
-      to: query.to ?? (query.month ? `${query.month}-31` : undefined),
-      undated: query.undated,
-    });
-    const scope = scopeOf('claims', {
-      speaker: query.speaker ?? null, q: words.join(' ') || null, from: range.from ?? null, to: range.to ?? null,
-      collection: query.collection ?? null, kind: query.kind ?? null, minScore,
-    });
-    const speakerIds = query.speaker ? new Set(await this.resolveSpeaker(query.speaker, { anyForm: true })) : null;
-    if (speakerIds?.size === 0) {
-      decodeCursor(query.cursor, scope);
-      return { items: [], cursor: null };
-    }
-    const bands = CLAIM_SCORE_BANDS.filter((band) => band >= claimScoreBand(minScore));
-    const spec: StreamSpec = { id: 'c', table: this.table, index: GSI_1, partitions: bands.map(key.claimRank), ascending: true, enrich: (items) => this.committedOnly(items) };
-    const positions = positionsFrom(query.cursor, scope, [spec]);
-    const accept = (item: Item): boolean => {
-      if (item.type !== 'claim' || Number(item.score) < minScore) return false;
-      const date = String(item.sortDate ?? '');
-      if ((range.from && date < range.from) || (range.to && date > range.to)) return false;
-      if (query.collection && item.collection !== query.collection) return false;
-      if (query.kind && item.kind !== query.kind && !(item.kinds as string[] | undefined)?.includes(query.kind)) return false;
-      if (speakerIds && !speakerIds.has(String(item.speakerId))) return false;
-      if (words.length > 0) {
-        const have = new Set(normalizeName(String(item.text ?? '')).split(' '));
-        if (!words.every((w) => have.has(w))) return false;
-      }
-      return true;
-    };
-    const taken = await takePage([new QueryStream(spec, positions.get('c') ?? null)], clampLimit(query.limit), accept, undefined, MAX_CLAIMS_EXAMINED);
-    return { items: taken.items.map((i) => strip<ClaimRecord>(i)), cursor: pageCursor(taken.positions, scope) };
-  }
-
-  async claimsWithFingerprint(fingerprint: string, limit: number): Promise<ClaimRecord[]> {
-    const refs: Item[] = [];
-    const items = queryItems({
-      TableName: this.table,
-      IndexName: GSI_2.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': GSI_2.partitionKey },
-      ExpressionAttributeValues: { ':pk': key.claimsByFingerprint(fingerprint) },
-      ScanIndexForward: false,
-    });
-    for await (const item of items) {
-      refs.push(item as Item);
-      if (refs.length >= limit) break;
-    }
-    const claims = await batchGet(this.table, refs.map((ref) => ({ pk: String(ref.pk), sk: key.claim(String(ref.claimId)) })));
-    const byKey = new Map(claims.map((c) => [`${c.pk}|${c.sk}`, c]));
-    const found = refs.flatMap((ref) => {
-      const claim = byKey.get(`${ref.pk}|${key.claim(String(ref.claimId))}`);
-      // A pointer and its claim are written by one run: both of the same version.
-      return claim && claim.v === ref.v ? [claim] : [];
-    });
-    return (await this.committedOnly(found)).map((c) => strip<ClaimRecord>(c));
   }
 
   flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>> {

@@ -30,8 +30,6 @@ export const key = {
   doc: (docId: string) => `DOC#${docId}`,
   meta: 'META',
   quote: (quoteId: string) => `Q#${ordered(quoteId)}`,
-  claim: (claimId: string) => `C#${ordered(claimId)}`,
-  claimFingerprint: (fingerprint: string, claimId: string) => `CF#${fingerprint}#${claimId}`,
   docSpeaker: (speakerId: string) => `S#${speakerId}`,
   alias: (name: string, speakerId: string) => `A#${name}#${speakerId}`,
   flag: (speakerId: string) => `F#${speakerId}`,
@@ -46,8 +44,6 @@ export const key = {
   namePrefix: (name: string) => `NAME#${[...name][0] ?? '_'}`,
   flags: (status: string) => `FLAGS#${status}`,
   merges: (status: string) => `MERGES#${status}`,
-  claimsByFingerprint: (fingerprint: string) => `CLAIMFP#${fingerprint}`,
-  claimRank: (band: number) => `CLAIMRANK#${band}`,
 };
 
 export const SHARDS_PK = 'SHARDS';
@@ -110,23 +106,6 @@ export function isKeptDecision(item: { sk?: unknown; status?: unknown }): boolea
 
 export function flagId(documentId: string, speakerId: string): string {
   return `${documentId}~${speakerId}`;
-}
-
-/**
- * Claims are ranked in ten score bands (0.9–1 first): one walk over the bands in this order lists the whole corpus by
- * score, and a minimum score skips the bands below it.
- */
-export const CLAIM_SCORE_BANDS = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0] as const;
-
-export function claimScoreBand(score: number): number {
-  return Math.min(9, Math.max(0, Math.floor(score * 10)));
-}
-
-/** Sort key of a claim in its band's ranking: best score first in ascending order, then newest (digits inverted). */
-export function claimRankKey(score: number, sortDate: string, documentId: string, claimId: string): string {
-  const rank = String(9999 - Math.round(Math.min(1, Math.max(0, score)) * 9999)).padStart(4, '0');
-  const newestFirst = sortDate.replace(/\d/g, (d) => String(9 - Number(d)));
-  return `${rank}#${newestFirst}#${documentId}#${claimId}`;
 }
 
 /** A claim's id across documents: "<documentId>~<claimId>". */

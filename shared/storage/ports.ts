@@ -290,18 +290,8 @@ export interface IndexStore {
   clearDocument(id: string): Promise<number>;
 
   quotesOfDocument(id: string, page: PageRequest): Promise<Page<QuoteRecord>>;
-  claimsOfDocument(id: string, page: PageRequest): Promise<Page<ClaimRecord>>;
   flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>>;
   speakersOfDocument(id: string, page: PageRequest): Promise<Page<DocumentSpeakerRecord>>;
-  getClaim(documentId: string, claimId: string): Promise<ClaimRecord | null>;
-  /**
-   * The corpus's claims, most check-worthy first, filtered. A page examines a bounded number of claims, so a rare
-   * filter may answer fewer items than `limit` (even none) with a cursor to go on.
-   */
-  listClaims(query: ClaimQuery): Promise<Page<ClaimRecord>>;
-  /** Claims carrying a fingerprint (shared/claims/fingerprint.ts), newest first, at most `limit`. */
-  claimsWithFingerprint(fingerprint: string, limit: number): Promise<ClaimRecord[]>;
-
   // cross-document patterns
   /**
    * Speaker ids a name (any spelling, full or surname) or id refers to. `anyForm` (searches): also the name

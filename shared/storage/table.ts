@@ -2,12 +2,11 @@
  * The single DynamoDB table as plain data. The local stack creates it from this and the CDK stack
  * declares it from this, so the two cannot drift. All attributes are strings.
  *
- * Key design (one partition per document, GSIs for the cross-document patterns):
+ * Key design (one partition per document, GSIs for the cross-document patterns; claims live in the search
+ * projection, shared/search/claims.ts):
  *   pk=DOC#<docId>  sk=META                 the document: status, reason, counts, metadata  gsi1: DOCS#<yyyy-mm> / <date>#<docId>
  *   pk=DOC#<docId>  sk=Q#<quoteId>          a quote       gsi1: SPK#<speakerId> / <date>#<docId>#<quoteId>
  *                                                          gsi2: QDATE#<yyyy-mm> / <date>#<docId>#<quoteId>
- *   pk=DOC#<docId>  sk=C#<claimId>          a claim       gsi1: CLAIMRANK#<score band 0-9> / <9999-score·9999>#<date>#<docId>#<claimId>
- *   pk=DOC#<docId>  sk=CF#<fp>#<claimId>    claim fingerprint gsi2: CLAIMFP#<fp> / <date>#<docId>#<claimId>  (the same claim elsewhere)
  *   pk=DOC#<docId>  sk=S#<speakerId>        a speaker as seen in this document (name, variants, title…)
  *   pk=DOC#<docId>  sk=A#<name>#<speakerId> an alias      gsi1: ALIAS#<name> / <speakerId>#<docId>
  *                                                          gsi2: NAME#<first letter> / <name>#<speakerId>#<docId>
@@ -30,9 +29,9 @@ export interface IndexDefinition {
 }
 
 export const GSI: { bySpeaker: IndexDefinition; byWord: IndexDefinition } = {
-  /** Speaker quotes, aliases, flags by status, documents by month: all "newest first" lists; claims ranked by score. */
+  /** Speaker quotes, aliases, flags by status, documents by month: all "newest first" lists. */
   bySpeaker: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
-  /** Quotes by publication month, names by first letter, claims by fingerprint. */
+  /** Quotes by publication month, names by first letter. */
   byWord: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
 };
 

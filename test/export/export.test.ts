@@ -144,7 +144,7 @@ describe('export', () => {
     expect((await app.request('/export?table=quotes')).status).toBe(401);
   });
 
-  it('exports claims by kind (main kind or any of its kinds), through the API and the CLI alike', async () => {
+  it('exports claims by kind (main kind or any of its kinds)', async () => {
     const jsonl = async (query: string) => (await (await apiExport(`format=jsonl&${query}`)).text()).trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
     const all = await jsonl('table=claims');
     const kindsOf = (c: { kind: string; kinds: string | null }) => new Set([c.kind, ...(c.kinds ?? '').split('; ')]);
@@ -155,8 +155,9 @@ describe('export', () => {
     const viaApi = await jsonl(`table=claims&kind=${kind}`);
     expect(viaApi.map((c) => c.claimId)).toEqual(expected);
     expect(viaApi.length).toBeLessThan(all.length);
-    const { stdout } = await cli(['export', 'claims', '--kind', kind, '--format', 'jsonl']);
-    expect(stdout.trim().split('\n').map((line) => JSON.parse(line).claimId)).toEqual(expected);
+    // This stack runs no API, so the CLI reads AWS-style, from the index alone: claims live in the search database
+    // (the CLI through a local API exports them: test/search/reindex.test.ts), and it says so rather than export none.
+    await expect(cli(['export', 'claims', '--kind', kind, '--format', 'jsonl'])).rejects.toMatchObject({ stderr: expect.stringContaining('Claims are kept in the search database') });
     // A quote kind does not name claims, nor a claim kind quotes.
     expect((await (await apiExport('table=claims&kind=direct')).json()).detail).toContain('"kind" of claims is a claim kind');
     expect((await (await apiExport(`table=quotes&kind=${kind}`)).json()).detail).toContain('"kind" of quotes is direct, indirect or mixed');

@@ -11,6 +11,8 @@ import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
 import { contentHash, documentIdFor } from '#shared/pipeline/identity.ts';
 import { PgliteSql } from '#shared/storage/sql-pglite.ts';
 import { searchServices, useSearchDatabase } from '#shared/storage/search-database.ts';
+import { queryItems } from '#shared/storage/query-all.ts';
+import { tableName } from '#shared/storage/clients.ts';
 
 const article = readFileSync(new URL('../fixtures/pipeline/harbor-council.txt', import.meta.url), 'utf8');
 const idOf = (body: string | Uint8Array) => documentIdFor(contentHash(typeof body === 'string' ? Buffer.from(body) : body));
@@ -75,9 +77,15 @@ describe('process handler end to end', () => {
     expect(ferry.items.map((q) => q.text)).toEqual([expect.stringContaining('This ferry is the only way')]);
     expect(ferry.items[0]).toMatchObject({ documentId: id, documentTitle: 'Harbor council approves ferry subsidy', source: 'port-ellis-gazette' });
     expect(await search.projection.shownVersion(id)).toBe(doc?.version);
-    // claims of the document (the extractor finds figures such as "$4.2 million a year")
-    const claims = await index.claimsOfDocument(id, { limit: 100 });
+    // claims of the document, in the projection only (the extractor finds figures such as "$4.2 million a year")
+    const claims = await search.claims.ofDocument(id, { limit: 100 });
     expect(claims.items.length).toBe(doc?.counts?.claims);
+    expect(claims.items.length).toBeGreaterThan(0);
+    expect(claims.items.some((c) => c.figures.some((f) => f.value === 4_200_000))).toBe(true);
+    const partition: string[] = [];
+    for await (const item of queryItems({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `DOC#${id}` } })) partition.push(String(item.sk));
+    expect(partition.filter((sk) => sk.startsWith('C'))).toEqual([]); // the index keeps no claim items
+    expect(partition.some((sk) => sk.startsWith('Q#'))).toBe(true);
   });
 
   it('is idempotent: the same object twice and the same content under another key give one set of items', async () => {

@@ -14,7 +14,7 @@ export function quote(documentId: string, id: string, text: string, speaker: [st
 }
 
 export function claim(documentId: string, id: string, text: string, score: number, speaker: [string, string] | null = null): ClaimRecord {
-  return { id, documentId, start: 0, end: text.length, text, score, speakerId: speaker?.[0] ?? null, speaker: speaker?.[1] ?? null } as ClaimRecord;
+  return { id, documentId, start: 0, end: text.length, text, kind: 'factual', kinds: ['factual'], score, figures: [], comparison: null, speakerId: speaker?.[0] ?? null, speaker: speaker?.[1] ?? null };
 }
 
 export const NURSE: [string, string] = ['sp_nurse', 'Amara Okafor'];

@@ -11,10 +11,15 @@ import { S3DocumentStore } from '../../shared/storage/s3-documents.ts';
 import { searchDatabase } from '../../shared/storage/search-database.ts';
 import { run as reindex } from '../../cli/reindex.ts';
 import { ARTICLES } from '../fixtures/search/articles.ts';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bin/quotedesk.mjs', import.meta.url).pathname;
 
 const WRITER = 'writer-token-for-search-tests-0123';
 const READER = 'reader-token-for-search-tests-0123';
-const QUERIES = ['/quotes?q=vaccine', '/quotes?q=%22two%20hundred%20children%22', '/quotes?q=staff*&sort=date', '/quotes?q=budget&collection=valley-herald', '/analytics/speakers', '/analytics/claims', '/analytics/speakers/months?speaker=Okafor'];
+const QUERIES = ['/claims?limit=100', '/quotes?q=vaccine', '/quotes?q=%22two%20hundred%20children%22', '/quotes?q=staff*&sort=date', '/quotes?q=budget&collection=valley-herald', '/analytics/speakers', '/analytics/claims', '/analytics/speakers/months?speaker=Okafor'];
 
 let stack: LocalStack;
 const ids: string[] = [];
@@ -69,6 +74,20 @@ describe('search on the local stack', () => {
     expect(months.items.map((m: any) => [m.month, m.quotes])).toEqual([['2022-01', 1], ['2022-02', 1]]);
     const claims = await get('/analytics/claims?limit=5');
     expect(claims.items.some((c: any) => c.text.includes('4.1 percent'))).toBe(true);
+  });
+
+  it('lists the processed claims with their speaker and figures, through the API and `quotedesk export` alike', async () => {
+    const ranked = await get('/claims?q=budget');
+    const budget = ranked.items.find((c: any) => c.text.includes('4.1 percent'));
+    expect(budget).toMatchObject({ speaker: 'Tomas Lindqvist', documentTitle: 'budget', publishedAt: '2022-02-03T00:00:00.000Z' });
+    expect(budget.figures[0]).toMatchObject({ value: 0.041, unit: 'percent' });
+    const similar = await get(`/claims/${encodeURIComponent(budget.key)}/similar`);
+    expect(similar.claim.key).toBe(budget.key);
+    // The CLI finds the stack's API (its state file) and exports through it.
+    const { stdout } = await run(process.execPath, [BIN, 'export', 'claims', '--format', 'jsonl', '--q', 'budget'], { env: { ...process.env, QUOTEDESK_DATA_DIR: stack.dataDir } });
+    const rows = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows.map((r) => r.text).sort()).toEqual(ranked.items.map((c: any) => c.text).sort()); // export: reading order, not rank
+    expect(rows.find((r) => r.text.includes('4.1 percent'))).toMatchObject({ speaker: 'Tomas Lindqvist' });
   });
 
   it('`quotedesk reindex` rebuilds the projection from S3 with identical answers', async () => {

@@ -6,7 +6,7 @@ import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { presentClaim } from '../present.ts';
 import { ClaimCorpusQuerySchema, ClaimKeyParamSchema, ClaimSchema, SimilarClaimsSchema, pageOf } from '../schemas.ts';
-import { errorResponses, json, notFoundResponse, readerSecurity } from './common.ts';
+import { errorResponses, json, notFoundResponse, readerSecurity, searchOf, withQueryWords } from './common.ts';
 
 const ranked = createRoute({
   method: 'get',
@@ -40,7 +40,11 @@ export function registerClaimRoutes(app: ApiApp, deps: ApiDeps): void {
     if (query.from && query.to && query.from.slice(0, 10) > query.to.slice(0, 10)) {
       throw new ApiError(400, `"from" (${query.from}) is after "to" (${query.to}).`);
     }
-    const page = await deps.index.listClaims(query);
+    const { speaker, month, cursor, limit, ...filter } = query;
+    const claims = (await searchOf(deps)).claims;
+    const speakerIds = speaker ? await deps.index.resolveSpeaker(speaker, { anyForm: true }) : undefined;
+    const range = month ? { from: `${month}-01`, to: `${month}-31` } : {};
+    const page = await withQueryWords(claims.ranked({ ...filter, ...range, speakerIds }, { limit, cursor }));
     return c.json({ items: page.items.map(presentClaim), cursor: page.cursor }, 200);
   });
 
@@ -48,7 +52,7 @@ export function registerClaimRoutes(app: ApiApp, deps: ApiDeps): void {
     const { id } = c.req.valid('param');
     const ref = parseClaimKey(id);
     if (!ref) throw new ApiError(400, `"${id}" is not a claim key (<documentId>~<claimId>).`);
-    const found = await similarClaims(deps.index, ref.documentId, ref.claimId);
+    const found = await similarClaims((await searchOf(deps)).claims, ref.documentId, ref.claimId);
     if (!found) throw new ApiError(404, `No claim with key "${id}".`);
     return c.json(
       {

@@ -1,6 +1,9 @@
 /** Shared pieces of route declarations: the error responses every route may give, and security. */
 import type { RouteConfig } from '../openapi-app.ts';
 import { ProblemSchema } from '../schemas.ts';
+import type { Search } from '../../search/index.ts';
+import type { ApiDeps } from '../deps.ts';
+import { ApiError } from '../problem.ts';
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
@@ -19,4 +22,21 @@ export const writerSecurity = [{ bearer: [] }];
 
 export function json<T>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } };
+}
+
+/** The search database (quote search, claims, analytics), or 503 where none is configured. */
+export async function searchOf(deps: ApiDeps): Promise<Search> {
+  const search = deps.search ? await deps.search() : null;
+  if (!search) throw new ApiError(503, 'Search is not configured on this server (no search database).');
+  return search;
+}
+
+/** A search of common words only ("the of") answers 400 with the reason; matched by name, the search code being a lazy chunk. */
+export async function withQueryWords<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'EmptyQueryError') throw new ApiError(400, error.message);
+    throw error;
+  }
 }

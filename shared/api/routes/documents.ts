@@ -25,7 +25,7 @@ import {
   pageOf,
 } from '../schemas.ts';
 import { CollectionSchema } from '#shared/filters.ts';
-import { errorResponses, json, notFoundResponse, readerSecurity, writerSecurity } from './common.ts';
+import { errorResponses, json, notFoundResponse, readerSecurity, searchOf, writerSecurity } from './common.ts';
 
 const RawMetadataQuerySchema = z.object({
   title: z.string().max(500).optional(),
@@ -199,19 +199,20 @@ export function registerDocumentRoutes(app: ApiApp, deps: ApiDeps): void {
     const { id } = c.req.valid('param');
     await existing(id);
     const { sort, ...query } = c.req.valid('query');
+    const claims = (await searchOf(deps)).claims;
     if (sort === 'score') {
       // Ranked: every claim of the document (a few dozen at most), best first.
       const all = [];
       let cursor: string | undefined;
       do {
-        const page = await deps.index.claimsOfDocument(id, { limit: 100, cursor });
+        const page = await claims.ofDocument(id, { limit: 100, cursor });
         all.push(...page.items);
         cursor = page.cursor ?? undefined;
       } while (cursor && all.length < 2000);
       all.sort((a, b) => b.score - a.score || a.start - b.start);
       return c.json({ items: all.map(presentClaim), cursor: null }, 200);
     }
-    const page = await deps.index.claimsOfDocument(id, query);
+    const page = await claims.ofDocument(id, query);
     return c.json({ items: page.items.map(presentClaim), cursor: page.cursor }, 200);
   });
 

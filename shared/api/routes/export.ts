@@ -7,6 +7,7 @@
 import { createRoute } from '../openapi-app.ts';
 import { ExportFieldsSchema, ExportRequestSchema, exportStream, fileNameFor } from '#shared/export/export.ts';
 import { exportReader } from '#shared/export/search-reader.ts';
+import { CLAIMS_NEED_SEARCH } from '#shared/export/index-reader.ts';
 import { CONTENT_TYPES } from '#shared/export/formats.ts';
 import type { ApiApp, ExportDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
@@ -51,7 +52,9 @@ export function registerExportRoutes(app: ApiApp, deps: ExportDeps): void {
     const checked = ExportRequestSchema.safeParse(c.req.valid('query'));
     if (!checked.success) throw new ApiError(400, checked.error.issues.map((issue) => issue.message).join('; '));
     const request = checked.data;
-    const chunks = exportStream(exportReader(deps.index, deps.search ? await deps.search() : null), request);
+    const search = deps.search ? await deps.search() : null;
+    if (request.table === 'claims' && !search) throw new ApiError(503, CLAIMS_NEED_SEARCH);
+    const chunks = exportStream(exportReader(deps.index, search), request);
     const headers = {
       'content-type': CONTENT_TYPES[request.format],
       'content-disposition': `attachment; filename="${fileNameFor(request)}"`,

@@ -12,7 +12,7 @@ import { InvalidCursorError } from '../../storage/ports.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { SpeakerMonthSchema, SpeakerMonthsQuerySchema, TopClaimSchema, TopQuerySchema, TopSpeakerSchema } from '../schemas.ts';
-import { errorResponses, json, readerSecurity, writerSecurity } from './common.ts';
+import { errorResponses, json, readerSecurity, searchOf, withQueryWords, writerSecurity } from './common.ts';
 
 /** Deepest page a search may ask for: offsets past it cost the database more than any reader needs. */
 const MAX_OFFSET = 10_000;
@@ -33,12 +33,6 @@ export interface QuoteSearchRequest {
   cursor?: string;
 }
 
-async function searchOf(deps: ApiDeps): Promise<Search> {
-  const search = deps.search ? await deps.search() : null;
-  if (!search) throw new ApiError(503, 'Search is not configured on this server (no search database).');
-  return search;
-}
-
 /** `GET /quotes?q=…` (or `count=true`): a page of hits with the exact total, facets and, with words, highlights. */
 export async function searchQuotes(deps: ApiDeps, request: QuoteSearchRequest) {
   const search = await searchOf(deps);
@@ -48,31 +42,25 @@ export async function searchQuotes(deps: ApiDeps, request: QuoteSearchRequest) {
   const offset = position ? Number(position.o) : 0;
   if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) throw new InvalidCursorError();
   const speakerIds = speakerId ? [speakerId] : speaker ? await deps.index.resolveSpeaker(speaker, { anyForm: true }) : undefined;
-  try {
-    // Newest first unless relevance is asked for (as the index's search does).
-    const page = await search.quotes.search({ ...filters, sort: filters.sort ?? 'date', speakerIds, limit: clampLimit(limit), offset });
-    const next = page.nextOffset !== null && page.nextOffset <= MAX_OFFSET ? encodeCursor({ o: page.nextOffset }, scope) : null;
-    return {
-      items: page.items.map((hit) => ({
-        ...hit,
-        spelling: hit.spelling ?? null,
-        publishedAt: hit.publishedAt ?? null,
-        source: hit.source ?? null,
-        collection: hit.collection ?? null,
-        documentTitle: hit.documentTitle ?? null,
-        url: hit.url ?? null,
-      })),
-      cursor: next,
-      ...(next ? { next } : {}),
-      sort: filters.sort ?? 'date',
-      total: page.total,
-      facets: page.facets,
-    };
-  } catch (error) {
-    // By name: the search code is a lazy chunk this module does not load.
-    if (error instanceof Error && error.name === 'EmptyQueryError') throw new ApiError(400, error.message);
-    throw error;
-  }
+  // Newest first unless relevance is asked for (as the index's search does).
+  const page = await withQueryWords(search.quotes.search({ ...filters, sort: filters.sort ?? 'date', speakerIds, limit: clampLimit(limit), offset }));
+  const next = page.nextOffset !== null && page.nextOffset <= MAX_OFFSET ? encodeCursor({ o: page.nextOffset }, scope) : null;
+  return {
+    items: page.items.map((hit) => ({
+      ...hit,
+      spelling: hit.spelling ?? null,
+      publishedAt: hit.publishedAt ?? null,
+      source: hit.source ?? null,
+      collection: hit.collection ?? null,
+      documentTitle: hit.documentTitle ?? null,
+      url: hit.url ?? null,
+    })),
+    cursor: next,
+    ...(next ? { next } : {}),
+    sort: filters.sort ?? 'date',
+    total: page.total,
+    facets: page.facets,
+  };
 }
 
 const topSpeakers = createRoute({
