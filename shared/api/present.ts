@@ -113,5 +113,6 @@ export function presentSpeaker(speaker: SpeakerRecord) {
     organization: speaker.organization ?? null,
     variants,
     quoteCount: speaker.quoteCount,
+    documentCount: speaker.documentCount ?? null,
   };
 }

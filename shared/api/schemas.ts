@@ -367,6 +367,7 @@ export const SpeakerSummarySchema = z
     organization: z.string().nullable(),
     variants: z.array(z.string()).meta({ description: 'Every spelling seen, canonical first.' }),
     quoteCount: z.number().int(),
+    documentCount: z.number().int().nullable().meta({ description: 'Documents the speaker is quoted in (in the directory; null where not counted).' }),
   })
   .meta({ id: 'SpeakerSummary' });
 
@@ -375,7 +376,7 @@ export const SpeakerSchema = SpeakerSummarySchema.extend({
 }).meta({ id: 'Speaker' });
 
 export const SpeakerQuerySchema = PageQuerySchema.extend({
-  name: z.string().min(1).max(200).meta({ description: 'Prefix of any spelling of the name.' }),
+  name: z.string().min(1).max(200).optional().meta({ description: 'Prefix of any spelling of the name; without it, every speaker, most quoted first.' }),
 });
 
 export const FlagQuerySchema = PageQuerySchema.extend({ status: FlagStatusSchema.optional() });

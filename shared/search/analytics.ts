@@ -92,6 +92,28 @@ export class Analytics {
     return rows.map((r) => ({ speakerId: r.speaker_id, speaker: r.speaker, quotes: Number(r.quotes), documents: Number(r.documents) }));
   }
 
+  /**
+   * Every speaker, most quoted first (then by id), a page of `limit` after `after`: the speaker directory.
+   * One statement that counts the committed quotes per speaker (an index scan of the projection).
+   */
+  async speakerDirectory(options: { limit: number; after?: { quotes: number; speakerId: string } }): Promise<TopSpeaker[]> {
+    const params: SqlValue[] = [options.limit];
+    let after = '';
+    if (options.after) {
+      params.push(options.after.quotes, options.after.speakerId);
+      after = 'WHERE quotes < $2::integer OR (quotes = $2::integer AND speaker_id > $3::text)';
+    }
+    const rows = await this.sql.query<{ speaker_id: string; speaker: string; quotes: number; documents: number }>(
+      `WITH counted AS (
+         SELECT speaker_id, min(speaker) AS speaker, count(*)::integer AS quotes, count(DISTINCT document_id)::integer AS documents
+         FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id
+       )
+       SELECT * FROM counted ${after} ORDER BY quotes DESC, speaker_id LIMIT $1::integer`,
+      params,
+    );
+    return rows.map((r) => ({ speakerId: r.speaker_id, speaker: r.speaker, quotes: Number(r.quotes), documents: Number(r.documents) }));
+  }
+
   /** The most check-worthy claims of a period, best first. */
   async topClaims(options: Period & { limit: number }): Promise<TopClaim[]> {
     const params: SqlValue[] = [];

@@ -31,6 +31,7 @@ import {
   type PendingMarker,
   type QuoteQuery,
   type QuoteRecord,
+  type SpeakerProfile,
   type SpeakerRecord,
 } from './ports.ts';
 
@@ -38,6 +39,22 @@ const STATUSES: DocumentStatus[] = ['queued', 'processing', 'done', 'failed'];
 /** The longest page of quotes the store reads at once (the API asks for at most 100; exports for more). */
 export const MAX_QUOTE_PAGE = 1000;
 const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type']);
+
+/** A speaker profile item as a record: canonical name first among its spellings. */
+function profileOf(id: string, item: Item): SpeakerProfile {
+  const profile = strip<Item>(item);
+  const variants = [...((profile.variants as Set<string> | undefined) ?? [])];
+  const canonical = String(profile.canonical);
+  return {
+    id,
+    canonical,
+    kind: String(profile.kind ?? 'person'),
+    title: profile.title as string | undefined,
+    role: profile.role as string | undefined,
+    organization: profile.organization as string | undefined,
+    variants: [canonical, ...variants.filter((v) => v !== canonical).sort()],
+  };
+}
 
 function strip<T>(item: Item | undefined): T {
   const out: Item = {};
@@ -629,7 +646,33 @@ export class DynamoIndexStore implements IndexStore {
       // Most documents first: the person the name usually means leads.
       if (counts.size > 0) return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id).slice(0, 20);
     }
+    // "Kristin", "Melania": one word that is no spelling or surname of anyone is a given name, and finds the one
+    // person whose written names start with it; when several people share it, nobody (a reader would ask which).
+    const word = names ? normalizeName(names.stripTitles(nameOrId) || nameOrId) : '';
+    if (word && !word.includes(' ')) {
+      const people = (await this.profilesOf(await this.speakersNamed(`${word} `))).filter((p) => p.kind === 'person');
+      if (people.length === 1) return [people[0].id];
+    }
     return [];
+  }
+
+  /** Speakers with a written name starting with `prefix` (normalised), each once, from the first names read. */
+  private async speakersNamed(prefix: string, maxItems = 200): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    const aliases = queryItems({
+      TableName: this.table,
+      IndexName: GSI_2.name,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': GSI_2.partitionKey, '#sk': GSI_2.sortKey },
+      ExpressionAttributeValues: { ':pk': key.namePrefix(prefix), ':prefix': prefix },
+      ProjectionExpression: 'speakerId',
+    });
+    let read = 0;
+    for await (const alias of aliases) {
+      ids.set(String(alias.speakerId), 0);
+      if (++read >= maxItems) break;
+    }
+    return ids;
   }
 
   async speakerCandidates(name: string): Promise<CorpusPerson[]> {
@@ -722,20 +765,17 @@ export class DynamoIndexStore implements IndexStore {
 
   async getSpeaker(id: string): Promise<SpeakerRecord | null> {
     const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: key.speaker(id), sk: key.meta } }));
-    if (!got.Item) return null;
-    const profile = strip<Item>(got.Item);
-    const variants = [...((profile.variants as Set<string> | undefined) ?? [])];
-    const canonical = String(profile.canonical);
-    return {
-      id,
-      canonical,
-      kind: String(profile.kind ?? 'person'),
-      title: profile.title as string | undefined,
-      role: profile.role as string | undefined,
-      organization: profile.organization as string | undefined,
-      variants: [canonical, ...variants.filter((v) => v !== canonical).sort()],
-      quoteCount: await this.countSpeakerQuotes(id),
-    };
+    return got.Item ? { ...profileOf(id, got.Item), quoteCount: await this.countSpeakerQuotes(id) } : null;
+  }
+
+  async speakerProfiles(ids: string[]): Promise<Map<string, SpeakerProfile>> {
+    const items = await batchGet(this.table, ids.map((id) => ({ pk: key.speaker(id), sk: key.meta })));
+    const profiles = new Map<string, SpeakerProfile>();
+    for (const item of items) {
+      const id = String(item.pk).slice(key.speaker('').length);
+      profiles.set(id, profileOf(id, item));
+    }
+    return profiles;
   }
 
   private countSpeakerQuotes(id: string): Promise<number> {

@@ -112,7 +112,8 @@ export interface ClaimRecord extends Omit<Claim, 'speakerId'> {
   documentTitle?: string;
 }
 
-export interface SpeakerRecord {
+/** A speaker's profile as the index keeps it. */
+export interface SpeakerProfile {
   id: string;
   canonical: string;
   kind: string;
@@ -121,6 +122,9 @@ export interface SpeakerRecord {
   organization?: string;
   /** Every spelling seen for this speaker, canonical included. */
   variants: string[];
+}
+
+export interface SpeakerRecord extends SpeakerProfile {
   quoteCount: number;
   documentCount?: number;
 }
@@ -304,6 +308,8 @@ export interface IndexStore {
   listQuotes(query: QuoteQuery): Promise<Page<QuoteRecord>>;
   speakersByPrefix(prefix: string, page: PageRequest): Promise<Page<SpeakerRecord>>;
   getSpeaker(id: string): Promise<SpeakerRecord | null>;
+  /** Several profiles in one read (BatchGet), without counts; missing ids are left out. */
+  speakerProfiles(ids: string[]): Promise<Map<string, SpeakerProfile>>;
   listFlags(page: PageRequest & { status?: FlagStatus }): Promise<Page<FlagRecord>>;
   getFlag(id: string): Promise<FlagRecord | null>;
   // Flag decisions: plain writes; the rules are the use case's (shared/pipeline/flag-decision.ts).

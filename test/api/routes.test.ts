@@ -420,7 +420,29 @@ describe('speakers and flags', () => {
     const text = (await getJson(`/documents/${UNION_STORY.id}/text`)).text;
     for (const m of flag.variants.flatMap((v: any) => v.mentions)) expect(text.slice(m.sentence.start).startsWith(m.sentence.text)).toBe(true);
     expect((await call('/speakers/sp_0000')).status).toBe(404);
-    expect((await call('/speakers')).status).toBe(400);
+  });
+
+  it('lists every speaker without a name, most quoted first, with quote and document counts, a page at a time', async () => {
+    const seen: any[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await getJson(`/speakers?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor);
+    expect(new Set(seen.map((s) => s.id)).size).toBe(seen.length);
+    const counts = seen.map((s) => s.quoteCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    // The counts are the quotes the API lists for each speaker, and the profile comes with them.
+    const kristin = seen.find((s) => s.name === KRISTIN);
+    expect(kristin).toMatchObject({ quoteCount: 3, documentCount: 1, kind: 'person' });
+    expect(kristin.variants).toEqual(expect.arrayContaining(['Saunders-Jandro', 'Sanders-Jandro']));
+    for (const speaker of seen.slice(0, 3)) {
+      const quotes: any = await getJson(`/quotes?speakerId=${encodeURIComponent(speaker.id)}&count=true&limit=1`);
+      expect(quotes.total, speaker.name).toBe(speaker.quoteCount);
+    }
+    expect((await call('/speakers?cursor=not-a-cursor')).status).toBe(400);
   });
 
   it('confirms a flag (it leaves the open list) and refuses to reverse it', async () => {

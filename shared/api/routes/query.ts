@@ -23,7 +23,8 @@ import {
   SpeakerSummarySchema,
   pageOf,
 } from '../schemas.ts';
-import { errorResponses, json, notFoundResponse, readerSecurity, writerSecurity } from './common.ts';
+import { errorResponses, json, notFoundResponse, readerSecurity, searchOf, writerSecurity } from './common.ts';
+import { speakerDirectory } from '../speaker-directory.ts';
 import { searchQuotes as searchProjection } from './search.ts';
 
 const listQuotes = createRoute({
@@ -44,7 +45,10 @@ const listQuotes = createRoute({
 const listSpeakers = createRoute({
   method: 'get',
   path: '/speakers',
-  summary: 'Speakers whose name or any variant spelling starts with `name`',
+  summary: 'Speakers whose name or any variant spelling starts with `name`; without `name`, every speaker, most quoted first',
+  description:
+    'Without `name`: the speaker directory, from the search projection (503 without a search database), each speaker with ' +
+    '`quoteCount` and `documentCount`.',
   security: readerSecurity,
   request: { query: SpeakerQuerySchema },
   responses: { 200: json(pageOf(SpeakerSummarySchema, 'SpeakerPage'), 'A page of speakers'), ...errorResponses },
@@ -141,7 +145,7 @@ export function registerQueryRoutes(app: ApiApp, deps: ApiDeps): void {
 
   app.openapi(listSpeakers, async (c) => {
     const { name, limit, cursor } = c.req.valid('query');
-    const page = await deps.index.speakersByPrefix(name, { limit, cursor });
+    const page = name ? await deps.index.speakersByPrefix(name, { limit, cursor }) : await speakerDirectory(deps.index, await searchOf(deps), { limit, cursor });
     return c.json({ items: page.items.map(presentSpeaker), cursor: page.cursor }, 200);
   });
 
