@@ -1,7 +1,7 @@
 /**
  * The quote browser as staff use it, in Chromium over the full local stack: sign-in, roles, name flags with their
- * sentences, the Reject confirmation, totals, highlights, facets, the speaker directory and chart, claims and
- * uploads. Every check reads what the page rendered. With QUOTEDESK_SCREENSHOTS=DIR (`npm run screenshots`) each
+ * sentences, the Reject confirmation, totals, highlights, facets, the speaker directory and chart, claims,
+ * uploads and merges to review. Every check reads what the page rendered. With QUOTEDESK_SCREENSHOTS=DIR (`npm run screenshots`) each
  * view is also saved there as a PNG.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -273,6 +273,45 @@ describe.skipIf(!haveChromium)('quote browser for staff', () => {
     expect(await page.locator('ol.quotes blockquote').textContent()).toContain('The new pier opens in June');
     // Until the pipeline registers the upload, its id answers 404, which Chromium logs; nothing else may go wrong.
     expect(pageErrors.filter((e) => e !== 'Failed to load resource: the server responded with a status of 404 (Not Found)')).toEqual([]);
+    await page.close();
+  });
+
+  it('lists every speaker most quoted first, with the documents they are quoted in', async () => {
+    const page = await signedIn('reader', '#/speakers');
+    const speakers = page.locator('li.speaker');
+    await expect.poll(() => speakers.count()).toBeGreaterThan(2);
+    expect(await page.locator('#view section h2').textContent()).toBe('Speakers, most quoted first');
+    expect(await speakers.first().textContent()).toBe(`${DOCTOR} 4 quotes in 2 documents Dr. · family physician`);
+    expect(await speakers.allTextContents()).toContain('Omar Haddad 2 quotes in 1 document director, Clinic');
+    const counts = (await speakers.locator('.count-badge').allTextContents()).map((t) => Number(t.split(' ')[0]));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    await screenshot(page, 'speakers-most-quoted');
+    await page.close();
+  });
+
+  it('shows a merge to review with its evidence, asks before Reject, and lets a writer confirm it', async () => {
+    // "Haddad" alone, in a later document: the only person of that surname, so credited to him and put up for review.
+    await post(`/documents?${new URLSearchParams({ title: 'Clinic opening hours', publishedAt: '2024-06-01' })}`, 'Clinic opening hours\n\n“We will open on Saturdays from July,” Haddad said.\n', 'text/plain');
+    const reader = await signedIn('reader', '#/merges');
+    const merge = reader.locator('.merge');
+    await expect.poll(() => merge.count()).toBe(1);
+    const text = (await merge.textContent()) ?? '';
+    expect(text).toContain('“Haddad” in “Clinic opening hours” was taken for Omar Haddad.');
+    expect(text).toMatch(/why: [^;]*Haddad/);
+    expect(text).toMatch(/confidence \d+%status: open/);
+    expect(text).not.toContain('[object Object]');
+    expect(await reader.getByRole('button', { name: /Confirm|Reject/ }).count()).toBe(0);
+    await reader.close();
+
+    const page = await signedIn('writer', '#/merges');
+    await page.getByRole('button', { name: 'Reject: someone else' }).click();
+    await expect.poll(() => page.getByRole('alertdialog').textContent()).toContain('Is “Haddad” in this document someone other than Omar Haddad?');
+    await screenshot(page, 'merge-reject-confirmation');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Nothing changed.');
+    await page.getByRole('button', { name: 'Confirm: same person' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Merge confirmed: “Haddad” and Omar Haddad.');
+    await expect.poll(() => page.locator('#view .count').textContent()).toBe('No merges to review.');
     await page.close();
   });
 });

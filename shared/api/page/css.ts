@@ -31,9 +31,9 @@ blockquote { margin: 0 0 .25rem; font-size: 1.05rem; }
 .badge { display: inline-block; border: 1px solid var(--line); border-radius: .25rem; padding: 0 .3rem; font-size: .8rem; }
 .doc-text { white-space: pre-wrap; border: 1px solid var(--line); padding: 1rem; max-height: 70vh; overflow: auto; }
 mark { background: var(--mark); color: inherit; }
-.flag { border: 1px solid var(--line); padding: .75rem; margin: .5rem 0; }
-.flag .actions { display: flex; gap: .5rem; margin-top: .5rem; }
-.flag .confirm { border: 2px solid #b3261e; padding: .5rem .75rem; }
+.flag, .merge { border: 1px solid var(--line); padding: .75rem; margin: .5rem 0; }
+.flag .actions, .merge .actions { display: flex; gap: .5rem; margin-top: .5rem; }
+.flag .confirm, .merge .confirm { border: 2px solid #b3261e; padding: .5rem .75rem; }
 button.danger { background: #b3261e; color: #fff; border: 1px solid #b3261e; }
 ul.variants { padding-left: 1.25rem; }
 ul.mentions { list-style: none; padding-left: .5rem; margin: .25rem 0 .5rem; color: var(--muted); }

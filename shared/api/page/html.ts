@@ -30,6 +30,7 @@ export const PAGE_HTML = String.raw`<!doctype html>
     <a href="#/claims">Claims</a>
     <a href="#/speakers">Speakers</a>
     <a href="#/flags">Open flags</a>
+    <a href="#/merges">Merges to review</a>
     <a href="#/upload" id="nav-upload" data-writer hidden>Upload</a>
     <span id="role" class="badge"></span>
     <button type="button" id="signout">Forget token</button>

@@ -1,6 +1,7 @@
 /**
  * Name flags: each spelling with the sentences it was written in and a link into the document. Writers decide:
- * Confirm at once; Reject (it splits the person for good) only after a second, explicit step.
+ * Confirm at once; Reject (it splits the person for good) only after a second, explicit step (decisionActions,
+ * which the merges to review use too).
  */
 export const FLAGS_JS = String.raw`
   function mentionContext(flag, mention) {
@@ -31,26 +32,36 @@ export const FLAGS_JS = String.raw`
       .catch(function (err) { say(err.message, true); });
   }
 
-  function flagActions(flag, onDone) {
+  // A writer's two decisions on one proposal: confirm at once; reject (for good) only after a second, explicit step.
+  // options: { confirm, reject, question, yes, dialog, decide(action) }
+  function decisionActions(options) {
     var actions = el('div', { class: 'actions' });
     function initial() {
       actions.replaceChildren(
-        el('button', { type: 'button', text: 'Confirm: same person', onclick: function () { decide(flag, 'confirm', onDone); } }),
-        el('button', { type: 'button', text: 'Reject: different people', onclick: askToReject }),
+        el('button', { type: 'button', text: options.confirm, onclick: function () { options.decide('confirm'); } }),
+        el('button', { type: 'button', text: options.reject, onclick: askToReject }),
       );
     }
     function askToReject() {
-      var names = [flag.canonical].concat(flag.variants.map(function (v) { return v.name; })).join(' / ');
       var cancel = el('button', { type: 'button', text: 'Cancel', onclick: function () { initial(); say('Nothing changed.'); } });
-      actions.replaceChildren(el('div', { class: 'confirm', role: 'alertdialog', 'aria-label': 'Confirm the split' }, [
-        el('p', { text: 'Split ' + names + ' into different people for good? Every later extraction keeps them apart, and this document is re-extracted.' }),
-        el('button', { type: 'button', class: 'danger', text: 'Yes, split them', onclick: function () { decide(flag, 'reject', onDone); } }),
+      actions.replaceChildren(el('div', { class: 'confirm', role: 'alertdialog', 'aria-label': options.dialog }, [
+        el('p', { text: options.question }),
+        el('button', { type: 'button', class: 'danger', text: options.yes, onclick: function () { options.decide('reject'); } }),
         ' ', cancel,
       ]));
       cancel.focus();
     }
     initial();
     return actions;
+  }
+
+  function flagActions(flag, onDone) {
+    var names = [flag.canonical].concat(flag.variants.map(function (v) { return v.name; })).join(' / ');
+    return decisionActions({
+      confirm: 'Confirm: same person', reject: 'Reject: different people', yes: 'Yes, split them', dialog: 'Confirm the split',
+      question: 'Split ' + names + ' into different people for good? Every later extraction keeps them apart, and this document is re-extracted.',
+      decide: function (action) { decide(flag, action, onDone); },
+    });
   }
 
   function flagBox(flag, onDone) {

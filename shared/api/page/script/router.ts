@@ -47,6 +47,7 @@ export const ROUTER_JS = String.raw`
     else if (section === 'speakers') renderDirectory(r.params);
     else if (section === 'document' && r.parts[1]) renderDocument(r.parts[1], r.params);
     else if (section === 'flags') renderFlags();
+    else if (section === 'merges') renderMerges();
     else if (section === 'claims') renderClaims(r.params);
     else if (section === 'upload') renderUpload();
     else renderSearch(r.params);

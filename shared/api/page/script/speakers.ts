@@ -1,5 +1,5 @@
 /**
- * Speakers: a directory by first letter with quote counts, and a speaker's page with every spelling, open flags,
+ * Speakers: a directory, most quoted first or by first letter, with quote counts, and a speaker's page with every spelling, open flags,
  * quotes and a chart of quotes per month. The chart library (uPlot, served by the API) loads on this page only.
  */
 export const SPEAKERS_JS = String.raw`
@@ -10,24 +10,27 @@ export const SPEAKERS_JS = String.raw`
     return [speaker.title, [speaker.role, speaker.organization].filter(Boolean).join(', ')].filter(Boolean).join(' · ');
   }
 
+  // Without a letter: every speaker, most quoted first (GET /speakers without a name).
   function renderDirectory(params) {
-    var letter = (params.letter || 'A').slice(0, 1).toUpperCase();
-    var letters = el('nav', { class: 'letters', 'aria-label': 'First letter' }, LETTERS.map(function (l) {
+    var letter = params.letter ? params.letter.slice(0, 1).toUpperCase() : null;
+    var links = [el('a', { href: '#/speakers', text: 'Most quoted', 'aria-current': letter ? null : 'page' })].concat(LETTERS.map(function (l) {
       return el('a', { href: '#/speakers?letter=' + l, text: l, 'aria-current': l === letter ? 'page' : null });
     }));
     var list = pagedList({
-      title: 'Speakers: ' + letter, noun: 'speaker', empty: 'No speaker’s name starts with ' + letter + '.',
-      path: function (cursor) { return '/speakers' + query({ name: letter, limit: '50', cursor: cursor }); },
+      title: letter ? 'Speakers: ' + letter : 'Speakers, most quoted first', noun: 'speaker',
+      empty: letter ? 'No speaker’s name starts with ' + letter + '.' : 'No speaker is quoted yet.',
+      path: function (cursor) { return '/speakers' + query({ name: letter || '', limit: '50', cursor: cursor }); },
       render: function (speaker) {
         var details = speakerDetails(speaker);
+        var counts = plural(speaker.quoteCount, 'quote') + (speaker.documentCount ? ' in ' + plural(speaker.documentCount, 'document') : '');
         return el('li', { class: 'speaker' }, [
           el('a', { href: '#/speaker/' + encodeURIComponent(speaker.id), text: speaker.name }), ' ',
-          el('span', { class: 'count-badge', text: plural(speaker.quoteCount, 'quote') }),
+          el('span', { class: 'count-badge', text: counts }),
           details ? el('span', { class: 'meta', text: ' ' + details }) : null,
         ]);
       },
     });
-    view.replaceChildren(el('h2', { text: 'Speakers' }), letters, list.node);
+    view.replaceChildren(el('h2', { text: 'Speakers' }), el('nav', { class: 'letters', 'aria-label': 'Directory' }, links), list.node);
     list.load();
   }
 
