@@ -11,7 +11,7 @@ import type { Server } from 'node:http';
 import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand } from '@aws-sdk/client-s3';
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '#shared/storage/table.ts';
-import { docClient, dynamoClient, resetClients, s3Client } from '#shared/storage/clients.ts';
+import { dynamoClient, resetClients, s3Client } from '#shared/storage/clients.ts';
 import { guardWithSigV4, type Credentials } from './sigv4-guard.ts';
 import { closeDynaliteIterators } from './dynalite-streams.ts';
 import { UPLOAD_CORS_HEADERS } from '../wiring.ts';

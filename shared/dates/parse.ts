@@ -81,3 +81,9 @@ export function parseDateValue(value: unknown, now = Date.now()): string | undef
   if (numeric && numeric.index === 0) return numericDate(numeric, now);
   return undefined;
 }
+
+/** The first and last day of a month written YYYY-MM, as ISO dates ("2024-02" → 2024-02-01 … 2024-02-29). */
+export function monthRange(month: string): { from: string; to: string } {
+  const [year, number] = month.split('-').map(Number);
+  return { from: `${month}-01`, to: new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10) };
+}

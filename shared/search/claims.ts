@@ -10,19 +10,10 @@
 import { clampLimit, decodeCursor, encodeCursor } from '../storage/cursor.ts';
 import { InvalidCursorError, type ClaimRecord, type Page, type PageRequest } from '../storage/ports.ts';
 import type { Sql } from './sql.ts';
-import { EmptyQueryError, Params, documentClauses, queryExpression } from './search.ts';
+import { EmptyQueryError, Params, documentClauses, queryExpression, type QuoteFilter } from './search.ts';
 
-/** What narrows the ranked claims. */
-export interface ClaimFilter {
-  /** Search words (stemmed, phrases, prefixes, as in quote search). */
-  q?: string;
-  /** Speaker ids the `speaker` filter resolved to (empty: nobody matched, so nothing is found). */
-  speakerIds?: string[];
-  from?: string;
-  to?: string;
-  undated?: boolean;
-  collection?: string;
-  /** The main kind or any kind the claim has. */
+/** What narrows the ranked claims: the quote search's filters, a claim kind (main or any) and a lowest score. */
+export interface ClaimFilter extends Omit<QuoteFilter, 'kind' | 'source'> {
   kind?: string;
   minScore?: number;
 }

@@ -10,7 +10,7 @@ import { batchGet, batchWrite, type WriteRequest } from './batch.ts';
 import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
 import { GSI } from './table.ts';
-import { DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, dateRange, UNDATED, pendingPartition, flagId, isKeptDecision, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
+import { DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, dateRange, UNDATED, pendingPartition, isKeptDecision, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
 import { PROFILE_FIELDS_KEPT_FROM_FIRST, speakerAliases } from '../pipeline/records.ts';
 import type { CorpusPerson } from '../pipeline/corpus-match.ts';

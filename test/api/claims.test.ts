@@ -95,6 +95,7 @@ describe('claims in the API', () => {
     const next = await getJson(`/claims?month=2024-04&limit=2&cursor=${encodeURIComponent(first.body.cursor)}`);
     expect(next.body.items.map((c: any) => c.key)).toEqual([`${FOLLOW_UP.id}~c1`, `${FOLLOW_UP.id}~c3`]);
     expect(next.body.cursor).toBeNull(); // one statement ranks every match: the last page says it is the last
+    expect((await getJson('/claims?month=2024-03')).body.items.map((c: any) => c.publishedAt.slice(0, 7))).toEqual(['2024-03']);
     const otherQuery = await getJson(`/claims?month=2024-03&limit=2&cursor=${encodeURIComponent(first.body.cursor)}`);
     expect(otherQuery.status).toBe(400);
     expect((await getJson('/claims?month=2024-13')).status).toBe(400);

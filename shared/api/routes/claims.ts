@@ -2,6 +2,7 @@
 import { createRoute } from '../openapi-app.ts';
 import { similarClaims } from '#shared/pipeline/similar-claims.ts';
 import { parseClaimKey } from '#shared/storage/keys.ts';
+import { monthRange } from '#shared/dates/parse.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { presentClaim } from '../present.ts';
@@ -43,7 +44,7 @@ export function registerClaimRoutes(app: ApiApp, deps: ApiDeps): void {
     const { speaker, month, cursor, limit, ...filter } = query;
     const claims = (await searchOf(deps)).claims;
     const speakerIds = speaker ? await deps.index.resolveSpeaker(speaker, { anyForm: true }) : undefined;
-    const range = month ? { from: `${month}-01`, to: `${month}-31` } : {};
+    const range = month ? monthRange(month) : {};
     const page = await withQueryWords(claims.ranked({ ...filter, ...range, speakerIds }, { limit, cursor }));
     return c.json({ items: page.items.map(presentClaim), cursor: page.cursor }, 200);
   });

@@ -6,7 +6,6 @@
 import * as z from 'zod';
 import { createRoute } from '../openapi-app.ts';
 import type { Context } from 'hono';
-import type { Search } from '../../search/index.ts';
 import { clampLimit, decodeCursor, encodeCursor } from '../../storage/cursor.ts';
 import { InvalidCursorError } from '../../storage/ports.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
