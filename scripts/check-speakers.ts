@@ -115,6 +115,20 @@ async function main() {
       });
     }
     const top: any = await api('/speakers?limit=10');
+    // Cross-document merges by status, and every match by spelling (name → person), to read them one by one.
+    const merges: Record<string, number> = {};
+    const variantSpellings: string[] = [];
+    for (const status of ['auto', 'open']) {
+      let cursor: string | null = null;
+      merges[status] = 0;
+      do {
+        const page: any = await api(`/merges?status=${status}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        if (!page.items) break;
+        merges[status] += page.items.length;
+        for (const m of page.items) if (String(m.evidence?.[1] ?? '').startsWith('a variant of')) variantSpellings.push(`${m.name} → ${m.canonical}`);
+        cursor = page.cursor;
+      } while (cursor);
+    }
 
     const report = {
       documents: (await new DynamoIndexStore().countByStatus()),
@@ -124,6 +138,8 @@ async function main() {
       people,
       forms,
       directoryWithoutName: top.items ? top.items.map((s: any) => `${s.name} (${s.quoteCount})`) : top,
+      merges,
+      variantSpellings: variantSpellings.sort(),
       shown: show
         ? rows.filter((r) => new RegExp(show).test(r.speaker)).sort((a, b) => a.speaker.localeCompare(b.speaker)).map((r) => `${r.speaker} ${r.speaker_id} ${r.quotes}`)
         : undefined,

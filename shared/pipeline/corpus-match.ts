@@ -5,8 +5,10 @@
  *
  * A match needs a full-name person with the surname, of no other gender than the one a title carries, and either
  * the only one left, the only one with the same title ("President Trump" → the President), or one written in at
- * least DOMINANCE times as many documents as the next. Anything less stays a speaker of its own.
+ * least DOMINANCE times as many documents as the next. Anything less stays a speaker of its own. A name no document
+ * writes elsewhere may be a variant spelling of a corpus person's (`matchVariantSpelling`).
  */
+import { compareNames } from '../names/index.ts';
 import { givenNameGender } from '../lexicon/given-names.ts';
 import { titleGender } from '../lexicon/titles.ts';
 import { normalizeName } from '../storage/keys.ts';
@@ -62,6 +64,35 @@ export function matchSurname(speaker: SurnameSpeaker, candidates: CorpusPerson[]
     return match(first, [...evidence, `${first.documents} documents against ${second.documents} for ${second.canonical}`], 0.7);
   }
   return null;
+}
+
+/**
+ * Surnames short or plain enough that another person plausibly has a similar one ("Sanders" / "Saunders",
+ * "Trump" / "Trumka"): across documents, only a long or compound surname is matched by its spelling.
+ */
+const DISTINCTIVE_LETTERS = 9;
+/** The name matcher's confidence a variant spelling must reach across documents (within one, context helps it). */
+const MIN_VARIANT_CONFIDENCE = 0.85;
+
+const distinctive = (surname: string) => surname.includes('-') || surname.replace(/[^\p{L}]/gu, '').length >= DISTINCTIVE_LETTERS;
+
+/**
+ * Which person of the corpus a name written nowhere else stands for when it is a variant spelling of theirs
+ * ("Saunders-Jandro" in one article, "Kristin Sanders-Gendreau" in others). Needs a distinctive surname, the name
+ * matcher's judgement that the two are one person, and exactly one such person; the match waits for review.
+ */
+export function matchVariantSpelling(speaker: SurnameSpeaker, neighbours: CorpusPerson[]): CorpusMatch | null {
+  const surname = speaker.name.trim().split(/\s+/).pop() ?? '';
+  if (!distinctive(surname)) return null;
+  const people = new Map<string, { person: CorpusPerson; reasons: string[] }>();
+  for (const person of neighbours) {
+    if (person.kind !== 'person' || !person.canonical.includes(' ')) continue;
+    const comparison = compareNames(speaker.name, person.canonical);
+    if (comparison.same && comparison.confidence >= MIN_VARIANT_CONFIDENCE) people.set(person.id, { person, reasons: comparison.reasons });
+  }
+  if (people.size !== 1) return null;
+  const [{ person, reasons }] = people.values();
+  return match(person, [`spelling ${speaker.name}`, `a variant of ${person.canonical} (${reasons.join(', ')})`, 'the only such person'], 0.6);
 }
 
 function match(person: CorpusPerson, evidence: string[], confidence: number): CorpusMatch {

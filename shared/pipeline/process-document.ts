@@ -10,7 +10,7 @@
 import { ExtractionSchema, type Extraction } from '../schema.ts';
 import type { DocumentMetadata, DocumentRecord, DocumentStore, IndexStore, IndexWriteStats, MergeRecord } from '../storage/ports.ts';
 import { ObjectTooLargeError } from '../storage/s3-documents.ts';
-import { matchSurname, type CorpusMatch } from './corpus-match.ts';
+import { matchSurname, matchVariantSpelling, type CorpusMatch } from './corpus-match.ts';
 import { INTERNAL_ERROR_PREFIX, newRunId } from './runs.ts';
 import { contentHash, documentIdFor, documentIdForKey, pairsFingerprint, speakerIdFor } from './identity.ts';
 import { toIndexEntry } from './records.ts';
@@ -430,13 +430,16 @@ export class DocumentPipeline {
         const multiWord = speaker.name.trim().includes(' ');
         let reuse = known.includes(derived) ? derived : multiWord ? known[0] : known.length === 1 ? known[0] : undefined;
         // (one candidate too: the quote then carries the full name, and the match its evidence)
+        let match: CorpusMatch | null = null;
         if (!multiWord && known.length > 0 && speaker.kind === 'person') {
-          const candidates = (await this.deps.index.speakerCandidates(speaker.name)).filter((c) => !notThese.has(c.id));
-          const match = matchSurname(speaker, candidates);
-          if (match) {
-            matches[speaker.id] = match;
-            reuse = match.speakerId;
-          }
+          match = matchSurname(speaker, (await this.deps.index.speakerCandidates(speaker.name)).filter((c) => !notThese.has(c.id)));
+        } else if (known.length === 0 && speaker.kind === 'person') {
+          // A name no other document writes: maybe another spelling of someone's ("Saunders-Jandro").
+          match = matchVariantSpelling(speaker, (await this.deps.index.surnameNeighbours(speaker.name)).filter((c) => !notThese.has(c.id)));
+        }
+        if (match) {
+          matches[speaker.id] = match;
+          reuse = match.speakerId;
         }
         ids.set(speaker.id, reuse ?? derived);
       }),

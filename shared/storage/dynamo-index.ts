@@ -656,8 +656,11 @@ export class DynamoIndexStore implements IndexStore {
     return [];
   }
 
-  /** Speakers with a written name starting with `prefix` (normalised), each once, from the first names read. */
-  private async speakersNamed(prefix: string, maxItems = 200): Promise<Map<string, number>> {
+  /**
+   * Speakers with a written name starting with `prefix` (normalised), each once, from the first `maxItems` names read;
+   * `surnamesOnly`: spellings written as one word ("Sanders-Gendreau"), the surnames a person is written with.
+   */
+  private async speakersNamed(prefix: string, options: { surnamesOnly?: boolean; maxItems?: number } = {}): Promise<Map<string, number>> {
     const ids = new Map<string, number>();
     const aliases = queryItems({
       TableName: this.table,
@@ -665,18 +668,23 @@ export class DynamoIndexStore implements IndexStore {
       KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
       ExpressionAttributeNames: { '#pk': GSI_2.partitionKey, '#sk': GSI_2.sortKey },
       ExpressionAttributeValues: { ':pk': key.namePrefix(prefix), ':prefix': prefix },
-      ProjectionExpression: 'speakerId',
+      ProjectionExpression: 'speakerId, display',
     });
     let read = 0;
     for await (const alias of aliases) {
-      ids.set(String(alias.speakerId), 0);
-      if (++read >= maxItems) break;
+      if (!options.surnamesOnly || !/\s/.test(String(alias.display ?? ' '))) ids.set(String(alias.speakerId), 0);
+      if (++read >= (options.maxItems ?? 300)) break;
     }
     return ids;
   }
 
   async speakerCandidates(name: string): Promise<CorpusPerson[]> {
     return this.profilesOf(await this.aliasDocumentCounts(normalizeName(name)));
+  }
+
+  async surnameNeighbours(name: string): Promise<CorpusPerson[]> {
+    const prefix = normalizeName(name.trim().split(/\s+/).pop() ?? '').slice(0, 2);
+    return prefix.length < 2 ? [] : this.profilesOf(await this.speakersNamed(prefix, { surnamesOnly: true }));
   }
 
   /** The profiles of the counted speaker ids, each with its count of documents. */

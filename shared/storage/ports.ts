@@ -304,6 +304,8 @@ export interface IndexStore {
   resolveSpeaker(nameOrId: string, options?: { anyForm?: boolean }): Promise<string[]>;
   /** The profiles a (surname) name is written for, with how many documents write it: for matching a surname to a person. */
   speakerCandidates(name: string): Promise<CorpusPerson[]>;
+  /** The people written with a one-word spelling (a surname) that starts as the name's surname does (a bounded read). */
+  surnameNeighbours(name: string): Promise<CorpusPerson[]>;
   /** A page of quotes, newest first (documents), in reading order within a document; `limit` up to 1000. */
   listQuotes(query: QuoteQuery): Promise<Page<QuoteRecord>>;
   speakersByPrefix(prefix: string, page: PageRequest): Promise<Page<SpeakerRecord>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchSurname, type CorpusPerson } from '#shared/pipeline/corpus-match.ts';
+import { matchSurname, matchVariantSpelling, type CorpusPerson } from '#shared/pipeline/corpus-match.ts';
 
 const donald: CorpusPerson = { id: 'sp_donald', canonical: 'Donald Trump', kind: 'person', title: 'President', documents: 41 };
 const melania: CorpusPerson = { id: 'sp_melania', canonical: 'Melania Trump', kind: 'person', title: 'First Lady', documents: 2 };
@@ -28,5 +28,27 @@ describe('which person of the corpus a surname alone stands for', () => {
     expect(matchSurname({ name: 'Trump' }, [bare, company])).toBeNull();
     expect(matchSurname({ name: 'Rump' }, [donald])).toBeNull();
     expect(matchSurname({ name: 'Donald Trump' }, [donald])).toBeNull();
+  });
+});
+
+describe('which person of the corpus a variant spelling stands for', () => {
+  const kristin: CorpusPerson = { id: 'sp_kristin', canonical: 'Kristin Sanders-Gendreau', kind: 'person', title: 'Dr.', documents: 0 };
+  const bernard: CorpusPerson = { id: 'sp_bernard', canonical: 'Bernard Sanders', kind: 'person', documents: 0 };
+
+  it('a distinctive surname spelled another way, with the name matcher’s reasons, for review', () => {
+    const match = matchVariantSpelling({ name: 'Saunders-Jandro' }, [bernard, kristin]);
+    expect(match).toMatchObject({ speakerId: 'sp_kristin', confidence: 0.6 });
+    expect(match?.evidence[0]).toBe('spelling Saunders-Jandro');
+    expect(match?.evidence[1]).toContain('phonetic: jandro ~ gendreau');
+    expect(matchVariantSpelling({ name: 'Kristin Saunders-Jandro' }, [kristin])).toMatchObject({ speakerId: 'sp_kristin' });
+  });
+
+  it('never a plain surname, another given name, an organisation, or one of two people it could be', () => {
+    expect(matchVariantSpelling({ name: 'Saunders' }, [bernard])).toBeNull(); // "Sanders" / "Saunders": too common a likeness
+    expect(matchVariantSpelling({ name: 'Trumka' }, [donald])).toBeNull();
+    expect(matchVariantSpelling({ name: 'Peter Saunders-Jandro' }, [kristin])).toBeNull();
+    expect(matchVariantSpelling({ name: 'Saunders-Jandro' }, [{ ...kristin, kind: 'organization' }])).toBeNull();
+    const sister = { ...kristin, id: 'sp_sister', canonical: 'Karen Sanders-Gendreau' };
+    expect(matchVariantSpelling({ name: 'Saunders-Jandro' }, [kristin, sister])).toBeNull();
   });
 });
