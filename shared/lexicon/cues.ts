@@ -290,6 +290,7 @@ export const SOURCE_NOUNS = new Set([
   'government', 'administration', 'agency', 'company', 'committee', 'department', 'ministry', 'court', 'council',
   'board', 'commission', 'office', 'union', 'group', 'party', 'firm', 'bank', 'team', 'website', 'network', 'paper',
   'newspaper', 'magazine', 'judge', 'panel', 'jury', 'family', 'lawyer', 'lawyers', 'attorney', 'attorneys',
+  'broadcaster', 'broadcasters', 'newspapers', 'outlet', 'outlets', 'tabloid', 'daily', 'channel', 'station',
 ]);
 
 /** Evidence that "finds" or "shows" without a "that": "an arbitration panel found the United States was in breach". */

@@ -14,6 +14,12 @@ export const ORG_WORDS = new Set([
 ]);
 
 /**
+ * Lower-case nouns that say the name after them is a news organisation's: "newspaper Dawn", "broadcaster NHK".
+ * (Not "company" or "firm": a company's name is then stretched to the longest capitalised run holding it.)
+ */
+export const ORG_DESCRIPTORS = new Set(['newspaper', 'broadcaster', 'magazine', 'tabloid', 'daily', 'outlet', 'channel', 'station', 'network']);
+
+/**
  * Last words that make a name an organisation even when it starts with a person's name ("Melinda Gates
  * Foundation", "Ben Franklin Technology Partners"); none is a common surname (unlike House, Post or Church).
  */

@@ -63,6 +63,15 @@ describe('findIndirectAttributions', () => {
     expect(speaker(text, c)).toBe('officials');
   });
 
+  it('finds "…, newspaper The Hindu reported." with the source noun and the name it describes', () => {
+    for (const [source, name] of [['newspaper The Harwick Courier', 'The Harwick Courier'], ['broadcaster NHK', 'NHK'], ['newspaper Dawn', 'Dawn']]) {
+      const text = `The ferry service will resume in March after the repairs, ${source} reported.`;
+      const c = only(text);
+      expect(content(text, c), name).toBe('The ferry service will resume in March after the repairs');
+      expect(speaker(text, c), name).toBe(source);
+    }
+  });
+
   it('finds a speaker through an appositive', () => {
     const text = 'Hugh Hill, a nurse at Riverside Clinic, said staffing levels had fallen for three years.';
     const c = only(text);

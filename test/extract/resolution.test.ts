@@ -48,6 +48,14 @@ describe('speaker phrases', () => {
     expect(speakerOf(inverted, 'Fares stay')).toBe('Marcus Feld');
   });
 
+  it('names a news organisation its descriptor introduces as an organisation, with its "The"', () => {
+    const result = extract('The ferry service will resume in March, newspaper The Harwick Courier reported. “The pier is safe,” said Olga Brennan.');
+    expect(result.quotes.find((q) => q.text.startsWith('The ferry'))?.speaker).toBe('The Harwick Courier');
+    expect(result.speakers.find((s) => s.name === 'The Harwick Courier')).toMatchObject({ kind: 'organization', role: 'newspaper' });
+    expect(result.speakers.find((s) => s.name === 'Olga Brennan')?.kind).toBe('person');
+    expect(speakerOf('Two bridges will close for repairs in May, broadcaster NHK reported.', 'Two bridges')).toBe('NHK');
+  });
+
   it('does not glue a name to the next sentence at a period without a space', () => {
     const text = 'Rep. Lena Marsh spoke at the hearing. “We got to work on day one,” said Rep. Marsh.Rep. Marsh later voted.';
     expect(speakerOf(text, 'We got to work')).toBe('Lena Marsh');

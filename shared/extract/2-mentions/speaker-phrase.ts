@@ -11,7 +11,7 @@ import { givenNameGender, isDictionaryWord, isGivenName } from './tagging.ts';
 import type { Token } from '../1-tokens/tokens.ts';
 import { isDemonym, isPlaceName } from '../../lexicon/places.ts';
 import { AFTER_HEARER, BETWEEN_SUBJECT_AND_CUE, CLAUSE_OPENERS, DETERMINERS, NOT_NAME, PARTICLES, PRONOUNS, SUFFIXES, PERSON_ORGANIZATION_LINKS, TITLE_MINOR_WORDS } from '../../lexicon/function-words.ts';
-import { ORG_WORDS } from '../../lexicon/organizations.ts';
+import { ORG_DESCRIPTORS, ORG_WORDS } from '../../lexicon/organizations.ts';
 import { DESCRIPTION_OPENERS, ROLE_ENDINGS, ROLE_WORDS } from '../../lexicon/roles.ts';
 import { TITLE_WORDS, titleGender } from '../../lexicon/titles.ts';
 
@@ -193,12 +193,16 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
     const nameTokens = head.slice(best.from, best.to);
     const title = best.titleFrom < best.from ? text.slice(head[best.titleFrom].start, head[best.from - 1].end) : undefined;
     const pre = head.slice(0, best.titleFrom).filter((t) => !DETERMINERS.has(t.text.toLowerCase()));
-    const isOrg = nameTokens.some((t) => ORG_WORDS.has(t.text)) || (nameTokens.length === 1 && /^[A-Z]{2,}$/.test(nameTokens[0].text) && !title);
+    // "newspaper The Hindu", "broadcaster NHK": a descriptor says the name is an organisation's, with its "The".
+    const article = head[best.titleFrom - 1]?.text === 'The' ? head[best.titleFrom - 1] : undefined;
+    const before = head[best.titleFrom - (article ? 2 : 1)];
+    const described = !title && before !== undefined && ORG_DESCRIPTORS.has(before.text);
+    const isOrg = described || nameTokens.some((t) => ORG_WORDS.has(t.text)) || (nameTokens.length === 1 && /^[A-Z]{2,}$/.test(nameTokens[0].text) && !title);
     const phrase: SpeakerPhrase = {
       kind: isOrg ? 'organization' : 'person',
       start,
       end,
-      ...nameOver(text, nameTokens[0], nameTokens[nameTokens.length - 1]),
+      ...nameOver(text, described && article ? article : nameTokens[0], nameTokens[nameTokens.length - 1]),
     };
     if (title) {
       phrase.title = title;

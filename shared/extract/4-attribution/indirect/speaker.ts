@@ -93,6 +93,8 @@ export function phraseEndingAt(tokens: Token[], j: number, floor: number): Sourc
     }
     if (DETERMINERS.has(t.lower)) {
       first = k;
+      // "newspaper The Hindu reported": a capitalised article inside a name, with a source noun before it.
+      if (t.cap && capitalRun && k - 1 >= floor && SOURCE_NOUNS.has(tokens[k - 1].lower) && !tokens[k - 1].cap) continue;
       // "a spokesman for the campaign": a determiner after a connector is inside the phrase.
       if (k - 1 > floor && CONNECTORS.has(tokens[k - 1].lower) && tokens[k - 2].word && !STOP.has(tokens[k - 2].lower)) continue;
       break;
@@ -107,7 +109,8 @@ export function phraseEndingAt(tokens: Token[], j: number, floor: number): Sourc
       }
       break;
     }
-    if (capitalRun && !t.cap && !ROLE_WORDS.has(t.lower)) break;
+    // A descriptor before a name: a role ("spokesman John Hart") or a source noun ("broadcaster NHK").
+    if (capitalRun && !t.cap && !ROLE_WORDS.has(t.lower) && !SOURCE_NOUNS.has(t.lower)) break;
     if (lookupCueVerb(t.lower) && !t.cap) break;
     first = k;
   }
