@@ -56,6 +56,12 @@ describe('speaker phrases', () => {
     expect(speakerOf('Two bridges will close for repairs in May, broadcaster NHK reported.', 'Two bridges')).toBe('NHK');
   });
 
+  it('keeps an initial written without its period ("B Shiva Parvathi"), never an article', () => {
+    expect(speakerOf('“The line is open,” said loco pilot B Shiva Parvathi.', 'The line is open')).toBe('B Shiva Parvathi');
+    expect(speakerOf('Commissioner K Ravi Kumar said the suspects were held. “We found the car,” Kumar said.', 'We found the car')).toBe('K Ravi Kumar');
+    expect(speakerOf('“We will rebuild,” said Rival Hillary Clinton.', 'We will rebuild')).toBe('Hillary Clinton');
+  });
+
   it('does not glue a name to the next sentence at a period without a space', () => {
     const text = 'Rep. Lena Marsh spoke at the hearing. “We got to work on day one,” said Rep. Marsh.Rep. Marsh later voted.';
     expect(speakerOf(text, 'We got to work')).toBe('Lena Marsh');

@@ -107,9 +107,10 @@ export function readNameForward(tokens: Token[], i: number): { titleFrom: number
   // a sentence-initial adjective or group before a known given name is not part of the name: "Rival Hillary Clinton"
   if (j - from >= 3) {
     const given = tokens.slice(from, j - 1).findIndex((t) => givenNameGender(t.text) !== undefined);
-    // (initials such as "C.A." stay: "C.A. Dutch Ruppersberger"; a place abbreviation goes: "U.S. Donald Trump")
-    // (the dropped words are no title either)
-    if (given > 0 && !tokens.slice(from, from + given).some((t) => givenNameGender(t.text) !== undefined || (/^(?:[A-Z]\.)+$/.test(t.text) && !isPlaceName(t.text)))) {
+    // (initials such as "C.A." stay: "C.A. Dutch Ruppersberger", and one without its period: "B Shiva Parvathi",
+    // never "A" or "I"; a place abbreviation goes: "U.S. Donald Trump") (the dropped words are no title either)
+    const initial = (word: string) => (/^(?:[A-Z]\.)+$/.test(word) && !isPlaceName(word)) || /^[B-HJ-Z]$/.test(word);
+    if (given > 0 && !tokens.slice(from, from + given).some((t) => givenNameGender(t.text) !== undefined || initial(t.text))) {
       from += given;
       titleFrom = from;
     }
