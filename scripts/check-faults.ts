@@ -8,7 +8,8 @@
  *   - every document sent is `done`, or `failed` with a reason; none is queued or processing;
  *   - S3 (raw objects, results), the table, gsi1 (documents by month), gsi2 (quotes by month) and
  *     the API's document list agree, with no duplicates;
- *   - each done document's committed index items equal its result JSON (quotes, claims, flags).
+ *   - each done document's committed index items equal its result JSON (quotes, flags), and so do the claims the
+ *     search projection shows (read through the API).
  * Prints the counts and exits 1 on any loss or disagreement. `--short`: 60 documents from the repo's
  * fixtures, 2 kills (CI); `--fixtures`: the repo's fixtures at full size.
  */
@@ -294,7 +295,17 @@ async function main(): Promise<void> {
     const committed = partition.filter((i) => i.sk !== 'META' && i.v === doc.version);
     items.staleItems += partition.filter((i) => i.sk !== 'META' && i.v !== doc.version && !(i.type === 'flag' && i.status === 'rejected')).length;
     const quotes = committed.filter((i) => i.type === 'quote').map((i) => String(i.id)).sort();
-    const claims = committed.filter((i) => i.type === 'claim').map((i) => String(i.id)).sort();
+    // Claims live in the search projection: the API reads them from there.
+    const claims: string[] = [];
+    for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+      const url = new URL(`${apiUrl}/documents/${encodeURIComponent(id)}/claims`);
+      url.searchParams.set('limit', '100');
+      if (cursor) url.searchParams.set('cursor', cursor);
+      const page = (await (await fetch(url, { headers: { authorization: `Bearer ${writer}` } })).json()) as { items: Array<{ id: string }>; cursor: string | null };
+      claims.push(...page.items.map((c) => c.id));
+      cursor = page.cursor;
+    }
+    claims.sort();
     const flags = committed.filter((i) => i.type === 'flag').length;
     const same = result && result.version === doc.version &&
       JSON.stringify(quotes) === JSON.stringify(result.quotes.map((q) => q.id).sort()) &&
