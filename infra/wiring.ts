@@ -100,6 +100,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     access: { readPrefixes: [], writePrefixes: [CRAWL_PREFIX], tableRead: true, tableWrite: true, tablePartitions: ['FEEDS', 'SEEN#*'] } },
   { name: 'sweep', entry: 'functions/sweep.ts', trigger: { kind: 'schedule', defaultRateMinutes: 5 }, memoryMb: 256, timeoutSeconds: 120,
     // walks the work list (pk=PENDING#…), reads and fails document records, checks raw objects exist
-    // (HEAD needs s3:GetObject) and writes re-drive requests under raw/.redrive/ only
-    access: { readPrefixes: [RAW_PREFIX], writePrefixes: [REDRIVE_PREFIX], tableRead: true, tableWrite: true, tablePartitions: ['DOC#*', 'PENDING#*'] } },
+    // (HEAD needs s3:GetObject) and writes re-drive requests under raw/.redrive/ only; a done document whose
+    // projection write was lost is shown in search from its result JSON
+    access: { readPrefixes: [RAW_PREFIX, RESULTS_PREFIX], writePrefixes: [REDRIVE_PREFIX], tableRead: true, tableWrite: true, tablePartitions: ['DOC#*', 'PENDING#*'],
+      searchDatabase: true } },
 ];

@@ -21,7 +21,7 @@ import { UNDATED, normalizeName } from '../storage/keys.ts';
 import { publicationDate } from '../dates/publication.ts';
 import { parseDateValue } from '../dates/parse.ts';
 import type { SearchProjection } from '../search/projection.ts';
-import { projectFromResult } from '../search/rebuild.ts';
+import { catchUpProjection } from '../search/rebuild.ts';
 
 /** How long a container reuses the keep-apart decisions it read. */
 export const KEEP_APART_TTL_MS = 30_000;
@@ -216,9 +216,9 @@ export class DocumentPipeline {
 
   private async catchUpProjection(document: DocumentRecord): Promise<void> {
     const projection = await this.deps.search?.();
-    if (!projection || !document.version || (await projection.shownVersion(document.id)) === document.version) return;
-    const outcome = await projectFromResult(document, this.deps.documents, projection);
-    this.log(outcome.projected ? 'info' : 'warn', 'search projection caught up', { documentId: document.id, ...outcome });
+    if (!projection || !(await catchUpProjection(document, this.deps.documents, projection))) return;
+    await this.deps.index.clearPending(document.id);
+    this.log('info', 'search projection caught up', { documentId: document.id });
   }
 
   /** Re-run a document from its raw object (after a flag was rejected, or an extractor upgrade). */
@@ -345,8 +345,9 @@ export class DocumentPipeline {
       });
       if (!committed) throw new RunConflictError(id, 'superseded by a newer run before it committed');
       stats.itemsDeleted = firstRun ? 0 : await index.removeStaleItems(id, runId);
-      await index.clearPending(id);
       await this.project(entry, runId);
+      // Off the work list only once search shows it: a crash before leaves the marker, and the sweeper catches up.
+      await index.clearPending(id);
       this.log('info', 'document done', { documentId: id, key, ...counts, writeUnits: stats.writeUnits });
       return { status: 'done', documentId: id, stats, counts };
     } catch (error) {

@@ -2,7 +2,8 @@
  * The recovery sweeper: the same code on a timer in the local stack and as a scheduled function in
  * AWS. It walks the work list in the base table (pending markers, read consistently; never a GSI,
  * which may lag or, in dynalite after a crash, disagree with the table) and, for each document:
- *   - done, or failed for a reason of its own → removes the items of older versions, drops the marker;
+ *   - done, or failed for a reason of its own → shows a done one's committed version in search if its projection
+ *     write was lost, removes the items of older versions, drops the marker;
  *   - queued too long / processing past its lease / failed by an infrastructure error → re-drives it
  *     (a request object the process function picks up like any upload), a few times at most;
  *   - raw object missing → fails it with that reason (a client's retry of the upload revives it);
@@ -37,6 +38,8 @@ export interface SweeperDeps {
   index: IndexStore;
   documents: DocumentStore;
   redrive: (documentId: string, rawKey: string | undefined) => Promise<void>;
+  /** Show a done document's committed version in search when its projection write was lost (where there is search). */
+  catchUp?: (document: DocumentRecord) => Promise<unknown>;
   log?: (level: 'info' | 'warn', message: string, detail?: Record<string, unknown>) => void;
 }
 
@@ -77,6 +80,8 @@ export class RecoverySweeper {
 
     const internal = doc.status === 'failed' && (doc.reason ?? '').startsWith(INTERNAL_ERROR_PREFIX);
     if (doc.status === 'done' || (doc.status === 'failed' && !internal)) {
+      // (a failed catch-up throws: the marker stays for the next sweep)
+      if (doc.status === 'done') await this.deps.catchUp?.(doc);
       await index.removeStaleItems(doc.id, doc.version);
       await index.clearPending(doc.id);
       return 'cleaned';

@@ -25,6 +25,17 @@ export async function projectFromResult(document: DocumentRecord, documents: Doc
   return { projected: true };
 }
 
+/**
+ * Show a done document's committed version when the projection shows another (its projection write was lost:
+ * the write failed, or the process died between the DynamoDB commit and it). True when it projected.
+ */
+export async function catchUpProjection(document: DocumentRecord, documents: DocumentStore, projection: SearchProjection): Promise<boolean> {
+  if (document.status !== 'done' || !document.version || (await projection.shownVersion(document.id)) === document.version) return false;
+  const outcome = await projectFromResult(document, documents, projection);
+  if (!outcome.projected) throw new Error(`search projection of ${document.id} not caught up: ${outcome.reason}`);
+  return true;
+}
+
 export interface ReindexReport {
   documents: number;
   projected: number;

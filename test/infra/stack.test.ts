@@ -177,7 +177,7 @@ describe('search database (Aurora Serverless v2 PostgreSQL)', () => {
       expect(ENV.searchClusterArn in variables, spec.name).toBe(Boolean(spec.access.searchDatabase));
       expect(ENV.searchSecretArn in variables, spec.name).toBe(Boolean(spec.access.searchDatabase));
     }
-    expect(FUNCTIONS.filter((f) => f.access.searchDatabase).map((f) => f.name)).toEqual(['process', 'api', 'export']);
+    expect(FUNCTIONS.filter((f) => f.access.searchDatabase).map((f) => f.name)).toEqual(['process', 'api', 'export', 'sweep']);
   });
 });
 

@@ -13,6 +13,13 @@ import { REDRIVE_PREFIX } from '#shared/pipeline/s3-keys.ts';
 import { RecoverySweeper } from '#shared/pipeline/sweeper.ts';
 import { LocalSqsQueue } from '#infra/local/queue.ts';
 import type { DocumentIndexEntry, DocumentRecord, QuoteRecord } from '#shared/storage/ports.ts';
+import { DocumentPipeline } from '#shared/pipeline/process-document.ts';
+import { extract } from '#shared/extract/index.ts';
+import { toDocumentText } from '#shared/text/formats.ts';
+import { PgliteSql } from '#shared/storage/sql-pglite.ts';
+import { openSearch } from '#shared/search/index.ts';
+import { catchUpProjection } from '#shared/search/rebuild.ts';
+import type { SearchProjection } from '#shared/search/projection.ts';
 
 function record(id: string, extra: Partial<DocumentRecord> = {}): DocumentRecord {
   const date = '2024-06-01T00:00:00.000Z';
@@ -71,6 +78,37 @@ describe('crash recovery', () => {
     expect(await index.commitRun(doc.id, 'r2', 'done')).toBe(true);
     expect(await index.removeStaleItems(doc.id, 'r2')).toBe(1); // q2 (q1 and q3 were rewritten by r2)
     expect((await index.quotesOfDocument(doc.id, {})).items.map((q) => q.text).sort()).toEqual(['the harbour reopens', 'the tide tables are fixed']);
+  });
+
+  it('a run that dies between its commit and the search projection stays on the work list, and the sweeper shows it in search', async () => {
+    const sql = await PgliteSql.open();
+    try {
+      const search = await openSearch(sql);
+      // The projection write is lost once (the process died after the DynamoDB commit, before the projection).
+      let lose = true;
+      const projection = {
+        apply: (entry, version) => (lose ? ((lose = false), Promise.reject(new Error('killed'))) : search.projection.apply(entry, version)),
+        remove: (document, version) => search.projection.remove(document, version),
+        shownVersion: (id) => search.projection.shownVersion(id),
+      } as Pick<SearchProjection, 'apply' | 'remove' | 'shownVersion'> as SearchProjection;
+      const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract, extractorVersion: 'test', search: async () => projection });
+      await upload('raw/budget.txt', 'The county budget grew by 4.1 percent to $12 million, the largest rise in a decade, Mayor Ada Reyes said.');
+      await expect(pipeline.processObject('raw/budget.txt')).rejects.toThrow();
+      const pending = async () => { const ids: string[] = []; for await (const m of index.pendingDocuments()) ids.push(m.id); return ids; };
+      const doc = (await index.listDocuments({ status: 'done', limit: 100 })).items.find((d) => d.rawKeys.includes('raw/budget.txt'))!;
+      expect(doc.version).toBeDefined();
+      expect(await search.projection.shownVersion(doc.id)).toBeNull();
+      expect(await pending()).toContain(doc.id);
+
+      const sweeper = new RecoverySweeper({ index, documents, redrive: async () => undefined, catchUp: (d) => catchUpProjection(d, documents, search.projection) });
+      expect(await sweeper.sweep({ queuedAfterMs: 0 })).toMatchObject({ cleaned: 1 });
+      expect(await search.projection.shownVersion(doc.id)).toBe(doc.version);
+      const claims = await search.claims.ofDocument(doc.id, { limit: 10 });
+      expect(claims.items.map((c) => c.text)).toEqual([expect.stringContaining('4.1 percent')]);
+      expect(await pending()).not.toContain(doc.id);
+    } finally {
+      await sql.close();
+    }
   });
 
   it('the sweeper re-drives a document stuck in processing and fails one whose bytes were never stored', async () => {
