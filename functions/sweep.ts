@@ -7,8 +7,6 @@ import { RecoverySweeper, type SweepReport } from '../shared/pipeline/sweeper.ts
 import { DocumentIntakeService } from '../shared/pipeline/intake.ts';
 import { S3DocumentStore } from '../shared/storage/s3-documents.ts';
 import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
-import { searchServices } from '../shared/storage/search-database.ts';
-import { catchUpProjection } from '../shared/search/rebuild.ts';
 
 const logger = new Logger({ serviceName: 'quotedesk-sweep' });
 
@@ -21,12 +19,16 @@ export async function handler(event?: { assumeDead?: boolean }): Promise<SweepRe
   const documents = new S3DocumentStore();
   const index = new DynamoIndexStore();
   const intake = new DocumentIntakeService(documents, index);
-  const search = await searchServices();
   const sweeper = new RecoverySweeper({
     index,
     documents,
     redrive: (id, rawKey) => intake.redrive(id, rawKey),
-    catchUp: search ? (doc) => catchUpProjection(doc, documents, search.projection) : undefined,
+    // Loaded on first use: only a run that died between its commit and its projection needs the search code.
+    catchUp: async (doc) => {
+      const [{ searchServices }, { catchUpProjection }] = await Promise.all([import('../shared/storage/search-database.ts'), import('../shared/search/rebuild.ts')]);
+      const search = await searchServices();
+      return search ? catchUpProjection(doc, documents, search.projection) : false;
+    },
     log: (level, message, detail) => logger[level](message, detail ?? {}),
   });
   const seconds = numberFromEnv('QUOTEDESK_SWEEP_QUEUED_AFTER_SECONDS');
