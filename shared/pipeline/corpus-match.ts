@@ -74,7 +74,11 @@ const DISTINCTIVE_LETTERS = 9;
 /** The name matcher's confidence a variant spelling must reach across documents (within one, context helps it). */
 const MIN_VARIANT_CONFIDENCE = 0.85;
 
-const distinctive = (surname: string) => surname.includes('-') || surname.replace(/[^\p{L}]/gu, '').length >= DISTINCTIVE_LETTERS;
+/** Whether a name's surname is distinctive enough to be matched by its spelling across documents. */
+export function distinctiveSurname(name: string): boolean {
+  const surname = name.trim().split(/\s+/).pop() ?? '';
+  return surname.includes('-') || surname.replace(/[^\p{L}]/gu, '').length >= DISTINCTIVE_LETTERS;
+}
 
 /**
  * Which person of the corpus a name written nowhere else stands for when it is a variant spelling of theirs
@@ -82,8 +86,7 @@ const distinctive = (surname: string) => surname.includes('-') || surname.replac
  * matcher's judgement that the two are one person, and exactly one such person; the match waits for review.
  */
 export function matchVariantSpelling(speaker: SurnameSpeaker, neighbours: CorpusPerson[]): CorpusMatch | null {
-  const surname = speaker.name.trim().split(/\s+/).pop() ?? '';
-  if (!distinctive(surname)) return null;
+  if (!distinctiveSurname(speaker.name)) return null;
   const people = new Map<string, { person: CorpusPerson; reasons: string[] }>();
   for (const person of neighbours) {
     if (person.kind !== 'person' || !person.canonical.includes(' ')) continue;

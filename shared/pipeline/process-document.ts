@@ -10,7 +10,7 @@
 import { ExtractionSchema, type Extraction } from '../schema.ts';
 import type { DocumentMetadata, DocumentRecord, DocumentStore, IndexStore, IndexWriteStats, MergeRecord } from '../storage/ports.ts';
 import { ObjectTooLargeError } from '../storage/s3-documents.ts';
-import { matchSurname, matchVariantSpelling, type CorpusMatch } from './corpus-match.ts';
+import { distinctiveSurname, matchSurname, matchVariantSpelling, type CorpusMatch } from './corpus-match.ts';
 import { INTERNAL_ERROR_PREFIX, newRunId } from './runs.ts';
 import { contentHash, documentIdFor, documentIdForKey, pairsFingerprint, speakerIdFor } from './identity.ts';
 import { toIndexEntry } from './records.ts';
@@ -434,7 +434,7 @@ export class DocumentPipeline {
         let match: CorpusMatch | null = null;
         if (!multiWord && known.length > 0 && speaker.kind === 'person') {
           match = matchSurname(speaker, (await this.deps.index.speakerCandidates(speaker.name)).filter((c) => !notThese.has(c.id)));
-        } else if (known.length === 0 && speaker.kind === 'person') {
+        } else if (known.length === 0 && speaker.kind === 'person' && distinctiveSurname(speaker.name)) {
           // A name no other document writes: maybe another spelling of someone's ("Saunders-Jandro").
           match = matchVariantSpelling(speaker, (await this.deps.index.surnameNeighbours(speaker.name)).filter((c) => !notThese.has(c.id)));
         }
