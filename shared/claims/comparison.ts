@@ -33,8 +33,10 @@ export function findComparison(sentence: string, figures: Figure[]): Comparison 
   const down = DOWN_VERBS.exec(sentence);
   if (up || down) {
     const cue = up && (!down || up.index <= down.index) ? up : down!;
-    const to = figures.find((f) => /\bto\s*$/i.test(sentence.slice(Math.max(0, f.start - 6), f.start)));
     const from = figures.find((f) => /\bfrom\s*$/i.test(sentence.slice(Math.max(0, f.start - 8), f.start)));
+    // "600 doctors, up from 450": where it went is the figure just before "up from" (of the same unit)
+    const reached = /\bfrom$/i.test(cue[0]) ? figures.filter((f) => f.end <= cue.index && (!from?.unit || !f.unit || f.unit === from.unit)).pop() : undefined;
+    const to = figures.find((f) => /\bto\s*$/i.test(sentence.slice(Math.max(0, f.start - 6), f.start))) ?? reached;
     return { from: from?.value ?? null, to: to?.value ?? null, direction: cue === up ? 'up' : 'down', cue: cue[0] };
   }
   const than = THAN.exec(sentence) ?? MULTIPLE.exec(sentence);

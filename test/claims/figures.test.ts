@@ -73,6 +73,13 @@ describe('comparison', () => {
     expect(figures.map((f) => f.measure)).toEqual(['Spending on ferries', 'Spending on ferries']);
   });
 
+  it('reads "X, up from Y" as Y → X', () => {
+    const up = 'The clinic employs 600 doctors, up from 450 in 2019.';
+    expect(findComparison(up, findFigures(up))).toMatchObject({ from: 450, to: 600, direction: 'up', cue: 'up from' });
+    const down = 'Turnout was 48 percent, down from 61 percent four years ago.';
+    expect(findComparison(down, findFigures(down))).toMatchObject({ from: 0.61, to: 0.48, direction: 'down' });
+  });
+
   it('reads a change without a from, and a comparison with "than"', () => {
     const fell = 'Unemployment fell to 3.5% last year.';
     expect(findComparison(fell, findFigures(fell))).toMatchObject({ from: null, to: 0.035, direction: 'down' });
