@@ -10,7 +10,7 @@ import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
 import { DocumentPipeline } from '#shared/pipeline/process-document.ts';
 import { extract } from '#shared/extract/index.ts';
 import { toDocumentText } from '#shared/text/formats.ts';
-import { upload } from './helpers.ts';
+import { processInOrder } from './helpers.ts';
 import { decideMerge } from '#shared/pipeline/merge-decision.ts';
 
 const ARTICLES: Record<string, string> = {
@@ -36,12 +36,7 @@ describe('a surname-only speaker across documents', () => {
     documents = new S3DocumentStore();
     pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract, extractorVersion: 'test' });
     // In order: the full names are known before the articles that write only the surname.
-    for (const [key, text] of Object.entries(ARTICLES)) {
-      await upload(key, text);
-      const outcome = await pipeline.processObject(key);
-      expect(outcome).toMatchObject({ status: 'done' });
-      ids[key] = outcome.documentId!;
-    }
+    Object.assign(ids, await processInOrder(pipeline, ARTICLES));
   });
   afterAll(async () => aws?.stop());
 

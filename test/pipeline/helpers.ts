@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
 import { sqsRecordForObject } from '#functions/events/s3-in-sqs.ts';
 import type { DocumentMetadata } from '#shared/storage/ports.ts';
+import type { DocumentPipeline } from '#shared/pipeline/process-document.ts';
 
 export function lambdaContext(): Context {
   return {
@@ -27,6 +28,18 @@ export function lambdaContext(): Context {
 export async function upload(key: string, body: string | Uint8Array, metadata: DocumentMetadata = {}): Promise<void> {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   await new S3DocumentStore().putRaw(key, bytes, { contentType: 'text/plain; charset=utf-8', ...metadata });
+}
+
+/** Uploads and processes each article in order (each must end done): raw key → document id. */
+export async function processInOrder(pipeline: Pick<DocumentPipeline, 'processObject'>, articles: Record<string, string>): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const [key, text] of Object.entries(articles)) {
+    await upload(key, text);
+    const outcome = await pipeline.processObject(key);
+    if (outcome.status !== 'done' || !outcome.documentId) throw new Error(`${key} ended ${outcome.status}: ${'reason' in outcome ? outcome.reason : ''}`);
+    ids[key] = outcome.documentId;
+  }
+  return ids;
 }
 
 export function eventFor(bucket: string, keys: string[]): SQSEvent {

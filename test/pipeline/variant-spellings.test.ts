@@ -11,7 +11,7 @@ import { DocumentPipeline } from '#shared/pipeline/process-document.ts';
 import { decideMerge } from '#shared/pipeline/merge-decision.ts';
 import { extract } from '#shared/extract/index.ts';
 import { toDocumentText } from '#shared/text/formats.ts';
-import { upload } from './helpers.ts';
+import { processInOrder } from './helpers.ts';
 
 const ARTICLES: Record<string, string> = {
   'raw/pediatrician.txt': '“We asked for a seat at the table,” said Dr. Kristin Sanders-Gendreau, a pediatrician at the clinic.',
@@ -30,12 +30,8 @@ describe('a variant spelling across documents', () => {
     aws = await startLocalAws({ bucket: 'quotedesk-variants-test', table: 'quotedesk-variants-test' });
     index = new DynamoIndexStore();
     pipeline = new DocumentPipeline({ documents: new S3DocumentStore(), index, toText: toDocumentText, extract, extractorVersion: 'test' });
-    for (const [key, text] of Object.entries(ARTICLES)) {
-      await upload(key, text);
-      const outcome = await pipeline.processObject(key);
-      expect(outcome).toMatchObject({ status: 'done' });
-      ids[key] = outcome.documentId!;
-    }
+    // In order: the full names are known before the articles that spell them another way.
+    Object.assign(ids, await processInOrder(pipeline, ARTICLES));
   });
   afterAll(async () => aws?.stop());
 
