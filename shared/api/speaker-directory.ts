@@ -13,7 +13,7 @@ export async function speakerDirectory(index: IndexStore, search: Search, page: 
   const position = decodeCursor(page.cursor, SCOPE);
   if (position && (typeof position.q !== 'number' || typeof position.id !== 'string')) throw new InvalidCursorError();
   const limit = clampLimit(page.limit);
-  const counted = await search.analytics.speakerDirectory({ limit: limit + 1, after: position ? { quotes: Number(position.q), speakerId: String(position.id) } : undefined });
+  const counted = await search.analytics.topSpeakers({ limit: limit + 1, after: position ? { quotes: Number(position.q), speakerId: String(position.id) } : undefined });
   const shown = counted.slice(0, limit);
   const profiles = await index.speakerProfiles(shown.map((s) => s.speakerId));
   const items = shown.map((s): SpeakerRecord => {

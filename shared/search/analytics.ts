@@ -76,39 +76,26 @@ export class Analytics {
     return rows.map((r) => ({ speakerId: r.speaker_id, speaker: r.speaker, month: r.month, quotes: Number(r.quotes) }));
   }
 
-  /** The speakers quoted most, with the documents they are quoted in. */
-  async topSpeakers(options: Period & { limit: number }): Promise<TopSpeaker[]> {
+  /**
+   * The speakers quoted most, with the documents they are quoted in; `after` resumes after a speaker of the same
+   * order (quotes, then id): the speaker directory's pages. One statement over the committed quotes.
+   */
+  async topSpeakers(options: Period & { limit: number; after?: { quotes: number; speakerId: string } }): Promise<TopSpeaker[]> {
     const params: SqlValue[] = [];
     const clauses = ['speaker_id IS NOT NULL', ...periodFilter(options, params)];
-    params.push(options.limit);
-    const rows = await this.sql.query<{ speaker_id: string; speaker: string; quotes: number; documents: number }>(
-      `SELECT speaker_id, min(speaker) AS speaker, count(*)::integer AS quotes, count(DISTINCT document_id)::integer AS documents
-       FROM quotes WHERE ${clauses.join(' AND ')}
-       GROUP BY speaker_id
-       ORDER BY quotes DESC, speaker_id
-       LIMIT $${params.length}::integer`,
-      params,
-    );
-    return rows.map((r) => ({ speakerId: r.speaker_id, speaker: r.speaker, quotes: Number(r.quotes), documents: Number(r.documents) }));
-  }
-
-  /**
-   * Every speaker, most quoted first (then by id), a page of `limit` after `after`: the speaker directory.
-   * One statement that counts the committed quotes per speaker (an index scan of the projection).
-   */
-  async speakerDirectory(options: { limit: number; after?: { quotes: number; speakerId: string } }): Promise<TopSpeaker[]> {
-    const params: SqlValue[] = [options.limit];
     let after = '';
     if (options.after) {
       params.push(options.after.quotes, options.after.speakerId);
-      after = 'WHERE quotes < $2::integer OR (quotes = $2::integer AND speaker_id > $3::text)';
+      after = `WHERE quotes < $${params.length - 1}::integer OR (quotes = $${params.length - 1}::integer AND speaker_id > $${params.length}::text)`;
     }
+    params.push(options.limit);
     const rows = await this.sql.query<{ speaker_id: string; speaker: string; quotes: number; documents: number }>(
       `WITH counted AS (
          SELECT speaker_id, min(speaker) AS speaker, count(*)::integer AS quotes, count(DISTINCT document_id)::integer AS documents
-         FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id
+         FROM quotes WHERE ${clauses.join(' AND ')}
+         GROUP BY speaker_id
        )
-       SELECT * FROM counted ${after} ORDER BY quotes DESC, speaker_id LIMIT $1::integer`,
+       SELECT * FROM counted ${after} ORDER BY quotes DESC, speaker_id LIMIT $${params.length}::integer`,
       params,
     );
     return rows.map((r) => ({ speakerId: r.speaker_id, speaker: r.speaker, quotes: Number(r.quotes), documents: Number(r.documents) }));

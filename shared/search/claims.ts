@@ -7,7 +7,7 @@
  *
  * Pages resume after the last row (keyset), with a signed cursor bound to the query, as the index's are.
  */
-import { clampLimit, decodeCursor, encodeCursor } from '../storage/cursor.ts';
+import { clampLimit, cursorScope, decodeCursor, encodeCursor } from '../storage/cursor.ts';
 import { InvalidCursorError, type ClaimRecord, type Page, type PageRequest } from '../storage/ports.ts';
 import type { Sql } from './sql.ts';
 import { EmptyQueryError, Params, documentClauses, queryExpression, type QuoteFilter } from './search.ts';
@@ -49,14 +49,12 @@ function claimOf(row: Row): ClaimRecord {
   return parsed as unknown as ClaimRecord;
 }
 
-const scopeOf = (kind: string, params: Record<string, unknown>) => `${kind}:${JSON.stringify(params, Object.keys(params).sort())}`;
-
 export class ClaimSearch {
   constructor(private readonly sql: Sql) {}
 
   /** The corpus's claims, most check-worthy first (then newest), filtered; a page of `limit`. */
   async ranked(filter: ClaimFilter, page: PageRequest): Promise<Page<ClaimRecord>> {
-    const scope = scopeOf('claims', { ...filter, speakerIds: filter.speakerIds ?? null });
+    const scope = cursorScope('claims', { ...filter, speakerIds: filter.speakerIds ?? null });
     const after = decodeCursor(page.cursor, scope) as RankPosition | null;
     if (after && (typeof after.score !== 'number' || typeof after.date !== 'string' || typeof after.doc !== 'string' || typeof after.claim !== 'string')) throw new InvalidCursorError();
     if (filter.speakerIds?.length === 0) return { items: [], cursor: null };
@@ -97,7 +95,7 @@ export class ClaimSearch {
 
   /** A document's claims in reading order. */
   async ofDocument(documentId: string, page: PageRequest): Promise<Page<ClaimRecord>> {
-    const scope = scopeOf('doc-claims', { documentId });
+    const scope = cursorScope('doc-claims', { documentId });
     const after = decodeCursor(page.cursor, scope);
     if (after && typeof after.claim !== 'string') throw new InvalidCursorError();
     const limit = clampLimit(page.limit);

@@ -34,6 +34,11 @@ function sign(payload: string, scope: string): string {
 
 export type CursorPosition = Record<string, unknown>;
 
+/** The query a cursor belongs to, as the text its signature covers: the kind of list and its parameters, keys sorted. */
+export function cursorScope(kind: string, params: Record<string, unknown>): string {
+  return `${kind}:${JSON.stringify(params, Object.keys(params).sort())}`;
+}
+
 export function encodeCursor(position: CursorPosition, scope: string): string {
   const payload = Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
   return `${payload}.${sign(payload, scope)}`;

@@ -8,7 +8,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { docClient, tableName } from './clients.ts';
 import { batchGet, batchWrite, type WriteRequest } from './batch.ts';
 import { queryCount, queryItems } from './query-all.ts';
-import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
+import { clampLimit, cursorScope, decodeCursor, encodeCursor } from './cursor.ts';
 import { GSI } from './table.ts';
 import { DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, dateRange, UNDATED, pendingPartition, isKeptDecision, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
 import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
@@ -85,9 +85,6 @@ export function writeUnits(item: Item): number {
   return units * (1 + indexes);
 }
 
-function scopeOf(kind: string, params: Record<string, unknown>): string {
-  return `${kind}:${JSON.stringify(params, Object.keys(params).sort())}`;
-}
 
 function positionsFrom(cursor: string | null | undefined, scope: string, specs: StreamSpec[]) {
   const decoded = decodeCursor(cursor, scope);
@@ -380,7 +377,7 @@ export class DynamoIndexStore implements IndexStore {
       });
     };
     const spec: StreamSpec = { id: 'd', table: this.table, index: GSI_1, partitions: months.map(key.docsMonth), enrich: verify };
-    const scope = scopeOf('documents', { status: page.status ?? null });
+    const scope = cursorScope('documents', { status: page.status ?? null });
     const positions = positionsFrom(page.cursor, scope, [spec]);
     const stream = new QueryStream(spec, positions.get('d') ?? null);
     const taken = await takePage([stream], clampLimit(page.limit), (item) => !page.status || item.status === page.status);
@@ -591,7 +588,7 @@ export class DynamoIndexStore implements IndexStore {
 
   private partitionPage<T>(documentId: string, prefix: string, page: PageRequest, kind: string): Promise<Page<T>> {
     const spec: StreamSpec = { id: 'p', table: this.table, partitions: [key.doc(documentId)], range: { prefix }, ascending: true, enrich: (items) => this.committedOnly(items) };
-    const scope = scopeOf(kind, { documentId });
+    const scope = cursorScope(kind, { documentId });
     const positions = positionsFrom(page.cursor, scope, [spec]);
     const stream = new QueryStream(spec, positions.get('p') ?? null);
     return takePage([stream], clampLimit(page.limit)).then((taken) => ({
@@ -718,7 +715,7 @@ export class DynamoIndexStore implements IndexStore {
   async listQuotes(query: QuoteQuery): Promise<Page<QuoteRecord>> {
     // Words filter the quotes read by speaker or month (exports); full-text search is the search projection's.
     const words = query.q ? queryWords(query.q) : [];
-    const scope = scopeOf('quotes', { speaker: query.speaker ?? null, q: words.join(' ') || null, from: query.from ?? null, to: query.to ?? null, undated: query.undated ?? null, source: query.source ?? null, collection: query.collection ?? null, kind: query.kind ?? null });
+    const scope = cursorScope('quotes', { speaker: query.speaker ?? null, q: words.join(' ') || null, from: query.from ?? null, to: query.to ?? null, undated: query.undated ?? null, source: query.source ?? null, collection: query.collection ?? null, kind: query.kind ?? null });
     const range = dateRange(query);
     const committed = (items: Item[]) => this.committedOnly(items);
     const limit = clampLimit(query.limit, MAX_QUOTE_PAGE);
@@ -758,7 +755,7 @@ export class DynamoIndexStore implements IndexStore {
   async speakersByPrefix(prefix: string, page: PageRequest): Promise<Page<SpeakerRecord>> {
     // "Dr. Sanders" lists the Sanders: a title is not part of any name the profiles are listed under.
     const name = normalizeName((await import('./speaker-names.ts')).stripTitles(prefix) || prefix);
-    const scope = scopeOf('speakers', { name });
+    const scope = cursorScope('speakers', { name });
     if (!name) {
       decodeCursor(page.cursor, scope);
       return { items: [], cursor: null };
@@ -803,7 +800,7 @@ export class DynamoIndexStore implements IndexStore {
   /** One status partition of flags or merges (gsi1), newest first, committed items only. */
   private async byStatusPage<T>(kind: 'flags' | 'merges', partition: string, status: string, page: PageRequest): Promise<Page<T>> {
     const spec: StreamSpec = { id: kind[0], table: this.table, index: GSI_1, partitions: [partition], enrich: (items) => this.committedOnly(items) };
-    const scope = scopeOf(kind, { status });
+    const scope = cursorScope(kind, { status });
     const positions = positionsFrom(page.cursor, scope, [spec]);
     const taken = await takePage([new QueryStream(spec, positions.get(spec.id) ?? null)], clampLimit(page.limit));
     return { items: taken.items.map((i) => strip<T>(i)), cursor: pageCursor(taken.positions, scope) };
