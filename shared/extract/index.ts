@@ -9,6 +9,7 @@
 import { findClaims } from '../claims/index.ts';
 import type { Claim, Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
 import { findDirectQuotes, type DirectQuote } from './4-attribution/direct.ts';
+import { documentOwner } from './4-attribution/attribution.ts';
 import { findIndirectAttributions, holdsQuotedRun, type AttributionCandidate } from './4-attribution/indirect.ts';
 import { splitParagraphs } from './1-tokens/quotemarks.ts';
 import { splitSentences } from '../text/sentences.ts';
@@ -46,7 +47,9 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
 /** The speaker of an indirect/mixed candidate, resolved through the same registry as direct quotes. */
 function candidateSpeaker(text: string, c: AttributionCandidate, registry: SpeakerRegistry): SpeakerEntry | null {
   if (c.speakerEnd <= c.speakerStart) return null;
-  const phrase = parseSpeakerPhrase(text, tokenize(text, c.speakerStart, c.speakerEnd));
+  const tokens = tokenize(text, c.speakerStart, c.speakerEnd);
+  // "RIAA's DMCA notice alleged …": a document speaks with its owner's words
+  const phrase = (tokens.length && documentOwner(text, tokens, tokens.length - 1)) || parseSpeakerPhrase(text, tokens);
   if (!phrase || registry.isNationalityOnly(phrase)) return null;
   return registry.resolve(phrase, c.speakerStart);
 }

@@ -30,6 +30,17 @@ describe('findIndirectAttributions', () => {
     expect(c.cue).toBe('told');
   });
 
+  it('reads a noun-first cue word as the noun where a name qualifies it or a relative clause follows', () => {
+    for (const text of [
+      'The race now moves to Western states this week that the senator is counting on winning.',
+      'Voters went to the polls in Illinois and Ohio, Rust Belt states that have lost many factory jobs.',
+      'She is favoured in the coastal states where her campaign has built large organisations.',
+    ])
+      expect(findIndirectAttributions(text, [])).toEqual([]);
+    const verb = 'The court filing states that the ferry company ignored three safety warnings.';
+    expect(content(verb, only(verb))).toBe('that the ferry company ignored three safety warnings');
+  });
+
   it('finds "according to X, …" with the source before the content', () => {
     const text = 'According to the county health department, flu cases doubled over the past month.';
     const c = only(text);

@@ -606,6 +606,20 @@ describe('documents speaking for their owner', () => {
     expect(speakerOf(text, 'We will return to work')).toBe('Harbour Workers Union');
   });
 
+  it('read an acronym between the owner and the document, in reported speech too', () => {
+    const text = 'The National Recording Board (NRB) asked the host to remove the tool.\n\nNRB\'s DMCA notice alleged the tool was built "to get around the protection measures" of the site.';
+    const reported = extract(text).quotes.find((q) => q.text.includes('to get around'));
+    expect(reported?.kind).toBe('mixed');
+    expect(reported?.speaker).toBe('National Recording Board');
+  });
+
+  it('name an organisation by the name its acronym was introduced with', () => {
+    const text = 'The Coastal Fisheries Council (CFC) met on Friday.\n\n"Quotas will fall by a third," CFC said. The FBI declined to comment.';
+    const { quotes, speakers } = extract(text);
+    expect(quotes.find((q) => q.text.includes('Quotas'))?.speaker).toBe('Coastal Fisheries Council');
+    expect(speakers.map((s) => s.name)).not.toContain('CFC');
+  });
+
   it('keep a description when no one in the document fits it', () => {
     const text = 'Ferries were cancelled.\n\nThe ministry\'s statement said, "All ferries will run on the winter timetable from Sunday."';
     expect(speakerOf(text, 'All ferries will run')).toMatch(/^the ministry$/i);

@@ -20,10 +20,25 @@ const JOINER = new RegExp(`^${NAME_JOINERS}$`, 'i');
 const stem = (word: string) => word.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
 const contentWords = (name: string) => name.toLowerCase().split(/\s+/).filter((w) => !JOINER.test(w)).map(stem);
 
+/** A name introduced with its acronym: "Recording Industry Association of America (RIAA)". */
+const INTRODUCED_ACRONYM = new RegExp(`(${CAPITALISED_RUN.source})\\s+\\((\\p{Lu}{2,8})\\)`, 'gu');
+
+/** Do the acronym's letters spell the name's initials, joiners left out or kept ("NRB", "FDA", "DoS")? */
+function spells(acronym: string, name: string): boolean {
+  const words = name.split(/\s+/);
+  const initials = (list: string[]) => list.map((w) => w[0]).join('').toUpperCase();
+  return initials(words.filter((w) => !JOINER.test(w))) === acronym || initials(words) === acronym;
+}
+
 export class DocumentOrganizations {
   private readonly runs: string[];
+  private readonly acronyms = new Map<string, string>();
 
   constructor(text: string) {
+    for (const m of text.matchAll(INTRODUCED_ACRONYM)) {
+      const name = m[1].replace(/^(?:The|A|An)\s+/, '');
+      if (spells(m[2], name) && !this.acronyms.has(m[2])) this.acronyms.set(m[2], name);
+    }
     const seen = new Set<string>();
     for (const m of text.matchAll(CAPITALISED_RUN)) {
       for (const part of m[0].split(SENTENCE_STOP)) {
@@ -35,8 +50,10 @@ export class DocumentOrganizations {
     this.runs = [...seen];
   }
 
-  /** The longest written name holding every word of `name` (in any order), or null when none is longer. */
+  /** The name an acronym was introduced with, or the longest written name holding every word of `name` (in any order); null when none is longer. */
   fullest(name: string): string | null {
+    const expanded = this.acronyms.get(name.trim());
+    if (expanded) return expanded;
     const wanted = contentWords(name);
     if (wanted.length < 2) return null; // "Ford", "the party": too little to match on
     let best: string | null = null;

@@ -205,12 +205,13 @@ function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhr
 
 /**
  * The owner of a document that ends at tokens[j]: "The ministry's statement", "Stardom's official statement",
- * "the court's summary" speak with their owner's words. Up to two words (adjectives, "yesterday") may sit between.
+ * "the court's summary" speak with their owner's words. Up to two words (adjectives, "yesterday", an acronym) may sit between.
  */
-function documentOwner(text: string, tokens: Token[], j: number): SpeakerPhrase | null {
+export function documentOwner(text: string, tokens: Token[], j: number): SpeakerPhrase | null {
   if (!DOCUMENT_NOUNS.has(tokens[j].lower)) return null;
   let k = j - 1;
-  while (k >= 0 && j - k <= 2 && tokens[k].word && /^[a-z]/.test(tokens[k].text) && !/['’]s$/.test(tokens[k].text)) k--;
+  // lower-case words or an acronym between: "Stardom's official statement", "RIAA's DMCA notice"
+  while (k >= 0 && j - k <= 2 && tokens[k].word && /^(?:[a-z]|[A-Z]{2,}$)/.test(tokens[k].text) && !/['’]s$/.test(tokens[k].text)) k--;
   const possessive = k >= 0 ? /^(.+?)['’]s$/.exec(tokens[k].text) : null;
   if (!possessive) return null;
   // the capitalised words (and "the") right before the possessive: "… of the court's summary" owns nothing further left

@@ -699,6 +699,7 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
   const next = tokens[k];
   const complement = next.word && COMPLEMENTIZERS.has(next.lower);
   const quoteNext = isQuoteMark(next);
+  if (isNounFirst(tokens[i].lower) && nounReadingOfNounFirst(tokens, i, k)) return;
   if (!complement && !quoteNext && !clauseOpener(next, tokens, k)) {
     const about = next.lower === 'about' && /^\d/.test(tokens[k + 1]?.text ?? ''); // "said about 20 people …"
     if (!about && !(SETTING_OPENERS.has(next.lower) && settingThenClause(tokens, k))) return;
@@ -764,6 +765,19 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
   if (complement && next.lower === 'that') confidence = Math.min(1, confidence + 0.1);
   if (objectContent) confidence *= 0.8;
   emit(text, { start: next.start, end }, cueInfo, speaker, confidence, direct, out);
+}
+
+/**
+ * A noun-first cue word ("states", "plans") before its complement at k is the noun when a place or party
+ * name qualifies it ("Western states", "Rust Belt states"), when "where"/"who"/"when" follows, or when "that"
+ * opens a relative clause with no subject of its own ("states that have voted", "states that will hold").
+ */
+function nounReadingOfNounFirst(tokens: Token[], i: number, k: number): boolean {
+  const prev = tokens[i - 1];
+  if (prev?.word && prev.cap && i - 1 > 0) return true;
+  const next = tokens[k];
+  if (next?.word && COMPLEMENTIZERS.has(next.lower) && next.lower !== 'that' && next.lower !== 'to') return true;
+  return next?.lower === 'that' && VERBISH.test(tokens[k + 1]?.lower ?? '');
 }
 
 /** The subject at the start of the sentence, for participle cues: "Smith rejected the plan, saying …". */
