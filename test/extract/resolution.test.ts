@@ -101,6 +101,12 @@ describe('decisions carry their reason', () => {
 });
 
 describe('pronouns', () => {
+  it('go to the subject of the sentence before, not to the person it names after the verb', () => {
+    const text = 'The mayor left the race on Tuesday.\n\nThat evening Harold Voss endorsed his former rival, Daniel Okafor. “Two years ago,” he said, “I ran to fix the roads.”';
+    expect(speakerOf(text, 'Two years ago')).toBe('Harold Voss');
+    expect(speakerOf(text, 'I ran to fix')).toBe('Harold Voss');
+  });
+
   it('skip a person named after a preposition', () => {
     const text = 'Crown Prince Omar Haddad accepted the blame in an interview. Speaking to Peter Lang of the BBC, he said, “It happened on my watch.”';
     expect(speakerOf(text, 'It happened on my watch')).toBe('Omar Haddad');

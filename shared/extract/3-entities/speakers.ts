@@ -7,7 +7,7 @@ import type { Mention, SpeakerKind } from '../../schema.ts';
 import type { SpeakerPhrase } from '../2-mentions/speaker-phrase.ts';
 import { titleGender, isCapitalisedWord, isDescriptionOfRole, isNationality, isTitle } from '../2-mentions/speaker-phrase.ts';
 import { givenNameGender, nameKind } from '../2-mentions/tagging.ts';
-import type { DocumentPeople } from './entities.ts';
+import type { DocumentPeople, PersonName } from './entities.ts';
 import { DocumentOrganizations } from './organizations.ts';
 import { LEGISLATION_WORDS, isHeaderWords } from '../../lexicon/boilerplate.ts';
 import { isKnownGivenName } from '../../lexicon/given-names.ts';
@@ -33,6 +33,9 @@ export interface SpeakerEntry {
 const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 const lastToken = (s: string) => norm(s).split(' ').pop() ?? '';
 
+
+/** A sentence end between two names (not the period of a title or an initial: "Gov. Lee", "J. Roe"). */
+const SENTENCE_BREAK = /(?<!\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|St|Jr|Sr|Lt|Gen|Col|Prof|Rev|Hon|\p{Lu}))[.!?]["”’]?\s/u;
 
 export class SpeakerRegistry {
   readonly entries: SpeakerEntry[] = [];
@@ -243,14 +246,20 @@ export class SpeakerRegistry {
   private lastNamedPerson(from: number, at: number, gender: 'male' | 'female', objects = false): SpeakerEntry | null {
     if (at <= from) return null;
     const names = this.people.namesBetween(from, at);
-    for (let i = names.length - 1; i >= 0; i--) {
-      const n = names[i];
-      if (this.insideQuote(n.start) || this.people.afterPreposition(n) !== objects || (objects && n.gender !== gender)) continue;
-      if (n.gender && n.gender !== gender) continue;
-      const name = this.people.fullest(n.name, n.start, n.gender) ?? n.name;
+    const fullName = (n: PersonName) => this.people.fullest(n.name, n.start, n.gender) ?? n.name;
+    const fits = (n: PersonName) =>
+      !this.insideQuote(n.start) &&
+      this.people.afterPreposition(n) === objects &&
+      (!objects || n.gender === gender) &&
+      (!n.gender || n.gender === gender) &&
       // (a name of unknown gender counts when the document writes it in full: "Sudesh Amman, 20, … He told her")
-      if (!n.gender && !n.title && !name.includes(' ')) continue;
-      return this.resolvePerson({ kind: 'person', start: n.start, end: n.end, name, nameStart: n.start, nameEnd: n.end, title: n.title });
+      (!!n.gender || !!n.title || fullName(n).includes(' '));
+    for (let i = names.length - 1; i >= 0; i--) {
+      if (!fits(names[i])) continue;
+      // the sentence's subject before its object: "Bloomberg endorsed his rival, Joe Biden. “…,” he said"
+      let n = names[i];
+      for (let j = i - 1; j >= 0 && !SENTENCE_BREAK.test(this.text.slice(names[j].end, names[j + 1].start)); j--) if (fits(names[j])) n = names[j];
+      return this.resolvePerson({ kind: 'person', start: n.start, end: n.end, name: fullName(n), nameStart: n.start, nameEnd: n.end, title: n.title });
     }
     return null;
   }
