@@ -333,3 +333,18 @@ export const QUOTE_ONLY_CUES = new Set([
   'snapped', 'barked', 'wondered', 'agreed', 'boasted', 'bragged', 'complained', 'lamented', 'predicted', 'promised',
   'vowed', 'cautioned', 'testified', 'confirmed', 'confided', 'elaborated', 'summed', 'quoted', 'texted', 'emailed',
 ]);
+
+/**
+ * Verbs answering someone else's words, and the words they answer: the subject of "Bolsonaro opposed
+ * Macron's statement: “…”" speaks the quote after the colon, not the owner of the statement.
+ */
+export const REPLY_VERBS = new Set([
+  'opposed', 'rejected', 'dismissed', 'criticized', 'criticised', 'slammed', 'blasted', 'attacked', 'mocked', 'disputed',
+  'countered', 'answered', 'rebuffed', 'denounced', 'condemned', 'ridiculed', 'questioned', 'challenged', 'welcomed',
+  'praised', 'hailed', 'applauded', 'rebutted', 'contradicted', 'refuted',
+]);
+export const ANSWERED_WORDS = new Set([
+  'statement', 'statements', 'remark', 'remarks', 'comment', 'comments', 'claim', 'claims', 'suggestion', 'proposal',
+  'criticism', 'accusation', 'accusations', 'allegation', 'allegations', 'words', 'tweet', 'tweets', 'call', 'decision',
+  'announcement', 'idea', 'plan', 'position', 'stance', 'assertion', 'charge', 'charges', 'argument', 'report',
+]);

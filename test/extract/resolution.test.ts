@@ -100,6 +100,18 @@ describe('decisions carry their reason', () => {
   });
 });
 
+describe('a colon after an answer to someone else’s words', () => {
+  it('credits the one answering, not the owner of the words answered', () => {
+    const text = [
+      '"The reefs are dying. We must act now," Premier Lena Carlsson wrote on Thursday.',
+      'Carlsson asked that the ban be put on the agenda.',
+      '"We stand ready" wrote Tomas Berg "to help in any way we can."',
+      'Chilean President Marta Ruiz opposed Carlsson\'s statement: "The Swedish leader\'s idea that fishing rules be set without the coastal states is out of place today."',
+    ].join('\n\n');
+    expect(speakerOf(text, 'idea that fishing rules')).toBe('Marta Ruiz');
+  });
+});
+
 describe('pronouns', () => {
   it('go to the subject of the sentence before, not to the person it names after the verb', () => {
     const text = 'The mayor left the race on Tuesday.\n\nThat evening Harold Voss endorsed his former rival, Daniel Okafor. “Two years ago,” he said, “I ran to fix the roads.”';

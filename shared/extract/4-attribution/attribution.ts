@@ -9,7 +9,7 @@
  *   Roe added, “…” / Roe said in a statement: “…”   subject + cue before the quote
  *   From the mayor: “…” / ROE: “…”              colon introductions
  */
-import { DOCUMENT_NOUNS, lookupCueVerb, QUOTE_ONLY_CUES, QUOTE_PHRASAL_CUES } from '../../lexicon/cues.ts';
+import { ANSWERED_WORDS, DOCUMENT_NOUNS, lookupCueVerb, QUOTE_ONLY_CUES, QUOTE_PHRASAL_CUES, REPLY_VERBS } from '../../lexicon/cues.ts';
 import { makeToken } from '../1-tokens/tokens.ts';
 import { DESCRIPTION_OPENERS } from '../../lexicon/roles.ts';
 import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS, DESCRIPTION_LINKS } from '../../lexicon/function-words.ts';
@@ -408,6 +408,12 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     if (colon && toks.length > 2 && MEDIUM_BEFORE_COLON.test(text.slice(toks[0].start, toks[toks.length - 1].end))) {
       const subject = sentenceSubject(text, toks, toks.length);
       if (subject) return { phrase: subject, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.65 };
+    }
+    // "Bolsonaro opposed Macron's statement: “…”": the subject answers someone's words (theirs are not quoted)
+    if (colon && toks.length > 2 && toks.slice(-3).some((t) => ANSWERED_WORDS.has(t.lower))) {
+      const reply = toks.findIndex((t) => REPLY_VERBS.has(t.lower));
+      const subject = reply > 0 ? subjectBefore(text, toks, reply) : null;
+      if (subject && subject.kind !== 'pronoun') return { phrase: subject, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.75 };
     }
     // "… supported by the Democratic Whip, Steny Hoyer: “…”": a full name closing the clause before a colon
     if (colon && toks.length > 4) {
