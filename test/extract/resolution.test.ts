@@ -100,6 +100,25 @@ describe('decisions carry their reason', () => {
   });
 });
 
+describe('press statements after someone else’s words', () => {
+  it('credit the member issuing the statement, whose surname may be a title word', () => {
+    const text = 'WASHINGTON – Rep. Mark Bishop (CA-14) issued the following statement after President Lena Ford\'s remarks from the Rose Garden: "This impasse is entirely due to the misuse of the filibuster. Let us reopen the government."';
+    const { quotes, speakers } = extract(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Mark Bishop']);
+    expect(speakers.map((s) => s.name)).not.toContain('Rose Garden');
+  });
+
+  it('read a title word after a lone given name as the surname of the issuing member', () => {
+    const text = 'WASHINGTON – Rep. Mark Bishop (CA-14) voted against the spending bill today.\n\n"This bill spends money we do not have, and families will pay for it."';
+    expect(speakerOf(text, 'This bill spends')).toBe('Mark Bishop');
+  });
+
+  it('do not take a passive after a quotation for its attribution', () => {
+    const text = 'Rep. Ann Ortiz spoke after the vote. "This bill is a sham, and the people deserve better." President Hale is expected to veto the bill.';
+    expect(speakerOf(text, 'This bill is a sham')).toBe('Ann Ortiz');
+  });
+});
+
 describe('a colon after an answer to someone else’s words', () => {
   it('credits the one answering, not the owner of the words answered', () => {
     const text = [

@@ -39,6 +39,7 @@ const STOP_AFTER_NP = new Set(['in', 'on', 'during', 'when', 'while', 'who', 'wh
 
 /** Words after which a cue form is a noun ("of tweets", "his remarks"). */
 const NOUN_BEFORE = /^(?:a|an|the|of|his|her|their|its|our|my|your|these|those|several|many|recent)$/i;
+const BE_FORMS = /^(?:is|was|are|were|be|been|being)$/i;
 
 /** Verbs that make a statement a document: "X made / issued / released the following statement:". */
 const STATEMENT_MAKING = new Set(['made', 'makes', 'issued', 'issues', 'released', 'releases', 'gave', 'delivered', 'provided']);
@@ -220,6 +221,12 @@ export function documentOwner(text: string, tokens: Token[], j: number): Speaker
   return parseSpeakerPhrase(text, [...tokens.slice(from, k), makeToken(possessive[1], tokens[k].start, tokens[k].start + possessive[1].length)]);
 }
 
+/** Is the cue-like word at c a noun: "a series of tweets", "her posts", "Trump's remarks" (not "he's said")? */
+function nounReading(tokens: Token[], c: number): boolean {
+  const prev = tokens[c - 1]?.text ?? '';
+  return NOUN_BEFORE.test(prev) || (/['’]s$/.test(prev) && /^\p{Lu}/u.test(prev));
+}
+
 /** Steps left over a "(D-N.C.)" parenthetical ending at j. */
 function skipParenthetical(tokens: Token[], j: number): number {
   if (j < 0 || tokens[j].text !== ')') return j;
@@ -327,6 +334,8 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     for (let c = a + 1; c < Math.min(after.length, a + 45); c++) {
       const phrasal = c + 1 < after.length && QUOTE_PHRASAL_CUES.has(`${after[c].text} ${after[c + 1].text}`);
       if ((!directCue(after[c].text, true) && !phrasal) || !/^[a-z]/.test(after[c].text)) continue;
+      // a passive is no reporting clause: "“…” President Roe is expected to veto it", "“…” Roe was asked"
+      if (BE_FORMS.test(after[c - 1].text) && !/ing$/.test(after[c].text)) break;
       const subject = subjectBefore(text, after, c);
       let opens = a; // "“…,” former Bush speechwriter Noam Neusner wrote"
       while (opens < c && DESCRIPTION_OPENERS.has(after[opens].text)) opens++;
@@ -356,7 +365,7 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     for (let c = toks.length - 1; c >= 0 && toks.length - c <= 9; c--) {
       const w = toks[c].text;
       if (!directCue(w) || !/^[a-z]/.test(w)) continue;
-      if (c > 0 && NOUN_BEFORE.test(toks[c - 1].text)) continue; // "a series of tweets", "her posts": a noun, no cue
+      if (c > 0 && nounReading(toks, c)) continue;
       const complement = toks.slice(c + 1);
       if (complement.some((t) => directCue(t.text) && /^[a-z]/.test(t.text))) continue;
       if (complement.length && !(introduced || colon)) break;
@@ -385,14 +394,15 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     if (colon) {
       // not inside a fronted clause: "With leaders worried about …, President Obama is rolling out a message:"
       for (let c = afterFrontedClause(toks, toks.length); c < toks.length; c++) {
-        if (!directCue(toks[c].text) || !/^[a-z]/.test(toks[c].text)) continue;
+        if (!directCue(toks[c].text) || !/^[a-z]/.test(toks[c].text) || nounReading(toks, c)) continue;
         const subject = subjectBefore(text, toks, c);
         if (subject) return { phrase: subject, cue: toks[c].text, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: 'standalone', confidence: 0.7 };
       }
     }
     // "The palace issued the following statement from the king: “…”": the author after "from"
     if (colon) {
-      const from = toks.findIndex((t, k) => t.text.toLowerCase() === 'from' && k > 0 && /^(?:statement|message|letter|note|remarks|address)$/i.test(toks[k - 1].text));
+      // (not words someone owns, said from somewhere: "Trump's remarks from the Oval Office")
+      const from = toks.findIndex((t, k) => t.text.toLowerCase() === 'from' && k > 1 && /^(?:statement|message|letter|note|remarks|address)$/i.test(toks[k - 1].text) && !/['’]s$/.test(toks[k - 2].text));
       if (from > 0 && from < toks.length - 1) {
         const phrase = parseSpeakerPhrase(text, toks.slice(from + 1), true);
         if (phrase && phrase.kind !== 'pronoun') return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
