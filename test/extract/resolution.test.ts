@@ -111,6 +111,24 @@ describe('press statements after someone else’s words', () => {
   it('read a title word after a lone given name as the surname of the issuing member', () => {
     const text = 'WASHINGTON – Rep. Mark Bishop (CA-14) voted against the spending bill today.\n\n"This bill spends money we do not have, and families will pay for it."';
     expect(speakerOf(text, 'This bill spends')).toBe('Mark Bishop');
+    expect(speakerOf(text.replace('Mark Bishop', 'Mark T. Bishop'), 'This bill spends')).toBe('Mark T. Bishop');
+  });
+
+  it('name the member after a suffix set off by a comma', () => {
+    const text = 'Washington, D.C. – Congressman Walter D. Pryce, Jr. (GA-09) issued the following statement after the vote: “Today is a good day for the families of our district.”';
+    const { quotes, speakers } = extract(text);
+    expect(quotes.map((q) => [q.speaker, q.via])).toEqual([['Walter D. Pryce', 'colon-lead']]);
+    expect(speakers.map((s) => s.name)).toEqual(['Walter D. Pryce']);
+  });
+
+  it('credit unattributed quotes to the issuing member by the fullest name, nickname included', () => {
+    const text = 'Today, Congressman Harold “Hank” Voss (KY-07) shared information for flood victims: “Hello, this is Congressman Hank Voss.\n\n“If you suffered damage from the flooding, be sure to call the agency.”';
+    expect(speakerOf(text, 'If you suffered damage')).toBe('Harold “Hank” Voss');
+  });
+
+  it('resolve “the Congressman” to the one member the release names', () => {
+    const text = 'WASHINGTON – Congressman Luis Ortega (IL-04) called for an investigation on Monday.\n\n“It has been hard to get information on this case,” the Congressman said.';
+    expect(speakerOf(text, 'It has been hard')).toBe('Luis Ortega');
   });
 
   it('do not take a passive after a quotation for its attribution', () => {

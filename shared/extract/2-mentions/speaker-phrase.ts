@@ -115,9 +115,10 @@ export function readNameForward(tokens: Token[], i: number): { titleFrom: number
       titleFrom = from;
     }
   }
-  // a trailing particle or title is not part of the name: "Marco Rubio Miss…"; after a lone given name it is
-  // the surname: "Rep. Rob Bishop (UT-01)", "Sen. Angus King"
-  const surnameTitle = j - from === 2 && isTitle(tokens[j - 1].text) && givenNameGender(tokens[from].text) !== undefined;
+  // a trailing particle or title is not part of the name: "Marco Rubio Miss…"; after a lone given name (and
+  // initials) it is the surname: "Rep. Rob Bishop (UT-01)", "Sen. Angus King", "Sanford D. Bishop, Jr."
+  const surnameTitle =
+    j - from >= 2 && isTitle(tokens[j - 1].text) && givenNameGender(tokens[from].text) !== undefined && tokens.slice(from + 1, j - 1).every((t) => /^(?:[A-Z]\.)+$/.test(t.text));
   while (!surnameTitle && j > from + 1 && (PARTICLES.has(tokens[j - 1].text) || isTitle(tokens[j - 1].text))) j--;
   while (j > from && PARTICLES.has(tokens[j - 1].text)) j--;
   if (j === from) return null;

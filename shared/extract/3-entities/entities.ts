@@ -283,7 +283,10 @@ export class DocumentPeople {
    * "Prime Minister X" in the document, "the senator" → the only "Sen. X". Null when none or several fit.
    */
   describedBy(description: string): PersonName | null {
-    const words = description.toLowerCase().split(/\s+/);
+    const written = description.split(/\s+/);
+    // a title kept without its article ("“…,” the Congressman said" → "Congressman") describes as "the congressman"
+    if (written[0].toLowerCase() !== 'the' && written.length <= 2 && isTitle(written[written.length - 1])) written.unshift('the');
+    const words = written.map((w) => w.toLowerCase());
     if (words[0] !== 'the' || words.length < 2 || words.length > 4) return null;
     const head = OFFICE_OF[words[words.length - 1]] ?? words[words.length - 1];
     const qualifiers = words.slice(1, -1);
@@ -359,14 +362,14 @@ export class DocumentPeople {
    * statement".
    */
   issuer(openingChars = 600): PersonName | null {
-    return (
-      this.names.find((n) => {
-        if (n.start >= openingChars) return false;
-        if (n.title !== undefined && MEMBER_TITLE.test(n.title.split(/\s+/).pop() ?? '')) return true;
-        const after = this.text.slice(n.end, n.end + 60);
-        return MEMBER_TAG.test(after) || ISSUED_STATEMENT.test(after);
-      }) ?? null
-    );
+    const member = this.names.find((n) => {
+      if (n.start >= openingChars) return false;
+      if (n.title !== undefined && MEMBER_TITLE.test(n.title.split(/\s+/).pop() ?? '')) return true;
+      const after = this.text.slice(n.end, n.end + 60);
+      return MEMBER_TAG.test(after) || ISSUED_STATEMENT.test(after);
+    });
+    // by their fullest name: "Congressman Harold “Hal” Rogers (KY-05)" is not "Harold"
+    return member ? { ...member, name: this.fullest(member.name, member.start) ?? member.name } : null;
   }
 }
 

@@ -184,7 +184,9 @@ export class SpeakerRegistry {
       case 'pronoun':
         return this.resolvePronoun(phrase, at);
       case 'person':
-        return this.resolvePerson(phrase);
+        // a title alone ("“…,” the Congressman said") is a description, of the one person holding it
+        // (not a surname that is a title word: "Bishop added")
+        return isTitle(phrase.name) && /^the\s/i.test(this.text.slice(phrase.start, phrase.nameEnd)) ? this.simple({ ...phrase, kind: 'role' }, 'role') : this.resolvePerson(phrase);
       case 'organization': {
         const kind = nameKind(phrase.name);
         if (kind === 'person' && phrase.name.includes(' ')) return this.resolvePerson({ ...phrase, kind: 'person' });

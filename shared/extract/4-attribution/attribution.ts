@@ -12,7 +12,7 @@
 import { ANSWERED_WORDS, DOCUMENT_NOUNS, lookupCueVerb, QUOTE_ONLY_CUES, QUOTE_PHRASAL_CUES, REPLY_VERBS } from '../../lexicon/cues.ts';
 import { makeToken } from '../1-tokens/tokens.ts';
 import { DESCRIPTION_OPENERS } from '../../lexicon/roles.ts';
-import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS, DESCRIPTION_LINKS } from '../../lexicon/function-words.ts';
+import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS, DESCRIPTION_LINKS, SUFFIXES } from '../../lexicon/function-words.ts';
 import type { QuoteSpan, Paragraph } from '../1-tokens/quotemarks.ts';
 import { parseSpeakerPhrase, readNameForward, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from '../2-mentions/speaker-phrase.ts';
 import { isGivenName } from '../2-mentions/tagging.ts';
@@ -135,6 +135,8 @@ function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhr
   let j = cueAt - 1;
   while (j >= 0 && isAdverb(tokens[j].text) && !PRONOUNS.has(tokens[j].text.toLowerCase())) j--;
   j = skipParenthetical(tokens, j);
+  // "Sanford D. Bishop, Jr. (GA-02) issued": the suffix after its comma closes the name before it
+  if (j >= 2 && SUFFIXES.has(tokens[j].text) && tokens[j - 1].text === ',') j -= 2;
   if (j < 0) return null;
   const owner = documentOwner(text, tokens, j);
   if (owner) return owner;
