@@ -36,7 +36,7 @@ export const BETWEEN_SUBJECT_AND_CUE = new Set([
   'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'on', 'ever', 'week', 'month', 'year', 'weekend',
   'morning', 'afternoon', 'evening', 'night', 'this', 'past', 'tonight', 'always', 'consistently', 'clearly',
   'openly', 'widely', 'separately', 'initially', 'subsequently', 'is', 'are', 'was', 'were', 'been', 'being', "n't",
-  'immediately', 'flatly',
+  'immediately', 'flatly', 'having',
 ]);
 
 /** Words that open a fronted clause before a sentence's subject: "With leaders worried, President Obama …". */

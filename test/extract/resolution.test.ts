@@ -137,6 +137,32 @@ describe('press statements after someone else’s words', () => {
   });
 });
 
+describe('speaker phrases read on Wikinews', () => {
+  it('take the person of an organisation’s department, after a lower-case description', () => {
+    const text = '"We wanted to find out how these germs spread" said lead author Professor Dana Whitfield of the University of Leeds\'s medical school.';
+    const { quotes, speakers } = extract(text);
+    expect(quotes[0].speaker).toBe('Dana Whitfield');
+    expect(speakers[0]).toMatchObject({ name: 'Dana Whitfield', organization: 'University of Leeds' });
+  });
+
+  it('end the subject before "having"', () => {
+    const text = 'Analysts called it early, with analyst Kevin Marsh having declared it on his blog "the most boring race in years".';
+    expect(extract(text).speakers.map((s) => s.name)).toEqual(['Kevin Marsh']);
+  });
+
+  it('take the name in apposition to a description as the subject, for the quote and the pronoun after it', () => {
+    const text = 'Since then, a Democrat, Lena Ortiz, has publicly voiced support for the inquiry, telling the Daily Herald: "I\'m a big fan of oversight, so let\'s let the committees get to work." She continued by noting that "using agencies to put a finger on the scale is a problem."';
+    const { quotes, speakers } = extract(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Lena Ortiz', 'Lena Ortiz']);
+    expect(speakers.map((s) => s.name)).toEqual(['Lena Ortiz']);
+  });
+
+  it('do not take the object of a participle after a quote for its speaker', () => {
+    const text = 'Ryan Keller, the director of the film, wrote of Boseman, "I noticed then that Chad was an anomaly", recalling their first meeting. "He was calm. Assured. Constantly studying."';
+    expect(extract(text).quotes.map((q) => q.speaker)).toEqual(['Ryan Keller', 'Ryan Keller']);
+  });
+});
+
 describe('a colon after an answer to someone else’s words', () => {
   it('credits the one answering, not the owner of the words answered', () => {
     const text = [

@@ -8,7 +8,7 @@
  */
 
 import { givenNameGender, isDictionaryWord, isGivenName } from './tagging.ts';
-import type { Token } from '../1-tokens/tokens.ts';
+import { makeToken, type Token } from '../1-tokens/tokens.ts';
 import { isDemonym, isPlaceName } from '../../lexicon/places.ts';
 import { AFTER_HEARER, BETWEEN_SUBJECT_AND_CUE, CLAUSE_OPENERS, DETERMINERS, NOT_NAME, PARTICLES, PRONOUNS, SUFFIXES, PERSON_ORGANIZATION_LINKS, TITLE_MINOR_WORDS } from '../../lexicon/function-words.ts';
 import { ORG_DESCRIPTORS, ORG_WORDS } from '../../lexicon/organizations.ts';
@@ -277,12 +277,23 @@ export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = f
  * title before it), a link word, then capitalised words; the speaker is the person, not what follows.
  */
 function personOfOrganization(text: string, head: Token[]): SpeakerPhrase | null {
-  const at = DETERMINERS.has(head[0].text.toLowerCase()) ? 1 : 0;
+  let at = DETERMINERS.has(head[0].text.toLowerCase()) ? 1 : 0;
+  // a description in lower case before the name: "lead author Professor Dana Roe of …"
+  const described = at;
+  while (at < head.length - 1 && /^[a-z]/.test(head[at].text) && !PERSON_ORGANIZATION_LINKS.has(head[at].text)) at++;
+  const role = at > described && isDescriptionOfRole(head.slice(described, at)) ? text.slice(head[described].start, head[at - 1].end) : undefined;
+  if (at > described && !role) return null;
   const run = readNameForward(head, at);
   if (!run || run.to >= head.length - 1 || !PERSON_ORGANIZATION_LINKS.has(head[run.to].text)) return null;
   const titled = run.titleFrom < run.from;
   if (!titled && !(run.to - run.from >= 2 && isGivenName(head[run.from].text))) return null;
-  const rest = head.slice(run.to + 1).filter((t) => !DETERMINERS.has(t.text.toLowerCase()));
+  let rest = head.slice(run.to + 1).filter((t) => !DETERMINERS.has(t.text.toLowerCase()));
+  // "of the University of Leeds's medical school": the organisation is the possessor; its department is lower case
+  const owner = rest.findIndex((t) => /\p{L}['’]s$/u.test(t.text));
+  if (owner > 0 && rest.slice(owner + 1).every((t) => /^[a-z]/.test(t.text))) {
+    const last = rest[owner];
+    rest = [...rest.slice(0, owner), makeToken(last.text.replace(/['’]s$/, ''), last.start, last.end - 2)];
+  }
   if (!rest.length || !rest.every((t) => isCapitalisedWord(t.text) || ['of', 'for', '&', 'and'].includes(t.text))) return null;
   const nameTokens = head.slice(run.from, run.to);
   if (nameTokens.some((t) => ORG_WORDS.has(t.text))) return null;
@@ -297,6 +308,7 @@ function personOfOrganization(text: string, head: Token[]): SpeakerPhrase | null
     phrase.title = text.slice(head[run.titleFrom].start, head[run.from - 1].end);
     phrase.gender = titleGender(phrase.title);
   }
+  if (role) phrase.role = role;
   return phrase;
 }
 

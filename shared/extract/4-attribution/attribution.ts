@@ -262,6 +262,11 @@ function sentenceSubject(text: string, tokens: Token[], cueAt: number): SpeakerP
     }
     let j = i;
     while (j < cueAt && (isCapitalisedWord(tokens[j].text) || isTitle(tokens[j].text) || /^[A-Z]\.$/.test(tokens[j].text) || isRoleWord(tokens[j].text))) j++;
+    // "a Republican, Mark Amodei, has voiced support …": the name in apposition to a description
+    let k = j + 1;
+    while (tokens[j]?.text === ',' && k < cueAt && (isCapitalisedWord(tokens[k].text) || /^[A-Z]\.$/.test(tokens[k].text))) k++;
+    const named = k - j > 2 && tokens[k]?.text === ',' ? parseSpeakerPhrase(text, tokens.slice(first, k)) : null;
+    if (named?.kind === 'person') return named;
     const phrase = parseSpeakerPhrase(text, tokens.slice(first, j));
     if (phrase && phrase.kind !== 'pronoun') return phrase;
     i = j;
@@ -328,7 +333,8 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
       const phrase = phraseAfterCue(text, after, a + 2);
       if (phrase) return { phrase, cue: 'according to', cueStart: after[a].start, cueEnd: after[a + 1].end, via: 'according', placement: placementOf(before, introduced), confidence: 0.8 };
     }
-    if (directCue(w, true)) {
+    // (a participle's object is no speaker: "“…”, recalling their first meeting")
+    if (directCue(w, true) && !/ing$/.test(w)) {
       const phrase = phraseAfterCue(text, after, a + 1);
       if (phrase) return { phrase, cue: w, cueStart: after[a].start, cueEnd: after[a].end, via: 'after', placement: placementOf(before, introduced), confidence: afterPunct ? 0.95 : 0.75 };
     }
