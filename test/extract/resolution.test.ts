@@ -121,6 +121,16 @@ describe('press statements after someone else’s words', () => {
     expect(speakers.map((s) => s.name)).toEqual(['Walter D. Pryce']);
   });
 
+  it('name the member before a degree and an office whose name holds commas', () => {
+    const text = 'Washington, D.C. – Congressman Paul R. Hendry, M.D. (R-TX), Chairman of the Subcommittee on Commerce, Manufacturing and Trade, issued the following statement on the ruling: “This news is not surprising. The agency had many chances.”';
+    expect(speakerOf(text, 'This news is not surprising')).toBe('Paul R. Hendry');
+  });
+
+  it('give a day’s figures no speaker', () => {
+    const text = 'Rep. Tom Ruiz spoke on Friday. Today’s job numbers reveal that the economy shed 95,000 jobs in September.';
+    expect(extract(text).speakers.map((s) => s.name)).not.toContain('Today’s');
+  });
+
   it('credit unattributed quotes to the issuing member by the fullest name, nickname included', () => {
     const text = 'Today, Congressman Harold “Hank” Voss (KY-07) shared information for flood victims: “Hello, this is Congressman Hank Voss.\n\n“If you suffered damage from the flooding, be sure to call the agency.”';
     expect(speakerOf(text, 'If you suffered damage')).toBe('Harold “Hank” Voss');

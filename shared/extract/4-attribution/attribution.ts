@@ -12,7 +12,7 @@
 import { ANSWERED_WORDS, DOCUMENT_NOUNS, lookupCueVerb, QUOTE_ONLY_CUES, QUOTE_PHRASAL_CUES, REPLY_VERBS } from '../../lexicon/cues.ts';
 import { makeToken } from '../1-tokens/tokens.ts';
 import { DESCRIPTION_OPENERS } from '../../lexicon/roles.ts';
-import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS, DESCRIPTION_LINKS, SUFFIXES } from '../../lexicon/function-words.ts';
+import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS, DESCRIPTION_LINKS } from '../../lexicon/function-words.ts';
 import type { QuoteSpan, Paragraph } from '../1-tokens/quotemarks.ts';
 import { parseSpeakerPhrase, readNameForward, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from '../2-mentions/speaker-phrase.ts';
 import { isGivenName } from '../2-mentions/tagging.ts';
@@ -134,9 +134,7 @@ function phraseAfterCue(text: string, tokens: Token[], from: number, lenient = t
 function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhrase | null {
   let j = cueAt - 1;
   while (j >= 0 && isAdverb(tokens[j].text) && !PRONOUNS.has(tokens[j].text.toLowerCase())) j--;
-  j = skipParenthetical(tokens, j);
-  // "Sanford D. Bishop, Jr. (GA-02) issued": the suffix after its comma closes the name before it
-  if (j >= 2 && SUFFIXES.has(tokens[j].text) && tokens[j - 1].text === ',') j -= 2;
+  j = skipNameTail(tokens, j);
   if (j < 0) return null;
   const owner = documentOwner(text, tokens, j);
   if (owner) return owner;
@@ -152,16 +150,18 @@ function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhr
     let k = j - 1;
     while (k >= 0 && tokens[k].text !== ',' && j - k < 40) k--;
     if (k <= 0 || tokens[k].text !== ',') return null;
-    // "Anderson Cooper, of CNN, one of her sons, stated": step back over further lower-case appositions
+    // "Anderson Cooper, of CNN, one of her sons, stated": step back over further lower-case appositions, and over
+    // an office whose name holds commas ("X, Chairman of the Subcommittee on Commerce, Manufacturing and Trade, issued")
     for (let more = 0; more < 2; more++) {
       let k2 = k - 1;
       while (k2 >= 0 && tokens[k2].text !== ',' && k - k2 < 12) k2--;
-      if (k2 <= 0 || tokens[k2].text !== ',' || !/^[a-z]/.test(tokens[k2 + 1]?.text ?? '')) break;
+      const opener = tokens[k2 + 1]?.text ?? '';
+      if (k2 <= 0 || tokens[k2].text !== ',' || !(/^[a-z]/.test(opener) || (isTitle(opener) && tokens[k2 + 2]?.text === 'of'))) break;
       k = k2;
     }
     appositionStart = k;
     end = j;
-    j = skipParenthetical(tokens, k - 1);
+    j = skipNameTail(tokens, k - 1);
     if (j < 0) return null;
   }
   if (PRONOUNS.has(tokens[j].text.toLowerCase()) && appositionStart < 0) return parseSpeakerPhrase(text, [tokens[j]]);
@@ -227,6 +227,15 @@ export function documentOwner(text: string, tokens: Token[], j: number): Speaker
 function nounReading(tokens: Token[], c: number): boolean {
   const prev = tokens[c - 1]?.text ?? '';
   return NOUN_BEFORE.test(prev) || (/['’]s$/.test(prev) && /^\p{Lu}/u.test(prev));
+}
+
+/** A degree or suffix set off by a comma after a name: "Michael C. Burgess, M.D.", "Sanford D. Bishop, Jr.". */
+const NAME_TAIL = /^(?:Jr\.?|Sr\.?|II|III|IV|M\.D\.|Ph\.D\.|D\.D\.S\.|Esq\.?)$/;
+
+/** Steps left over what may close a name before a cue: "(GA-02)", ", Jr. (GA-02)", ", M.D. (R-TX)". */
+function skipNameTail(tokens: Token[], j: number): number {
+  j = skipParenthetical(tokens, j);
+  return j >= 2 && NAME_TAIL.test(tokens[j].text) && tokens[j - 1].text === ',' ? j - 2 : j;
 }
 
 /** Steps left over a "(D-N.C.)" parenthetical ending at j. */
