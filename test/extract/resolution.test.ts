@@ -173,6 +173,20 @@ describe('speaker phrases read on Wikinews', () => {
   });
 });
 
+describe('the clause right before a quote', () => {
+  it('keeps its subject when the cue touches the quote without a comma', () => {
+    const text = 'Senate Majority Leader Dana Whitcomb and House Intelligence Committee chair Adam Ferris both questioned the plan. Ferris called it "a non-starter". Pruitt said "I can just tell you, I don\'t know what he\'s basing this on."';
+    expect(speakerOf(text, 'I can just tell you')).toBe('Pruitt');
+  });
+
+  it('closed by a colon introduces its subject’s words, not those of a person it names', () => {
+    const campaign = 'The senator has not conceded. The Reyes campaign recycled a statement it first put out in July: "The voters will decide this election, and the count will go on."';
+    expect(speakerOf(campaign, 'The voters will decide')).toBe('The Reyes campaign');
+    const pronoun = 'Supreme Leader Ali Tabrizi ordered three days of mourning after the strike. In his message, he praised Kazemi\'s life: "He was a stellar example of those educated in the school of faith."';
+    expect(speakerOf(pronoun, 'He was a stellar example')).toBe('Ali Tabrizi');
+  });
+});
+
 describe('a colon after an answer to someone else’s words', () => {
   it('credits the one answering, not the owner of the words answered', () => {
     const text = [

@@ -14,7 +14,7 @@ import { makeToken } from '../1-tokens/tokens.ts';
 import { DESCRIPTION_OPENERS } from '../../lexicon/roles.ts';
 import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS, DESCRIPTION_LINKS } from '../../lexicon/function-words.ts';
 import type { QuoteSpan, Paragraph } from '../1-tokens/quotemarks.ts';
-import { parseSpeakerPhrase, readNameForward, tokenize, isCapitalisedWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from '../2-mentions/speaker-phrase.ts';
+import { parseSpeakerPhrase, readNameForward, tokenize, isCapitalisedWord, isOrgWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from '../2-mentions/speaker-phrase.ts';
 import { isGivenName } from '../2-mentions/tagging.ts';
 
 export type Placement = 'standalone' | 'embedded';
@@ -229,6 +229,12 @@ function nounReading(tokens: Token[], c: number): boolean {
   return NOUN_BEFORE.test(prev) || (/['’]s$/.test(prev) && /^\p{Lu}/u.test(prev));
 }
 
+/** A headline's words ("Trump Addresses Munich Attack"): most of them capitalised. */
+function inTitleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => /^\p{L}/u.test(t.text));
+  return words.length > 0 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length * 2 > words.length;
+}
+
 /** A degree or suffix set off by a comma after a name: "Michael C. Burgess, M.D.", "Sanford D. Bishop, Jr.". */
 const NAME_TAIL = /^(?:Jr\.?|Sr\.?|II|III|IV|M\.D\.|Ph\.D\.|D\.D\.S\.|Esq\.?)$/;
 
@@ -396,7 +402,7 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
       // (the sentence may have begun before an earlier quote: "Mr. Trump …, ''That makes me smart'' -- and, asserting, ''…''")
       const subject = chained ?? (participle ? (sentenceSubject(text, toks, c) ?? wholeSentenceSubject(text, quote, context.paragraph)) : subjectBefore(text, toks, c));
       if (subject) {
-        return { phrase: subject, cue: w, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: introduced || colon || complement.length === 0 ? 'standalone' : 'embedded', confidence: introduced || colon ? 0.9 : 0.6 };
+        return { phrase: subject, cue: w, cueStart: toks[c].start, cueEnd: toks[c].end, via: 'before', placement: introduced || colon || complement.length === 0 ? 'standalone' : 'embedded', confidence: introduced || colon || complement.length === 0 ? 0.9 : 0.6 };
       }
       // inverted before a colon: "said Dr. Roe:"
       const inverted = phraseAfterCue(text, toks, c + 1, false);
@@ -460,6 +466,19 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
       const phrase = parseSpeakerPhrase(text, toks);
       const headline = phrase !== null && !phrase.title && toks.length > 3;
       if (phrase && phrase.kind !== 'pronoun' && !headline) return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
+    }
+    // "The Biden campaign recycled a statement it first put out in July: “…”", "In his message, he praised the
+    // general's life: “…”": a sentence closed by a colon introduces its subject's words
+    if (colon && toks.length > 3 && !inTitleCase(toks)) {
+      const subject = sentenceSubject(text, toks, toks.length);
+      // (only a clear subject: a pronoun, a person with a given name or title, an organisation by its kind, a
+      // definite description: "The Biden campaign")
+      const clear =
+        subject?.kind === 'pronoun' ||
+        (subject?.kind === 'role' && /^the\s/i.test(subject.name)) ||
+        (subject?.kind === 'person' && subject.name.includes(' ') && (!!subject.title || isGivenName(subject.name.split(' ')[0]))) ||
+        (subject?.kind === 'organization' && subject.name.split(/\s+/).some((w) => isOrgWord(w)));
+      if (subject && clear) return { phrase: subject, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.55 };
     }
   }
   return { ...none, placement: placementOf(before, introduced) };

@@ -135,7 +135,12 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
 
   // people named around the quote, nearest first on each side
   let nearestBefore = true;
-  const namedBefore = people.namesBetween(windowStart, q.start).reverse().filter((n) => !spoken(n) && !own(n));
+  // the rules' pick as written before the quote counts as named there, though the document names it in no way
+  // the people list knows ("Durbin said “…”": a bare surname, no title)
+  const written = (q.speaker?.kind === 'person' ? q.speaker.mentions : []).filter((m) => m.start >= windowStart && m.end <= q.start);
+  const listed = people.namesBetween(windowStart, q.start);
+  const extra = written.filter((m) => !listed.some((n) => n.start <= m.start && m.end <= n.end)).map((m): PersonName => ({ name: q.speaker!.name, start: m.start, end: m.end, words: nameWords(q.speaker!.name) }));
+  const namedBefore = [...listed, ...extra].sort((a, b) => b.start - a.start).filter((n) => !spoken(n) && !own(n));
   for (const n of namedBefore) {
     const c = add(people.fullest(n.name, n.start) ?? n.name, null, n.start, n.end, n.title, n.gender);
     const f = c.features;
