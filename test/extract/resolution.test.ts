@@ -86,7 +86,7 @@ describe('speaker phrases', () => {
     ]);
     // a lead that names her says so: "released the following statement:"
     const led = 'House Budget Committee Ranking Member Carla Wynn (WA-11) released the following statement: “The budget shortchanges our schools.”';
-    expect(extract(led).quotes.map((q) => [q.speaker, q.via])).toEqual([['Carla Wynn', 'colon-lead']]);
+    expect(extract(led).quotes.map((q) => [q.speaker, q.via])).toEqual([['Carla Wynn', 'statement-block']]);
   });
 });
 
@@ -114,10 +114,16 @@ describe('press statements after someone else’s words', () => {
     expect(speakerOf(text.replace('Mark Bishop', 'Mark T. Bishop'), 'This bill spends')).toBe('Mark T. Bishop');
   });
 
+  it('keep the issuer of "the following statement" though the clause names someone nearer the quote', () => {
+    const text = 'WASHINGTON – U.S. Representative Mark Sayer (R-N.C.) released the following statement after the Senate voted to confirm Robert Wilkes as the next Veterans Affairs Secretary:“North Carolina should be proud to have one of its own leading the department.”';
+    const [quote] = extract(text).quotes;
+    expect([quote.speaker, quote.via]).toEqual(['Mark Sayer', 'statement-block']);
+  });
+
   it('name the member after a suffix set off by a comma', () => {
     const text = 'Washington, D.C. – Congressman Walter D. Pryce, Jr. (GA-09) issued the following statement after the vote: “Today is a good day for the families of our district.”';
     const { quotes, speakers } = extract(text);
-    expect(quotes.map((q) => [q.speaker, q.via])).toEqual([['Walter D. Pryce', 'colon-lead']]);
+    expect(quotes.map((q) => [q.speaker, q.via])).toEqual([['Walter D. Pryce', 'statement-block']]);
     expect(speakers.map((s) => s.name)).toEqual(['Walter D. Pryce']);
   });
 

@@ -25,7 +25,8 @@ export interface Attribution {
   cueStart: number;
   cueEnd: number;
   /** Where the attribution was found. */
-  via: 'after' | 'before' | 'colon' | 'according' | 'none';
+  /** statement: "Roe issued the following statement:", whose subject is sure to speak the quote. */
+  via: 'after' | 'before' | 'colon' | 'statement' | 'according' | 'none';
   /** Is the quote a sentence of its own (direct) or a fragment inside someone's sentence? */
   placement: Placement;
   confidence: number;
@@ -435,7 +436,7 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     if (colon) {
       const verb = toks.findIndex((t, k) => STATEMENT_MAKING.has(t.lower) && /^(?:the|this|a|an|his|her|their|its|following)$/i.test(toks[k + 1]?.text ?? '') && toks.slice(k + 1, k + 4).some((x) => /^statements?$/i.test(x.text)));
       const subject = verb > 0 ? subjectBefore(text, toks, verb) : null;
-      if (subject) return { phrase: subject, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.75 };
+      if (subject) return { phrase: subject, cue: null, cueStart: -1, cueEnd: -1, via: 'statement', placement: 'standalone', confidence: 0.75 };
     }
     // "Clinton swiped at Trump in a series of tweets: “…”": a clause closed by the medium of the words
     if (colon && toks.length > 2 && MEDIUM_BEFORE_COLON.test(text.slice(toks[0].start, toks[toks.length - 1].end))) {

@@ -98,7 +98,7 @@ export function findDirectQuotes(text: string, registry: SpeakerRegistry, paragr
     let speaker: SpeakerEntry | null = phrase ? registry.resolve(phrase, phrase.start) : null;
     const fragment = a.placement === 'embedded';
     let confidence = a.confidence;
-    let via: Via = !speaker ? 'none' : label ? 'speaker-label' : a.phrase?.kind === 'pronoun' ? 'pronoun' : a.via === 'after' ? 'cue-after' : a.via === 'before' ? 'cue-before' : a.via === 'according' ? 'according-to' : 'colon-lead';
+    let via: Via = !speaker ? 'none' : label ? 'speaker-label' : a.phrase?.kind === 'pronoun' ? 'pronoun' : a.via === 'after' ? 'cue-after' : a.via === 'before' ? 'cue-before' : a.via === 'according' ? 'according-to' : a.via === 'statement' ? 'statement-block' : 'colon-lead';
     if (!speaker && !fragment) {
       // Unattributed quote: the speaker of the paragraph, else of a later quote in it, else of the previous paragraph.
       const para = paragraphs[paraOf[i]];

@@ -10,7 +10,8 @@
  *   later-in-paragraph an unattributed quote before Roe's attributed one in the same paragraph
  *   narration          a reporting clause ("…, Roe said.") earlier in the paragraph or the one before
  *   subject            words quoted in narration: the subject of their sentence ("Khan thanked “the police …”")
- *   statement-block    a paragraph of a statement introduced by "Roe said in a statement:"
+ *   statement-block    a statement introduced as its issuer's: "Roe issued the following statement: “…”", or a
+ *                      paragraph of one introduced by "Roe said in a statement:"
  *   reported           an indirect or mixed attribution: the subject of its cue
  *   press-issuer       an unattributed statement in a press release: the member issuing it
  *   ranked             the attribution model preferred another candidate than the rules' pick

@@ -32,8 +32,9 @@ export function rankSpeakers(quotes: RankedQuote[], ctx: RankingContext, registr
     observe?.(q, candidates);
     const { best, evidence } = bestCandidate(candidates, weights);
     const rules = q.speaker;
-    if (q.via === 'speaker-label' || q.via === 'subject') {
-      // the transcript names its speaker, or the quoted words are the predicate of their sentence's subject: nothing to weigh
+    if (q.via === 'speaker-label' || q.via === 'subject' || q.via === 'statement-block') {
+      // the transcript names its speaker, the quoted words are the predicate of their sentence's subject, or a
+      // statement is introduced as its issuer's ("X issued the following statement:"): nothing to weigh
       previous = { rules, ranked: rules };
       q.evidence = [`rule:${q.via}`];
       return;
