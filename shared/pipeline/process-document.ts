@@ -141,9 +141,14 @@ export class DocumentPipeline {
     const hash = contentHash(raw.body);
     const id = documentIdFor(hash);
     const metadata: DocumentMetadata = { filename: filenameOf(key), ...raw.metadata };
-    const existing = await this.register(id, key, metadata, receivedAt, { bytes: raw.size, contentHash: hash });
     const keepApart = await this.keepApartPairs();
     const identity = { hash, version: this.version, keepApart: pairsFingerprint(keepApart) };
+    // Most documents arrive queued by their upload (registered under this key, on the work list): begin the run
+    // in one conditional write, with no read of the record first. Any other state takes the path below.
+    const queuedRun = newRunId();
+    const started = await this.deps.index.beginQueuedRun(id, key, queuedRun, Date.now() + this.leaseMs);
+    if (started) return this.run(id, key, raw, metadata, keepApart, identity, { started });
+    const existing = await this.register(id, key, metadata, receivedAt, { bytes: raw.size, contentHash: hash });
     if (
       existing &&
       existing.status === 'done' &&
@@ -287,14 +292,14 @@ export class DocumentPipeline {
     metadata: DocumentMetadata,
     keepApart: Array<[string, string]>,
     identity: { hash: string; version: string; keepApart: string },
-    options: { onWorkList?: boolean } = {},
+    options: { onWorkList?: boolean; started?: DocumentRecord } = {},
   ): Promise<ProcessOutcome> {
     const index = this.deps.index;
     // Every state change of this run is conditional on owning it: a stale worker (one whose lease
     // expired and whose document was re-driven) can write nothing visible.
-    const runId = newRunId();
-    const started = await index.beginRun(id, runId, Date.now() + this.leaseMs, options);
-    if (!started) throw new RunConflictError(id, 'another run holds it (live lease)');
+    const started = options.started ?? (await index.beginRun(id, newRunId(), Date.now() + this.leaseMs, options));
+    if (!started?.runId) throw new RunConflictError(id, 'another run holds it (live lease)');
+    const runId = started.runId;
     // No earlier run (not even one that died) has written anything into the document's partition.
     const firstRun = started.attempts === 1 && started.version === undefined;
     try {

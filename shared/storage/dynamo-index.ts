@@ -230,6 +230,17 @@ export class DynamoIndexStore implements IndexStore {
     return got && strip<DocumentRecord>(got);
   }
 
+  async beginQueuedRun(id: string, rawKey: string, runId: string, leaseUntil: number): Promise<DocumentRecord | null> {
+    const got = await this.updateMeta(id, {
+      UpdateExpression: 'SET #s = :processing, runId = :run, leaseUntil = :lease, updatedAt = :now ADD attempts :one',
+      ConditionExpression: 'attribute_exists(pk) AND #s = :queued AND contains(rawKeys, :key)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':processing': 'processing', ':queued': 'queued', ':key': rawKey, ':run': runId, ':lease': leaseUntil, ':now': new Date().toISOString(), ':one': 1 },
+      ReturnValues: 'ALL_NEW',
+    });
+    return got && strip<DocumentRecord>(got);
+  }
+
   async commitRun(id: string, runId: string, status: 'done' | 'failed', extra: Partial<DocumentRecord> = {}, options: { dropVersion?: boolean } = {}): Promise<boolean> {
     const { names, values, sets } = await this.statusFields(id, status, status === 'done' ? { ...extra, version: runId } : extra);
     Object.assign(names, { '#run': 'runId', '#lease': 'leaseUntil' });

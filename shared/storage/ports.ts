@@ -271,6 +271,11 @@ export interface IndexStore {
    */
   beginRun(id: string, runId: string, leaseUntil: number, options?: { onWorkList?: boolean }): Promise<DocumentRecord | null>;
   /**
+   * queued (its upload registered it, under raw key `rawKey`, and put it on the work list) → processing under
+   * `runId`, in one conditional write with no read first; null when the document is in any other state.
+   */
+  beginQueuedRun(id: string, rawKey: string, runId: string, leaseUntil: number): Promise<DocumentRecord | null>;
+  /**
    * End `runId`: done (the document's `version` pointer flips to `runId`) or failed. False when the
    * run no longer owns the document (a newer run took over): nothing is written then.
    */

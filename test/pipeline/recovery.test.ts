@@ -56,6 +56,15 @@ describe('crash recovery', () => {
     expect(await index.getDocument('d0stale')).toMatchObject({ status: 'done', version: 'r-new' });
   });
 
+  it('a queued upload begins its run in one conditional write, any other state takes the reading path', async () => {
+    await index.registerDocument(record('d0queued'));
+    expect(await index.beginQueuedRun('d0queued', 'raw/other.txt', 'r-1', Date.now() + 60_000)).toBeNull(); // not its key
+    expect(await index.beginQueuedRun('d0missing', 'raw/d0missing.txt', 'r-1', Date.now() + 60_000)).toBeNull(); // never registered
+    expect(await index.beginQueuedRun('d0queued', 'raw/d0queued.txt', 'r-1', Date.now() + 60_000)).toMatchObject({ status: 'processing', runId: 'r-1', attempts: 1 });
+    expect(await index.beginQueuedRun('d0queued', 'raw/d0queued.txt', 'r-2', Date.now() + 60_000)).toBeNull(); // running now
+    expect(await index.getDocument('d0missing')).toBeNull();
+  });
+
   it('readers see only the committed version: nothing of a run in progress', async () => {
     const doc = record('d1versions');
     await index.registerDocument(doc);
