@@ -120,6 +120,12 @@ describe('press statements after someone else’s words', () => {
     expect([quote.speaker, quote.via]).toEqual(['Mark Sayer', 'statement-block']);
   });
 
+  it('credit each statement of a list to the member heading it, glued to the quote before or not', () => {
+    const text =
+      'Members of the Rivers Caucus released statements applauding the rule on the recovery of the river otter:Chairman Paul Gorman (AZ-09): "This is a huge win for the people of the West. The otter has made one of the most successful recoveries in history."House Natural Resources Committee Ranking Republican Dale Hatch (UT-02): "This decision is long-awaited and the science is clear."The Department of the Interior released the following statements:U.S. Department of the Interior Acting Secretary Ruth Barnard: "The facts are clear and indisputable."';
+    expect(extract(text).quotes.map((q) => q.speaker)).toEqual(['Paul Gorman', 'Dale Hatch', 'Ruth Barnard']);
+  });
+
   it('name the member after a suffix set off by a comma', () => {
     const text = 'Washington, D.C. – Congressman Walter D. Pryce, Jr. (GA-09) issued the following statement after the vote: “Today is a good day for the families of our district.”';
     const { quotes, speakers } = extract(text);

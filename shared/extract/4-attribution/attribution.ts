@@ -230,6 +230,24 @@ function nounReading(tokens: Token[], c: number): boolean {
   return NOUN_BEFORE.test(prev) || (/['’]s$/.test(prev) && /^\p{Lu}/u.test(prev));
 }
 
+/**
+ * The person heading a statement in a list: the capitalised words after the last colon, sentence end or quote
+ * mark (or from the start of what precedes the quote) before the quote's colon, ending in a person's name with a title or a known given name (a district tag
+ * may follow): "House Natural Resources Committee Ranking Republican Rob Bishop (UT-01)".
+ */
+function listEntrySpeaker(text: string, toks: Token[]): SpeakerPhrase | null {
+  let from = toks.length;
+  while (from > 0 && !/^(?:[:.!?]|["“”])$/.test(toks[from - 1].text) && toks.length - from < 16) from--;
+  if (from > 0 && !/^(?:[:.!?]|["“”])$/.test(toks[from - 1].text)) return null; // a long clause, no heading
+  const entry = toks.slice(from, skipParenthetical(toks, toks.length - 1) + 1);
+  if (entry.length < 2 || !entry.every((t) => isCapitalisedWord(t.text) || isTitle(t.text) || /^(?:of|the|for|and|[A-Z]\.)$/.test(t.text))) return null;
+  const phrase = parseSpeakerPhrase(text, entry);
+  if (phrase?.kind !== 'person' || !phrase.name.includes(' ') || phrase.nameEnd !== entry[entry.length - 1].end) return null;
+  // (a headline reads so too: "Whitlow Addresses Harbor Attack" is no office before a name)
+  const office = !phrase.organization || phrase.organization.split(/\s+/).some((w) => isOrgWord(w));
+  return phrase.title || (isGivenName(phrase.name.split(' ')[0]) && office) ? phrase : null;
+}
+
 /** A headline's words ("Trump Addresses Munich Attack"): most of them capitalised. */
 function inTitleCase(tokens: Token[]): boolean {
   const words = tokens.filter((t) => /^\p{L}/u.test(t.text));
@@ -431,6 +449,12 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
         const phrase = parseSpeakerPhrase(text, toks.slice(from + 1), true);
         if (phrase && phrase.kind !== 'pronoun') return { phrase, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.7 };
       }
+    }
+    // "…species:Chairman Paul Gosar (AZ-04): “…”", "…statements:U.S. Department of the Interior Acting Secretary David
+    // Bernhardt: “…”": a list of statements, each headed by its speaker's name and office after a colon or a quote
+    if (colon) {
+      const entry = listEntrySpeaker(text, toks);
+      if (entry) return { phrase: entry, cue: null, cueStart: -1, cueEnd: -1, via: 'colon', placement: 'standalone', confidence: 0.8 };
     }
     // "Congressman Conaway made this statement following the vote: “…”": the subject of a statement verb
     if (colon) {
