@@ -199,6 +199,18 @@ describe('the clause right before a quote', () => {
   });
 });
 
+describe('whom the words were said to', () => {
+  it('is not who said them, against an explicit attribution to a description', () => {
+    const text =
+      'WASHINGTON – A bipartisan group of six House Members today sent a letter to President Dana Whitford urging the dismissal of Director Sam Ortiz. “Internet freedom is indispensable, and the reports underscore the need for clarity,” the six Members wrote in a joint letter to President Whitford.';
+    const { quotes, speakers } = extract(text);
+    const quote = quotes.find((q) => q.kind === 'direct');
+    expect([quote?.speaker, quote?.via]).toEqual(['Members', 'cue-after']);
+    // a description, not a person named "Members" (whom other documents' Members would join)
+    expect(speakers.find((s) => s.name === 'Members')?.kind).toBe('role');
+  });
+});
+
 describe('a colon after an answer to someone else’s words', () => {
   it('credits the one answering, not the owner of the words answered', () => {
     const text = [

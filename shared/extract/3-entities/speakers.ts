@@ -5,8 +5,8 @@
  */
 import type { Mention, SpeakerKind } from '../../schema.ts';
 import type { SpeakerPhrase } from '../2-mentions/speaker-phrase.ts';
-import { titleGender, isCapitalisedWord, isDescriptionOfRole, isNationality, isTitle } from '../2-mentions/speaker-phrase.ts';
-import { givenNameGender, nameKind } from '../2-mentions/tagging.ts';
+import { titleGender, isCapitalisedWord, isDescriptionOfRole, isNationality, isRoleWord, isTitle } from '../2-mentions/speaker-phrase.ts';
+import { givenNameGender, isDictionaryWord, nameKind } from '../2-mentions/tagging.ts';
 import type { DocumentPeople, PersonName } from './entities.ts';
 import { DocumentOrganizations } from './organizations.ts';
 import { LEGISLATION_WORDS, isHeaderWords } from '../../lexicon/boilerplate.ts';
@@ -33,6 +33,9 @@ export interface SpeakerEntry {
 const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 const lastToken = (s: string) => norm(s).split(' ').pop() ?? '';
 
+
+/** An article (and a number or adjective) right before a word: "the Congressman", "the six Members". */
+const ARTICLE_BEFORE = /\b(?:the|a|an)\s+(?:[a-z]+\s+)?$/i;
 
 /** A sentence end between two names (not the period of a title or an initial: "Gov. Lee", "J. Roe"). */
 const SENTENCE_BREAK = /(?<!\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|St|Jr|Sr|Lt|Gen|Col|Prof|Rev|Hon|\p{Lu}))[.!?]["”’]?\s/u;
@@ -184,9 +187,11 @@ export class SpeakerRegistry {
       case 'pronoun':
         return this.resolvePronoun(phrase, at);
       case 'person':
-        // a title alone ("“…,” the Congressman said") is a description, of the one person holding it
-        // (not a surname that is a title word: "Bishop added")
-        return isTitle(phrase.name) && /^the\s/i.test(this.text.slice(phrase.start, phrase.nameEnd)) ? this.simple({ ...phrase, kind: 'role' }, 'role') : this.resolvePerson(phrase);
+        // a title or a common noun alone, written with an article ("“…,” the Congressman said", "the six Members
+        // wrote") is a description (of the one person holding the title); not a surname that is a title word: "Bishop added"
+        return ARTICLE_BEFORE.test(this.text.slice(Math.max(0, phrase.nameStart - 20), phrase.nameStart)) && !phrase.name.includes(' ') && (isTitle(phrase.name) || isRoleWord(phrase.name) || isDictionaryWord(phrase.name.toLowerCase()))
+          ? this.simple({ ...phrase, kind: 'role' }, 'role')
+          : this.resolvePerson(phrase);
       case 'organization': {
         const kind = nameKind(phrase.name);
         if (kind === 'person' && phrase.name.includes(' ')) return this.resolvePerson({ ...phrase, kind: 'person' });

@@ -187,7 +187,15 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
     const kind = candidateKind(c);
     return kind === 'person' ? !c.gender || c.gender === pronounGender : kind !== 'organization';
   };
-  const fitting = pronounGender ? out.filter((c) => c.features.rule || agrees(c)) : out;
+  // "…,” the six Members wrote in a letter to President Obama: against an explicit attribution, a person named only
+  // after a preposition around the quote ("to President Obama") is whom it was said to, not who said it
+  const explicit = q.speaker !== null && q.confidence >= 0.9 && (q.via === 'cue-after' || q.via === 'cue-before');
+  const addressee = (c: Candidate) =>
+    !c.features.rule &&
+    (c.features['named-before'] === undefined || c.features['named-before:after-preposition'] === 1) &&
+    (c.features['named-after'] === undefined || c.features['named-after:after-preposition'] === 1) &&
+    (c.features['named-before'] !== undefined || c.features['named-after'] !== undefined);
+  const fitting = out.filter((c) => (!pronounGender || c.features.rule || agrees(c)) && !(explicit && addressee(c)));
   // "nobody" competes only where the rules found no speaker: the model may re-rank their pick, not drop it
   if (!q.speaker) fitting.push({ name: null, entry: null, written: { start: q.start, end: q.start }, features: { nobody: 1 } });
   return fitting;
