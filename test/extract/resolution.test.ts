@@ -211,6 +211,13 @@ describe('whom the words were said to', () => {
   });
 });
 
+describe('whose words they are about', () => {
+  it('is not who said them: a person named only as an owner around the quote', () => {
+    const text = 'WASHINGTON – Mayor Ana Diaz’s plan drew criticism on Monday. “The plan ignores the river towns and their families,” the council wrote of Diaz’s plan.';
+    expect(speakerOf(text, 'The plan ignores')).toBe('the council');
+  });
+});
+
 describe('a colon after an answer to someone else’s words', () => {
   it('credits the one answering, not the owner of the words answered', () => {
     const text = [

@@ -45,6 +45,7 @@ export interface RankingContext {
   issuer: PersonName | null;
 }
 
+const POSSESSIVE_AFTER = /^['’]s/;
 const BEFORE_WINDOW = 400;
 const AFTER_WINDOW = 250;
 
@@ -154,6 +155,7 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
     if (cue.after) f['named-before:cue-after-name'] = 1;
     if (cue.before) f['named-before:cue-before-name'] = 1;
     if (people.afterPreposition(n)) f['named-before:after-preposition'] = 1;
+    if (POSSESSIVE_AFTER.test(text.slice(n.end, n.end + 2))) f['named-before:possessive'] = 1;
   }
   let nearestAfter = true;
   for (const n of people.namesBetween(q.end, windowEnd).filter((m) => !spoken(m) && !own(m))) {
@@ -168,6 +170,7 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
     if (cue.after) f['named-after:cue-after-name'] = 1;
     if (cue.before) f['named-after:cue-before-name'] = 1;
     if (people.afterPreposition(n)) f['named-after:after-preposition'] = 1; // "…,” he said in an interview with Wolf Blitzer
+    if (POSSESSIVE_AFTER.test(text.slice(n.end, n.end + 2))) f['named-after:possessive'] = 1;
   }
 
   const quoted = text.slice(q.start, q.end).toLowerCase();
@@ -187,14 +190,14 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
     const kind = candidateKind(c);
     return kind === 'person' ? !c.gender || c.gender === pronounGender : kind !== 'organization';
   };
-  // "…,” the six Members wrote in a letter to President Obama: against an explicit attribution, a person named only
-  // after a preposition around the quote ("to President Obama") is whom it was said to, not who said it
-  const explicit = q.speaker !== null && q.confidence >= 0.9 && (q.via === 'cue-after' || q.via === 'cue-before');
+  // "…,” the six Members wrote in a letter to President Obama", "The campaign recycled a statement …: “…”" after
+  // "described Trump's unwillingness as …": against an explicit attribution, a person named around the quote only
+  // after a preposition or as an owner ("to President Obama", "Trump's") is whom or what it is about, not who said it
+  const explicit = q.speaker !== null && ((q.confidence >= 0.9 && (q.via === 'cue-after' || q.via === 'cue-before')) || q.via === 'colon-lead');
+  const aside = (c: Candidate, side: 'named-before' | 'named-after') =>
+    c.features[side] === undefined || c.features[`${side}:after-preposition`] === 1 || c.features[`${side}:possessive`] === 1;
   const addressee = (c: Candidate) =>
-    !c.features.rule &&
-    (c.features['named-before'] === undefined || c.features['named-before:after-preposition'] === 1) &&
-    (c.features['named-after'] === undefined || c.features['named-after:after-preposition'] === 1) &&
-    (c.features['named-before'] !== undefined || c.features['named-after'] !== undefined);
+    !c.features.rule && aside(c, 'named-before') && aside(c, 'named-after') && (c.features['named-before'] !== undefined || c.features['named-after'] !== undefined);
   const fitting = out.filter((c) => (!pronounGender || c.features.rule || agrees(c)) && !(explicit && addressee(c)));
   // "nobody" competes only where the rules found no speaker: the model may re-rank their pick, not drop it
   if (!q.speaker) fitting.push({ name: null, entry: null, written: { start: q.start, end: q.start }, features: { nobody: 1 } });
