@@ -211,6 +211,20 @@ describe('whom the words were said to', () => {
   });
 });
 
+describe('"it" said', () => {
+  it('goes to the organisation opening the sentence before, never to a person', () => {
+    const text = 'The Georgian Tennis Federation (GTF) released a statement addressing Nika Basil\'s arrest. It read, "First of all, we would like to state that the federation does not tolerate violence."';
+    const { quotes, speakers } = extract(text);
+    expect(quotes.map((q) => [q.speaker, q.via])).toEqual([['Georgian Tennis Federation', 'pronoun']]);
+    expect(speakers[0].mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Georgian Tennis Federation']);
+  });
+
+  it('stays unattributed when no organisation was just named', () => {
+    const text = 'Nika Basil was arrested on Friday. It read, "First of all, we would like to state that violence is never tolerated."';
+    expect(extract(text).quotes.map((q) => q.speaker)).toEqual([null]);
+  });
+});
+
 describe('whose words they are about', () => {
   it('is not who said them: a person named only as an owner around the quote', () => {
     const text = 'WASHINGTON – Mayor Ana Diaz’s plan drew criticism on Monday. “The plan ignores the river towns and their families,” the council wrote of Diaz’s plan.';

@@ -5,7 +5,7 @@
  */
 import type { Mention, SpeakerKind } from '../../schema.ts';
 import type { SpeakerPhrase } from '../2-mentions/speaker-phrase.ts';
-import { titleGender, isCapitalisedWord, isDescriptionOfRole, isNationality, isRoleWord, isTitle } from '../2-mentions/speaker-phrase.ts';
+import { titleGender, isCapitalisedWord, isDescriptionOfRole, isNationality, isOrgWord, isRoleWord, isTitle } from '../2-mentions/speaker-phrase.ts';
 import { givenNameGender, isDictionaryWord, nameKind } from '../2-mentions/tagging.ts';
 import type { DocumentPeople, PersonName } from './entities.ts';
 import { DocumentOrganizations } from './organizations.ts';
@@ -234,10 +234,26 @@ export class SpeakerRegistry {
       return this.lastNamedPerson(from, at, gender) ?? recent ?? this.lastNamedPerson(from, at, gender, true);
     }
     if (lower === 'they' || lower === 'it' || lower === 'we') {
-      return this.lastSpeaker(at, (e) => e.kind !== 'person') ?? (lower === 'they' ? null : null);
+      return this.lastSpeaker(at, (e) => e.kind !== 'person') ?? (lower === 'it' ? this.organizationJustNamed(at) : null);
     }
     if (lower === 'i') return this.lastSpeaker(at);
     return null;
+  }
+
+  /**
+   * The organisation opening the sentence before `at`: "The Georgian Tennis Federation (GTF) released a statement …
+   * It read, “…”" (a name of capitalised words holding an organisation word, at the sentence's start).
+   */
+  private organizationJustNamed(at: number): SpeakerEntry | null {
+    const from = Math.max(0, at - 400);
+    const before = this.text.slice(from, at).trimEnd();
+    const sentences = before.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+    // ("It read" opens its sentence: the one before ends the text before it; else it is the one before that)
+    const previous = /[.!?]$/.test(before) ? sentences[sentences.length - 1] : sentences.length >= 2 ? sentences[sentences.length - 2] : null;
+    const m = previous && /^(?:The\s+)?((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|the)\s+)*){0,6}\p{Lu}[\p{L}&'’.-]*)/u.exec(previous);
+    if (!m || !m[1].split(/\s+/).some((w) => isOrgWord(w))) return null;
+    const start = from + before.lastIndexOf(previous as string) + m[0].length - m[1].length;
+    return this.simple({ kind: 'organization', start, end: start + m[1].length, name: m[1], nameStart: start, nameEnd: start + m[1].length }, 'organization');
   }
 
   private lastAttributionAt(entry: SpeakerEntry): number {

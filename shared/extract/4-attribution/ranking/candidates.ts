@@ -198,7 +198,10 @@ export function candidatesFor(quotes: QuoteToRank[], i: number, ctx: RankingCont
     c.features[side] === undefined || c.features[`${side}:after-preposition`] === 1 || c.features[`${side}:possessive`] === 1;
   const addressee = (c: Candidate) =>
     !c.features.rule && aside(c, 'named-before') && aside(c, 'named-after') && (c.features['named-before'] !== undefined || c.features['named-after'] !== undefined);
-  const fitting = out.filter((c) => (!pronounGender || c.features.rule || agrees(c)) && !(explicit && addressee(c)));
+  // "It read, “…”": a thing or an organisation, never a person
+  const agreesWithIt = (c: Candidate) => candidateKind(c) !== 'person';
+  const agreement = pronounGender ? agrees : q.pronoun?.toLowerCase() === 'it' ? agreesWithIt : null;
+  const fitting = out.filter((c) => (!agreement || c.features.rule || agreement(c)) && !(explicit && addressee(c)));
   // "nobody" competes only where the rules found no speaker: the model may re-rank their pick, not drop it
   if (!q.speaker) fitting.push({ name: null, entry: null, written: { start: q.start, end: q.start }, features: { nobody: 1 } });
   return fitting;
