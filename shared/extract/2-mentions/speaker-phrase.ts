@@ -133,13 +133,13 @@ function nameOver(text: string, first: Token, last: Token): Pick<SpeakerPhrase, 
 /** Words that make a lower-case word sequence a noun phrase about a source: "a spokesman for the campaign". */
 const NP_LINKS = new Set(['for', 'of', 'at', 'with', 'from', 'in', 'to', 'and', 'the', 'a', 'an', "'s", '’s']);
 
+/** A day's possessive is no owner: "Today’s job numbers reveal …" has no speaker. */
+const DAY_POSSESSIVE = /^(?:today|yesterday|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s$/i;
+
 /**
  * Parses a whole phrase known to name the speaker (e.g. the subject before a cue, or what follows an
  * inverted cue), already trimmed to the phrase. Returns null when it does not look like a speaker.
  */
-/** A day's possessive is no owner: "Today’s job numbers reveal …" has no speaker. */
-const DAY_POSSESSIVE = /^(?:today|yesterday|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s$/i;
-
 export function parseSpeakerPhrase(text: string, allTokens: Token[], lenient = false): SpeakerPhrase | null {
   const tokens = trimAdverbials(dropParentheticals(allTokens));
   if (!tokens.length || DAY_POSSESSIVE.test(tokens[0].text)) return null;

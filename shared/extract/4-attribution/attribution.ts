@@ -24,8 +24,7 @@ export interface Attribution {
   cue: string | null;
   cueStart: number;
   cueEnd: number;
-  /** Where the attribution was found. */
-  /** statement: "Roe issued the following statement:", whose subject is sure to speak the quote. */
+  /** Where the attribution was found (statement: "Roe issued the following statement:", whose subject surely speaks). */
   via: 'after' | 'before' | 'colon' | 'statement' | 'according' | 'none';
   /** Is the quote a sentence of its own (direct) or a fragment inside someone's sentence? */
   placement: Placement;
@@ -232,8 +231,9 @@ function nounReading(tokens: Token[], c: number): boolean {
 
 /**
  * The person heading a statement in a list: the capitalised words after the last colon, sentence end or quote
- * mark (or from the start of what precedes the quote) before the quote's colon, ending in a person's name with a title or a known given name (a district tag
- * may follow): "House Natural Resources Committee Ranking Republican Rob Bishop (UT-01)".
+ * mark (or from the start of what precedes the quote) before the quote's colon, ending in a person's name with a
+ * title or a known given name (a district tag may follow): "House Natural Resources Committee Ranking Republican
+ * Rob Bishop (UT-01)".
  */
 function listEntrySpeaker(text: string, toks: Token[]): SpeakerPhrase | null {
   let from = toks.length;
