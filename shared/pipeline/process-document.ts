@@ -25,6 +25,9 @@ import { catchUpProjection } from '../search/rebuild.ts';
 
 /** How long a container reuses the keep-apart decisions it read. */
 export const KEEP_APART_TTL_MS = 30_000;
+/** How long a container reuses the ids it read for a full name, and how many names it keeps. */
+export const NAME_LOOKUP_TTL_MS = 30_000;
+const MAX_KNOWN_NAMES = 5_000;
 /** Bump (or set QUOTEDESK_EXTRACTOR_VERSION) when extraction changes: documents then reindex on their next event. */
 export const EXTRACTOR_VERSION = process.env.QUOTEDESK_EXTRACTOR_VERSION ?? '2';
 
@@ -236,10 +239,28 @@ export class DocumentPipeline {
     const keepApart = await this.keepApartPairs(true);
     const hash = contentHash(raw.body);
     const identity = { hash, version: this.version, keepApart: pairsFingerprint(keepApart) };
-    return this.run(documentId, key, raw, { filename: filenameOf(key), ...raw.metadata }, keepApart, identity);
+    return this.run(documentId, key, raw, { filename: filenameOf(key), ...raw.metadata }, keepApart, identity, { fresh: true });
   }
 
   private keepApart: { pairs: Array<[string, string]>; until: number } | undefined;
+  /** Speaker ids already indexed under a name, read once per NAME_LOOKUP_TTL_MS per container (names repeat). */
+  private readonly knownIds = new Map<string, { ids: string[]; until: number }>();
+
+  /**
+   * The ids the corpus already gives `name`. For a full name a stale answer is harmless for as long as it lives: it
+   * keeps the id the name had, and an unknown name's id is derived from it, the same in every container. A one-word
+   * name is read afresh (who "Trump" can mean changes as people join the corpus), as in a decision's reprocess.
+   */
+  private async idsOfName(name: string, fresh: boolean): Promise<string[]> {
+    const cacheable = !fresh && name.trim().includes(' ');
+    const cached = cacheable ? this.knownIds.get(name) : undefined;
+    if (cached && cached.until >= Date.now()) return cached.ids;
+    const ids = await this.deps.index.resolveSpeaker(name);
+    if (!cacheable) return ids;
+    if (this.knownIds.size >= MAX_KNOWN_NAMES) this.knownIds.clear();
+    this.knownIds.set(name, { ids, until: Date.now() + NAME_LOOKUP_TTL_MS });
+    return ids;
+  }
 
   /**
    * The spellings people split apart, read once per KEEP_APART_TTL_MS per container rather than on
@@ -292,7 +313,7 @@ export class DocumentPipeline {
     metadata: DocumentMetadata,
     keepApart: Array<[string, string]>,
     identity: { hash: string; version: string; keepApart: string },
-    options: { onWorkList?: boolean; started?: DocumentRecord } = {},
+    options: { onWorkList?: boolean; started?: DocumentRecord; fresh?: boolean } = {},
   ): Promise<ProcessOutcome> {
     const index = this.deps.index;
     // Every state change of this run is conditional on owning it: a stale worker (one whose lease
@@ -319,7 +340,7 @@ export class DocumentPipeline {
       };
       // A merge someone rejected is not made again (none can exist before the first run).
       const rejected = firstRun ? [] : await index.rejectedMerges(id);
-      const { ids: globalIds, matches } = await this.speakerIdentities(id, extraction, keepApart, rejected);
+      const { ids: globalIds, matches } = await this.speakerIdentities(id, extraction, keepApart, rejected, options.fresh);
       const entry = toIndexEntry(document, extraction, globalIds, text, matches);
       const resultKey = resultKeyFor(id);
       await this.deps.documents.putResult(resultKey, {
@@ -414,6 +435,7 @@ export class DocumentPipeline {
     extraction: Extraction,
     keepApart: Array<[string, string]>,
     rejected: Array<Pick<MergeRecord, 'fromSpeakerId' | 'speakerId'>> = [],
+    fresh = false,
   ): Promise<{ ids: Map<string, string>; matches: Record<string, CorpusMatch> }> {
     const ids = new Map<string, string>();
     const matches: Record<string, CorpusMatch> = {};
@@ -432,7 +454,7 @@ export class DocumentPipeline {
           return;
         }
         const notThese = rejectedFor(derived);
-        const known = (await this.deps.index.resolveSpeaker(speaker.name)).filter((id) => !notThese.has(id));
+        const known = (await this.idsOfName(speaker.name, fresh)).filter((id) => !notThese.has(id));
         const multiWord = speaker.name.trim().includes(' ');
         let reuse = known.includes(derived) ? derived : multiWord ? known[0] : known.length === 1 ? known[0] : undefined;
         // (one candidate too: the quote then carries the full name, and the match its evidence)

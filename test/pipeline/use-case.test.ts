@@ -140,4 +140,30 @@ describe('process use case', () => {
     const ids = new Set((await index.quotesOfDocument(documentId, {})).items.map((q) => q.speakerId));
     expect(ids.size).toBe(2);
   });
+
+  it('reads the ids of a full name once while they are fresh, a one-word name every time', async () => {
+    const speakersOf = (names: string[]): Extract => () => ({
+      speakers: names.map((name, i) => ({ id: `s${i + 1}`, name, kind: 'person' as const, mentions: [], variants: [name] })),
+      quotes: [],
+      claims: [],
+      nameFlags: [],
+    });
+    const asked: string[] = [];
+    const resolveSpeaker = index.resolveSpeaker.bind(index);
+    index.resolveSpeaker = async (name, options) => {
+      asked.push(name);
+      return resolveSpeaker(name, options);
+    };
+    try {
+      const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: speakersOf(['Nell Orchard', 'Orchard']), extractorVersion: 'names' });
+      for (const key of ['raw/orchard-1.txt', 'raw/orchard-2.txt']) {
+        await upload(key, `The orchard opened (${key}).`);
+        expect(await pipeline.processObject(key)).toMatchObject({ status: 'done' });
+      }
+    } finally {
+      index.resolveSpeaker = resolveSpeaker;
+    }
+    expect(asked.filter((n) => n === 'Nell Orchard')).toHaveLength(1);
+    expect(asked.filter((n) => n === 'Orchard')).toHaveLength(2);
+  });
 });
