@@ -247,16 +247,17 @@ export class DocumentPipeline {
   private readonly knownIds = new Map<string, { ids: string[]; until: number }>();
 
   /**
-   * The ids the corpus already gives `name`. For a full name a stale answer is harmless for as long as it lives: it
-   * keeps the id the name had, and an unknown name's id is derived from it, the same in every container. A one-word
-   * name is read afresh (who "Trump" can mean changes as people join the corpus), as in a decision's reprocess.
+   * The ids the corpus already gives `name`. A full name found keeps its id while the answer lives. A name not found
+   * is asked again next time (another document may have indexed it since: a stale "nobody" would send it looking for
+   * a variant spelling of itself), and so is a one-word name (who "Trump" can mean changes as people join the
+   * corpus), as in a decision's reprocess.
    */
   private async idsOfName(name: string, fresh: boolean): Promise<string[]> {
     const cacheable = !fresh && name.trim().includes(' ');
     const cached = cacheable ? this.knownIds.get(name) : undefined;
     if (cached && cached.until >= Date.now()) return cached.ids;
     const ids = await this.deps.index.resolveSpeaker(name);
-    if (!cacheable) return ids;
+    if (!cacheable || !ids.length) return ids;
     if (this.knownIds.size >= MAX_KNOWN_NAMES) this.knownIds.clear();
     this.knownIds.set(name, { ids, until: Date.now() + NAME_LOOKUP_TTL_MS });
     return ids;
@@ -465,7 +466,8 @@ export class DocumentPipeline {
           // A name no other document writes: maybe another spelling of someone's ("Saunders-Jandro").
           match = matchVariantSpelling(speaker, (await this.deps.index.surnameNeighbours(speaker.name)).filter((c) => !notThese.has(c.id)));
         }
-        if (match) {
+        // (the profile its own name derives, indexed meanwhile by a document processed beside this one, is no variant)
+        if (match && match.speakerId !== derived) {
           matches[speaker.id] = match;
           reuse = match.speakerId;
         }

@@ -141,7 +141,7 @@ describe('process use case', () => {
     expect(ids.size).toBe(2);
   });
 
-  it('reads the ids of a full name once while they are fresh, a one-word name every time', async () => {
+  it('reads the ids of a full name found once while they are fresh; a one-word name, and a name not found, every time', async () => {
     const speakersOf = (names: string[]): Extract => () => ({
       speakers: names.map((name, i) => ({ id: `s${i + 1}`, name, kind: 'person' as const, mentions: [], variants: [name] })),
       quotes: [],
@@ -156,14 +156,32 @@ describe('process use case', () => {
     };
     try {
       const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: speakersOf(['Nell Orchard', 'Orchard']), extractorVersion: 'names' });
-      for (const key of ['raw/orchard-1.txt', 'raw/orchard-2.txt']) {
+      for (const key of ['raw/orchard-1.txt', 'raw/orchard-2.txt', 'raw/orchard-3.txt']) {
         await upload(key, `The orchard opened (${key}).`);
         expect(await pipeline.processObject(key)).toMatchObject({ status: 'done' });
       }
     } finally {
       index.resolveSpeaker = resolveSpeaker;
     }
-    expect(asked.filter((n) => n === 'Nell Orchard')).toHaveLength(1);
-    expect(asked.filter((n) => n === 'Orchard')).toHaveLength(2);
+    // the first document finds nobody under the name and indexes it; the second finds it; the third reuses that
+    expect(asked.filter((n) => n === 'Nell Orchard')).toHaveLength(2);
+    expect(asked.filter((n) => n === 'Orchard')).toHaveLength(3);
+  });
+
+  it('a new name meeting its own profile, indexed meanwhile by a document beside it, is no variant spelling', async () => {
+    const quince: Extract = () => ({ speakers: [{ id: 's1', name: 'Nell Quince-Harrow', kind: 'person', mentions: [], variants: ['Nell Quince-Harrow'] }], quotes: [], claims: [], nameFlags: [] });
+    const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: quince, extractorVersion: 'quince' });
+    await upload('raw/quince-1.txt', 'The quince harvest began.');
+    await upload('raw/quince-2.txt', 'The quince harvest ended.');
+    expect(await pipeline.processObject('raw/quince-1.txt')).toMatchObject({ status: 'done' });
+    // the second document asked for the name before the first had indexed it
+    const resolveSpeaker = index.resolveSpeaker.bind(index);
+    index.resolveSpeaker = async () => [];
+    try {
+      expect(await pipeline.processObject('raw/quince-2.txt')).toMatchObject({ status: 'done' });
+    } finally {
+      index.resolveSpeaker = resolveSpeaker;
+    }
+    expect((await index.listMerges({ status: 'open' })).items.filter((m) => m.name === 'Nell Quince-Harrow')).toEqual([]);
   });
 });
