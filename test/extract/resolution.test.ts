@@ -126,6 +126,14 @@ describe('press statements after someone else’s words', () => {
     expect(extract(text).quotes.map((q) => q.speaker)).toEqual(['Paul Gorman', 'Dale Hatch', 'Ruth Barnard']);
   });
 
+  it('credit "who also issued the following statement" to every member the letter lists', () => {
+    const text =
+      'A group of House Democrats led by Rep. Don Bayer (D-VA) today wrote to the bureau. The letter was signed by Reps. Don Bayer (D-VA), Ted Lyons (D-CA), Jamie Rask (D-MD), and Peter Welk (D-VT), who also issued the following statement: “We were concerned last week that a story had come out.”';
+    const { quotes, speakers } = extract(text);
+    expect(quotes.map((q) => [q.speaker, q.via])).toEqual([['Don Bayer, Ted Lyons, Jamie Rask and Peter Welk', 'statement-block']]);
+    expect(speakers.map((s) => s.name)).toEqual(expect.arrayContaining(['Don Bayer', 'Ted Lyons', 'Jamie Rask', 'Peter Welk']));
+  });
+
   it('name the member after a suffix set off by a comma', () => {
     const text = 'Washington, D.C. – Congressman Walter D. Pryce, Jr. (GA-09) issued the following statement after the vote: “Today is a good day for the families of our district.”';
     const { quotes, speakers } = extract(text);

@@ -82,6 +82,36 @@ function jointSpeaker(text: string, tokens: Token[]): SpeakerPhrase | null {
   };
 }
 
+/**
+ * A list of people who speak together: "Reps. Don Beyer (D-VA), Ted Lieu (D-CA), and Peter Welch (D-VT)" (district
+ * tags dropped, a plural title shared). Each item must read as a person (a title or a known given name); null otherwise.
+ */
+export function listedPeople(text: string, allTokens: Token[]): SpeakerPhrase | null {
+  const tokens = dropParentheticals(allTokens);
+  const items: Token[][] = [[]];
+  for (const t of tokens) {
+    if (t.text === ',' || t.text === 'and') {
+      if (items[items.length - 1].length) items.push([]);
+    } else items[items.length - 1].push(t);
+  }
+  const parts = items.filter((item) => item.length);
+  if (parts.length < 3) return null; // two are read by jointSpeaker
+  const shared = PLURAL_TITLE.test(parts[0][0].text) ? parts[0][0].text : undefined;
+  const members = parts.map((item, i) => parseSpeakerPhrase(text, i === 0 && shared ? item.slice(1) : item));
+  if (!members.every((m) => m?.kind === 'person' && m.name.includes(' ') && (m.title || shared || isGivenName(m.name.split(/\s+/)[0])))) return null;
+  const people = members as SpeakerPhrase[];
+  if (shared) for (const m of people) m.title ??= shared;
+  return {
+    kind: 'person',
+    start: tokens[0].start,
+    end: tokens[tokens.length - 1].end,
+    name: people.map((m) => m.name).join(', '), // (the registry names the joint speaker from its members)
+    nameStart: people[0].nameStart,
+    nameEnd: people[people.length - 1].nameEnd,
+    members: people,
+  };
+}
+
 /** True for a token that can sit inside a name run. */
 function nameToken(t: Token, next: Token | undefined): boolean {
   if (SUFFIXES.has(t.text)) return true;

@@ -34,6 +34,9 @@ const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/
 const lastToken = (s: string) => norm(s).split(' ').pop() ?? '';
 
 
+/** People who speak together, as a reader names them: "A and B", "A, B and C". */
+const jointName = (names: string[]) => (names.length > 2 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join(' and '));
+
 /** An article (and a number or adjective) right before a word: "the Congressman", "the six Members". */
 const ARTICLE_BEFORE = /\b(?:the|a|an)\s+(?:[a-z]+\s+)?$/i;
 
@@ -135,7 +138,7 @@ export class SpeakerRegistry {
       }
     }
     for (const entry of this.entries) {
-      if (entry.members) entry.name = entry.members.map((m) => became.get(m)?.name ?? m.name).join(' and ');
+      if (entry.members) entry.name = jointName(entry.members.map((m) => became.get(m)?.name ?? m.name));
     }
     return became;
   }
@@ -205,7 +208,7 @@ export class SpeakerRegistry {
   /** One entry for people who speak together, named after each of them (their entries are kept too). */
   private resolveJoint(phrase: SpeakerPhrase): SpeakerEntry {
     const members = (phrase.members ?? []).map((m) => this.resolvePerson(m));
-    const name = members.map((m) => m.name).join(' and ');
+    const name = jointName(members.map((m) => m.name));
     const key = `joint:${norm(name)}`;
     const entry = this.byName.get(key) ?? this.add({ key, name, kind: 'person', order: phrase.nameStart, mentions: [], members });
     this.addMention(entry, phrase.nameStart, phrase.nameEnd);

@@ -14,7 +14,7 @@ import { makeToken } from '../1-tokens/tokens.ts';
 import { DESCRIPTION_OPENERS } from '../../lexicon/roles.ts';
 import { BETWEEN_SUBJECT_AND_CUE as BETWEEN, CLAUSE_OPENERS, TIME_ADVERBS, DESCRIPTION_LINKS } from '../../lexicon/function-words.ts';
 import type { QuoteSpan, Paragraph } from '../1-tokens/quotemarks.ts';
-import { parseSpeakerPhrase, readNameForward, tokenize, isCapitalisedWord, isOrgWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from '../2-mentions/speaker-phrase.ts';
+import { listedPeople, parseSpeakerPhrase, readNameForward, tokenize, isCapitalisedWord, isOrgWord, isTitle, isRoleWord, PRONOUNS, type SpeakerPhrase, type Token } from '../2-mentions/speaker-phrase.ts';
 import { isGivenName } from '../2-mentions/tagging.ts';
 
 export type Placement = 'standalone' | 'embedded';
@@ -248,6 +248,14 @@ function listEntrySpeaker(text: string, toks: Token[]): SpeakerPhrase | null {
   return phrase.title || (isGivenName(phrase.name.split(' ')[0]) && office) ? phrase : null;
 }
 
+/** The people listed before ", who" and the verb at `verb`, after "by" or the clause's start: a joint speaker. */
+function signers(text: string, toks: Token[], verb: number): SpeakerPhrase | null {
+  const who = toks.slice(0, verb).map((t) => t.text.toLowerCase()).lastIndexOf('who');
+  if (who < 2 || toks[who - 1].text !== ',') return null;
+  const by = toks.slice(0, who).map((t) => t.text.toLowerCase()).lastIndexOf('by');
+  return listedPeople(text, toks.slice(by + 1, who - 1));
+}
+
 /** A headline's words ("Trump Addresses Munich Attack"): most of them capitalised. */
 function inTitleCase(tokens: Token[]): boolean {
   const words = tokens.filter((t) => /^\p{L}/u.test(t.text));
@@ -459,7 +467,9 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     // "Congressman Conaway made this statement following the vote: “…”": the subject of a statement verb
     if (colon) {
       const verb = toks.findIndex((t, k) => STATEMENT_MAKING.has(t.lower) && /^(?:the|this|a|an|his|her|their|its|following)$/i.test(toks[k + 1]?.text ?? '') && toks.slice(k + 1, k + 4).some((x) => /^statements?$/i.test(x.text)));
-      const subject = verb > 0 ? subjectBefore(text, toks, verb) : null;
+      let subject = verb > 0 ? subjectBefore(text, toks, verb) : null;
+      // "The letter was signed by Reps. A (D-VA), B (D-CA), and C (D-VT), who also issued the following statement:"
+      if (subject?.kind === 'pronoun' && subject.name.toLowerCase() === 'who') subject = signers(text, toks, verb) ?? subject;
       if (subject) return { phrase: subject, cue: null, cueStart: -1, cueEnd: -1, via: 'statement', placement: 'standalone', confidence: 0.75 };
     }
     // "Clinton swiped at Trump in a series of tweets: “…”": a clause closed by the medium of the words
