@@ -202,6 +202,8 @@ describe('the clause right before a quote', () => {
   it('closed by a colon introduces its subject’s words, not those of a person it names', () => {
     const campaign = 'The senator has not conceded. The Reyes campaign recycled a statement it first put out in July: "The voters will decide this election, and the count will go on."';
     expect(speakerOf(campaign, 'The voters will decide')).toBe('The Reyes campaign');
+    const scare = 'In a statement released after the attack, the United States Department of Defense justified the strike, which was approved by President Dan Ford, as "defensive" in nature: "At the direction of the President, the military has taken decisive defensive action."';
+    expect(speakerOf(scare, 'At the direction')).toBe('United States Department of Defense');
     const pronoun = 'Supreme Leader Ali Tabrizi ordered three days of mourning after the strike. In his message, he praised Kazemi\'s life: "He was a stellar example of those educated in the school of faith."';
     expect(speakerOf(pronoun, 'He was a stellar example')).toBe('Ali Tabrizi');
   });

@@ -504,8 +504,9 @@ export function attributeQuote(text: string, quote: QuoteSpan, context: QuoteCon
     }
     // "The Biden campaign recycled a statement it first put out in July: “…”", "In his message, he praised the
     // general's life: “…”": a sentence closed by a colon introduces its subject's words
-    if (colon && toks.length > 3 && !inTitleCase(toks)) {
-      const subject = sentenceSubject(text, toks, toks.length);
+    if (colon && toks.length > 0 && !inTitleCase(toks)) {
+      // (the sentence may have begun before a scare quote in it: "DoD justified the strike as “defensive” in nature:")
+      const subject = toks.length > 3 ? sentenceSubject(text, toks, toks.length) : wholeSentenceSubject(text, quote, context.paragraph);
       // (only a clear subject: a pronoun, a person with a given name or title, an organisation by its kind, a
       // definite description: "The Biden campaign")
       const clear =
