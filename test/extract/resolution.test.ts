@@ -134,6 +134,13 @@ describe('press statements after someone else’s words', () => {
     expect(speakers.map((s) => s.name)).toEqual(expect.arrayContaining(['Don Bayer', 'Ted Lyons', 'Jamie Rask', 'Peter Welk']));
   });
 
+  it('name a member written by surname after an office, without the office', () => {
+    const text = 'House Republican Whip Roy Blanton (Mo.) today announced his deputy. “Patrick will be an excellent Deputy Whip,” Blanton said.';
+    expect(speakerOf(text, 'Patrick will be')).toBe('Roy Blanton');
+    const speaker = 'In announcing the appointment, Speaker of the House Paul Rayne praised Carter. "He has been on the front lines for thirty years," Rayne said.';
+    expect(speakerOf(speaker, 'He has been on the front')).toBe('Paul Rayne');
+  });
+
   it('name the member after a suffix set off by a comma', () => {
     const text = 'Washington, D.C. – Congressman Walter D. Pryce, Jr. (GA-09) issued the following statement after the vote: “Today is a good day for the families of our district.”';
     const { quotes, speakers } = extract(text);

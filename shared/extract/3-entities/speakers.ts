@@ -351,6 +351,11 @@ export class SpeakerRegistry {
       i = k + 1;
       break;
     }
+    // an office or a place before a known given name is no part of the name: "House Republican Whip Roy Blunt",
+    // "Speaker of the House Paul Ryan" (initials and a second given name stay: "C.A. Dutch Ruppersberger")
+    const given = words.slice(i, -1).findIndex((w) => givenNameGender(w) !== undefined);
+    const office = words.slice(i, i + Math.max(0, given));
+    if (given > 0 && office.some((w) => isRoleWord(w) || isOrgWord(w) || isTitle(w)) && !office.some((w) => givenNameGender(w) !== undefined || /^(?:[A-Z]\.)+$/.test(w))) i += given;
     if (i >= words.length - 1) return null;
     const name = words.slice(i).join(' ');
     if (givenNameGender(words[i]) === undefined && !titleWords.length && nameKind(name) !== 'person') return null;
