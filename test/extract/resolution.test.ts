@@ -228,6 +228,18 @@ describe('whom the words were said to', () => {
   });
 });
 
+describe('an adverbial phrase between the subject and its cue', () => {
+  it('is stepped over to the name opening the clause', () => {
+    const text = 'The parliament held a minute of silence. Assembly president Richard Ferrel in relaying the news to parliament said, "Jacques Chirac is part of the history of France". Former president Nicolas Sarno said of Chirac, "He incarnated a France that was true to its values".';
+    expect(speakerOf(text, 'Jacques Chirac is part')).toBe('Richard Ferrel');
+  });
+
+  it('is not read after an object or a sentence-opening adverb', () => {
+    const text = 'Immediately after the attacks, Don Trask issued a statement, "Last night, our nation was attacked by a terrorist and we must act now."';
+    expect(speakerOf(text, 'Last night, our nation')).toBe('Don Trask');
+  });
+});
+
 describe('"it" said', () => {
   it('goes to the organisation opening the sentence before, never to a person', () => {
     const text = 'The Georgian Tennis Federation (GTF) released a statement addressing Nika Basil\'s arrest. It read, "First of all, we would like to state that the federation does not tolerate violence."';

@@ -134,6 +134,16 @@ function phraseAfterCue(text: string, tokens: Token[], from: number, lenient = t
 function subjectBefore(text: string, tokens: Token[], cueAt: number): SpeakerPhrase | null {
   let j = cueAt - 1;
   while (j >= 0 && isAdverb(tokens[j].text) && !PRONOUNS.has(tokens[j].text.toLowerCase())) j--;
+  // "Assembly president Richard Ferrand in relaying the news to parliament said": an adverbial phrase between the
+  // subject opening the clause and its cue (not after an object: "Blige sang to Clinton in Harlem, …")
+  for (let k = j; k >= 1 && j - k < 8 && /^[a-z]/.test(tokens[k].text); k--) {
+    if (!/^(?:in|while|when|after|during|before|upon)$/.test(tokens[k].text) || !isCapitalisedWord(tokens[k - 1].text)) continue;
+    let open = k - 1;
+    while (open > 0 && (isCapitalisedWord(tokens[open - 1].text) || isTitle(tokens[open - 1].text) || isRoleWord(tokens[open - 1].text))) open--;
+    // (a name of two words or more: not a sentence's first word, "Immediately after the attacks, Trump issued")
+    if (k - 1 > open && (open === 0 || /^[,:;—–]$/.test(tokens[open - 1].text))) j = k - 1;
+    break;
+  }
   j = skipNameTail(tokens, j);
   if (j < 0) return null;
   const owner = documentOwner(text, tokens, j);
