@@ -148,8 +148,7 @@ export class DocumentPipeline {
     const identity = { hash, version: this.version, keepApart: pairsFingerprint(keepApart) };
     // Most documents arrive queued by their upload (registered under this key, on the work list): begin the run
     // in one conditional write, with no read of the record first. Any other state takes the path below.
-    const queuedRun = newRunId();
-    const started = await this.deps.index.beginQueuedRun(id, key, queuedRun, Date.now() + this.leaseMs);
+    const started = await this.deps.index.beginQueuedRun(id, key, newRunId(), Date.now() + this.leaseMs);
     if (started) return this.run(id, key, raw, metadata, keepApart, identity, { started });
     const existing = await this.register(id, key, metadata, receivedAt, { bytes: raw.size, contentHash: hash });
     if (

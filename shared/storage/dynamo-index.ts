@@ -220,22 +220,20 @@ export class DynamoIndexStore implements IndexStore {
   async beginRun(id: string, runId: string, leaseUntil: number, options: { onWorkList?: boolean } = {}): Promise<DocumentRecord | null> {
     // The work-list marker first (a document registered moments ago already has its own).
     if (!options.onWorkList) await this.markPending(id, {});
-    const got = await this.updateMeta(id, {
-      UpdateExpression: 'SET #s = :processing, runId = :run, leaseUntil = :lease, updatedAt = :now ADD attempts :one',
-      ConditionExpression: 'attribute_exists(pk) AND (#s <> :processing OR attribute_not_exists(leaseUntil) OR leaseUntil < :nowMs OR runId = :run)',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':processing': 'processing', ':run': runId, ':lease': leaseUntil, ':now': new Date().toISOString(), ':nowMs': Date.now(), ':one': 1 },
-      ReturnValues: 'ALL_NEW',
-    });
-    return got && strip<DocumentRecord>(got);
+    return this.startRun(id, runId, leaseUntil, '#s <> :processing OR attribute_not_exists(leaseUntil) OR leaseUntil < :nowMs OR runId = :run', { ':nowMs': Date.now() });
   }
 
-  async beginQueuedRun(id: string, rawKey: string, runId: string, leaseUntil: number): Promise<DocumentRecord | null> {
+  beginQueuedRun(id: string, rawKey: string, runId: string, leaseUntil: number): Promise<DocumentRecord | null> {
+    return this.startRun(id, runId, leaseUntil, '#s = :queued AND contains(rawKeys, :key)', { ':queued': 'queued', ':key': rawKey });
+  }
+
+  /** The document → processing under `runId` when `condition` holds (the record must exist); null when it does not. */
+  private async startRun(id: string, runId: string, leaseUntil: number, condition: string, values: Record<string, unknown>): Promise<DocumentRecord | null> {
     const got = await this.updateMeta(id, {
       UpdateExpression: 'SET #s = :processing, runId = :run, leaseUntil = :lease, updatedAt = :now ADD attempts :one',
-      ConditionExpression: 'attribute_exists(pk) AND #s = :queued AND contains(rawKeys, :key)',
+      ConditionExpression: `attribute_exists(pk) AND (${condition})`,
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':processing': 'processing', ':queued': 'queued', ':key': rawKey, ':run': runId, ':lease': leaseUntil, ':now': new Date().toISOString(), ':one': 1 },
+      ExpressionAttributeValues: { ':processing': 'processing', ':run': runId, ':lease': leaseUntil, ':now': new Date().toISOString(), ':one': 1, ...values },
       ReturnValues: 'ALL_NEW',
     });
     return got && strip<DocumentRecord>(got);
