@@ -5,6 +5,7 @@
  */
 import type { Mention, SpeakerKind } from '../../schema.ts';
 import type { SpeakerPhrase } from '../2-mentions/speaker-phrase.ts';
+import { tokenize } from '../1-tokens/tokens.ts';
 import { titleGender, isCapitalisedWord, isDescriptionOfRole, isNationality, isOrgWord, isRoleWord, isTitle } from '../2-mentions/speaker-phrase.ts';
 import { givenNameGender, isDictionaryWord, nameKind } from '../2-mentions/tagging.ts';
 import type { DocumentPeople, PersonName } from './entities.ts';
@@ -40,8 +41,6 @@ const jointName = (names: string[]) => (names.length > 2 ? `${names.slice(0, -1)
 /** An article (and a number or adjective) right before a word: "the Congressman", "the six Members". */
 const ARTICLE_BEFORE = /\b(?:the|a|an)\s+(?:[a-z]+\s+)?$/i;
 
-/** A sentence end between two names (not the period of a title or an initial: "Gov. Lee", "J. Roe"). */
-const SENTENCE_BREAK = /(?<!\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|St|Jr|Sr|Lt|Gen|Col|Prof|Rev|Hon|\p{Lu}))[.!?]["”’]?\s/u;
 
 export class SpeakerRegistry {
   readonly entries: SpeakerEntry[] = [];
@@ -284,7 +283,9 @@ export class SpeakerRegistry {
       if (!fits(names[i])) continue;
       // the sentence's subject before its object: "Bloomberg endorsed his rival, Joe Biden. “…,” he said"
       let n = names[i];
-      for (let j = i - 1; j >= 0 && !SENTENCE_BREAK.test(this.text.slice(names[j].end, names[j + 1].start)); j--) if (fits(names[j])) n = names[j];
+      // (the tokenizer keeps a title's or an initial's period on its word: a lone one ends a sentence, "Gov. Lee" does not)
+      const sentenceEnd = (from: number, to: number) => tokenize(this.text, from, to).some((t) => /^[.!?]$/.test(t.text));
+      for (let j = i - 1; j >= 0 && !sentenceEnd(names[j].end, names[j + 1].start); j--) if (fits(names[j])) n = names[j];
       return this.resolvePerson({ kind: 'person', start: n.start, end: n.end, name: fullName(n), nameStart: n.start, nameEnd: n.end, title: n.title });
     }
     return null;

@@ -246,9 +246,10 @@ function nounReading(tokens: Token[], c: number): boolean {
  * Rob Bishop (UT-01)".
  */
 function listEntrySpeaker(text: string, toks: Token[]): SpeakerPhrase | null {
+  const heads = (t: Token) => /^(?:[:.!?]|["“”])$/.test(t.text);
   let from = toks.length;
-  while (from > 0 && !/^(?:[:.!?]|["“”])$/.test(toks[from - 1].text) && toks.length - from < 16) from--;
-  if (from > 0 && !/^(?:[:.!?]|["“”])$/.test(toks[from - 1].text)) return null; // a long clause, no heading
+  while (from > 0 && !heads(toks[from - 1]) && toks.length - from < 16) from--;
+  if (from > 0 && !heads(toks[from - 1])) return null; // a long clause, no heading
   const entry = toks.slice(from, skipParenthetical(toks, toks.length - 1) + 1);
   if (entry.length < 2 || !entry.every((t) => isCapitalisedWord(t.text) || isTitle(t.text) || /^(?:of|the|for|and|[A-Z]\.)$/.test(t.text))) return null;
   const phrase = parseSpeakerPhrase(text, entry);
