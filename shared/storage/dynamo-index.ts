@@ -488,8 +488,7 @@ export class DynamoIndexStore implements IndexStore {
           speakerId: speaker.id,
           canonical: speaker.canonical,
           documentId: doc.id,
-          gsi1pk: key.aliasLookup(name),
-          gsi1sk: `${speaker.id}#${doc.id}`,
+          // One index serves both the exact name (begins with "name#") and a prefix of it.
           gsi2pk: key.namePrefix(name),
           gsi2sk: `${name}#${speaker.id}#${doc.id}`,
         });
@@ -706,12 +705,15 @@ export class DynamoIndexStore implements IndexStore {
   /** Speaker id → documents that write the (normalised) name for it. */
   private async aliasDocumentCounts(name: string): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
+    if (!name) return counts;
     const aliases = queryItems(
       {
         TableName: this.table,
-        IndexName: GSI_1.name,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': key.aliasLookup(name) },
+        IndexName: GSI_2.name,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :name)',
+        ExpressionAttributeNames: { '#pk': GSI_2.partitionKey, '#sk': GSI_2.sortKey },
+        // A normalised name holds no "#": "lee#" is the name "lee" exactly, not "leeds".
+        ExpressionAttributeValues: { ':pk': key.namePrefix(name), ':name': `${name}#` },
         ProjectionExpression: 'speakerId',
       },
       10,

@@ -40,7 +40,6 @@ export const key = {
   docsMonth: (month: string) => `DOCS#${month}`,
   speakerQuotes: (speakerId: string) => `SPK#${speakerId}`,
   quoteMonth: (month: string) => `QDATE#${month}`,
-  aliasLookup: (name: string) => `ALIAS#${name}`,
   namePrefix: (name: string) => `NAME#${[...name][0] ?? '_'}`,
   flags: (status: string) => `FLAGS#${status}`,
   merges: (status: string) => `MERGES#${status}`,

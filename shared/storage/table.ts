@@ -8,8 +8,8 @@
  *   pk=DOC#<docId>  sk=Q#<quoteId>          a quote       gsi1: SPK#<speakerId> / <date>#<docId>#<quoteId>
  *                                                          gsi2: QDATE#<yyyy-mm> / <date>#<docId>#<quoteId>
  *   pk=DOC#<docId>  sk=S#<speakerId>        a speaker as seen in this document (name, variants, title…)
- *   pk=DOC#<docId>  sk=A#<name>#<speakerId> an alias      gsi1: ALIAS#<name> / <speakerId>#<docId>
- *                                                          gsi2: NAME#<first letter> / <name>#<speakerId>#<docId>
+ *   pk=DOC#<docId>  sk=A#<name>#<speakerId> an alias      gsi2: NAME#<first letter> / <name>#<speakerId>#<docId>
+ *                                                          (the exact name: begins_with "<name>#"; a prefix: begins_with "<prefix>")
  *   pk=DOC#<docId>  sk=F#<speakerId>        a name flag   gsi1: FLAGS#<status> / <date>#<docId>#<speakerId>
  *   pk=SPEAKER#<speakerId> sk=META           global speaker profile (canonical, title, role, organisation, variants)
  *   pk=HASH#<sha256>       sk=META           content hash → docId (dedupe of uploads)
@@ -29,9 +29,9 @@ export interface IndexDefinition {
 }
 
 export const GSI: { bySpeaker: IndexDefinition; byWord: IndexDefinition } = {
-  /** Speaker quotes, aliases, flags by status, documents by month: all "newest first" lists. */
+  /** Speaker quotes, flags and merges by status, documents by month: all "newest first" lists. */
   bySpeaker: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
-  /** Quotes by publication month, names by first letter. */
+  /** Quotes by publication month; aliases by first letter (exact names and prefixes). */
   byWord: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
 };
 
