@@ -6,7 +6,7 @@
  * the CLI and the HTTP API at once, kill -9s the stack's process group at random moments, restarts it,
  * and retries every interrupted upload as a client would. Then checks, from the table itself:
  *   - every document sent is `done`, or `failed` with a reason; none is queued or processing;
- *   - S3 (raw objects, results), the table, gsi1 (documents by month), gsi2 (quotes by month) and
+ *   - S3 (raw objects, results), the table, gsi1 (documents by month), the quotes by date and
  *     the API's document list agree, with no duplicates;
  *   - each done document's committed index items equal its result JSON (quotes, flags), and so do the claims the
  *     search projection shows (read through the API).
@@ -275,17 +275,16 @@ async function main(): Promise<void> {
   const gsi1 = { entries: [...gsiDocs.values()].reduce((a, b) => a + b, 0), duplicates: [...gsiDocs.values()].filter((n) => n > 1).length, missing: ids.filter((id) => !gsiDocs.has(id)).length, stale: gsiStale };
   if (gsi1.duplicates || gsi1.missing || gsi1.stale) problems.push(`gsi1 disagrees with the table: ${JSON.stringify(gsi1)}`);
 
-  // Items against the result JSON, and gsi2 quote postings against the committed quotes.
-  const items = { checked: 0, mismatched: 0, staleItems: 0, gsi2Missing: 0, gsi2Extra: 0 };
-  const gsi2ByDoc = new Map<string, Set<string>>();
-  const quoteMonths = ((await docClient().send(new QueryCommand({ TableName: 'quotedesk', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SHARDS' } }))).Items ?? [])
-    .flatMap((i) => (i.sk === 'QDATE' ? [...(i.months as Set<string>)] : []));
-  for (const month of quoteMonths) {
-    for (const item of await queryAll({ TableName: 'quotedesk', IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `QDATE#${month}` } })) {
-      const set = gsi2ByDoc.get(String(item.documentId)) ?? new Set<string>();
-      set.add(`${item.id}@${item.v ?? ''}`);
-      gsi2ByDoc.set(String(item.documentId), set);
-    }
+  // Items against the result JSON, and the API's quotes by date (each document's, through gsi1) against the committed quotes.
+  const items = { checked: 0, mismatched: 0, staleItems: 0, listedMissing: 0, listedExtra: 0, listedTwice: 0 };
+  const listedByDoc = new Map<string, string[]>();
+  for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+    const url = new URL(`${apiUrl}/quotes`);
+    url.searchParams.set('limit', '100');
+    if (cursor) url.searchParams.set('cursor', cursor);
+    const page = (await (await fetch(url, { headers: { authorization: `Bearer ${writer}` } })).json()) as { items: Array<{ id: string; documentId: string }>; cursor: string | null };
+    for (const q of page.items) listedByDoc.set(q.documentId, [...(listedByDoc.get(q.documentId) ?? []), q.id]);
+    cursor = page.cursor;
   }
   for (const [id, doc] of records) {
     if (doc?.status !== 'done') continue;
@@ -313,14 +312,14 @@ async function main(): Promise<void> {
       flags === result.nameFlags.length &&
       doc.counts?.quotes === quotes.length && doc.counts?.claims === claims.length;
     if (!same) items.mismatched++;
-    const postings = gsi2ByDoc.get(id) ?? new Set();
-    const expected = new Set(quotes.map((q) => `${q}@${doc.version ?? ''}`));
-    for (const q of expected) if (!postings.has(q)) items.gsi2Missing++;
-    for (const p of postings) if (!expected.has(p)) items.gsi2Extra++;
+    const listed = listedByDoc.get(id) ?? [];
+    items.listedTwice += listed.length - new Set(listed).size;
+    for (const q of quotes) if (!listed.includes(q)) items.listedMissing++;
+    for (const q of new Set(listed)) if (!quotes.includes(q)) items.listedExtra++;
   }
   if (items.mismatched) problems.push(`${items.mismatched} done documents whose index items differ from their result JSON`);
   if (items.staleItems) problems.push(`${items.staleItems} items of uncommitted or old versions left`);
-  if (items.gsi2Missing || items.gsi2Extra) problems.push(`gsi2 quote postings disagree: ${items.gsi2Missing} missing, ${items.gsi2Extra} extra`);
+  if (items.listedMissing || items.listedExtra || items.listedTwice) problems.push(`the quotes by date disagree with the committed quotes: ${items.listedMissing} missing, ${items.listedExtra} extra, ${items.listedTwice} twice`);
 
   // The API's document list (served from gsi1, checked against the table): each document once.
   const listed = new Map<string, number>();

@@ -10,8 +10,8 @@ import { batchGet, batchWrite, type WriteRequest } from './batch.ts';
 import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, cursorScope, decodeCursor, encodeCursor } from './cursor.ts';
 import { GSI } from './table.ts';
-import { DECISION_PK, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, dateRange, UNDATED, pendingPartition, isKeptDecision, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
-import { QueryStream, takePage, validatePosition, type Item, type StreamSpec } from './paging.ts';
+import { DECISION_PK, DOCUMENT_SHARDS, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, dateRange, UNDATED, pendingPartition, isKeptDecision, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
+import { NestedStream, QueryStream, takePage, validateNestedPosition, validatePosition, type Item, type PageStream, type StreamSpec } from './paging.ts';
 import { PROFILE_FIELDS_KEPT_FROM_FIRST, speakerAliases } from '../pipeline/records.ts';
 import type { CorpusPerson } from '../pipeline/corpus-match.ts';
 import {
@@ -99,6 +99,15 @@ function positionsFrom(cursor: string | null | undefined, scope: string, specs: 
   return positions;
 }
 
+function nestedPositionFrom(cursor: string | null | undefined, scope: string, spec: StreamSpec) {
+  const decoded = decodeCursor(cursor, scope);
+  if (!decoded) return null;
+  const raw = decoded.s;
+  if (!raw || typeof raw !== 'object') throw new InvalidCursorError();
+  const position = (raw as Record<string, unknown>)[spec.id];
+  return position === undefined ? null : validateNestedPosition(position, spec);
+}
+
 function pageCursor(positions: Record<string, unknown> | null, scope: string): string | null {
   return positions ? encodeCursor({ s: positions }, scope) : null;
 }
@@ -149,7 +158,7 @@ export class DynamoIndexStore implements IndexStore {
   }
 
   async registerDocument(doc: DocumentRecord): Promise<{ created: boolean; document: DocumentRecord }> {
-    await this.addShard('DOCS', monthOf(doc.sortDate));
+    await this.addShard(monthOf(doc.sortDate));
     // The work-list marker first: a crash after it leaves the sweeper something to find. Callers read
     // the record before registering, so the conditional put below rarely loses.
     await this.markPending(doc.id, { rawKey: doc.rawKeys[0] });
@@ -192,7 +201,7 @@ export class DynamoIndexStore implements IndexStore {
     if (extra.sortDate) {
       fields.gsi1pk = key.docsMonth(monthOf(extra.sortDate));
       fields.gsi1sk = `${extra.sortDate}#${id}`;
-      await this.addShard('DOCS', monthOf(extra.sortDate));
+      await this.addShard(monthOf(extra.sortDate));
     }
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = {};
@@ -352,40 +361,29 @@ export class DynamoIndexStore implements IndexStore {
     });
   }
 
-  private async addShard(kind: 'DOCS' | 'QDATE', month: string): Promise<void> {
-    if (this.knownShards.has(`${kind}#${month}`)) return;
+  private async addShard(month: string): Promise<void> {
+    if (this.knownShards.has(month)) return;
     await docClient().send(
       new UpdateCommand({
         TableName: this.table,
-        Key: { pk: SHARDS_PK, sk: kind },
+        Key: { pk: SHARDS_PK, sk: DOCUMENT_SHARDS },
         UpdateExpression: 'ADD months :m',
         ExpressionAttributeValues: { ':m': new Set([month]) },
       }),
     );
-    this.knownShards.add(`${kind}#${month}`);
+    this.knownShards.add(month);
   }
 
   /** Month shards in use, newest first, optionally limited to a date range. */
-  private async shards(kind: 'DOCS' | 'QDATE', from?: string, to?: string): Promise<string[]> {
-    const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: SHARDS_PK, sk: kind } }));
+  private async shards(from?: string, to?: string): Promise<string[]> {
+    const got = await docClient().send(new GetCommand({ TableName: this.table, Key: { pk: SHARDS_PK, sk: DOCUMENT_SHARDS } }));
     const months = [...((got.Item?.months as Set<string> | undefined) ?? [])].sort().reverse();
     return months.filter((m) => (!from || m >= monthOf(from)) && (!to || m <= monthOf(to)));
   }
 
   async listDocuments(page: PageRequest & { status?: DocumentStatus }): Promise<Page<DocumentRecord>> {
-    const months = await this.shards('DOCS');
-    // The table, not the GSI, is the truth: a GSI entry the record no longer has (left by a crash, or
-    // not yet removed in an eventually consistent index) is dropped, so a document lists once.
-    const verify = async (items: Item[]): Promise<Item[]> => {
-      if (items.length === 0) return items;
-      const metas = await batchGet(this.table, items.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })));
-      const byPk = new Map(metas.map((m) => [String(m.pk), m]));
-      return items.flatMap((item) => {
-        const meta = byPk.get(String(item.pk));
-        return meta && meta.gsi1pk === item.gsi1pk && meta.gsi1sk === item.gsi1sk ? [meta] : [];
-      });
-    };
-    const spec: StreamSpec = { id: 'd', table: this.table, index: GSI_1, partitions: months.map(key.docsMonth), enrich: verify };
+    const months = await this.shards();
+    const spec: StreamSpec = { id: 'd', table: this.table, index: GSI_1, partitions: months.map(key.docsMonth), enrich: (items) => this.currentRecords(items) };
     const scope = cursorScope('documents', { status: page.status ?? null });
     const positions = positionsFrom(page.cursor, scope, [spec]);
     const stream = new QueryStream(spec, positions.get('d') ?? null);
@@ -393,9 +391,36 @@ export class DynamoIndexStore implements IndexStore {
     return { items: taken.items.map((i) => strip<DocumentRecord>(i)), cursor: pageCursor(taken.positions, scope) };
   }
 
+  /**
+   * The records of documents listed by month, as the table has them now. The table, not the GSI, is the truth: a GSI
+   * entry the record no longer has (left by a crash, or not yet removed in an eventually consistent index) is dropped,
+   * so a document lists once.
+   */
+  private async currentRecords(listed: Item[]): Promise<Item[]> {
+    if (listed.length === 0) return listed;
+    const metas = await batchGet(this.table, listed.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })));
+    const byPk = new Map(metas.map((m) => [String(m.pk), m]));
+    return listed.flatMap((item) => {
+      const meta = byPk.get(String(item.pk));
+      return meta && meta.gsi1pk === item.gsi1pk && meta.gsi1sk === item.gsi1sk ? [meta] : [];
+    });
+  }
+
+  /** A listed document's committed quotes, in reading order; none read for a document the filter rules out, or with none. */
+  private quotesOfRecord(filter: { source?: string; collection?: string }): (record: Item) => Promise<Item[]> {
+    return async (record) => {
+      const counts = record.counts as { quotes?: number } | undefined;
+      if (counts?.quotes === 0 || (filter.source && record.source !== filter.source) || (filter.collection && record.collection !== filter.collection)) return [];
+      const quotes: Item[] = [];
+      const items = queryItems({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :q)', ExpressionAttributeValues: { ':pk': String(record.pk), ':q': key.quote('') } });
+      for await (const item of items) if (isCommitted(item as Item, record)) quotes.push(item as Item);
+      return quotes;
+    };
+  }
+
   async countByStatus(): Promise<Record<DocumentStatus, number>> {
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<DocumentStatus, number>;
-    for (const month of await this.shards('DOCS')) {
+    for (const month of await this.shards()) {
       const items = queryItems({
         TableName: this.table,
         IndexName: GSI_1.name,
@@ -470,9 +495,8 @@ export class DynamoIndexStore implements IndexStore {
         sk: key.quote(quote.id),
         type: 'quote',
         ...quote,
+        // By date, quotes are read through their documents (listed by month): no second GSI copy.
         ...(quote.speakerId ? { gsi1pk: key.speakerQuotes(quote.speakerId), gsi1sk: sortKey } : {}),
-        gsi2pk: key.quoteMonth(monthOf(quote.sortDate)),
-        gsi2sk: sortKey,
       });
     }
     // Claims are not indexed here: they live in the search projection (shared/search/claims.ts).
@@ -558,8 +582,6 @@ export class DynamoIndexStore implements IndexStore {
 
     const upserts = await Promise.all(entry.speakers.map((speaker) => this.upsertSpeaker(speaker)));
     writeUnitsTotal += upserts.reduce((a, b) => a + b, 0);
-    const quoteMonths = [...new Set(entry.quotes.map((q) => monthOf(q.sortDate)))];
-    await Promise.all(quoteMonths.map((month) => this.addShard('QDATE', month)));
 
     return { itemsWritten: items.length, itemsDeleted: stale.length, writeUnits: writeUnitsTotal, itemCount: items.length + 1 };
   }
@@ -722,32 +744,33 @@ export class DynamoIndexStore implements IndexStore {
     return counts;
   }
 
-  /** Quotes newest first, by speaker (any spelling) or by publication month; full-text search is the search projection's. */
+  /** Quotes newest first, by speaker (any spelling) or, through their documents, by publication month. */
   async listQuotes(query: QuoteQuery): Promise<Page<QuoteRecord>> {
     // Words filter the quotes read by speaker or month (exports); full-text search is the search projection's.
     const words = query.q ? queryWords(query.q) : [];
     const scope = cursorScope('quotes', { speaker: query.speaker ?? null, q: words.join(' ') || null, from: query.from ?? null, to: query.to ?? null, undated: query.undated ?? null, source: query.source ?? null, collection: query.collection ?? null, kind: query.kind ?? null });
     const range = dateRange(query);
-    const committed = (items: Item[]) => this.committedOnly(items);
     const limit = clampLimit(query.limit, MAX_QUOTE_PAGE);
-    // Page size + 1: one item past the page tells whether there is a next one (more when filters drop items).
-    const chunk = limit + 1;
-    let specs: StreamSpec[];
+    const filtered = words.length > 0 || query.kind || query.source || query.collection;
+    let streams: PageStream[];
     if (query.speaker) {
       const ids = await this.resolveSpeaker(query.speaker, { anyForm: true });
-      specs = ids.map((id) => ({ id, table: this.table, index: GSI_1, partitions: [key.speakerQuotes(id)], range, enrich: committed, chunk }));
+      // Page size + 1: one item past the page tells whether there is a next one (more when filters drop items).
+      const chunk = filtered ? Math.max(50, limit + 1) : limit + 1;
+      const specs = ids.map((id): StreamSpec => ({ id, table: this.table, index: GSI_1, partitions: [key.speakerQuotes(id)], range, enrich: (items) => this.committedOnly(items), chunk }));
+      const positions = positionsFrom(query.cursor, scope, specs);
+      streams = specs.map((spec) => new QueryStream(spec, positions.get(spec.id) ?? null));
     } else {
-      const months = await this.shards('QDATE', range.from, range.to);
-      specs = [{ id: 'm', table: this.table, index: GSI_2, partitions: months.map(key.quoteMonth), range, enrich: committed, chunk }];
+      const months = await this.shards(range.from, range.to);
+      // A document holds several quotes: a few documents fill a page.
+      const chunk = filtered ? 25 : Math.min(25, Math.ceil((limit + 1) / 4));
+      const spec: StreamSpec = { id: 'm', table: this.table, index: GSI_1, partitions: months.map(key.docsMonth), range, enrich: (items) => this.currentRecords(items), chunk };
+      streams = months.length > 0 ? [new NestedStream(spec, nestedPositionFrom(query.cursor, scope, spec), this.quotesOfRecord(query))] : [];
     }
-    if (specs.length === 0) {
+    if (streams.length === 0) {
       decodeCursor(query.cursor, scope);
       return { items: [], cursor: null };
     }
-    // A filter that drops items (words, kind, collection) reads on in chunks of the page size.
-    if (words.length > 0 || query.kind || query.source || query.collection) for (const spec of specs) spec.chunk = Math.max(50, chunk);
-    const positions = positionsFrom(query.cursor, scope, specs);
-    const streams = specs.map((spec) => new QueryStream(spec, positions.get(spec.id) ?? null));
     const accept = (item: Item): boolean => {
       if (item.type !== undefined && item.type !== 'quote') return false;
       if (query.kind && item.kind !== query.kind) return false;

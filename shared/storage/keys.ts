@@ -39,13 +39,14 @@ export const key = {
   // GSI partitions
   docsMonth: (month: string) => `DOCS#${month}`,
   speakerQuotes: (speakerId: string) => `SPK#${speakerId}`,
-  quoteMonth: (month: string) => `QDATE#${month}`,
   namePrefix: (name: string) => `NAME#${[...name][0] ?? '_'}`,
   flags: (status: string) => `FLAGS#${status}`,
   merges: (status: string) => `MERGES#${status}`,
 };
 
 export const SHARDS_PK = 'SHARDS';
+/** The SHARDS item listing the months documents (and so their quotes) are listed under. */
+export const DOCUMENT_SHARDS = 'DOCS';
 /**
  * The work list in the base table (never a GSI): one marker per document not yet finished, spread
  * over 16 partitions by the id's first hex digit. The recovery sweeper queries these.

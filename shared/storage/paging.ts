@@ -51,7 +51,16 @@ export function validatePosition(raw: unknown, spec: StreamSpec): StreamPosition
   return { p, k: k as Record<string, string> };
 }
 
-export class QueryStream {
+/** What `takePage` reads from: a stream of items in sort-key order with a position a cursor can carry. */
+export interface PageStream {
+  readonly spec: { id: string; ascending?: boolean };
+  peek(): Promise<Item | null>;
+  next(): Promise<Item | null>;
+  positionForCursor(): Promise<StreamPosition | 'done'>;
+  sortKeyOf(item: Item): string;
+}
+
+export class QueryStream implements PageStream {
   private buffer: Item[] = [];
   private lastEvaluated: Record<string, unknown> | undefined;
   private exhaustedPartition = false;
@@ -92,6 +101,16 @@ export class QueryStream {
   /** Position after the last consumed item; 'done' when nothing is left. */
   async positionForCursor(): Promise<StreamPosition | 'done'> {
     return (await this.peek()) ? this.position : 'done';
+  }
+
+  /** Position after the last consumed item, without reading on. */
+  get at(): StreamPosition | 'done' {
+    return this.position;
+  }
+
+  /** Up to `n` items already read and not yet consumed (nothing is fetched for them). */
+  buffered(n: number): Item[] {
+    return this.buffer.slice(0, n);
   }
 
   sortKeyOf(item: Item): string {
@@ -147,13 +166,102 @@ export class QueryStream {
   }
 }
 
+/** A nested stream's position: its outer stream's before the current outer item, and the last child consumed of it. */
+export interface NestedPosition extends StreamPosition {
+  after?: string;
+}
+
+export function validateNestedPosition(raw: unknown, spec: StreamSpec): NestedPosition | 'done' {
+  const outer = validatePosition(raw, spec);
+  if (outer === 'done') return outer;
+  const after = (raw as { after?: unknown }).after;
+  if (after === undefined) return outer;
+  if (typeof after !== 'string' || after.length > 1024) throw new InvalidCursorError();
+  return { ...outer, after };
+}
+
+/**
+ * The children of each item of an outer stream, in the outer order and then in the order `childrenOf` gives (by
+ * their `sk`, ascending): the quotes of documents listed by month. Children are read when the stream reaches their
+ * outer item, and for the next `lookahead` outer items already read at the same time.
+ */
+export class NestedStream implements PageStream {
+  private readonly outer: QueryStream;
+  private children: Item[] = [];
+  private before: StreamPosition | 'done';
+  private outerSortKey = '';
+  private lastChild: string | undefined;
+  private resumeAfter: string | undefined;
+  private readonly reading = new Map<Item, Promise<Item[]>>();
+
+  constructor(
+    readonly spec: StreamSpec,
+    start: NestedPosition | 'done' | null,
+    private readonly childrenOf: (outer: Item) => Promise<Item[]>,
+    private readonly lookahead = 8,
+  ) {
+    const outerStart = start === 'done' || start === null ? start : { p: start.p, k: start.k };
+    this.outer = new QueryStream(spec, outerStart);
+    this.before = outerStart ?? { p: 0, k: null };
+    this.resumeAfter = start === 'done' || start === null ? undefined : start.after;
+  }
+
+  async peek(): Promise<Item | null> {
+    while (this.children.length === 0) {
+      if (!(await this.outer.peek())) return null;
+      this.before = this.outer.at;
+      const item = (await this.outer.next())!;
+      this.outerSortKey = this.outer.sortKeyOf(item);
+      for (const upcoming of this.outer.buffered(this.lookahead)) this.read(upcoming);
+      const children = await this.read(item);
+      this.reading.delete(item);
+      // A cursor into the middle of an outer item goes on after the child it last returned.
+      const after = this.resumeAfter;
+      this.resumeAfter = undefined;
+      this.lastChild = after;
+      this.children = children.filter((child) => after === undefined || String(child.sk) > after);
+    }
+    return this.children[0];
+  }
+
+  private read(outer: Item): Promise<Item[]> {
+    let children = this.reading.get(outer);
+    if (!children) {
+      children = this.childrenOf(outer);
+      // A read ahead that fails is reported when the stream reaches it, not as an unhandled rejection.
+      children.catch(() => undefined);
+      this.reading.set(outer, children);
+    }
+    return children;
+  }
+
+  async next(): Promise<Item | null> {
+    const child = await this.peek();
+    if (!child) return null;
+    this.children.shift();
+    this.lastChild = String(child.sk);
+    return child;
+  }
+
+  async positionForCursor(): Promise<NestedPosition | 'done'> {
+    if (!(await this.peek())) return 'done';
+    if (this.before === 'done') return 'done';
+    return this.lastChild === undefined ? this.before : { ...this.before, after: this.lastChild };
+  }
+
+  /** The outer item's: children of one outer item stay together, in their own order. */
+  sortKeyOf(): string {
+    return this.outerSortKey;
+  }
+}
+
 /**
  * Take up to `limit` items matching `accept` from the streams, newest (largest sort key) first.
  * `groupOf` makes consecutive items of one group count once (the first is kept). `maxExamined` bounds the work of
  * a page whose filter rarely matches: the page then ends early, and the cursor goes on from there.
  */
 export async function takePage(
-  streams: QueryStream[],
+  streams: PageStream[],
   limit: number,
   accept: (item: Item) => boolean = () => true,
   groupOf?: (item: Item) => string,
@@ -163,7 +271,7 @@ export async function takePage(
   const seenGroups = new Set<string>();
   let examined = 0;
   while (items.length < limit && examined < maxExamined) {
-    let best: QueryStream | null = null;
+    let best: PageStream | null = null;
     let bestKey = '';
     for (const stream of streams) {
       const head = await stream.peek();

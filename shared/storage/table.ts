@@ -6,14 +6,14 @@
  * projection, shared/search/claims.ts):
  *   pk=DOC#<docId>  sk=META                 the document: status, reason, counts, metadata  gsi1: DOCS#<yyyy-mm> / <date>#<docId>
  *   pk=DOC#<docId>  sk=Q#<quoteId>          a quote       gsi1: SPK#<speakerId> / <date>#<docId>#<quoteId>
- *                                                          gsi2: QDATE#<yyyy-mm> / <date>#<docId>#<quoteId>
+ *                                                          (by date: the documents of a month, then each one's Q# items)
  *   pk=DOC#<docId>  sk=S#<speakerId>        a speaker as seen in this document (name, variants, title…)
  *   pk=DOC#<docId>  sk=A#<name>#<speakerId> an alias      gsi2: NAME#<first letter> / <name>#<speakerId>#<docId>
  *                                                          (the exact name: begins_with "<name>#"; a prefix: begins_with "<prefix>")
  *   pk=DOC#<docId>  sk=F#<speakerId>        a name flag   gsi1: FLAGS#<status> / <date>#<docId>#<speakerId>
  *   pk=SPEAKER#<speakerId> sk=META           global speaker profile (canonical, title, role, organisation, variants)
  *   pk=HASH#<sha256>       sk=META           content hash → docId (dedupe of uploads)
- *   pk=SHARDS              sk=DOCS|QDATE     the set of month shards in use (walked newest first)
+ *   pk=SHARDS              sk=DOCS           the month shards documents are listed under (walked newest first)
  *   pk=KEEPAPART           sk=<a>|<b>        spellings confirmed to be different people
  *   pk=DECISION            sk=<speakerId>|<name> a confirmed flag, so reprocessing keeps the decision
  */
@@ -31,7 +31,7 @@ export interface IndexDefinition {
 export const GSI: { bySpeaker: IndexDefinition; byWord: IndexDefinition } = {
   /** Speaker quotes, flags and merges by status, documents by month: all "newest first" lists. */
   bySpeaker: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
-  /** Quotes by publication month; aliases by first letter (exact names and prefixes). */
+  /** Aliases by first letter: exact names and prefixes. */
   byWord: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
 };
 

@@ -75,7 +75,7 @@ describe('DynamoIndexStore', () => {
     );
     const keys = items.map((i) => [i.sk, i.gsi1pk ?? null, i.gsi1sk ?? null, i.gsi2pk ?? null, i.gsi2sk ?? null]);
     expect(keys).toEqual([
-      ['Q#q000001', 'SPK#sp_a', '2021-05-04T00:00:00.000Z#d1#999998#q1', 'QDATE#2021-05', '2021-05-04T00:00:00.000Z#d1#999998#q1'],
+      ['Q#q000001', 'SPK#sp_a', '2021-05-04T00:00:00.000Z#d1#999998#q1', null, null],
       ['S#sp_a', null, null, null, null],
       ['A#ann lee#sp_a', null, null, 'NAME#a', 'ann lee#sp_a#d1'],
       ['A#lee#sp_a', null, null, 'NAME#l', 'lee#sp_a#d1'],
@@ -118,6 +118,41 @@ describe('DynamoIndexStore', () => {
       cursor = page.cursor;
     } while (cursor);
     expect(searched).toEqual(ids);
+  });
+
+  it('lists quotes by date through their documents: newest document first, each in reading order, pages ending inside one', async () => {
+    const docs = [
+      { doc: documentRecord('bd1', '1990-02-10T00:00:00.000Z'), quotes: 2 },
+      { doc: documentRecord('bd2', '1990-03-20T00:00:00.000Z'), quotes: 5 },
+      { doc: documentRecord('bd3', '1990-03-05T00:00:00.000Z', { source: 'courier' }), quotes: 3 },
+      { doc: documentRecord('bd4', '1990-03-01T00:00:00.000Z'), quotes: 0 },
+      { doc: documentRecord('bd5', '1990-01-15T00:00:00.000Z'), quotes: 3 },
+    ];
+    for (const { doc, quotes } of docs) {
+      await index.registerDocument(doc);
+      const items = Array.from({ length: quotes }, (_, i) => ({ ...quote(doc, `q${i + 1}`, i % 2 ? null : 'sp_bd', i % 2 ? null : 'Bea Dunn', `note ${i + 1} of ${doc.id}`), start: i * 10 }));
+      await index.indexDocument(entry(doc, items, [person('sp_bd', 'Bea Dunn')]));
+    }
+    // A run that never committed: its quotes stay out of every list.
+    const pending = documentRecord('bd6', '1990-03-25T00:00:00.000Z');
+    await index.registerDocument(pending);
+    await index.indexDocument(entry(pending, [quote(pending, 'q1', 'sp_bd', 'Bea Dunn', 'not yet committed')], [person('sp_bd', 'Bea Dunn')]), 'run-never-committed');
+
+    const read = async (filter: { source?: string; kind?: QuoteRecord['kind'] }) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await index.listQuotes({ from: '1990-01-01', to: '1990-12-31', limit: 3, cursor, ...filter });
+        expect(page.items.length).toBeLessThanOrEqual(3);
+        seen.push(...page.items.map((q) => `${q.documentId}/${q.id}`));
+        cursor = page.cursor;
+      } while (cursor);
+      return seen;
+    };
+    const all = ['bd2/q1', 'bd2/q2', 'bd2/q3', 'bd2/q4', 'bd2/q5', 'bd3/q1', 'bd3/q2', 'bd3/q3', 'bd1/q1', 'bd1/q2', 'bd5/q1', 'bd5/q2', 'bd5/q3'];
+    expect(await read({})).toEqual(all);
+    expect(await read({ source: 'gazette' })).toEqual(all.filter((id) => !id.startsWith('bd3/')));
+    expect((await index.listQuotes({ from: '1990-03-01', to: '1990-03-31', limit: 100 })).items.map((q) => q.id)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q1', 'q2', 'q3']);
   });
 
   it('pages a speaker\'s quotes newest first across documents with no duplicates or gaps', async () => {
