@@ -6,7 +6,7 @@
  * the CLI and the HTTP API at once, kill -9s the stack's process group at random moments, restarts it,
  * and retries every interrupted upload as a client would. Then checks, from the table itself:
  *   - every document sent is `done`, or `failed` with a reason; none is queued or processing;
- *   - S3 (raw objects, results), the table, gsi1 (documents by month), the quotes by date and
+ *   - S3 (raw objects, results), the table, gsi2 (documents by month), the quotes by date and
  *     the API's document list agree, with no duplicates;
  *   - each done document's committed index items equal its result JSON (quotes, flags), and so do the claims the
  *     search projection shows (read through the API).
@@ -259,23 +259,23 @@ async function main(): Promise<void> {
   if (s3.rawMissing) problems.push(`${s3.rawMissing} documents whose raw object is missing`);
   if (s3.resultsMissing) problems.push(`${s3.resultsMissing} done documents without a result JSON`);
 
-  // gsi1 (documents by month) against the table, and the API's list.
+  // gsi2 (documents by month: keys only) against the table, and the API's list.
   const months = ((await docClient().send(new QueryCommand({ TableName: 'quotedesk', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SHARDS' } }))).Items ?? [])
     .flatMap((i) => (i.sk === 'DOCS' ? [...(i.months as Set<string>)] : []));
   const gsiDocs = new Map<string, number>();
   let gsiStale = 0;
   for (const month of months) {
-    for (const item of await queryAll({ TableName: 'quotedesk', IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `DOCS#${month}` } })) {
-      const id = String(item.id);
+    for (const item of await queryAll({ TableName: 'quotedesk', IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `DOCS#${month}` } })) {
+      const id = String(item.pk).slice('DOC#'.length);
       gsiDocs.set(id, (gsiDocs.get(id) ?? 0) + 1);
       const table = records.get(id);
-      if (table && (table.status !== item.status || table.version !== item.version)) gsiStale++;
+      if (table && `${table.sortDate}#${id}` !== item.gsi2sk) gsiStale++;
     }
   }
-  const gsi1 = { entries: [...gsiDocs.values()].reduce((a, b) => a + b, 0), duplicates: [...gsiDocs.values()].filter((n) => n > 1).length, missing: ids.filter((id) => !gsiDocs.has(id)).length, stale: gsiStale };
-  if (gsi1.duplicates || gsi1.missing || gsi1.stale) problems.push(`gsi1 disagrees with the table: ${JSON.stringify(gsi1)}`);
+  const gsi2 = { entries: [...gsiDocs.values()].reduce((a, b) => a + b, 0), duplicates: [...gsiDocs.values()].filter((n) => n > 1).length, missing: ids.filter((id) => !gsiDocs.has(id)).length, stale: gsiStale };
+  if (gsi2.duplicates || gsi2.missing || gsi2.stale) problems.push(`gsi2 disagrees with the table: ${JSON.stringify(gsi2)}`);
 
-  // Items against the result JSON, and the API's quotes by date (each document's, through gsi1) against the committed quotes.
+  // Items against the result JSON, and the API's quotes by date (each document's, through gsi2) against the committed quotes.
   const items = { checked: 0, mismatched: 0, staleItems: 0, listedMissing: 0, listedExtra: 0, listedTwice: 0 };
   const listedByDoc = new Map<string, string[]>();
   for (let cursor: string | null = null, first = true; first || cursor; first = false) {
@@ -321,7 +321,7 @@ async function main(): Promise<void> {
   if (items.staleItems) problems.push(`${items.staleItems} items of uncommitted or old versions left`);
   if (items.listedMissing || items.listedExtra || items.listedTwice) problems.push(`the quotes by date disagree with the committed quotes: ${items.listedMissing} missing, ${items.listedExtra} extra, ${items.listedTwice} twice`);
 
-  // The API's document list (served from gsi1, checked against the table): each document once.
+  // The API's document list (served from gsi2, checked against the table): each document once.
   const listed = new Map<string, number>();
   let cursor: string | null = null;
   do {
@@ -348,7 +348,7 @@ async function main(): Promise<void> {
     startup: stack.startupLines,
     clientRetries: { cli: stats.cliRetries.retries, api: stats.apiRetries.retries },
     s3,
-    gsi1,
+    gsi2,
     api,
     items,
     deadLetters: deadLetters.length,

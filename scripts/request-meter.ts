@@ -14,8 +14,8 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { MiddlewareStack } from '@smithy/types';
 import { dynamoClient, s3Client } from '../shared/storage/clients.ts';
-import { itemSize } from '../shared/storage/dynamo-index.ts';
-import { TABLE_DEFINITION, TABLE_KEYS } from '../shared/storage/table.ts';
+import { gsiWriteUnits, itemSize } from '../shared/storage/dynamo-index.ts';
+import { TABLE_KEYS } from '../shared/storage/table.ts';
 
 type Item = Record<string, unknown>;
 
@@ -38,21 +38,6 @@ function looksMarshalled(item: Item): boolean {
 }
 
 const plain = (item: Item | undefined): Item | undefined => (item && looksMarshalled(item) ? unmarshall(item as never) : item);
-
-/** Write units of `item` in each GSI it appears in, as the GSI's projection sizes it. */
-export function gsiWriteUnits(item: Item | undefined, touched?: Set<string>): number {
-  if (!item) return 0;
-  let units = 0;
-  for (const gsi of TABLE_DEFINITION.globalSecondaryIndexes) {
-    if (item[gsi.partitionKey] === undefined || item[gsi.sortKey] === undefined) continue;
-    const projected = gsi.projection === 'ALL' ? Object.keys(item) : [TABLE_KEYS.partition, TABLE_KEYS.sort, gsi.partitionKey, gsi.sortKey, ...(gsi.include ?? [])];
-    if (touched && !projected.some((name) => touched.has(name))) continue;
-    const image: Item = {};
-    for (const name of projected) if (item[name] !== undefined) image[name] = item[name];
-    units += Math.max(1, Math.ceil(itemSize(image) / 1024));
-  }
-  return units;
-}
 
 /** Attribute names an update expression sets, adds, removes or deletes. */
 function touchedBy(input: Item): Set<string> {

@@ -366,7 +366,8 @@ export class DocumentPipeline {
         url: document.url,
         publishedAt: document.publishedAt,
         dateSource: document.dateSource,
-        sortDate: document.sortDate,
+        // Moved under another month only when the date changed: an unchanged date leaves the month listing unwritten.
+        ...(document.sortDate !== current.sortDate ? { sortDate: document.sortDate } : {}),
         ...({ keepApart: identity.keepApart, itemCount: stats.itemCount, writeUnits: stats.writeUnits } as Partial<DocumentRecord>),
       });
       if (!committed) throw new RunConflictError(id, 'superseded by a newer run before it committed');

@@ -9,7 +9,7 @@ import { docClient, tableName } from './clients.ts';
 import { batchGet, batchWrite, type WriteRequest } from './batch.ts';
 import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, cursorScope, decodeCursor, encodeCursor } from './cursor.ts';
-import { GSI } from './table.ts';
+import { GSI, TABLE_DEFINITION, TABLE_KEYS } from './table.ts';
 import { DECISION_PK, DOCUMENT_SHARDS, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, dateRange, UNDATED, pendingPartition, isKeptDecision, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
 import { NestedStream, QueryStream, takePage, validateNestedPosition, validatePosition, type Item, type PageStream, type StreamSpec } from './paging.ts';
 import { PROFILE_FIELDS_KEPT_FROM_FIRST, speakerAliases } from '../pipeline/records.ts';
@@ -78,11 +78,27 @@ export function itemSize(item: Item): number {
   return size;
 }
 
-/** Write units of one put: 1 per KB in the table and in every GSI the item appears in. */
+/**
+ * Write units of `item` in each GSI it is in, as DynamoDB bills them: 1 per KB of what the GSI projects of it.
+ * `touched`: the attributes an update sets; a GSI none of whose attributes it sets is not written.
+ */
+export function gsiWriteUnits(item: Item | undefined, touched?: Set<string>): number {
+  if (!item) return 0;
+  let units = 0;
+  for (const gsi of TABLE_DEFINITION.globalSecondaryIndexes) {
+    if (item[gsi.partitionKey] === undefined || item[gsi.sortKey] === undefined) continue;
+    const projected = gsi.projection === 'ALL' ? Object.keys(item) : [TABLE_KEYS.partition, TABLE_KEYS.sort, gsi.partitionKey, gsi.sortKey, ...(gsi.include ?? [])];
+    if (touched && !projected.some((name) => touched.has(name))) continue;
+    const image: Item = {};
+    for (const name of projected) if (item[name] !== undefined) image[name] = item[name];
+    units += Math.max(1, Math.ceil(itemSize(image) / 1024));
+  }
+  return units;
+}
+
+/** Write units of one put: 1 per KB in the table, and what each GSI the item is in projects of it. */
 export function writeUnits(item: Item): number {
-  const units = Math.max(1, Math.ceil(itemSize(item) / 1024));
-  const indexes = (item.gsi1pk ? 1 : 0) + (item.gsi2pk ? 1 : 0);
-  return units * (1 + indexes);
+  return Math.max(1, Math.ceil(itemSize(item) / 1024)) + gsiWriteUnits(item);
 }
 
 
@@ -152,8 +168,8 @@ export class DynamoIndexStore implements IndexStore {
       sk: key.meta,
       type: 'document',
       ...doc,
-      gsi1pk: key.docsMonth(monthOf(doc.sortDate)),
-      gsi1sk: `${doc.sortDate}#${doc.id}`,
+      gsi2pk: key.docsMonth(monthOf(doc.sortDate)),
+      gsi2sk: `${doc.sortDate}#${doc.id}`,
     };
   }
 
@@ -199,8 +215,8 @@ export class DynamoIndexStore implements IndexStore {
     const fields: Item = { ...extra, status, updatedAt: new Date().toISOString() };
     delete fields.id;
     if (extra.sortDate) {
-      fields.gsi1pk = key.docsMonth(monthOf(extra.sortDate));
-      fields.gsi1sk = `${extra.sortDate}#${id}`;
+      fields.gsi2pk = key.docsMonth(monthOf(extra.sortDate));
+      fields.gsi2sk = `${extra.sortDate}#${id}`;
       await this.addShard(monthOf(extra.sortDate));
     }
     const names: Record<string, string> = {};
@@ -383,7 +399,7 @@ export class DynamoIndexStore implements IndexStore {
 
   async listDocuments(page: PageRequest & { status?: DocumentStatus }): Promise<Page<DocumentRecord>> {
     const months = await this.shards();
-    const spec: StreamSpec = { id: 'd', table: this.table, index: GSI_1, partitions: months.map(key.docsMonth), enrich: (items) => this.currentRecords(items) };
+    const spec: StreamSpec = { id: 'd', table: this.table, index: GSI_2, partitions: months.map(key.docsMonth), enrich: (items) => this.currentRecords(items) };
     const scope = cursorScope('documents', { status: page.status ?? null });
     const positions = positionsFrom(page.cursor, scope, [spec]);
     const stream = new QueryStream(spec, positions.get('d') ?? null);
@@ -402,7 +418,7 @@ export class DynamoIndexStore implements IndexStore {
     const byPk = new Map(metas.map((m) => [String(m.pk), m]));
     return listed.flatMap((item) => {
       const meta = byPk.get(String(item.pk));
-      return meta && meta.gsi1pk === item.gsi1pk && meta.gsi1sk === item.gsi1sk ? [meta] : [];
+      return meta && meta.gsi2pk === item.gsi2pk && meta.gsi2sk === item.gsi2sk ? [meta] : [];
     });
   }
 
@@ -418,21 +434,14 @@ export class DynamoIndexStore implements IndexStore {
     };
   }
 
+  /** Every document's status, read from its record (the month listing holds keys only): for reports, not requests. */
   async countByStatus(): Promise<Record<DocumentStatus, number>> {
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<DocumentStatus, number>;
-    for (const month of await this.shards()) {
-      const items = queryItems({
-        TableName: this.table,
-        IndexName: GSI_1.name,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': key.docsMonth(month) },
-        ProjectionExpression: '#s',
-        ExpressionAttributeNames: { '#s': 'status' },
-      });
-      for await (const item of items) {
-        const status = item.status as DocumentStatus;
-        if (status in counts) counts[status]++;
-      }
+    const spec: StreamSpec = { id: 'd', table: this.table, index: GSI_2, partitions: (await this.shards()).map(key.docsMonth), enrich: (items) => this.currentRecords(items), chunk: 100 };
+    const stream = new QueryStream(spec, null);
+    for (let item = await stream.next(); item; item = await stream.next()) {
+      const status = item.status as DocumentStatus;
+      if (status in counts) counts[status]++;
     }
     return counts;
   }
@@ -440,8 +449,8 @@ export class DynamoIndexStore implements IndexStore {
   countUndated(): Promise<number> {
     return queryCount({
       TableName: this.table,
-      IndexName: GSI_1.name,
-      KeyConditionExpression: 'gsi1pk = :pk',
+      IndexName: GSI_2.name,
+      KeyConditionExpression: 'gsi2pk = :pk',
       ExpressionAttributeValues: { ':pk': key.docsMonth(monthOf(UNDATED)) },
     });
   }
@@ -764,7 +773,7 @@ export class DynamoIndexStore implements IndexStore {
       const months = await this.shards(range.from, range.to);
       // A document holds several quotes: a few documents fill a page.
       const chunk = filtered ? 25 : Math.min(25, Math.ceil((limit + 1) / 4));
-      const spec: StreamSpec = { id: 'm', table: this.table, index: GSI_1, partitions: months.map(key.docsMonth), range, enrich: (items) => this.currentRecords(items), chunk };
+      const spec: StreamSpec = { id: 'm', table: this.table, index: GSI_2, partitions: months.map(key.docsMonth), range, enrich: (items) => this.currentRecords(items), chunk };
       streams = months.length > 0 ? [new NestedStream(spec, nestedPositionFrom(query.cursor, scope, spec), this.quotesOfRecord(query))] : [];
     }
     if (streams.length === 0) {
@@ -938,5 +947,5 @@ export class DynamoIndexStore implements IndexStore {
   }
 }
 
-const GSI_1 = { name: GSI.bySpeaker.name, partitionKey: GSI.bySpeaker.partitionKey, sortKey: GSI.bySpeaker.sortKey };
-const GSI_2 = { name: GSI.byWord.name, partitionKey: GSI.byWord.partitionKey, sortKey: GSI.byWord.sortKey };
+const GSI_1 = { name: GSI.lists.name, partitionKey: GSI.lists.partitionKey, sortKey: GSI.lists.sortKey };
+const GSI_2 = { name: GSI.lookups.name, partitionKey: GSI.lookups.partitionKey, sortKey: GSI.lookups.sortKey };

@@ -4,7 +4,7 @@
  *
  * Key design (one partition per document, GSIs for the cross-document patterns; claims live in the search
  * projection, shared/search/claims.ts):
- *   pk=DOC#<docId>  sk=META                 the document: status, reason, counts, metadata  gsi1: DOCS#<yyyy-mm> / <date>#<docId>
+ *   pk=DOC#<docId>  sk=META                 the document: status, reason, counts, metadata  gsi2: DOCS#<yyyy-mm> / <date>#<docId>
  *   pk=DOC#<docId>  sk=Q#<quoteId>          a quote       gsi1: SPK#<speakerId> / <date>#<docId>#<quoteId>
  *                                                          (by date: the documents of a month, then each one's Q# items)
  *   pk=DOC#<docId>  sk=S#<speakerId>        a speaker as seen in this document (name, variants, title…)
@@ -28,17 +28,20 @@ export interface IndexDefinition {
   include?: string[];
 }
 
-export const GSI: { bySpeaker: IndexDefinition; byWord: IndexDefinition } = {
-  /** Speaker quotes, flags and merges by status, documents by month: all "newest first" lists. */
-  bySpeaker: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
-  /** Aliases by first letter: exact names and prefixes. */
-  byWord: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
+export const GSI: { lists: IndexDefinition; lookups: IndexDefinition } = {
+  /** Lists served whole from the index, newest first: a speaker's quotes, flags and merges by status. */
+  lists: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
+  /**
+   * Lookups whose records are read from the table: aliases by first letter (exact names and prefixes) and documents
+   * by month. It copies only what the name lookups read, so a document's status changes are not written to it.
+   */
+  lookups: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'INCLUDE', include: ['speakerId', 'display', 'v'] },
 };
 
 export const TABLE_DEFINITION = {
   partitionKey: TABLE_KEYS.partition,
   sortKey: TABLE_KEYS.sort,
-  globalSecondaryIndexes: [GSI.bySpeaker, GSI.byWord],
+  globalSecondaryIndexes: [GSI.lists, GSI.lookups],
   billingMode: 'PAY_PER_REQUEST' as const,
   /** Expiry attribute of items that expire (a TTL in AWS; dynalite ignores it). */
   ttlAttribute: 'expiration',

@@ -1,7 +1,7 @@
 /** The DynamoDB index adapter against dynalite over HTTP: key design, paging, aliases, flags, reindexing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
-import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
+import { DynamoIndexStore, gsiWriteUnits } from '#shared/storage/dynamo-index.ts';
 import { decodeCursor, encodeCursor } from '#shared/storage/cursor.ts';
 import { InvalidCursorError, type DocumentIndexEntry, type DocumentRecord, type QuoteRecord } from '#shared/storage/ports.ts';
 import { batchWrite, UnprocessedItemsError, type WriteRequest } from '#shared/storage/batch.ts';
@@ -83,6 +83,16 @@ describe('DynamoIndexStore', () => {
       ['F#sp_a', 'FLAGS#open', '2021-05-04T00:00:00.000Z#d1#sp_a', null, null],
     ]);
     expect(items.every((i) => i.pk === 'DOC#d1')).toBe(true);
+  });
+
+  it('bills a GSI write only for what the GSI copies: a document\'s month listing holds its keys, a speaker\'s quotes all', () => {
+    const doc = documentRecord('d1', '2021-05-04T00:00:00.000Z', { title: 'A long headline '.repeat(150) });
+    const record = { pk: 'DOC#d1', sk: 'META', ...doc, gsi2pk: 'DOCS#2021-05', gsi2sk: `${doc.sortDate}#d1` };
+    expect(gsiWriteUnits(record)).toBe(1); // 2.4 KB in the table, its keys in the GSI
+    expect(gsiWriteUnits(record, new Set(['status', 'runId', 'leaseUntil']))).toBe(0);
+    expect(gsiWriteUnits(record, new Set(['gsi2sk']))).toBe(1);
+    const [quoteItem] = index.buildItems(entry(doc, [quote(doc, 'q1', 'sp_a', 'Ann Lee', 'x'.repeat(1500))], []));
+    expect(gsiWriteUnits(quoteItem)).toBe(2);
   });
 
   it('reindexing replaces a document\'s items and leaves no stale ones', async () => {
