@@ -27,6 +27,7 @@ import { DynamoIndexStore } from '../shared/storage/dynamo-index.ts';
 import { contentHash, documentIdFor } from '../shared/pipeline/identity.ts';
 import { RAW_PREFIX, isRequestKey, resultKeyFor } from '../shared/pipeline/s3-keys.ts';
 import { PENDING_SHARDS } from '../shared/storage/keys.ts';
+import { isQuotePack, unpackQuotes } from '../shared/storage/quote-packs.ts';
 import { StackProcess, freePort, stackEnvironment } from './stack-process.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -293,7 +294,7 @@ async function main(): Promise<void> {
     const partition = await queryAll({ TableName: 'quotedesk', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `DOC#${id}` }, ConsistentRead: true });
     const committed = partition.filter((i) => i.sk !== 'META' && i.v === doc.version);
     items.staleItems += partition.filter((i) => i.sk !== 'META' && i.v !== doc.version && !(i.type === 'flag' && i.status === 'rejected')).length;
-    const quotes = committed.filter((i) => i.type === 'quote').map((i) => String(i.id)).sort();
+    const quotes = committed.filter(isQuotePack).flatMap(unpackQuotes).map((i) => String(i.id)).sort();
     // Claims live in the search projection: the API reads them from there.
     const claims: string[] = [];
     for (let cursor: string | null = null, first = true; first || cursor; first = false) {

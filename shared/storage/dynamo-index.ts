@@ -10,7 +10,8 @@ import { batchGet, batchWrite, type WriteRequest } from './batch.ts';
 import { queryCount, queryItems } from './query-all.ts';
 import { clampLimit, cursorScope, decodeCursor, encodeCursor } from './cursor.ts';
 import { GSI, TABLE_DEFINITION, TABLE_KEYS } from './table.ts';
-import { DECISION_PK, DOCUMENT_SHARDS, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, dateRange, UNDATED, pendingPartition, isKeptDecision, key, monthOf, normalizeName, parseFlagId, queryWords, quoteSortKey } from './keys.ts';
+import { DECISION_PK, DOCUMENT_SHARDS, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, dateRange, UNDATED, pendingPartition, isKeptDecision, key, monthOf, normalizeName, parseFlagId, queryWords } from './keys.ts';
+import { inReadingOrder, isQuotePack, packQuotes, unpackQuotes } from './quote-packs.ts';
 import { NestedStream, QueryStream, takePage, validateNestedPosition, validatePosition, type Item, type PageStream, type StreamSpec } from './paging.ts';
 import { PROFILE_FIELDS_KEPT_FROM_FIRST, speakerAliases } from '../pipeline/records.ts';
 import type { CorpusPerson } from '../pipeline/corpus-match.ts';
@@ -115,13 +116,17 @@ function positionsFrom(cursor: string | null | undefined, scope: string, specs: 
   return positions;
 }
 
-function nestedPositionFrom(cursor: string | null | undefined, scope: string, spec: StreamSpec) {
+function nestedPositionsFrom(cursor: string | null | undefined, scope: string, specs: StreamSpec[]) {
   const decoded = decodeCursor(cursor, scope);
-  if (!decoded) return null;
+  const positions = new Map<string, ReturnType<typeof validateNestedPosition>>();
+  if (!decoded) return positions;
   const raw = decoded.s;
   if (!raw || typeof raw !== 'object') throw new InvalidCursorError();
-  const position = (raw as Record<string, unknown>)[spec.id];
-  return position === undefined ? null : validateNestedPosition(position, spec);
+  for (const spec of specs) {
+    const position = (raw as Record<string, unknown>)[spec.id];
+    if (position !== undefined) positions.set(spec.id, validateNestedPosition(position, spec));
+  }
+  return positions;
 }
 
 function pageCursor(positions: Record<string, unknown> | null, scope: string): string | null {
@@ -427,11 +432,16 @@ export class DynamoIndexStore implements IndexStore {
     return async (record) => {
       const counts = record.counts as { quotes?: number } | undefined;
       if (counts?.quotes === 0 || (filter.source && record.source !== filter.source) || (filter.collection && record.collection !== filter.collection)) return [];
-      const quotes: Item[] = [];
-      const items = queryItems({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :q)', ExpressionAttributeValues: { ':pk': String(record.pk), ':q': key.quote('') } });
-      for await (const item of items) if (isCommitted(item as Item, record)) quotes.push(item as Item);
-      return quotes;
+      return this.packedQuotes(String(record.pk), record);
     };
+  }
+
+  /** Every committed quote in a document partition, unpacked, in reading order. */
+  private async packedQuotes(pk: string, meta: Item | undefined): Promise<Item[]> {
+    const quotes: Item[] = [];
+    const packs = queryItems({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :q)', ExpressionAttributeValues: { ':pk': pk, ':q': key.quotePacks } });
+    for await (const pack of packs) if (isQuotePack(pack as Item) && isCommitted(pack as Item, meta)) quotes.push(...unpackQuotes(pack as Item));
+    return inReadingOrder(quotes);
   }
 
   /** Every document's status, read from its record (the month listing holds keys only): for reports, not requests. */
@@ -493,21 +503,10 @@ export class DynamoIndexStore implements IndexStore {
   }
 
   /** Map a document's records to table items (pure: the key design in one place). */
-  buildItems(entry: DocumentIndexEntry): Item[] {
+  buildItems(entry: DocumentIndexEntry, version?: string): Item[] {
     const doc = entry.document;
     const pk = key.doc(doc.id);
-    const items: Item[] = [];
-    for (const quote of entry.quotes) {
-      const sortKey = quoteSortKey(quote.sortDate, doc.id, quote.id);
-      items.push({
-        pk,
-        sk: key.quote(quote.id),
-        type: 'quote',
-        ...quote,
-        // By date, quotes are read through their documents (listed by month): no second GSI copy.
-        ...(quote.speakerId ? { gsi1pk: key.speakerQuotes(quote.speakerId), gsi1sk: sortKey } : {}),
-      });
-    }
+    const items: Item[] = packQuotes(doc.id, entry.quotes, version);
     // Claims are not indexed here: they live in the search projection (shared/search/claims.ts).
     for (const speaker of entry.speakers) {
       items.push({ pk, sk: key.docSpeaker(speaker.id), type: 'docSpeaker', documentId: doc.id, ...speaker });
@@ -557,7 +556,7 @@ export class DynamoIndexStore implements IndexStore {
     const existingBySk = new Map(existing.map((item) => [String(item.sk), item]));
     const decisions = await this.flagDecisions(entry.flags.map((f) => f.speakerId));
 
-    const items = this.buildItems(entry);
+    const items = this.buildItems(entry, version);
     for (const item of items) {
       if (item.type !== 'flag' && item.type !== 'merge') continue;
       // A person's decision on a flag or a merge survives reprocessing (a rejected merge is not made again).
@@ -637,11 +636,16 @@ export class DynamoIndexStore implements IndexStore {
   }
 
   async quotesOfDocument(id: string, page: PageRequest): Promise<Page<QuoteRecord>> {
-    const result = await this.partitionPage<QuoteRecord>(id, 'Q#', page, 'doc-quotes');
-    // Keys hold quote numbers zero-padded (q2 before q10); within a page, reading order by offset.
-    result.items.sort((a, b) => a.start - b.start);
-    return result;
+    const scope = cursorScope('doc-quotes', { documentId: id });
+    const offset = decodeCursor(page.cursor, scope)?.o ?? 0;
+    if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw new InvalidCursorError();
+    const limit = clampLimit(page.limit);
+    // Packed by speaker, a document's quotes are read whole (a few items) for reading order across speakers.
+    const quotes = await this.packedQuotes(key.doc(id), ((await this.getDocument(id)) as Item | null) ?? undefined);
+    const items = quotes.slice(offset, offset + limit).map((q) => strip<QuoteRecord>(q));
+    return { items, cursor: offset + limit < quotes.length ? encodeCursor({ o: offset + limit }, scope) : null };
   }
+
 
   flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>> {
     return this.partitionPage<FlagRecord>(id, 'F#', page, 'doc-flags');
@@ -764,17 +768,17 @@ export class DynamoIndexStore implements IndexStore {
     let streams: PageStream[];
     if (query.speaker) {
       const ids = await this.resolveSpeaker(query.speaker, { anyForm: true });
-      // Page size + 1: one item past the page tells whether there is a next one (more when filters drop items).
-      const chunk = filtered ? Math.max(50, limit + 1) : limit + 1;
+      // Page size + 1 quotes tell whether there is a next page; a pack holds one or more (more read when filters drop some).
+      const chunk = filtered ? Math.max(50, limit + 1) : Math.ceil((limit + 1) / 2);
       const specs = ids.map((id): StreamSpec => ({ id, table: this.table, index: GSI_1, partitions: [key.speakerQuotes(id)], range, enrich: (items) => this.committedOnly(items), chunk }));
-      const positions = positionsFrom(query.cursor, scope, specs);
-      streams = specs.map((spec) => new QueryStream(spec, positions.get(spec.id) ?? null));
+      const positions = nestedPositionsFrom(query.cursor, scope, specs);
+      streams = specs.map((spec) => new NestedStream(spec, positions.get(spec.id) ?? null, async (pack) => unpackQuotes(pack)));
     } else {
       const months = await this.shards(range.from, range.to);
       // A document holds several quotes: a few documents fill a page.
       const chunk = filtered ? 25 : Math.min(25, Math.ceil((limit + 1) / 4));
       const spec: StreamSpec = { id: 'm', table: this.table, index: GSI_2, partitions: months.map(key.docsMonth), range, enrich: (items) => this.currentRecords(items), chunk };
-      streams = months.length > 0 ? [new NestedStream(spec, nestedPositionFrom(query.cursor, scope, spec), this.quotesOfRecord(query))] : [];
+      streams = months.length > 0 ? [new NestedStream(spec, nestedPositionsFrom(query.cursor, scope, [spec]).get(spec.id) ?? null, this.quotesOfRecord(query))] : [];
     }
     if (streams.length === 0) {
       decodeCursor(query.cursor, scope);
@@ -826,13 +830,18 @@ export class DynamoIndexStore implements IndexStore {
     return profiles;
   }
 
-  private countSpeakerQuotes(id: string): Promise<number> {
-    return queryCount({
+  /** The speaker's quotes, counted from the packs that hold them. */
+  private async countSpeakerQuotes(id: string): Promise<number> {
+    let count = 0;
+    const packs = queryItems({
       TableName: this.table,
       IndexName: GSI_1.name,
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': key.speakerQuotes(id) },
+      ProjectionExpression: 'packed',
     });
+    for await (const pack of packs) count += Number(pack.packed ?? 0);
+    return count;
   }
 
   listFlags(page: PageRequest & { status?: FlagStatus }): Promise<Page<FlagRecord>> {

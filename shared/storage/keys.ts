@@ -29,7 +29,11 @@ export function queryWords(q: string): string[] {
 export const key = {
   doc: (docId: string) => `DOC#${docId}`,
   meta: 'META',
+  /** A quote's position in its pack (cursors resume after it); packs themselves are `quotePack` items. */
   quote: (quoteId: string) => `Q#${ordered(quoteId)}`,
+  quotePacks: 'Q#',
+  /** Part `part` (from 1) of a run's quotes of a document by one speaker; `~` holds the unattributed ones. */
+  quotePack: (version: string | undefined, speakerId: string | null, part: number) => `Q#${version ?? '-'}#${speakerId ?? '~'}#${String(part).padStart(3, '0')}`,
   docSpeaker: (speakerId: string) => `S#${speakerId}`,
   alias: (name: string, speakerId: string) => `A#${name}#${speakerId}`,
   flag: (speakerId: string) => `F#${speakerId}`,
@@ -73,9 +77,9 @@ export function dateRange(filter: { from?: string; to?: string; undated?: boolea
   return { from: filter.from ?? FIRST_DATED, to: filter.to ? upperBound(filter.to) : undefined };
 }
 
-/** Sort key of a quote within its document: reading order (q2 before q10) in a newest-first listing. */
-export function quoteSortKey(sortDate: string, documentId: string, quoteId: string): string {
-  return `${sortDate}#${documentId}#${String(999_999 - ordinalOf(quoteId)).padStart(6, '0')}#${quoteId}`;
+/** Sort key of part `part` of a document's items in a newest-first listing: part 1 first. */
+export function partSortKey(sortDate: string, documentId: string, part: number): string {
+  return `${sortDate}#${documentId}#${String(999_999 - part).padStart(6, '0')}`;
 }
 
 /** The number of an extraction id ("q10" → 10), which orders it among its document's items. */

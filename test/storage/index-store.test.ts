@@ -75,7 +75,7 @@ describe('DynamoIndexStore', () => {
     );
     const keys = items.map((i) => [i.sk, i.gsi1pk ?? null, i.gsi1sk ?? null, i.gsi2pk ?? null, i.gsi2sk ?? null]);
     expect(keys).toEqual([
-      ['Q#q000001', 'SPK#sp_a', '2021-05-04T00:00:00.000Z#d1#999998#q1', null, null],
+      ['Q#-#sp_a#001', 'SPK#sp_a', '2021-05-04T00:00:00.000Z#d1#999998', null, null],
       ['S#sp_a', null, null, null, null],
       ['A#ann lee#sp_a', null, null, 'NAME#a', 'ann lee#sp_a#d1'],
       ['A#lee#sp_a', null, null, 'NAME#l', 'lee#sp_a#d1'],
@@ -98,10 +98,12 @@ describe('DynamoIndexStore', () => {
   it('reindexing replaces a document\'s items and leaves no stale ones', async () => {
     const doc = documentRecord('reidx', '2020-01-01T00:00:00.000Z');
     await index.registerDocument(doc);
-    await index.indexDocument(entry(doc, [quote(doc, 'q1', 'sp_r', 'Rita Moss', 'harbour dredging starts'), quote(doc, 'q2', 'sp_r', 'Rita Moss', 'lighthouse repainted')], [person('sp_r', 'Rita Moss')]));
+    const unattributed = quote(doc, 'q3', null, null, 'the tide tables are wrong');
+    await index.indexDocument(entry(doc, [quote(doc, 'q1', 'sp_r', 'Rita Moss', 'harbour dredging starts'), quote(doc, 'q2', 'sp_r', 'Rita Moss', 'lighthouse repainted'), unattributed], [person('sp_r', 'Rita Moss')]));
     expect((await index.listQuotes({ speaker: 'Rita Moss' })).items).toHaveLength(2);
+    expect((await index.quotesOfDocument('reidx', {})).items.map((q) => q.id)).toEqual(['q1', 'q2', 'q3']);
     const stats = await index.indexDocument(entry(doc, [quote(doc, 'q1', 'sp_r', 'Rita Moss', 'harbour dredging starts')], [person('sp_r', 'Rita Moss')]));
-    expect(stats.itemsDeleted).toBe(1); // q2
+    expect(stats.itemsDeleted).toBe(1); // the pack of unattributed quotes; Rita Moss's pack is rewritten without q2
     expect((await index.listQuotes({ speaker: 'Rita Moss' })).items.map((q) => q.id)).toEqual(['q1']);
     expect((await index.quotesOfDocument('reidx', {})).items.map((q) => q.id)).toEqual(['q1']);
     expect((await index.getSpeaker('sp_r'))?.quoteCount).toBe(1);
@@ -128,6 +130,35 @@ describe('DynamoIndexStore', () => {
       cursor = page.cursor;
     } while (cursor);
     expect(searched).toEqual(ids);
+  });
+
+  it('pages a speaker\'s quotes through packs of several parts, across documents, with pages ending inside a part', async () => {
+    const long = (n: number) => `${'the breakwater needs another season of work, '.repeat(70)}(${n})`;
+    const older = documentRecord('parts1', '2017-06-01T00:00:00.000Z');
+    const newer = documentRecord('parts2', '2017-07-01T00:00:00.000Z');
+    for (const doc of [older, newer]) await index.registerDocument(doc);
+    const quotesOf = (doc: DocumentRecord, count: number) => Array.from({ length: count }, (_, i) => ({ ...quote(doc, `q${i + 1}`, 'sp_parts', 'Pia Arts', long(i + 1)), start: i * 4000, end: i * 4000 + 3200 }));
+    // 3.2 KB a quote: the newer document's nine quotes fill two parts, the older one's three fit in one
+    await index.indexDocument(entry(newer, [...quotesOf(newer, 9), { ...quote(newer, 'q10', null, null, 'nobody said this'), start: 90_000, end: 90_020 }], [person('sp_parts', 'Pia Arts')]));
+    await index.indexDocument(entry(older, quotesOf(older, 3), [person('sp_parts', 'Pia Arts')]));
+    const listed: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await index.listQuotes({ speaker: 'Pia Arts', limit: 4, cursor });
+      expect(page.items.every((q) => q.speaker === 'Pia Arts' && q.text.length > 3000)).toBe(true);
+      listed.push(...page.items.map((q) => `${q.documentId}:${q.id}`));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(listed).toEqual([...Array.from({ length: 9 }, (_, i) => `parts2:q${i + 1}`), 'parts1:q1', 'parts1:q2', 'parts1:q3']);
+    expect((await index.getSpeaker('sp_parts'))?.quoteCount).toBe(12);
+    // a document's own quotes, every speaker's, in reading order
+    const ofDocument: string[] = [];
+    do {
+      const page = await index.quotesOfDocument('parts2', { limit: 3, cursor });
+      ofDocument.push(...page.items.map((q) => q.id));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(ofDocument).toEqual(Array.from({ length: 10 }, (_, i) => `q${i + 1}`));
   });
 
   it('lists quotes by date through their documents: newest document first, each in reading order, pages ending inside one', async () => {
