@@ -646,7 +646,6 @@ export class DynamoIndexStore implements IndexStore {
     return { items, cursor: offset + limit < quotes.length ? encodeCursor({ o: offset + limit }, scope) : null };
   }
 
-
   flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>> {
     return this.partitionPage<FlagRecord>(id, 'F#', page, 'doc-flags');
   }
