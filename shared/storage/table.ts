@@ -5,8 +5,8 @@
  * Key design (one partition per document, GSIs for the cross-document patterns; claims live in the search
  * projection, shared/search/claims.ts):
  *   pk=DOC#<docId>  sk=META                 the document: status, reason, counts, metadata  gsi2: DOCS#<yyyy-mm> / <date>#<docId>
- *   pk=DOC#<docId>  sk=Q#<quoteId>          a quote       gsi1: SPK#<speakerId> / <date>#<docId>#<quoteId>
- *                                                          (by date: the documents of a month, then each one's Q# items)
+ *   pk=DOC#<docId>  sk=Q#<run>#<speakerId>#<part>  a speaker's quotes (quote-packs.ts)  gsi1: SPK#<speakerId> / <date>#<docId>#<999999-part>
+ *                                                          (by date: the documents of a month, then each one's Q# packs)
  *   pk=DOC#<docId>  sk=S#<speakerId>        a speaker as seen in this document (name, variants, title…)
  *   pk=DOC#<docId>  sk=A#<name>#<speakerId> an alias      gsi2: NAME#<first letter> / <name>#<speakerId>#<docId>
  *                                                          (the exact name: begins_with "<name>#"; a prefix: begins_with "<prefix>")
