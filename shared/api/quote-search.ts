@@ -5,7 +5,7 @@
  * first, without total and facets, rather than numbers that are not the whole truth. Counting reads every match, so
  * it is asked for, not done on every request.
  */
-import { clampLimit, decodeCursor, encodeCursor } from '../storage/cursor.ts';
+import { clampLimit, decodeOffset, offsetPage } from '../storage/cursor.ts';
 import { monthOf, normalizeName, queryWords } from '../storage/keys.ts';
 import { InvalidCursorError, type IndexStore, type QuoteQuery, type QuoteRecord } from '../storage/ports.ts';
 
@@ -98,21 +98,17 @@ export async function searchQuotes(index: IndexStore, query: QuoteQuery & { sort
   const { limit, cursor, sort, count, ...filters } = query;
   if (sort === 'relevance' && filters.q) {
     const scope = rankedScope(filters);
-    const position = decodeCursor(cursor, scope);
-    const offset = position ? Number(position.o) : 0;
-    if (!Number.isInteger(offset) || offset < 0) throw new InvalidCursorError();
+    const offset = decodeOffset(cursor, scope);
     const matches = await allMatches(index, filters);
     if (matches) {
       const ranked = rankByRelevance(matches, filters.q);
-      const end = offset + clampLimit(limit);
       return {
-        items: ranked.slice(offset, end),
-        cursor: end < ranked.length ? encodeCursor({ o: end }, scope) : null,
+        ...offsetPage(ranked, offset, clampLimit(limit), scope),
         sort: 'relevance',
         ...(offset === 0 ? { total: ranked.length, facets: facetsOf(ranked) } : {}),
       };
     }
-    if (position) throw new InvalidCursorError('the matches grew past what can be ranked: search again');
+    if (cursor) throw new InvalidCursorError('the matches grew past what can be ranked: search again');
     // Too many to rank: newest first (and, as known already, too many to count).
     return { ...(await index.listQuotes({ ...filters, limit })), sort: 'date' };
   }

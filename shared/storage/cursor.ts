@@ -62,6 +62,19 @@ export function decodeCursor(cursor: string | null | undefined, scope: string): 
   return position as CursorPosition;
 }
 
+/** The position an offset cursor holds: 0 without a cursor. */
+export function decodeOffset(cursor: string | null | undefined, scope: string): number {
+  const offset = decodeCursor(cursor, scope)?.o ?? 0;
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw new InvalidCursorError();
+  return offset;
+}
+
+/** A page of a list read whole: `limit` items from `offset`, and the cursor to the rest (null at the end). */
+export function offsetPage<T>(all: T[], offset: number, limit: number, scope: string): { items: T[]; cursor: string | null } {
+  const end = offset + limit;
+  return { items: all.slice(offset, end), cursor: end < all.length ? encodeCursor({ o: end }, scope) : null };
+}
+
 /** Page size: default 20, capped at 100; anything else is clamped, never an error. */
 export function clampLimit(limit: number | undefined, max = 100, fallback = 20): number {
   if (limit === undefined || !Number.isFinite(limit)) return fallback;

@@ -8,7 +8,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { docClient, tableName } from './clients.ts';
 import { batchGet, batchWrite, type WriteRequest } from './batch.ts';
 import { queryCount, queryItems } from './query-all.ts';
-import { clampLimit, cursorScope, decodeCursor, encodeCursor } from './cursor.ts';
+import { clampLimit, cursorScope, decodeCursor, decodeOffset, encodeCursor, offsetPage } from './cursor.ts';
 import { GSI, TABLE_DEFINITION, TABLE_KEYS } from './table.ts';
 import { DECISION_PK, DOCUMENT_SHARDS, KEEPAPART_PK, PENDING_SHARDS, SHARDS_PK, dateRange, UNDATED, pendingPartition, isKeptDecision, key, monthOf, normalizeName, parseFlagId, queryWords } from './keys.ts';
 import { inReadingOrder, isQuotePack, packQuotes, unpackQuotes } from './quote-packs.ts';
@@ -103,28 +103,21 @@ export function writeUnits(item: Item): number {
 }
 
 
-function positionsFrom(cursor: string | null | undefined, scope: string, specs: StreamSpec[]) {
+/** Each stream's position in a cursor, checked by `validate` (a nested stream's also holds the last child returned). */
+function positionsFrom<P = ReturnType<typeof validatePosition>>(
+  cursor: string | null | undefined,
+  scope: string,
+  specs: StreamSpec[],
+  validate: (raw: unknown, spec: StreamSpec) => P = validatePosition as (raw: unknown, spec: StreamSpec) => P,
+): Map<string, P> {
   const decoded = decodeCursor(cursor, scope);
-  const positions = new Map<string, ReturnType<typeof validatePosition>>();
+  const positions = new Map<string, P>();
   if (!decoded) return positions;
   const raw = decoded.s;
   if (!raw || typeof raw !== 'object') throw new InvalidCursorError();
   for (const spec of specs) {
     const position = (raw as Record<string, unknown>)[spec.id];
-    if (position !== undefined) positions.set(spec.id, validatePosition(position, spec));
-  }
-  return positions;
-}
-
-function nestedPositionsFrom(cursor: string | null | undefined, scope: string, specs: StreamSpec[]) {
-  const decoded = decodeCursor(cursor, scope);
-  const positions = new Map<string, ReturnType<typeof validateNestedPosition>>();
-  if (!decoded) return positions;
-  const raw = decoded.s;
-  if (!raw || typeof raw !== 'object') throw new InvalidCursorError();
-  for (const spec of specs) {
-    const position = (raw as Record<string, unknown>)[spec.id];
-    if (position !== undefined) positions.set(spec.id, validateNestedPosition(position, spec));
+    if (position !== undefined) positions.set(spec.id, validate(position, spec));
   }
   return positions;
 }
@@ -637,13 +630,11 @@ export class DynamoIndexStore implements IndexStore {
 
   async quotesOfDocument(id: string, page: PageRequest): Promise<Page<QuoteRecord>> {
     const scope = cursorScope('doc-quotes', { documentId: id });
-    const offset = decodeCursor(page.cursor, scope)?.o ?? 0;
-    if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw new InvalidCursorError();
-    const limit = clampLimit(page.limit);
+    const offset = decodeOffset(page.cursor, scope);
     // Packed by speaker, a document's quotes are read whole (a few items) for reading order across speakers.
     const quotes = await this.packedQuotes(key.doc(id), ((await this.getDocument(id)) as Item | null) ?? undefined);
-    const items = quotes.slice(offset, offset + limit).map((q) => strip<QuoteRecord>(q));
-    return { items, cursor: offset + limit < quotes.length ? encodeCursor({ o: offset + limit }, scope) : null };
+    const taken = offsetPage(quotes, offset, clampLimit(page.limit), scope);
+    return { items: taken.items.map((q) => strip<QuoteRecord>(q)), cursor: taken.cursor };
   }
 
   flagsOfDocument(id: string, page: PageRequest): Promise<Page<FlagRecord>> {
@@ -770,14 +761,14 @@ export class DynamoIndexStore implements IndexStore {
       // Page size + 1 quotes tell whether there is a next page; a pack holds one or more (more read when filters drop some).
       const chunk = filtered ? Math.max(50, limit + 1) : Math.ceil((limit + 1) / 2);
       const specs = ids.map((id): StreamSpec => ({ id, table: this.table, index: GSI_1, partitions: [key.speakerQuotes(id)], range, enrich: (items) => this.committedOnly(items), chunk }));
-      const positions = nestedPositionsFrom(query.cursor, scope, specs);
+      const positions = positionsFrom(query.cursor, scope, specs, validateNestedPosition);
       streams = specs.map((spec) => new NestedStream(spec, positions.get(spec.id) ?? null, async (pack) => unpackQuotes(pack)));
     } else {
       const months = await this.shards(range.from, range.to);
       // A document holds several quotes: a few documents fill a page.
       const chunk = filtered ? 25 : Math.min(25, Math.ceil((limit + 1) / 4));
       const spec: StreamSpec = { id: 'm', table: this.table, index: GSI_2, partitions: months.map(key.docsMonth), range, enrich: (items) => this.currentRecords(items), chunk };
-      streams = months.length > 0 ? [new NestedStream(spec, nestedPositionsFrom(query.cursor, scope, [spec]).get(spec.id) ?? null, this.quotesOfRecord(query))] : [];
+      streams = months.length > 0 ? [new NestedStream(spec, positionsFrom(query.cursor, scope, [spec], validateNestedPosition).get(spec.id) ?? null, this.quotesOfRecord(query))] : [];
     }
     if (streams.length === 0) {
       decodeCursor(query.cursor, scope);

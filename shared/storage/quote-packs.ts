@@ -11,7 +11,7 @@ import type { QuoteRecord } from './ports.ts';
 /** A part's quotes stop growing past this many bytes: a page by speaker reads a few parts, not a whole document's. */
 export const PACK_BYTES = 16 * 1024;
 
-export const QUOTE_PACK = 'quotes';
+const QUOTE_PACK = 'quotes';
 const DOCUMENT_FIELDS = ['documentId', 'sortDate', 'publishedAt', 'source', 'collection', 'documentTitle'] as const;
 /** What each quote keeps of itself in a pack (its speaker only where it differs from the pack's). */
 const QUOTE_FIELDS = ['id', 'start', 'end', 'text', 'kind', 'confidence', 'cue', 'spelling', 'speaker'] as const;
@@ -74,7 +74,6 @@ export function unpackQuotes(pack: Item): Item[] {
   for (const field of DOCUMENT_FIELDS) if (pack[field] !== undefined) shared[field] = pack[field];
   return ((pack.quotes as Item[] | undefined) ?? []).map((quote) => ({
     ...shared,
-    cue: null,
     ...quote,
     pk: pack.pk,
     sk: key.quote(String(quote.id)),
