@@ -11,6 +11,7 @@ import type { Claim, Extraction, NameFlag, Quote, Speaker } from '../schema.ts';
 import { findDirectQuotes, type DirectQuote } from './4-attribution/direct.ts';
 import { documentOwner } from './4-attribution/attribution.ts';
 import { findIndirectAttributions, holdsQuotedRun, type AttributionCandidate } from './4-attribution/indirect.ts';
+import { keep, keepFeatures } from './4-attribution/indirect/keep.ts';
 import { splitParagraphs } from './1-tokens/quotemarks.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { DocumentPeople, type PersonName } from './3-entities/entities.ts';
@@ -59,7 +60,10 @@ function candidateSpeaker(text: string, c: AttributionCandidate, registry: Speak
  * dropped (the direct quote stands); quoted fragments inside a mixed candidate are dropped (the mixed
  * attribution covers them); fragments inside no attribution are scare quotes or titles and dropped.
  */
-function merge(text: string, direct: DirectQuote[], candidates: AttributionCandidate[], registry: SpeakerRegistry): Found[] {
+/** Sees each reported-speech candidate and its features, and says whether to keep it (instead of the keep model, for fitting it). */
+type ReportedObserver = (candidate: AttributionCandidate, features: Record<string, number>) => boolean;
+
+function merge(text: string, direct: DirectQuote[], candidates: AttributionCandidate[], registry: SpeakerRegistry, observe?: ReportedObserver): Found[] {
   const standalone = direct.filter((q) => !q.fragment);
   const found: Found[] = standalone.map((q) => ({ start: q.start, end: q.end, kind: 'direct', speaker: q.speaker, cue: q.cue, confidence: q.confidence, via: q.via, pronoun: q.pronoun }));
   const usedCues = new Set(standalone.map((q) => q.cueStart).filter((x) => x >= 0));
@@ -83,6 +87,10 @@ function merge(text: string, direct: DirectQuote[], candidates: AttributionCandi
       c.kind = holdsQuotedRun(text, c.start, c.end) ? 'mixed' : 'indirect';
     }
     const speaker = candidateSpeaker(text, c, registry);
+    if (c.kind !== 'direct') {
+      const features = keepFeatures(text, c, speaker?.kind ?? (c.speakerEnd > c.speakerStart ? 'unresolved' : 'none'));
+      if (!(observe ? observe(c, features) : keep(features))) continue;
+    }
     found.push({ start: c.start, end: c.end, kind: c.kind, speaker, cue: c.cue, confidence: c.confidence, via: speaker ? 'reported' : 'none' });
   }
   // someone's words quoted in narration, in no attribution ("Khan thanked “the police … for their response”").
@@ -167,7 +175,17 @@ export function attributionCandidates(text: string): Array<{ quote: { start: num
   return out;
 }
 
-function analyse(text: string, options: ExtractOptions, observe?: CandidateObserver): Extraction {
+/**
+ * Every reported-speech candidate with the features the keep model sees, and the quotes found when all are
+ * kept (for fitting the model: `candidate` indexes into `quotes`).
+ */
+export function reportedCandidates(text: string): { quotes: Quote[]; candidates: Array<{ start: number; end: number; features: Record<string, number> }> } {
+  const candidates: Array<{ start: number; end: number; features: Record<string, number> }> = [];
+  const { quotes } = analyse(text, {}, undefined, (c, features) => candidates.push({ start: c.start, end: c.end, features }) > 0);
+  return { quotes, candidates };
+}
+
+function analyse(text: string, options: ExtractOptions, observe?: CandidateObserver, observeReported?: ReportedObserver): Extraction {
   const paragraphs = splitParagraphs(text);
   const sentences = splitSentences(text); // once, for reported speech and claims
   const people = new DocumentPeople(text);
@@ -178,7 +196,7 @@ function analyse(text: string, options: ExtractOptions, observe?: CandidateObser
     direct.filter((q) => !q.fragment).map((q) => ({ start: q.start, end: q.end })),
     sentences,
   ).sort((a, b) => a.start - b.start);
-  const found = merge(text, direct, candidates, registry);
+  const found = merge(text, direct, candidates, registry, observeReported);
   const described = registry.resolveDescriptions(people);
   const became = registry.adoptFullNames(people);
   for (const q of found) {

@@ -56,6 +56,31 @@ describe('findIndirectAttributions', () => {
     expect(speaker(text, c)).toBe('two people familiar with the plan');
   });
 
+  it('after "…, according to X," takes neither the source\'s appositive nor a new clause as more content', () => {
+    const appositive = 'Ferry traffic fell by a third, according to Dana Whitcombe, director of the harbour survey office.';
+    const a = only(appositive);
+    expect(content(appositive, a)).toBe('Ferry traffic fell by a third');
+    expect(speaker(appositive, a)).toBe('Dana Whitcombe');
+    const clause = 'The mayor has 40 votes, according to a council tally, but her path to a majority is narrowing.';
+    expect(content(clause, only(clause))).toBe('The mayor has 40 votes');
+  });
+
+  it('after an introductory phrase, "…, according to X, CONTENT" takes the clause, not the phrase', () => {
+    const text = 'Entering the final week of talks, according to a count by the union, the workers hold a clear majority.';
+    const c = only(text);
+    expect(content(text, c)).toBe('the workers hold a clear majority');
+    expect(speaker(text, c)).toBe('a count by the union');
+  });
+
+  it('takes the whole sentence when "according to X" splits one clause', () => {
+    const text = 'The plan, according to aides, is to cut fares for commuters.';
+    expect(content(text, only(text))).toBe('The plan, according to aides, is to cut fares for commuters');
+  });
+
+  it('reads a reporting word after "more", "fewer", "enough" or "of" as a modifier: "more pledged delegates"', () => {
+    expect(findIndirectAttributions('She will arrive at the convention with more pledged delegates than any rival.', [])).toEqual([]);
+  });
+
   it('ignores "according to plan"', () => {
     expect(findIndirectAttributions('Everything at the harbour went according to plan, and the ferries left on time.', [])).toEqual([]);
   });

@@ -179,7 +179,8 @@ function throughOpenQuote(text: string, start: number, end: number): number {
 function verbReading(tokens: Token[], i: number, floor: number): boolean {
   const prev = i > floor ? tokens[i - 1] : undefined;
   if (!prev || !prev.word) return true;
-  if (/^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|whose|any|every|each|no|such|said)$/.test(prev.lower)) return false;
+  // After a determiner or a quantity the cue word is a noun or an adjective: "the report", "more pledged delegates".
+  if (/^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|whose|any|every|each|no|such|said|more|fewer|enough|of)$/.test(prev.lower)) return false;
   if (prev.lower === 'to') return false;
   if (/['’]s$/.test(prev.text)) return false; // "Editor's note", "It's called"
   return !nounReading(tokens, i);
@@ -847,10 +848,38 @@ function accordingTo(text: string, tokens: Token[], i: number, direct: DirectQuo
   }
   const after: Region | null = k < tokens.length && tokens[k].text === ',' ? { start: tokens[k].end, end: last } : null;
   const confidence = 0.9;
+  const beforeIsContent = !!before && wordCount(tokens, 0, i) >= MIN_CONTENT_WORDS && !introPhrase(tokens, i);
   // The sentence part on each side of the attribution is content: "X, according to Y, is Z" gives both halves.
-  if (before && wordCount(tokens, 0, i) >= MIN_CONTENT_WORDS) emit(text, before, cueInfo, speaker, confidence, direct, out);
-  if (after && wordCount(tokens, k + 1, tokens.length) >= MIN_CONTENT_WORDS) emit(text, after, cueInfo, speaker, confidence, direct, out);
+  // After content, what follows the source's comma is its appositive ("…, according to Andy Smith, director of
+  // the survey center") or a new clause ("…, but his path is narrowing"), unless it resumes the clause with a verb.
+  if (beforeIsContent && before) emit(text, before, cueInfo, speaker, confidence, direct, out);
+  const resumesClause = FINITE.test(tokens[k + 1]?.lower ?? '');
+  if (!beforeIsContent && resumesClause && wordCount(tokens, 0, i) > 0 && !introPhrase(tokens, i)) {
+    // "The plan, according to aides, is to cut taxes": the attribution splits one clause, the sentence is its content.
+    emit(text, { start: tokens[0].start, end: last }, cueInfo, speaker, confidence, direct, out);
+  } else if (after && wordCount(tokens, k + 1, tokens.length) >= MIN_CONTENT_WORDS && (!beforeIsContent || resumesClause)) {
+    emit(text, after, cueInfo, speaker, confidence, direct, out);
+  }
 }
+
+/**
+ * Is the sentence part before token `i` an introductory phrase rather than a clause ("Entering the final contests
+ * in June, according to …", "Among the precedents at risk, according to …")? It opens with a participle or a
+ * preposition and holds no comma before the attribution's own.
+ */
+function introPhrase(tokens: Token[], i: number): boolean {
+  const first = tokens.findIndex((t) => t.word);
+  if (first < 0 || first >= i) return false;
+  const opener = tokens[first];
+  const participle = /ing$/.test(opener.lower) && opener.lower.length > 4 && !finiteSoon(tokens, first);
+  if (!participle && !INTRO_PREPOSITIONS.has(opener.lower)) return false;
+  let commas = 0;
+  for (let k = first; k < i; k++) if (tokens[k].text === ',') commas++;
+  return commas <= 1;
+}
+
+/** Prepositions and subordinators that open an introductory phrase, not a clause. */
+const INTRO_PREPOSITIONS = new Set(['among', 'amid', 'despite', 'while', 'although', 'though', 'since', 'unlike', 'with', 'without', 'after', 'before', 'during', 'following']);
 
 /** Nouns of stance or speech whose topic is reported: "criticism of the plan", "questions about his taxes". */
 const TOPIC_NOUNS = new Set([
