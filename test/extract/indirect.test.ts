@@ -77,6 +77,16 @@ describe('findIndirectAttributions', () => {
     expect(content(text, only(text))).toBe('The plan, according to aides, is to cut fares for commuters');
   });
 
+  it('reads a clause after a time expression as content with no "that": "said Tuesday his plan …"', () => {
+    for (const [text, expected] of [
+      ['Senator Alma Reyes said Tuesday her plan would cut ferry fares.', 'her plan would cut ferry fares'],
+      ['The harbour master said on Sunday the pier would reopen in May.', 'the pier would reopen in May'],
+    ]) {
+      const c = only(text);
+      expect(content(text, c)).toBe(expected);
+    }
+  });
+
   it('reads a reporting word after "more", "fewer", "enough" or "of" as a modifier: "more pledged delegates"', () => {
     expect(findIndirectAttributions('She will arrive at the convention with more pledged delegates than any rival.', [])).toEqual([]);
   });

@@ -571,6 +571,21 @@ function objectReported(tokens: Token[], k: number, cue: CueMatch): boolean {
 
 const MONTHS_AND_DAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 
+/** Words of a time expression that may stand between a cue and its content: "said Tuesday", "said last week". */
+const WHEN_WORDS = /^(?:on|last|this|next|earlier|later|week|month|year|weekend|morning|afternoon|evening|night|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/**
+ * After a time expression at k ("Tuesday", "on Sunday", "last week"), the subject of a clause ("his actions …",
+ * "she would …"): its index, the content's start with no "that"; k when the tokens do not read so.
+ */
+function whenThenSubject(tokens: Token[], k: number): number {
+  let h = k;
+  while (h < tokens.length && h - k < 4 && tokens[h].word && WHEN_WORDS.test(tokens[h].lower)) h++;
+  const subject = tokens[h];
+  if (h === k || !subject?.word || subject.cap) return k;
+  return SUBJECT_PRONOUNS.has(subject.lower) || /^(?:his|her|their|its|our|the)$/.test(subject.lower) ? h : k;
+}
+
 /** Does a closing quote mark (with its comma) sit right before token `first`? */
 function afterQuote(tokens: Token[], first: number): boolean {
   const prev = tokens[first - 1];
@@ -673,6 +688,7 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
     let h = k;
     while (h < tokens.length && h - k < 10 && tokens[h].word && (TIME_WORDS.has(tokens[h].lower) || tokens[h].cap)) h++;
     if (h > k && tokens[h]?.word && COMPLEMENTIZERS.has(tokens[h].lower)) k = h;
+    else if (whenThenSubject(tokens, k) > k) k = whenThenSubject(tokens, k); // "said Tuesday his actions are lawful"
     else if (tokens[k]?.word && TRAILING_OPENERS.has(tokens[k].lower) && !COMPLEMENTIZERS.has(tokens[k].lower)) {
       // "said at an event in Colorado Springs that …"
       for (h = k + 1; h < tokens.length && h - k < 12; h++) {
