@@ -55,14 +55,14 @@ function candidateSpeaker(text: string, c: AttributionCandidate, registry: Speak
   return registry.resolve(phrase, c.speakerStart);
 }
 
+/** Sees each reported-speech candidate and its features, and says whether to keep it (instead of the keep model, for fitting it). */
+type ReportedObserver = (candidate: AttributionCandidate, features: Record<string, number>) => boolean;
+
 /**
  * Merges direct quotes with indirect/mixed candidates: a candidate that is mostly one direct quote is
  * dropped (the direct quote stands); quoted fragments inside a mixed candidate are dropped (the mixed
  * attribution covers them); fragments inside no attribution are scare quotes or titles and dropped.
  */
-/** Sees each reported-speech candidate and its features, and says whether to keep it (instead of the keep model, for fitting it). */
-type ReportedObserver = (candidate: AttributionCandidate, features: Record<string, number>) => boolean;
-
 function merge(text: string, direct: DirectQuote[], candidates: AttributionCandidate[], registry: SpeakerRegistry, observe?: ReportedObserver): Found[] {
   const standalone = direct.filter((q) => !q.fragment);
   const found: Found[] = standalone.map((q) => ({ start: q.start, end: q.end, kind: 'direct', speaker: q.speaker, cue: q.cue, confidence: q.confidence, via: q.via, pronoun: q.pronoun }));
@@ -177,11 +177,15 @@ export function attributionCandidates(text: string): Array<{ quote: { start: num
 
 /**
  * Every reported-speech candidate with the features the keep model sees, and the quotes found when all are
- * kept (for fitting the model: `candidate` indexes into `quotes`).
+ * kept (for fitting the model, which finds each candidate's quote by its span).
  */
 export function reportedCandidates(text: string): { quotes: Quote[]; candidates: Array<{ start: number; end: number; features: Record<string, number> }> } {
   const candidates: Array<{ start: number; end: number; features: Record<string, number> }> = [];
-  const { quotes } = analyse(text, {}, undefined, (c, features) => candidates.push({ start: c.start, end: c.end, features }) > 0);
+  const keepAll: ReportedObserver = (c, features) => {
+    candidates.push({ start: c.start, end: c.end, features });
+    return true;
+  };
+  const { quotes } = analyse(text, {}, undefined, keepAll);
   return { quotes, candidates };
 }
 

@@ -687,8 +687,9 @@ function preposed(text: string, tokens: Token[], i: number, cueWord: CueMatch, d
     // Time and setting between the cue and a "that": "said on Sunday in an interview that …".
     let h = k;
     while (h < tokens.length && h - k < 10 && tokens[h].word && (TIME_WORDS.has(tokens[h].lower) || tokens[h].cap)) h++;
+    const subject = whenThenSubject(tokens, k); // "said Tuesday his actions are lawful"
     if (h > k && tokens[h]?.word && COMPLEMENTIZERS.has(tokens[h].lower)) k = h;
-    else if (whenThenSubject(tokens, k) > k) k = whenThenSubject(tokens, k); // "said Tuesday his actions are lawful"
+    else if (subject > k) k = subject;
     else if (tokens[k]?.word && TRAILING_OPENERS.has(tokens[k].lower) && !COMPLEMENTIZERS.has(tokens[k].lower)) {
       // "said at an event in Colorado Springs that …"
       for (h = k + 1; h < tokens.length && h - k < 12; h++) {
@@ -864,13 +865,15 @@ function accordingTo(text: string, tokens: Token[], i: number, direct: DirectQuo
   }
   const after: Region | null = k < tokens.length && tokens[k].text === ',' ? { start: tokens[k].end, end: last } : null;
   const confidence = 0.9;
-  const beforeIsContent = !!before && wordCount(tokens, 0, i) >= MIN_CONTENT_WORDS && !introPhrase(tokens, i);
+  const wordsBefore = wordCount(tokens, 0, i);
+  const intro = introPhrase(tokens, i);
+  const beforeIsContent = !!before && wordsBefore >= MIN_CONTENT_WORDS && !intro;
   // The sentence part on each side of the attribution is content: "X, according to Y, is Z" gives both halves.
   // After content, what follows the source's comma is its appositive ("…, according to Andy Smith, director of
   // the survey center") or a new clause ("…, but his path is narrowing"), unless it resumes the clause with a verb.
   if (beforeIsContent && before) emit(text, before, cueInfo, speaker, confidence, direct, out);
   const resumesClause = FINITE.test(tokens[k + 1]?.lower ?? '');
-  if (!beforeIsContent && resumesClause && wordCount(tokens, 0, i) > 0 && !introPhrase(tokens, i)) {
+  if (!beforeIsContent && resumesClause && wordsBefore > 0 && !intro) {
     // "The plan, according to aides, is to cut taxes": the attribution splits one clause, the sentence is its content.
     emit(text, { start: tokens[0].start, end: last }, cueInfo, speaker, confidence, direct, out);
   } else if (after && wordCount(tokens, k + 1, tokens.length) >= MIN_CONTENT_WORDS && (!beforeIsContent || resumesClause)) {

@@ -63,7 +63,9 @@ export function keepFeatures(text: string, c: AttributionCandidate, source: Sour
   if (/[\n\r]/.test(content)) on('content:crosses-line');
   if (/[;:]/.test(content)) on('content:semicolon-or-colon');
   if (c.start < 200) on('position:opening');
-  const gap = side === 'before' ? text.slice(c.cueEnd, c.start) : text.slice(c.end, Math.min(c.cueStart, c.speakerStart === c.speakerEnd ? c.cueStart : Math.min(c.cueStart, c.speakerStart)));
+  // between the content and its attribution: the cue before it, or the source or cue (whichever comes first) after it
+  const attributionStart = c.speakerEnd > c.speakerStart ? Math.min(c.cueStart, c.speakerStart) : c.cueStart;
+  const gap = side === 'before' ? text.slice(c.cueEnd, c.start) : text.slice(c.end, attributionStart);
   if (gap.trim().length > 30) on(`${side}:far-from-cue`);
   return f;
 }
