@@ -325,14 +325,15 @@ export class DocumentPipeline {
     const firstRun = started.attempts === 1 && started.version === undefined;
     try {
       const { text, extraction, converted } = await this.convertAndExtract(id, raw.body, metadata, keepApart);
-      const current = (await index.getDocument(id)) ?? started;
-      if (current.runId !== runId) throw new RunConflictError(id, 'superseded by a newer run');
+      // Another run can take the document only once this run's lease has run out (beginRun refuses a live one),
+      // so the clock tells whether it may still be superseded, with no read of the record.
+      if (Date.now() >= (started.leaseUntil ?? 0)) throw new RunConflictError(id, 'its lease ran out before it wrote anything');
       const dated = publicationDate({ record: metadata.publishedAt, html: converted.publishedAt, text });
       const document: DocumentRecord = {
-        ...current,
+        ...started,
         // An uploaded file with no title of its own is named after the file it was uploaded as.
-        title: current.title ?? converted.title ?? titleOfFile(raw.metadata.filename),
-        url: current.url ?? converted.canonicalUrl,
+        title: started.title ?? converted.title ?? titleOfFile(raw.metadata.filename),
+        url: started.url ?? converted.canonicalUrl,
         publishedAt: dated?.publishedAt,
         dateSource: dated?.dateSource,
         sortDate: dated?.publishedAt ?? UNDATED,
@@ -367,7 +368,7 @@ export class DocumentPipeline {
         publishedAt: document.publishedAt,
         dateSource: document.dateSource,
         // Moved under another month only when the date changed: an unchanged date leaves the month listing unwritten.
-        ...(document.sortDate !== current.sortDate ? { sortDate: document.sortDate } : {}),
+        ...(document.sortDate !== started.sortDate ? { sortDate: document.sortDate } : {}),
         ...({ keepApart: identity.keepApart, itemCount: stats.itemCount, writeUnits: stats.writeUnits } as Partial<DocumentRecord>),
       });
       if (!committed) throw new RunConflictError(id, 'superseded by a newer run before it committed');
@@ -455,13 +456,16 @@ export class DocumentPipeline {
           return;
         }
         const notThese = rejectedFor(derived);
-        const known = (await this.idsOfName(speaker.name, fresh)).filter((id) => !notThese.has(id));
         const multiWord = speaker.name.trim().includes(' ');
+        // A person written by one name: the people the name stands for, read once with their profiles, give both
+        // the ids and the surname match.
+        const candidates = !multiWord && speaker.kind === 'person' ? (await this.deps.index.speakerCandidates(speaker.name)).filter((c) => !notThese.has(c.id)) : undefined;
+        const known = candidates ? candidates.map((c) => c.id) : (await this.idsOfName(speaker.name, fresh)).filter((id) => !notThese.has(id));
         let reuse = known.includes(derived) ? derived : multiWord ? known[0] : known.length === 1 ? known[0] : undefined;
         // (one candidate too: the quote then carries the full name, and the match its evidence)
         let match: CorpusMatch | null = null;
-        if (!multiWord && known.length > 0 && speaker.kind === 'person') {
-          match = matchSurname(speaker, (await this.deps.index.speakerCandidates(speaker.name)).filter((c) => !notThese.has(c.id)));
+        if (candidates && candidates.length > 0) {
+          match = matchSurname(speaker, candidates);
         } else if (known.length === 0 && speaker.kind === 'person' && distinctiveSurname(speaker.name)) {
           // A name no other document writes: maybe another spelling of someone's ("Saunders-Jandro").
           match = matchVariantSpelling(speaker, (await this.deps.index.surnameNeighbours(speaker.name)).filter((c) => !notThese.has(c.id)));

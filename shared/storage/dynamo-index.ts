@@ -57,6 +57,20 @@ function profileOf(id: string, item: Item): SpeakerProfile {
   };
 }
 
+/** The fields a speaker profile keeps besides its spellings. */
+const PROFILE_FIELDS = ['canonical', 'kind', 'title', 'role', 'organization'] as const;
+
+/** Whether a document's speaker adds to its stored profile: a spelling it lacks, or a newer field where the latest wins. */
+function adds(speaker: SpeakerRecord, profile: Item): boolean {
+  const spellings = (profile.variants as Set<string> | undefined) ?? new Set<string>();
+  if ((speaker.variants.length ? speaker.variants : [speaker.canonical]).some((v) => !spellings.has(v))) return true;
+  return PROFILE_FIELDS.some((name) => {
+    const value = speaker[name];
+    if (value === undefined || value === null || value === '') return false;
+    return PROFILE_FIELDS_KEPT_FROM_FIRST.has(name) ? profile[name] === undefined : profile[name] !== value;
+  });
+}
+
 function strip<T>(item: Item | undefined): T {
   const out: Item = {};
   for (const [name, value] of Object.entries(item ?? {})) if (!KEY_ATTRIBUTES.has(name)) out[name] = value;
@@ -566,10 +580,11 @@ export class DynamoIndexStore implements IndexStore {
     // Versioned: the old items stay until the new version is committed (removeStaleItems).
     const stale = version !== undefined ? [] : existing.filter((item) => !newKeys.has(String(item.sk)) && !isKeptDecision(item));
 
+    const { newProfiles, changedProfiles } = await this.profileWrites(entry.speakers);
     let writeUnitsTotal = 0;
-    for (const item of items) writeUnitsTotal += writeUnits(item);
+    for (const item of [...items, ...newProfiles]) writeUnitsTotal += writeUnits(item);
     try {
-      await batchWrite(this.table, items.map((item): WriteRequest => ({ PutRequest: { Item: item } })));
+      await batchWrite(this.table, [...items, ...newProfiles].map((item): WriteRequest => ({ PutRequest: { Item: item } })));
     } catch (error) {
       // Roll back what this attempt added, so a failed document leaves no half-written new items
       // (versioned items are invisible anyway, and removed by the next cleanup).
@@ -581,14 +596,40 @@ export class DynamoIndexStore implements IndexStore {
     await batchWrite(this.table, stale.map((item): WriteRequest => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } })));
     writeUnitsTotal += stale.length;
 
-    const upserts = await Promise.all(entry.speakers.map((speaker) => this.upsertSpeaker(speaker)));
+    const upserts = await Promise.all(changedProfiles.map((speaker) => this.upsertSpeaker(speaker)));
     writeUnitsTotal += upserts.reduce((a, b) => a + b, 0);
 
     return { itemsWritten: items.length, itemsDeleted: stale.length, writeUnits: writeUnitsTotal, itemCount: items.length + 1 };
   }
 
+  /**
+   * What the document's speakers change in their profiles, read in one request: a person the corpus has no profile
+   * of yet gets one put with the document's items; a known one is updated only when this document adds a spelling
+   * or a newer title, role or organisation. (Two documents naming a new person at the same moment both put the
+   * profile, and the later one's spellings stand until a next document adds its own; search and the names index
+   * read each document's own spellings, so none is lost to them.)
+   */
+  private async profileWrites(speakers: SpeakerRecord[]): Promise<{ newProfiles: Item[]; changedProfiles: SpeakerRecord[] }> {
+    const stored = new Map((await batchGet(this.table, speakers.map((s) => ({ pk: key.speaker(s.id), sk: key.meta })))).map((item) => [String(item.pk), item]));
+    const newProfiles: Item[] = [];
+    const changedProfiles: SpeakerRecord[] = [];
+    for (const speaker of speakers) {
+      const profile = stored.get(key.speaker(speaker.id));
+      if (!profile) newProfiles.push(this.profileItem(speaker));
+      else if (adds(speaker, profile)) changedProfiles.push(speaker);
+    }
+    return { newProfiles, changedProfiles };
+  }
+
+  /** A new speaker profile, as upsertSpeaker would create it. */
+  private profileItem(speaker: SpeakerRecord): Item {
+    const item: Item = { pk: key.speaker(speaker.id), sk: key.meta, id: speaker.id, updatedAt: new Date().toISOString(), variants: new Set(speaker.variants.length ? speaker.variants : [speaker.canonical]) };
+    for (const name of PROFILE_FIELDS) if (speaker[name] !== undefined && speaker[name] !== null && speaker[name] !== '') item[name] = speaker[name];
+    return item;
+  }
+
   private async upsertSpeaker(speaker: SpeakerRecord): Promise<number> {
-    const fields: Item = { canonical: speaker.canonical, kind: speaker.kind, title: speaker.title, role: speaker.role, organization: speaker.organization };
+    const fields: Item = Object.fromEntries(PROFILE_FIELDS.map((name) => [name, speaker[name]]));
     const names: Record<string, string> = { '#variants': 'variants', '#id': 'id' };
     const values: Record<string, unknown> = { ':variants': new Set(speaker.variants.length ? speaker.variants : [speaker.canonical]), ':id': speaker.id };
     const sets = ['#id = :id', 'updatedAt = :now'];

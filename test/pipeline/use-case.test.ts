@@ -12,6 +12,7 @@ import { toDocumentText } from '#shared/text/formats.ts';
 import type { Extraction } from '#shared/schema.ts';
 import { upload } from './helpers.ts';
 import { decideFlag } from '#shared/pipeline/flag-decision.ts';
+import { resultKeyFor } from '#shared/pipeline/s3-keys.ts';
 
 const TEXT = [
   'Dr. Mira Castellanos-Reyes opened the clinic on Monday.',
@@ -150,9 +151,15 @@ describe('process use case', () => {
     });
     const asked: string[] = [];
     const resolveSpeaker = index.resolveSpeaker.bind(index);
+    const speakerCandidates = index.speakerCandidates.bind(index);
     index.resolveSpeaker = async (name, options) => {
       asked.push(name);
       return resolveSpeaker(name, options);
+    };
+    // a one-word name's ids come with its candidates' profiles, in one read of the names index
+    index.speakerCandidates = async (name) => {
+      asked.push(`candidates of ${name}`);
+      return speakerCandidates(name);
     };
     try {
       const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: speakersOf(['Nell Orchard', 'Orchard']), extractorVersion: 'names' });
@@ -162,10 +169,12 @@ describe('process use case', () => {
       }
     } finally {
       index.resolveSpeaker = resolveSpeaker;
+      index.speakerCandidates = speakerCandidates;
     }
     // the first document finds nobody under the name and indexes it; the second finds it; the third reuses that
     expect(asked.filter((n) => n === 'Nell Orchard')).toHaveLength(2);
-    expect(asked.filter((n) => n === 'Orchard')).toHaveLength(3);
+    expect(asked.filter((n) => n === 'candidates of Orchard')).toHaveLength(3);
+    expect(asked).not.toContain('Orchard');
   });
 
   it('a new name meeting its own profile, indexed meanwhile by a document beside it, is no variant spelling', async () => {
@@ -183,5 +192,21 @@ describe('process use case', () => {
       index.resolveSpeaker = resolveSpeaker;
     }
     expect((await index.listMerges({ status: 'open' })).items.filter((m) => m.name === 'Nell Quince-Harrow')).toEqual([]);
+  });
+
+  it('a run whose lease ran out while it extracted writes nothing: another run may hold the document by now', async () => {
+    const slow: Extract = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return { speakers: [], quotes: [], claims: [], nameFlags: [] };
+    };
+    const pipeline = new DocumentPipeline({ documents, index, toText: toDocumentText, extract: slow, extractorVersion: 'lease', leaseMs: 10 });
+    await upload('raw/lease.txt', 'The lease ran out.');
+    await expect(pipeline.processObject('raw/lease.txt')).rejects.toThrow(/lease ran out/);
+    const listed = await index.listDocuments({ status: 'processing' });
+    const record = listed.items.find((d) => d.rawKeys.includes('raw/lease.txt'));
+    // still the run's own state, with no result written for it
+    expect(record).toMatchObject({ status: 'processing' });
+    expect(record?.resultKey).toBeUndefined();
+    expect(await documents.getResult(resultKeyFor(String(record?.id)))).toBeNull();
   });
 });

@@ -6,6 +6,8 @@ import { decodeCursor, encodeCursor } from '#shared/storage/cursor.ts';
 import { InvalidCursorError, type DocumentIndexEntry, type DocumentRecord, type QuoteRecord } from '#shared/storage/ports.ts';
 import { batchWrite, UnprocessedItemsError, type WriteRequest } from '#shared/storage/batch.ts';
 import { decideFlag } from '#shared/pipeline/flag-decision.ts';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { docClient, tableName } from '#shared/storage/clients.ts';
 
 function documentRecord(id: string, date: string, extra: Partial<DocumentRecord> = {}): DocumentRecord {
   return { id, status: 'queued', rawKeys: [`raw/${id}.txt`], sortDate: date, receivedAt: date, updatedAt: date, source: 'gazette', ...extra };
@@ -225,6 +227,36 @@ describe('DynamoIndexStore', () => {
     // date ranges on the same data
     expect((await index.listQuotes({ speaker: 'Paula Gee', from: '2019-03-01', to: '2019-04-30', limit: 100 })).items.map((q) => q.documentId)).toEqual(['pg3', 'pg3', 'pg3', 'pg3', 'pg2', 'pg2', 'pg2', 'pg2']);
     expect((await index.listQuotes({ from: '2019-06-01', to: '2019-06-30', limit: 100 })).items).toHaveLength(4);
+  });
+
+  it('puts a new speaker\'s profile with the document\'s items, and updates a known one only when a document adds to it', async () => {
+    const docs = ['pf1', 'pf2', 'pf3', 'pf4'].map((id, i) => documentRecord(id, `2022-0${i + 1}-05T00:00:00.000Z`));
+    for (const doc of docs) await index.registerDocument(doc);
+    const profile = async () => (await index.speakerProfiles(['sp_pf'])).get('sp_pf');
+    const updatedAt = async () => (await docClient().send(new GetCommand({ TableName: tableName(), Key: { pk: 'SPEAKER#sp_pf', sk: 'META' } }))).Item?.updatedAt;
+    const sends: string[] = [];
+    const send = docClient().send.bind(docClient());
+    docClient().send = ((command: { constructor: { name: string }; input: { Key?: { pk?: string } } }, ...rest: unknown[]) => {
+      if (command.input.Key?.pk === 'SPEAKER#sp_pf' && command.constructor.name !== 'GetCommand') sends.push(command.constructor.name);
+      return (send as (...args: unknown[]) => unknown)(command, ...rest);
+    }) as typeof send;
+    try {
+      const rita = { ...person('sp_pf', 'Rita Fenwick'), title: 'Dr.', role: 'harbour master' };
+      await index.indexDocument(entry(docs[0], [quote(docs[0], 'q1', 'sp_pf', 'Rita Fenwick', 'the tide is high')], [rita]));
+      expect(sends).toEqual([]); // written in the document's batch, not as an update of its own
+      expect(await profile()).toMatchObject({ canonical: 'Rita Fenwick', kind: 'person', title: 'Dr.', role: 'harbour master', variants: ['Rita Fenwick'] });
+      const first = await updatedAt();
+      await index.indexDocument(entry(docs[1], [quote(docs[1], 'q1', 'sp_pf', 'Rita Fenwick', 'the tide is low')], [rita]));
+      expect(sends).toEqual([]); // nothing new: the profile is not written
+      expect(await updatedAt()).toBe(first);
+      await index.indexDocument(entry(docs[2], [quote(docs[2], 'q1', 'sp_pf', 'Rita Fenwick', 'the pier reopens')], [{ ...rita, variants: ['Rita Fenwick', 'Rita Fenwik'] }]));
+      await index.indexDocument(entry(docs[3], [quote(docs[3], 'q1', 'sp_pf', 'Rita Fenwick', 'the pier closes')], [{ ...rita, canonical: 'Rita A. Fenwick', role: 'port director' }]));
+      expect(sends).toEqual(['UpdateCommand', 'UpdateCommand']);
+    } finally {
+      docClient().send = send;
+    }
+    // a spelling is added, the newer role replaces the older, and the first canonical name stays
+    expect(await profile()).toMatchObject({ canonical: 'Rita Fenwick', role: 'port director', variants: ['Rita Fenwick', 'Rita Fenwik'] });
   });
 
   it('resolves any spelling, surname or id to the speaker, and merges people who share a surname', async () => {
