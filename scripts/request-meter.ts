@@ -8,14 +8,15 @@
  * item of the same GSI key is one GSI write); an update
  * costs a GSI write only when it sets an attribute that GSI projects. Nothing here changes what the
  * caller sees: what the meter asks for extra (ConsumedCapacity, the item's new or old image) is
- * removed from the answer. Not counted: GSI entries removed by BatchWriteItem deletes (their old
- * images are not returned) and an entry moving from one GSI key to another (one extra unit).
+ * removed from the answer. An update that sets a GSI's key moves the item's entry there (a delete and a put, both
+ * billed); one that removes the key deletes it. Not counted: GSI entries removed by BatchWriteItem deletes (their old
+ * images are not returned).
  */
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { MiddlewareStack } from '@smithy/types';
 import { dynamoClient, s3Client } from '../shared/storage/clients.ts';
 import { gsiWriteUnits, itemSize } from '../shared/storage/dynamo-index.ts';
-import { TABLE_KEYS } from '../shared/storage/table.ts';
+import { TABLE_DEFINITION, TABLE_KEYS } from '../shared/storage/table.ts';
 
 type Item = Record<string, unknown>;
 
@@ -45,6 +46,28 @@ function touchedBy(input: Item): Set<string> {
   const expression = String(input.UpdateExpression ?? '');
   const out = new Set<string>();
   for (const token of expression.match(/#?[A-Za-z_][A-Za-z0-9_]*/g) ?? []) out.add(token.startsWith('#') ? (names[token] ?? token) : token);
+  return out;
+}
+
+/**
+ * The extra units of an update that sets or removes a GSI's key: the entry under the old key is deleted (our updates
+ * set a key only to move an item that is in that GSI already, as a month listing or a flag's status).
+ */
+function movedEntryUnits(item: Item | undefined, touched: Set<string>): number {
+  let units = 0;
+  for (const gsi of TABLE_DEFINITION.globalSecondaryIndexes) {
+    if (!touched.has(gsi.partitionKey) && !touched.has(gsi.sortKey)) continue;
+    const inIndex = item?.[gsi.partitionKey] !== undefined && item?.[gsi.sortKey] !== undefined;
+    // moved: the old entry is deleted besides the new put (counted by gsiWriteUnits); removed: only the delete
+    units += inIndex ? gsiWriteUnits(onlyIn(item!, gsi.name)) : 1;
+  }
+  return units;
+}
+
+/** The item as only one GSI sees it (its keys kept, the other GSIs' removed), to size that GSI's entry. */
+function onlyIn(item: Item, gsiName: string): Item {
+  const out: Item = { ...item };
+  for (const gsi of TABLE_DEFINITION.globalSecondaryIndexes) if (gsi.name !== gsiName) delete out[gsi.partitionKey];
   return out;
 }
 
@@ -146,7 +169,7 @@ export class RequestMeter {
       case 'PutItem':
         return gsiWriteUnits(plain(input.Item as Item));
       case 'UpdateItem':
-        return String(input.ReturnValues) === 'ALL_NEW' ? gsiWriteUnits(attributes, touchedBy(input)) : 0;
+        return String(input.ReturnValues) === 'ALL_NEW' ? gsiWriteUnits(attributes, touchedBy(input)) + movedEntryUnits(attributes, touchedBy(input)) : 0;
       case 'DeleteItem':
         return gsiWriteUnits(attributes);
       case 'BatchWriteItem': {

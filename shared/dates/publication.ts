@@ -58,3 +58,17 @@ export function publicationDate(candidates: { record?: unknown; html?: unknown; 
   const best = found.find(([, date]) => date !== undefined);
   return best ? { publishedAt: best[1]!, dateSource: best[0] } : undefined;
 }
+
+/** How much of a plain-text document is read for its date before it is processed (a dateline sits in its opening). */
+const OPENING_BYTES = 1024;
+
+/**
+ * The date a document is listed under while it waits to be read: its record's, else for plain text the date its
+ * opening gives (the rules above, on the characters processing will read), else none. Listed under that month from the
+ * start, most documents stay where they are when processing dates them (moving one costs two index writes).
+ */
+export function queuedDate(bytes: Uint8Array, metadata: { publishedAt?: unknown; contentType?: string; filename?: string }, now = Date.now()): string | undefined {
+  const plainText = metadata.contentType ? /^text\/(?:plain|markdown)\b/i.test(metadata.contentType) : /\.(?:txt|md)$/i.test(metadata.filename ?? '');
+  const text = plainText ? new TextDecoder().decode(bytes.subarray(0, OPENING_BYTES)) : undefined;
+  return publicationDate({ record: metadata.publishedAt, text }, now)?.publishedAt;
+}

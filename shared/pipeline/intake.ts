@@ -12,6 +12,8 @@
 import type { DocumentMetadata, DocumentStatus, DocumentStore, IndexStore } from '../storage/ports.ts';
 import { contentHash, documentIdFor } from './identity.ts';
 import { presignedUploadKey, rawKeyFor, redriveKey, reprocessKey } from './s3-keys.ts';
+import { queuedDate } from '../dates/publication.ts';
+import { UNDATED } from '../storage/keys.ts';
 
 export interface SubmitOutcome {
   id: string;
@@ -56,7 +58,7 @@ export class DocumentIntakeService {
       id,
       status: 'queued',
       rawKeys: [key],
-      sortDate: publishedAt ?? now,
+      sortDate: queuedDate(body, metadata) ?? UNDATED,
       receivedAt: now,
       updatedAt: now,
       bytes: body.byteLength,

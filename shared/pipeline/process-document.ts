@@ -18,7 +18,7 @@ import { RAW_PREFIX, REDRIVE_PREFIX, REPROCESS_PREFIX, documentIdOfReprocessKey,
 import { titleOfFile } from './s3-keys.ts';
 import { MAX_DOCUMENT_BYTES } from '../limits.ts';
 import { UNDATED, normalizeName } from '../storage/keys.ts';
-import { publicationDate } from '../dates/publication.ts';
+import { publicationDate, queuedDate } from '../dates/publication.ts';
 import { parseDateValue } from '../dates/parse.ts';
 import type { SearchProjection } from '../search/projection.ts';
 import { catchUpProjection } from '../search/rebuild.ts';
@@ -135,7 +135,7 @@ export class DocumentPipeline {
       const head = await this.deps.documents.headRaw(key);
       const id = documentIdForKey(key);
       const reason = `document too large: ${error.size} bytes, the limit is ${this.maxBytes} bytes`;
-      await this.register(id, key, head?.metadata ?? {}, receivedAt, { bytes: error.size });
+      await this.register(id, key, head?.metadata ?? {}, new Uint8Array(), receivedAt, { bytes: error.size });
       await this.failOutright(id, reason);
       this.log('warn', 'document failed', { documentId: id, key, reason });
       return { status: 'failed', documentId: id, reason };
@@ -150,7 +150,7 @@ export class DocumentPipeline {
     // in one conditional write, with no read of the record first. Any other state takes the path below.
     const started = await this.deps.index.beginQueuedRun(id, key, newRunId(), Date.now() + this.leaseMs);
     if (started) return this.run(id, key, raw, metadata, keepApart, identity, { started });
-    const existing = await this.register(id, key, metadata, receivedAt, { bytes: raw.size, contentHash: hash });
+    const existing = await this.register(id, key, metadata, raw.body, receivedAt, { bytes: raw.size, contentHash: hash });
     if (
       existing &&
       existing.status === 'done' &&
@@ -278,10 +278,12 @@ export class DocumentPipeline {
     id: string,
     key: string,
     metadata: DocumentMetadata,
+    body: Uint8Array,
     receivedAt: string,
     extra: Partial<DocumentRecord>,
   ): Promise<DocumentRecord | null> {
-    // Until the text is read only the record's own date is known; undated documents are not given today's date.
+    // Until the text is read only the record's own date is known (listed meanwhile under the date a plain text's
+    // opening gives); undated documents are not given today's date.
     const { publishedAt: _unparsed, ...rest } = metadata;
     const publishedAt = parseDateValue(metadata.publishedAt);
     const record: DocumentRecord = {
@@ -290,7 +292,7 @@ export class DocumentPipeline {
       id,
       status: 'queued',
       rawKeys: [key],
-      sortDate: publishedAt ?? UNDATED,
+      sortDate: queuedDate(body, metadata) ?? UNDATED,
       receivedAt,
       updatedAt: new Date().toISOString(),
       ...(publishedAt ? { publishedAt, dateSource: 'record' as const } : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datelineDate, pressHeaderDate, publicationDate } from '#shared/dates/publication.ts';
+import { datelineDate, pressHeaderDate, publicationDate, queuedDate } from '#shared/dates/publication.ts';
 import { parseDateValue } from '#shared/dates/parse.ts';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -54,5 +54,18 @@ describe('dates in HTML pages', () => {
     expect(htmlToArticle(page).publishedAt).toBe('2022-09-14T09:00:00.000Z');
     const meta = page.replace('<title>', '<meta property="article:published_time" content="2022-09-13"><title>');
     expect(htmlToArticle(meta).publishedAt).toBe('2022-09-13T00:00:00.000Z');
+  });
+
+  it('dates a queued document from its record, or a plain text from its opening, and nothing else before it is read', () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const release = bytes('03.07.19 Quill Opens the Harbour Office\nWASHINGTON – Rep. Ada Quill opened it today.');
+    expect(queuedDate(release, { contentType: 'text/plain; charset=utf-8' }, NOW)).toBe('2019-03-07T00:00:00.000Z');
+    expect(queuedDate(bytes('Friday, January 4, 2019\n\nThe pier reopened.'), { filename: 'pier.txt' }, NOW)).toBe('2019-01-04T00:00:00.000Z');
+    // the record's own date comes first, as when the document is read
+    expect(queuedDate(release, { contentType: 'text/plain', publishedAt: '2020-05-01' }, NOW)).toBe('2020-05-01T00:00:00.000Z');
+    // HTML, PDF and Word are dated once converted; an opening without a date gives none
+    expect(queuedDate(bytes('<p>Friday, January 4, 2019</p>'), { contentType: 'text/html' }, NOW)).toBeUndefined();
+    expect(queuedDate(release, { filename: 'release.pdf' }, NOW)).toBeUndefined();
+    expect(queuedDate(bytes('The pier reopened on Friday.'), { contentType: 'text/plain' }, NOW)).toBeUndefined();
   });
 });

@@ -8,6 +8,8 @@ import { eventFor, lambdaContext, processHandlerStack, upload } from './helpers.
 import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
 import { contentHash, documentIdFor } from '#shared/pipeline/identity.ts';
 import { UNDATED } from '#shared/storage/keys.ts';
+import { DocumentIntakeService } from '#shared/pipeline/intake.ts';
+import { S3DocumentStore } from '#shared/storage/s3-documents.ts';
 
 const idOf = (body: string) => documentIdFor(contentHash(Buffer.from(body)));
 
@@ -53,5 +55,18 @@ describe('publication dates and collections in the pipeline', () => {
     expect(await speakersOf({ collection: 'releases' })).toEqual(['Ada Quill']);
     expect(await speakersOf({ collection: 'harbor', undated: true })).toEqual(['Lena Ostrova']);
     expect(await index.countUndated()).toBe(1);
+  });
+
+  it('lists an uploaded plain text under the month its opening gives while it is queued, and leaves it there', async () => {
+    const body = 'PORT ELLIS, April 2, 2019 – The ferry made its first crossing.\n\n“Right on time,” said Captain Noor Haddad.';
+    const intake = new DocumentIntakeService(new S3DocumentStore(), new DynamoIndexStore());
+    const { id, key } = await intake.submit(Buffer.from(body), { filename: 'crossing.txt', contentType: 'text/plain; charset=utf-8' });
+    const index = new DynamoIndexStore();
+    const listed = async () => (await index.listDocuments({ limit: 100 })).items.filter((d) => d.id === id).map((d) => [d.status, d.sortDate]);
+    expect(await listed()).toEqual([['queued', '2019-04-02T00:00:00.000Z']]);
+    const response = await stack.handler(eventFor(stack.aws.bucket, [key!]), lambdaContext());
+    expect(response.batchItemFailures).toEqual([]);
+    expect(await listed()).toEqual([['done', '2019-04-02T00:00:00.000Z']]);
+    expect(await index.getDocument(id)).toMatchObject({ publishedAt: '2019-04-02T00:00:00.000Z', dateSource: 'dateline' });
   });
 });
