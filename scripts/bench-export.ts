@@ -46,7 +46,7 @@ function seedDocument(n: number): { document: DocumentRecord; quotes: QuoteRecor
   const day = `2019-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}T00:00:00.000Z`;
   const id = `dbench${String(n).padStart(6, '0')}`;
   const document: DocumentRecord = {
-    id, status: 'done', version: VERSION, resultKey: resultKeyFor(id), rawKeys: [`raw/${id}.txt`], sortDate: day, publishedAt: day, dateSource: 'record', receivedAt: day, updatedAt: day,
+    id, status: 'done', version: VERSION, rawKeys: [`raw/${id}.txt`], sortDate: day, publishedAt: day, dateSource: 'record', receivedAt: day, updatedAt: day,
     title: `Bench document ${n}, with a title of usual length`, url: `https://example.org/news/${n}`, source: 'Bench Gazette', collection: `bench-${n % 4}`, externalId: `bench-${n}`,
     counts: { speakers: 1, quotes: perDocument, claims: 0, flags: 0 },
   };
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
           const { document, quotes, speakers, result } = seedDocument(n + k);
           await index.registerDocument(document);
           await index.indexDocument({ document, quotes, claims: [], speakers, flags: [] }, VERSION);
-          await results.putResult(document.resultKey!, result);
+          await results.putResult(resultKeyFor(document.id), result);
           await index.clearPending(document.id);
         }),
       );

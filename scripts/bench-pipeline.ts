@@ -137,7 +137,6 @@ async function main() {
       indexItems += partition.items;
       indexBytes += partition.bytes;
     }
-    const writeUnits = done.reduce((n, d) => n + Number((d as { writeUnits?: number }).writeUnits ?? 0), 0);
     const quotes = done.reduce((n, d) => n + (d.counts?.quotes ?? 0), 0);
     const reasons = new Map<string, number>();
     for (const doc of failed) reasons.set(doc.reason ?? '(none)', (reasons.get(doc.reason ?? '(none)') ?? 0) + 1);
@@ -161,7 +160,6 @@ async function main() {
       quotes,
       indexItemsPerDocument: Number((indexItems / Math.max(1, docs.length)).toFixed(1)),
       indexBytesPerDocument: Math.round(indexBytes / Math.max(1, docs.length)),
-      indexWriteUnitsPerDocument: Number((writeUnits / Math.max(1, done.length)).toFixed(1)),
       perDocument: {
         requests: Number(((metered.s3Requests + metered.dynamoRequests) / Math.max(1, docs.length)).toFixed(1)),
         s3Requests: Number((metered.s3Requests / Math.max(1, docs.length)).toFixed(1)),

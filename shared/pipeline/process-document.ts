@@ -361,7 +361,6 @@ export class DocumentPipeline {
       const counts = { speakers: entry.speakers.length, quotes: entry.quotes.length, claims: entry.claims.length, flags: entry.flags.length };
       const committed = await index.commitRun(id, runId, 'done', {
         counts,
-        resultKey,
         contentHash: identity.hash,
         extractorVersion: this.version,
         format: converted.format,
@@ -371,7 +370,7 @@ export class DocumentPipeline {
         dateSource: document.dateSource,
         // Moved under another month only when the date changed: an unchanged date leaves the month listing unwritten.
         ...(document.sortDate !== started.sortDate ? { sortDate: document.sortDate } : {}),
-        ...({ keepApart: identity.keepApart, itemCount: stats.itemCount, writeUnits: stats.writeUnits } as Partial<DocumentRecord>),
+        ...({ keepApart: identity.keepApart } as Partial<DocumentRecord>),
       });
       if (!committed) throw new RunConflictError(id, 'superseded by a newer run before it committed');
       stats.itemsDeleted = firstRun ? 0 : await index.removeStaleItems(id, runId);

@@ -7,13 +7,14 @@
  */
 import { ExtractionSchema } from '../schema.ts';
 import { toIndexEntry, type CorpusMatches } from '../pipeline/records.ts';
+import { resultKeyFor } from '../pipeline/s3-keys.ts';
 import type { DocumentRecord, DocumentStore, IndexStore } from '../storage/ports.ts';
 import type { SearchProjection } from './projection.ts';
 
 /** Project one done document from its result JSON; the reason when it cannot be. */
 export async function projectFromResult(document: DocumentRecord, documents: DocumentStore, projection: SearchProjection): Promise<{ projected: boolean; reason?: string }> {
-  if (document.status !== 'done' || !document.version || !document.resultKey) return { projected: false, reason: 'not done' };
-  const result = (await documents.getResult(document.resultKey)) as { version?: unknown; speakerIds?: unknown; corpusMatches?: unknown } | null;
+  if (document.status !== 'done' || !document.version) return { projected: false, reason: 'not done' };
+  const result = (await documents.getResult(resultKeyFor(document.id))) as { version?: unknown; speakerIds?: unknown; corpusMatches?: unknown } | null;
   if (!result) return { projected: false, reason: 'no result JSON' };
   // A run that crashed between writing its result and committing leaves a result of another version.
   if (result.version !== document.version) return { projected: false, reason: 'the result JSON is not the committed version' };

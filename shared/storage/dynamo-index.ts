@@ -516,9 +516,14 @@ export class DynamoIndexStore implements IndexStore {
     const items: Item[] = packQuotes(doc.id, entry.quotes, version);
     // Claims are not indexed here: they live in the search projection (shared/search/claims.ts).
     for (const speaker of entry.speakers) {
-      items.push({ pk, sk: key.docSpeaker(speaker.id), type: 'docSpeaker', documentId: doc.id, ...speaker });
-      for (const [name, display] of speakerAliases(speaker)) {
+      const record = { documentId: doc.id, ...speaker };
+      const aliases = [...speakerAliases(speaker)];
+      // The speaker as this document has them rides on the item of their first spelling, in the table only (the names
+      // index projects none of it), so it costs no write of its own; a speaker with no spelling to index has an item.
+      if (aliases.length === 0) items.push({ pk, sk: key.docSpeaker(speaker.id), type: 'docSpeaker', ...record });
+      for (const [i, [name, display]] of aliases.entries()) {
         items.push({
+          ...(i === 0 ? { documentSpeaker: record } : {}),
           pk,
           sk: key.alias(name, speaker.id),
           type: 'alias',
@@ -683,10 +688,22 @@ export class DynamoIndexStore implements IndexStore {
   }
 
   async speakersOfDocument(id: string, page: PageRequest): Promise<Page<DocumentSpeakerRecord>> {
-    const result = await this.partitionPage<DocumentSpeakerRecord>(id, 'S#', page, 'doc-speakers');
-    // Variants are stored as a list on the document's item (a set on the profile).
-    for (const speaker of result.items) speaker.variants = [...(speaker.variants ?? [])];
-    return result;
+    const scope = cursorScope('doc-speakers', { documentId: id });
+    const offset = decodeOffset(page.cursor, scope);
+    const meta = ((await this.getDocument(id)) as Item | null) ?? undefined;
+    const speakers: DocumentSpeakerRecord[] = [];
+    // On the first spelling's item (see buildItems), or an item of their own (no spelling; an index written before).
+    for (const prefix of [key.aliases, key.docSpeakers]) {
+      const items = queryItems({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': key.doc(id), ':p': prefix } });
+      for await (const item of items) {
+        if (!isCommitted(item as Item, meta)) continue;
+        const record = (item.type === 'docSpeaker' ? strip<Item>(item as Item) : item.documentSpeaker) as DocumentSpeakerRecord | undefined;
+        // Variants are stored as a list on the document's item (a set on the profile).
+        if (record) speakers.push({ ...record, variants: [...(record.variants ?? [])] });
+      }
+    }
+    speakers.sort((a, b) => a.id.localeCompare(b.id));
+    return offsetPage(speakers, offset, clampLimit(page.limit), scope);
   }
 
   // ---------------------------------------------------------------- cross-document

@@ -35,7 +35,9 @@ export const key = {
   /** Part `part` (from 1) of a run's quotes of a document by one speaker; `~` holds the unattributed ones. */
   quotePack: (version: string | undefined, speakerId: string | null, part: number) => `Q#${version ?? '-'}#${speakerId ?? '~'}#${String(part).padStart(3, '0')}`,
   docSpeaker: (speakerId: string) => `S#${speakerId}`,
+  docSpeakers: 'S#',
   alias: (name: string, speakerId: string) => `A#${name}#${speakerId}`,
+  aliases: 'A#',
   flag: (speakerId: string) => `F#${speakerId}`,
   merge: (fromSpeakerId: string) => `M#${fromSpeakerId}`,
   speaker: (speakerId: string) => `SPEAKER#${speakerId}`,

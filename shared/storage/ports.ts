@@ -51,7 +51,6 @@ export interface DocumentRecord extends DocumentMetadata {
   contentHash?: string;
   /** S3 keys of the raw object(s) with this content. */
   rawKeys: string[];
-  resultKey?: string;
   bytes?: number;
   format?: string;
   /** Where `publishedAt` was read (record, html, dateline, press-header); absent when undated. */

@@ -3,6 +3,7 @@
  * case against s3rver + dynalite. Two people who share the surname stay two; the match keeps its evidence, in the
  * speakers export and in the result JSON the search projection is rebuilt from.
  */
+import { resultKeyFor } from '#shared/pipeline/s3-keys.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
 import { DynamoIndexStore } from '#shared/storage/dynamo-index.ts';
@@ -113,7 +114,7 @@ describe('a surname-only speaker across documents', () => {
 
   it('keeps the match in the result JSON, which the search projection is rebuilt from', async () => {
     const document = await index.getDocument(ids['raw/surname-president.txt']);
-    const result = (await documents.getResult(document!.resultKey!)) as { corpusMatches?: Record<string, { canonical: string; evidence: string[] }> };
+    const result = (await documents.getResult(resultKeyFor(document!.id))) as { corpusMatches?: Record<string, { canonical: string; evidence: string[] }> };
     expect(Object.values(result.corpusMatches ?? {})).toEqual([expect.objectContaining({ canonical: 'Edmund Marwick', evidence: ['surname Marwick', 'title President'] })]);
   });
 });

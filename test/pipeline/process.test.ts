@@ -2,6 +2,7 @@
  * The whole path through the real SDK over HTTP: s3rver + dynalite on free ports, the process
  * handler fed the SQS-wrapped S3 events AWS would send, the real text conversion and extractor.
  */
+import { resultKeyFor } from '#shared/pipeline/s3-keys.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
@@ -58,7 +59,7 @@ describe('process handler end to end', () => {
     // by document: offsets point into the stored text
     const quotes = await index.quotesOfDocument(id, { limit: 100 });
     expect(quotes.items.length).toBe(doc?.counts?.quotes);
-    const result = (await new S3DocumentStore().getResult(doc!.resultKey!)) as { text: string };
+    const result = (await new S3DocumentStore().getResult(resultKeyFor(doc!.id))) as { text: string };
     for (const quote of quotes.items) expect(result.text.slice(quote.start, quote.end)).toBe(quote.text);
 
     // by speaker (full name and surname), newest first, with the document's date

@@ -206,7 +206,7 @@ describe('process use case', () => {
     const record = listed.items.find((d) => d.rawKeys.includes('raw/lease.txt'));
     // still the run's own state, with no result written for it
     expect(record).toMatchObject({ status: 'processing' });
-    expect(record?.resultKey).toBeUndefined();
+    expect(record?.version).toBeUndefined();
     expect(await documents.getResult(resultKeyFor(String(record?.id)))).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * appear in `GET /quotes?q=` and the analytics; `quotedesk reindex` rebuilds the projection from the
  * result JSON in S3 with identical answers, and never shows a result JSON of an uncommitted run.
  */
+import { resultKeyFor } from '#shared/pipeline/s3-keys.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local.ts';
 import { DocumentIntakeService } from '../../shared/pipeline/intake.ts';
@@ -102,9 +103,9 @@ describe('search on the local stack', () => {
   it('never shows a result JSON that an uncommitted run left in S3', async () => {
     const documents = new S3DocumentStore();
     const doc = (await new DynamoIndexStore().getDocument(ids[1]))!;
-    const result = (await documents.getResult(doc.resultKey!)) as Record<string, unknown>;
+    const result = (await documents.getResult(resultKeyFor(doc.id))) as Record<string, unknown>;
     // A later run wrote its result, then died before committing: S3 holds a version DynamoDB never committed.
-    await documents.putResult(doc.resultKey!, { ...result, version: 'rzzzzzzzzzzzz', quotes: [] });
+    await documents.putResult(resultKeyFor(doc.id), { ...result, version: 'rzzzzzzzzzzzz', quotes: [] });
     try {
       const res = await fetch(`${stack.apiUrl}/search/reindex`, { method: 'POST', headers: { authorization: `Bearer ${WRITER}` } });
       const report: any = await res.json();
@@ -112,7 +113,7 @@ describe('search on the local stack', () => {
       // The committed version stays shown (the rebuild did not replace it with the uncommitted one).
       expect((await get('/quotes?q=library')).items.map((q: any) => q.documentId)).toEqual([doc.id]);
     } finally {
-      await documents.putResult(doc.resultKey!, result);
+      await documents.putResult(resultKeyFor(doc.id), result);
     }
   });
 

@@ -78,13 +78,28 @@ describe('DynamoIndexStore', () => {
     const keys = items.map((i) => [i.sk, i.gsi1pk ?? null, i.gsi1sk ?? null, i.gsi2pk ?? null, i.gsi2sk ?? null]);
     expect(keys).toEqual([
       ['Q#-#sp_a#001', 'SPK#sp_a', '2021-05-04T00:00:00.000Z#d1#999998', null, null],
-      ['S#sp_a', null, null, null, null],
       ['A#ann lee#sp_a', null, null, 'NAME#a', 'ann lee#sp_a#d1'],
       ['A#lee#sp_a', null, null, 'NAME#l', 'lee#sp_a#d1'],
       ['A#anne lee#sp_a', null, null, 'NAME#a', 'anne lee#sp_a#d1'],
       ['F#sp_a', 'FLAGS#open', '2021-05-04T00:00:00.000Z#d1#sp_a', null, null],
     ]);
     expect(items.every((i) => i.pk === 'DOC#d1')).toBe(true);
+    // the speaker as the document has them rides on their first spelling's item, not one of its own
+    expect(items.filter((i) => i.documentSpeaker).map((i) => [i.sk, (i.documentSpeaker as { canonical: string }).canonical])).toEqual([['A#ann lee#sp_a', 'Ann Lee']]);
+  });
+
+  it('lists a document\'s speakers from their spellings\' items, and a speaker with no spelling to index from one of its own', async () => {
+    const doc = documentRecord('dsp', '2021-06-01T00:00:00.000Z');
+    await index.registerDocument(doc);
+    const unnamed = { id: 'sp_dash', canonical: '—', kind: 'role', variants: [], quoteCount: 0, mentions: 1 };
+    await index.indexDocument(entry(doc, [quote(doc, 'q1', 'sp_ml', 'Mae Lund', 'the ferry runs')], [{ ...person('sp_ml', 'Mae Lund', ['Mae Lund', 'M. Lund']), title: 'Dr.', quoteCount: 1 }, unnamed]));
+    const first = await index.speakersOfDocument('dsp', { limit: 1 });
+    const second = await index.speakersOfDocument('dsp', { limit: 1, cursor: first.cursor });
+    expect([...first.items, ...second.items].map((s) => [s.id, s.canonical, s.title ?? null, s.variants, s.quoteCount])).toEqual([
+      ['sp_dash', '—', null, [], 0],
+      ['sp_ml', 'Mae Lund', 'Dr.', ['Mae Lund', 'M. Lund'], 1],
+    ]);
+    expect(second.cursor).toBeNull();
   });
 
   it('bills a GSI write only for what the GSI copies: a document\'s month listing holds its keys, a speaker\'s quotes all', () => {

@@ -4,6 +4,7 @@ import { createRoute } from '../openapi-app.ts';
 import { MAX_DOCUMENT_BYTES } from '#shared/limits.ts';
 import type { DocumentMetadata } from '#shared/storage/ports.ts';
 import { FILE_TYPES } from '#shared/pipeline/ingest-sources.ts';
+import { resultKeyFor } from '#shared/pipeline/s3-keys.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { ApiError } from '../problem.ts';
 import { presentClaim, presentDocument, presentFlag, presentQuote } from '../present.ts';
@@ -182,8 +183,9 @@ export function registerDocumentRoutes(app: ApiApp, deps: ApiDeps): void {
   app.openapi(getDocumentText, async (c) => {
     const { id } = c.req.valid('param');
     const doc = await existing(id);
-    if (!doc.resultKey) throw new ApiError(404, `Document "${id}" has no extracted text yet (status: ${doc.status}).`);
-    const result = (await deps.documents.getResult(doc.resultKey)) as { text?: unknown } | null;
+    // A done document (or one reprocessing over a committed version) has its result under a key its id gives.
+    if (doc.status !== 'done' && !doc.version) throw new ApiError(404, `Document "${id}" has no extracted text yet (status: ${doc.status}).`);
+    const result = (await deps.documents.getResult(resultKeyFor(id))) as { text?: unknown } | null;
     if (!result || typeof result.text !== 'string') throw new ApiError(404, `The extraction result of document "${id}" is missing.`);
     return c.json({ id, text: result.text }, 200);
   });
