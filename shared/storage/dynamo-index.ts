@@ -59,15 +59,17 @@ function profileOf(id: string, item: Item): SpeakerProfile {
 
 /** The fields a speaker profile keeps besides its spellings. */
 const PROFILE_FIELDS = ['canonical', 'kind', 'title', 'role', 'organization'] as const;
+const given = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+/** The spellings a profile gathers from a document's speaker (its canonical name when it lists none). */
+const spellingsOf = (speaker: SpeakerRecord): string[] => (speaker.variants.length ? speaker.variants : [speaker.canonical]);
 
 /** Whether a document's speaker adds to its stored profile: a spelling it lacks, or a newer field where the latest wins. */
 function adds(speaker: SpeakerRecord, profile: Item): boolean {
   const spellings = (profile.variants as Set<string> | undefined) ?? new Set<string>();
-  if ((speaker.variants.length ? speaker.variants : [speaker.canonical]).some((v) => !spellings.has(v))) return true;
+  if (spellingsOf(speaker).some((v) => !spellings.has(v))) return true;
   return PROFILE_FIELDS.some((name) => {
-    const value = speaker[name];
-    if (value === undefined || value === null || value === '') return false;
-    return PROFILE_FIELDS_KEPT_FROM_FIRST.has(name) ? profile[name] === undefined : profile[name] !== value;
+    if (!given(speaker[name])) return false;
+    return PROFILE_FIELDS_KEPT_FROM_FIRST.has(name) ? profile[name] === undefined : profile[name] !== speaker[name];
   });
 }
 
@@ -628,19 +630,19 @@ export class DynamoIndexStore implements IndexStore {
 
   /** A new speaker profile, as upsertSpeaker would create it. */
   private profileItem(speaker: SpeakerRecord): Item {
-    const item: Item = { pk: key.speaker(speaker.id), sk: key.meta, id: speaker.id, updatedAt: new Date().toISOString(), variants: new Set(speaker.variants.length ? speaker.variants : [speaker.canonical]) };
-    for (const name of PROFILE_FIELDS) if (speaker[name] !== undefined && speaker[name] !== null && speaker[name] !== '') item[name] = speaker[name];
+    const item: Item = { pk: key.speaker(speaker.id), sk: key.meta, id: speaker.id, updatedAt: new Date().toISOString(), variants: new Set(spellingsOf(speaker)) };
+    for (const name of PROFILE_FIELDS) if (given(speaker[name])) item[name] = speaker[name];
     return item;
   }
 
   private async upsertSpeaker(speaker: SpeakerRecord): Promise<number> {
     const fields: Item = Object.fromEntries(PROFILE_FIELDS.map((name) => [name, speaker[name]]));
     const names: Record<string, string> = { '#variants': 'variants', '#id': 'id' };
-    const values: Record<string, unknown> = { ':variants': new Set(speaker.variants.length ? speaker.variants : [speaker.canonical]), ':id': speaker.id };
+    const values: Record<string, unknown> = { ':variants': new Set(spellingsOf(speaker)), ':id': speaker.id };
     const sets = ['#id = :id', 'updatedAt = :now'];
     values[':now'] = new Date().toISOString();
     Object.entries(fields).forEach(([name, value], i) => {
-      if (value === undefined || value === null || value === '') return;
+      if (!given(value)) return;
       names[`#f${i}`] = name;
       values[`:f${i}`] = value;
       sets.push(PROFILE_FIELDS_KEPT_FROM_FIRST.has(name as keyof SpeakerRecord) ? `#f${i} = if_not_exists(#f${i}, :f${i})` : `#f${i} = :f${i}`);
