@@ -10,11 +10,11 @@
  * shared/extract/4-attribution/ranking/weights.ts. The dev file is never read here.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { attributionCandidates } from '../shared/extract/index.ts';
 import type { Candidate } from '../shared/extract/4-attribution/ranking/candidates.ts';
 import { goldSpeakerKey, speakerKey } from './eval/quotes.ts';
 import { matchPredictions } from './eval/spans.ts';
+import { AdaGrad, fitOptions } from './fit-options.ts';
 
 /** Quotes whose right speaker is among no candidates: what candidate generation still misses. */
 let unreachable = 0;
@@ -24,14 +24,7 @@ interface Example {
   candidates: Array<{ features: Record<string, number>; right: boolean; rules: boolean }>;
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { folds: { type: 'string', default: '5' }, 'dry-run': { type: 'boolean', default: false }, l2: { type: 'string', default: '0.001' } },
-});
-const trainPath = positionals[0] ?? '../shared/data/quotes-polnear-train.jsonl';
-if (/-dev\b/.test(trainPath)) throw new Error('the dev file is for evaluation only');
-const folds = Number(values.folds);
-const l2 = Number(values.l2);
+const { trainPath, folds, l2, dryRun } = fitOptions('0.001');
 
 const isRulesPick = (c: Candidate) => Object.keys(c.features).some((f) => f.startsWith('rule:'));
 
@@ -74,7 +67,7 @@ const score = (w: Weights, f: Record<string, number>) => Object.entries(f).reduc
 
 function fit(examples: Example[], iterations = 150, rate = 0.3): Weights {
   const w: Weights = new Map();
-  const squares = new Map<string, number>();
+  const adagrad = new AdaGrad(rate);
   for (let step = 0; step < iterations; step++) {
     const gradient = new Map<string, number>();
     for (const ex of examples) {
@@ -90,10 +83,8 @@ function fit(examples: Example[], iterations = 150, rate = 0.3): Weights {
       });
     }
     for (const [k, g0] of gradient) {
-      const g = g0 / examples.length + l2 * (w.get(k) ?? 0);
-      const s = (squares.get(k) ?? 0) + g * g;
-      squares.set(k, s);
-      w.set(k, (w.get(k) ?? 0) - (rate * g) / Math.sqrt(s + 1e-8));
+      const current = w.get(k) ?? 0;
+      w.set(k, adagrad.step(k, g0 / examples.length + l2 * current, current));
     }
   }
   return w;
@@ -140,7 +131,7 @@ const weights = fit(examples);
 console.log(`training accuracy ${accuracy(examples, argmax(weights)).toFixed(3)}`);
 const sorted = [...weights.entries()].filter(([, v]) => Math.abs(v) > 1e-4).sort((a, b) => b[1] - a[1]);
 for (const [k, v] of sorted) console.log(`  ${v.toFixed(3).padStart(7)}  ${k}`);
-if (!values['dry-run']) {
+if (!dryRun) {
   const body = sorted.map(([k, v]) => `    ${JSON.stringify(k)}: ${Number(v.toFixed(4))},`).join('\n');
   writeFileSync(
     new URL('../shared/extract/4-attribution/ranking/weights.ts', import.meta.url),

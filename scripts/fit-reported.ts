@@ -12,18 +12,11 @@
  * shared/extract/4-attribution/indirect/keep-weights.ts. The dev file is never read here.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { reportedCandidates } from '../shared/extract/index.ts';
 import { matchPredictions } from './eval/spans.ts';
+import { AdaGrad, fitOptions } from './fit-options.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { folds: { type: 'string', default: '5' }, 'dry-run': { type: 'boolean', default: false }, l2: { type: 'string', default: '0.0003' } },
-});
-const trainPath = positionals[0] ?? '../shared/data/quotes-polnear-train.jsonl';
-if (/-dev\b/.test(trainPath)) throw new Error('the dev file is for evaluation only');
-const folds = Number(values.folds);
-const l2 = Number(values.l2);
+const { trainPath, folds, l2, dryRun } = fitOptions('0.0003');
 
 interface Gold {
   start: number;
@@ -57,12 +50,7 @@ const score = (m: Weights, f: Record<string, number>) => Object.entries(f).reduc
 
 function fit(examples: Array<{ features: Record<string, number>; right: boolean }>, iterations = 200, rate = 0.3): Weights {
   const model: Weights = { bias: 0, w: new Map() };
-  const squares = new Map<string, number>();
-  const step = (k: string, g: number, get: () => number, set: (v: number) => void) => {
-    const s = (squares.get(k) ?? 0) + g * g;
-    squares.set(k, s);
-    set(get() - (rate * g) / Math.sqrt(s + 1e-8));
-  };
+  const adagrad = new AdaGrad(rate);
   for (let it = 0; it < iterations; it++) {
     const gradient = new Map<string, number>();
     let biasGradient = 0;
@@ -72,10 +60,10 @@ function fit(examples: Array<{ features: Record<string, number>; right: boolean 
       biasGradient += g;
       for (const [k, v] of Object.entries(ex.features)) gradient.set(k, (gradient.get(k) ?? 0) + g * v);
     }
-    step('(bias)', biasGradient / examples.length, () => model.bias, (v) => (model.bias = v));
+    model.bias = adagrad.step('(bias)', biasGradient / examples.length, model.bias);
     for (const [k, g0] of gradient) {
-      const g = g0 / examples.length + l2 * (model.w.get(k) ?? 0);
-      step(k, g, () => model.w.get(k) ?? 0, (v) => model.w.set(k, v));
+      const current = model.w.get(k) ?? 0;
+      model.w.set(k, adagrad.step(k, g0 / examples.length + l2 * current, current));
     }
   }
   return model;
@@ -143,7 +131,7 @@ const threshold = best(articles, scores);
 const fitted = counts(articles, scores, threshold);
 console.log(`threshold ${threshold.toFixed(1)}: training precision ${fitted.precision.toFixed(3)}, all F1 ${fitted.allF1.toFixed(3)}, direct F1 ${fitted.directF1.toFixed(3)}`);
 
-if (!values['dry-run']) {
+if (!dryRun) {
   const sorted = [...model.w.entries()].filter(([, v]) => Math.abs(v) >= 0.005).sort((a, b) => b[1] - a[1]);
   const body = sorted.map(([k, v]) => `    ${JSON.stringify(k)}: ${Number(v.toFixed(4))},`).join('\n');
   const file = `/**
